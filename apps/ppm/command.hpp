@@ -1,0 +1,39 @@
+#pragma once
+// How subcommands plug into the `ppm` tool: each cmd_<name>.cpp defines one `add_<name>_command`
+// that registers a CLI11 subcommand whose callback stores its exit code in `ctx.exit_code`.
+// Errors are thrown (ppm::ParseError / ppm::ModelError / CliError) and reported by main.cpp as
+// one line on stderr with a documented exit code (docs/cli.md).
+
+#include <CLI/CLI.hpp>
+
+#include <stdexcept>
+#include <string>
+
+namespace ppm::cli {
+
+/// Exit codes (documented in docs/cli.md).
+enum ExitCode : int {
+    kOk = 0,
+    kFailure = 1,       ///< The work ran but its answer is negative (e.g. infeasible) where the command says so.
+    kUsage = 2,         ///< Bad command line.
+    kBadInput = 3,      ///< The input file is malformed or the model is invalid.
+    kIoError = 4,       ///< A file could not be read or written.
+    kCancelled = 5,     ///< Interrupted.
+    kInternal = 70,     ///< A bug: please report.
+};
+
+/// Options every subcommand shares.
+struct Context {
+    bool quiet = false;
+    int exit_code = kOk;
+};
+
+/// A usage problem detected by a subcommand after parsing (bad combination of flags...).
+class CliError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+void add_schedule_command(CLI::App& app, Context& ctx);
+
+}  // namespace ppm::cli

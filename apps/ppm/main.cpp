@@ -1,0 +1,37 @@
+// `ppm`: the command-line face of the library. See `ppm --help` and docs/cli.md.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "command.hpp"
+#include "ppm/core/error.hpp"
+
+int main(int argc, char** argv) {
+    using namespace ppm::cli;
+    CLI::App app{"ppm - project portfolio management engine: schedule, level, select, control.\n"
+                 "Run `ppm COMMAND --help` for a command's options and an example."};
+    app.require_subcommand(1);
+    Context ctx;
+    app.add_flag("-q,--quiet", ctx.quiet, "Print nothing but errors and requested output");
+
+    add_schedule_command(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kOk : kUsage;
+    } catch (const CliError& e) {
+        std::cerr << "ppm: " << e.what() << "\n";
+        return kUsage;
+    } catch (const ppm::ParseError& e) {
+        std::cerr << "ppm: error: " << e.what() << "\n";
+        return e.code() == ppm::ErrorCode::io ? kIoError : kBadInput;
+    } catch (const ppm::ModelError& e) {
+        std::cerr << "ppm: error: " << e.what() << "\n";
+        return kBadInput;
+    } catch (const std::exception& e) {
+        std::cerr << "ppm: internal error: " << e.what() << "\n";
+        return kInternal;
+    }
+    return ctx.exit_code;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test (C++ via ctest, Python via pytest) from a fresh machine: installs what is needed,
+# builds with -Werror, then tests. `scripts/test.sh --sanitize` builds a separate ASan+UBSan tree
+# (build-asan/) and runs the C++ tests there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+if [ "${1:-}" = "--sanitize" ]; then
+  export PPM_BUILD_DIR=build-asan PPM_BUILD_TYPE=RelWithDebInfo
+  scripts/build.sh -DPPM_SANITIZE=ON -DPPM_BUILD_PYTHON=OFF -DPPM_INSTALL=OFF
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+  exit 0
+fi
+
+scripts/build.sh
+ctest --test-dir build --output-on-failure -j "$(nproc)"
+if [ -d bindings/python/tests ]; then
+  PYTHONPATH="$PWD/build/bindings/python${PYTHONPATH:+:$PYTHONPATH}" /usr/bin/python3 -m pytest -q bindings/python/tests examples/python
+fi
