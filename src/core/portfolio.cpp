@@ -12,21 +12,21 @@ auto find_by_id(Range& range, const IdT& id) -> decltype(&*range.begin()) {
 }
 }  // namespace
 
-const Project* Portfolio::find_project(const ProjectId& id) const noexcept { return find_by_id(projects, id); }
-Project* Portfolio::find_project(const ProjectId& id) noexcept { return find_by_id(projects, id); }
-const Calendar* Portfolio::find_calendar(const CalendarId& id) const noexcept { return find_by_id(calendars, id); }
-const Resource* Portfolio::find_resource(const ResourceId& id) const noexcept { return find_by_id(resources, id); }
-const Program* Portfolio::find_program(const ProgramId& id) const noexcept { return find_by_id(programs, id); }
+const Project* Portfolio::find_project(const ProjectId& wanted) const noexcept { return find_by_id(projects, wanted); }
+Project* Portfolio::find_project(const ProjectId& wanted) noexcept { return find_by_id(projects, wanted); }
+const Calendar* Portfolio::find_calendar(const CalendarId& wanted) const noexcept { return find_by_id(calendars, wanted); }
+const Resource* Portfolio::find_resource(const ResourceId& wanted) const noexcept { return find_by_id(resources, wanted); }
+const Program* Portfolio::find_program(const ProgramId& wanted) const noexcept { return find_by_id(programs, wanted); }
 
-const Task* Portfolio::find_task(const TaskId& id) const noexcept {
+const Task* Portfolio::find_task(const TaskId& wanted) const noexcept {
     for (const auto& p : projects)
-        if (const Task* t = find_by_id(p.tasks, id)) return t;
+        if (const Task* t = find_by_id(p.tasks, wanted)) return t;
     return nullptr;
 }
 
-Task* Portfolio::find_task(const TaskId& id) noexcept {
+Task* Portfolio::find_task(const TaskId& wanted) noexcept {
     for (auto& p : projects)
-        if (Task* t = find_by_id(p.tasks, id)) return t;
+        if (Task* t = find_by_id(p.tasks, wanted)) return t;
     return nullptr;
 }
 

@@ -1,0 +1,7 @@
+// The native module ppm._core; the pure-Python package ppm re-exports it (ppm/__init__.py).
+#include "common.hpp"
+
+PYBIND11_MODULE(_core, m) {
+    m.doc() = "ppm native core: model, calendars, scheduling and the other engines (see the ppm package).";
+    ppm::python::bind_core(m);
+}

@@ -1,0 +1,23 @@
+# Installs the build tree into a scratch prefix, then configures, builds and runs the consumer
+# project against it with find_package(ppm CONFIG REQUIRED). Called by ctest (see package_test.cmake).
+set(prefix "${BIN}/package-test/install")
+set(consumer_build "${BIN}/package-test/consumer")
+file(REMOVE_RECURSE "${BIN}/package-test")
+execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BIN}" --prefix "${prefix}" RESULT_VARIABLE rc OUTPUT_QUIET)
+if(rc)
+  message(FATAL_ERROR "cmake --install failed: ${rc}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" -S "${SRC}/tests/package/consumer" -B "${consumer_build}"
+                        -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "configuring the consumer against the installed package failed: ${rc}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --build "${consumer_build}" RESULT_VARIABLE rc)
+if(rc)
+  message(FATAL_ERROR "building the consumer failed: ${rc}")
+endif()
+execute_process(COMMAND "${consumer_build}/consumer" RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+message(STATUS "${out}")
+if(rc OR NOT out MATCHES "consumer ok")
+  message(FATAL_ERROR "the consumer did not run: ${rc} ${out}")
+endif()
