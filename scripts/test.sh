@@ -16,6 +16,7 @@ fi
 
 scripts/build.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"
-if [ -d bindings/python/tests ]; then
-  PYTHONPATH="$PWD/build/bindings/python${PYTHONPATH:+:$PYTHONPATH}" /usr/bin/python3 -m pytest -q bindings/python/tests examples/python
-fi
+PY_TESTS=(bindings/python/tests)
+[ -d examples/python ] && PY_TESTS+=(examples/python)
+PYTHONPATH="$PWD/build/bindings/python${PYTHONPATH:+:$PYTHONPATH}" \
+  /usr/bin/python3 -m pytest -c bindings/python/pytest.ini --rootdir . "${PY_TESTS[@]}"
