@@ -1,0 +1,43 @@
+#pragma once
+/// @file
+/// Time-phased PV, EV and AC: the S-curves of a baseline and its status periods (PMI Practice
+/// Standard for EVM, 2nd ed., fig. 5-1). Cumulative values at the end of each reporting period.
+
+#include <span>
+#include <vector>
+
+#include "ppm/core/money.hpp"
+#include "ppm/core/time.hpp"
+#include "ppm/evm/baseline.hpp"
+#include "ppm/evm/earned_schedule.hpp"
+#include "ppm/evm/status_period.hpp"
+
+namespace ppm {
+
+/// Cumulative S-curves sampled at `period_end`; EV and AC are known only up to the last status
+/// date (`has_actuals[k]` false after it: EV/AC hold the last known value there).
+struct TimePhased {
+    std::vector<Instant> period_end;
+    std::vector<Money> pv;
+    std::vector<Money> ev;
+    std::vector<Money> ac;
+    std::vector<bool> has_actuals;
+};
+
+/// Period boundaries from `from` to at least `to`, every `step` (e.g. one week = 10080 minutes).
+[[nodiscard]] std::vector<Instant> period_ends(Instant from, Instant to, Duration step);
+
+/// S-curves of `baseline` at `ends`; EV/AC at each end come from the latest status period dated at
+/// or before it (none -> zero). Status periods may be in any order.
+[[nodiscard]] TimePhased time_phase(const Baseline& baseline, std::span<const StatusPeriod> status,
+                                    std::span<const Instant> ends);
+
+/// Earned value and actual cost of a status period measured against a baseline (tasks of the
+/// status absent from the baseline earn nothing: they were not budgeted).
+[[nodiscard]] std::pair<Money, Money> earned_and_actual(const Baseline& baseline, const StatusPeriod& status);
+
+/// Earned schedule of a baseline at a status period, in minutes from the baseline's planned
+/// start; PV curve evaluated exactly at every task start/finish (the curve is piecewise linear).
+[[nodiscard]] EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& status);
+
+}  // namespace ppm

@@ -1,0 +1,70 @@
+// Earned schedule (Lipke 2003; Lipke & Henderson 2006): ES by linear interpolation of the PV curve.
+#include "ppm/evm/earned_schedule.hpp"
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "ppm/core/error.hpp"
+
+namespace ppm {
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}
+
+EarnedSchedule earned_schedule(std::span<const double> time, std::span<const double> pv, double ev,
+                               double actual_time, double planned_finish) {
+    if (time.size() != pv.size() || time.empty())
+        throw ModelError::invalid_value("earned schedule PV curve", "", "time and PV arrays must be non-empty and equally long");
+    for (std::size_t k = 1; k < time.size(); ++k) {
+        if (!(time[k] > time[k - 1]))
+            throw ModelError::invalid_value("earned schedule PV curve", std::to_string(k), "times must increase");
+        if (pv[k] < pv[k - 1])
+            throw ModelError::invalid_value("earned schedule PV curve", std::to_string(k), "cumulative PV must not decrease");
+    }
+    const double start = time.front();
+    const double bac = pv.back();
+    double es_time = start;
+    if (ev >= bac) {
+        // Complete: the first time the curve reached BAC.
+        std::size_t k = 0;
+        while (k < pv.size() && pv[k] < bac) ++k;
+        es_time = time[k];
+    } else if (ev > pv.front()) {
+        // C = last point with PV <= EV; I interpolates towards the next point (PV there > EV).
+        std::size_t c = 0;
+        while (c + 1 < pv.size() && pv[c + 1] <= ev) ++c;
+        const double i = (ev - pv[c]) / (pv[c + 1] - pv[c]);
+        es_time = time[c] + i * (time[c + 1] - time[c]);
+    }
+    EarnedSchedule r;
+    r.es = es_time - start;
+    r.at = actual_time - start;
+    r.pd = planned_finish - start;
+    r.sv_t = r.es - r.at;
+    r.spi_t = r.at > 0.0 ? r.es / r.at : kNaN;
+    r.tspi = r.pd > r.at ? (r.pd - r.es) / (r.pd - r.at) : kNaN;
+    r.ieac_t = (std::isfinite(r.spi_t) && r.spi_t > 0.0) ? r.pd / r.spi_t : kNaN;
+    return r;
+}
+
+EarnedSchedule earned_schedule_periods(std::span<const double> cumulative_pv, double ev, double actual_time,
+                                       double planned_duration) {
+    std::vector<double> t(cumulative_pv.size() + 1), pv(cumulative_pv.size() + 1);
+    t[0] = 0.0;
+    pv[0] = 0.0;
+    for (std::size_t k = 0; k < cumulative_pv.size(); ++k) {
+        t[k + 1] = static_cast<double>(k + 1);
+        pv[k + 1] = cumulative_pv[k];
+    }
+    const double pd = planned_duration > 0.0 ? planned_duration : static_cast<double>(cumulative_pv.size());
+    return earned_schedule(t, pv, ev, actual_time, pd);
+}
+
+Instant forecast_finish(Instant start, const EarnedSchedule& es) {
+    const double d = std::isfinite(es.ieac_t) ? es.ieac_t : es.pd;
+    return start + Duration{static_cast<std::int64_t>(std::llround(d))};
+}
+
+}  // namespace ppm

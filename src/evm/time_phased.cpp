@@ -1,0 +1,93 @@
+// Time-phased PV/EV/AC S-curves (PMI Practice Standard for EVM, 2nd ed., fig. 5-1).
+#include "ppm/evm/time_phased.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ppm/core/error.hpp"
+
+namespace ppm {
+
+std::vector<Instant> period_ends(Instant from, Instant to, Duration step) {
+    if (step.count() <= 0) throw ModelError::invalid_value("period length", "", "must be > 0 minutes");
+    std::vector<Instant> ends;
+    Instant t = from;
+    do {
+        t += step;
+        ends.push_back(t);
+    } while (t < to);
+    return ends;
+}
+
+std::pair<Money, Money> earned_and_actual(const Baseline& baseline, const StatusPeriod& status) {
+    check_status_period(status);
+    Money ev{}, ac{};
+    for (std::size_t k = 0; k < status.task.size(); ++k) {
+        ac += status.actual_cost[k];
+        const std::size_t b = find_task(baseline, status.task[k]);
+        if (b == baseline.size()) continue;
+        ev += Money{static_cast<std::int64_t>(
+            std::llround(static_cast<double>(baseline.cost[b].minor_units()) * status.percent_complete[k] / 100.0))};
+    }
+    return {ev, ac};
+}
+
+TimePhased time_phase(const Baseline& baseline, std::span<const StatusPeriod> status, std::span<const Instant> ends) {
+    std::vector<const StatusPeriod*> sorted;
+    for (const auto& s : status) sorted.push_back(&s);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    std::vector<std::pair<Money, Money>> evac;
+    for (auto* s : sorted) evac.push_back(earned_and_actual(baseline, *s));
+
+    TimePhased r;
+    std::size_t next = 0;
+    std::pair<Money, Money> last{};
+    for (Instant e : ends) {
+        while (next < sorted.size() && sorted[next]->date <= e) last = evac[next++];
+        r.period_end.push_back(e);
+        r.pv.push_back(planned_value(baseline, e));
+        r.ev.push_back(last.first);
+        r.ac.push_back(last.second);
+        r.has_actuals.push_back(false);
+    }
+    // has_actuals: true up to (and including) the first period end at or after the last status date.
+    if (!sorted.empty()) {
+        const Instant last_date = sorted.back()->date;
+        bool passed = false;
+        for (std::size_t k = 0; k < r.period_end.size(); ++k) {
+            r.has_actuals[k] = r.period_end[k] >= sorted.front()->date && !passed;
+            if (r.period_end[k] >= last_date) passed = true;
+        }
+    }
+    return r;
+}
+
+EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& status) {
+    const auto [start, finish] = planned_span(baseline);
+    // The PV curve is linear between consecutive task starts/finishes: sample it exactly there.
+    std::vector<Instant> knots;
+    knots.reserve(2 * baseline.size() + 1);
+    knots.push_back(start);
+    for (std::size_t k = 0; k < baseline.size(); ++k) {
+        knots.push_back(baseline.start[k]);
+        knots.push_back(baseline.finish[k]);
+    }
+    std::sort(knots.begin(), knots.end());
+    knots.erase(std::unique(knots.begin(), knots.end()), knots.end());
+    std::vector<double> t, pv;
+    for (Instant k : knots) {
+        t.push_back(static_cast<double>((k - start).count()));
+        pv.push_back(static_cast<double>(planned_value(baseline, k).minor_units()));
+    }
+    if (t.size() == 1) {  // a baseline of milestones at one instant
+        t.push_back(1.0);
+        pv.push_back(pv.front());
+    }
+    const auto [ev, ac] = earned_and_actual(baseline, status);
+    (void)ac;
+    return earned_schedule(t, pv, static_cast<double>(ev.minor_units()),
+                           static_cast<double>((status.date - start).count()),
+                           static_cast<double>((finish - start).count()));
+}
+
+}  // namespace ppm

@@ -1,0 +1,101 @@
+// EVM roll-up over WBS, project, program and portfolio (hand computations).
+#include <catch2/catch.hpp>
+
+#include "ppm/core/error.hpp"
+#include "ppm/evm/rollup.hpp"
+
+using namespace ppm;
+
+namespace {
+constexpr std::int64_t kDay = 1440;
+Instant day(std::int64_t d) { return Instant{d * kDay}; }
+Money usd(double v) { return Money::from_major(v); }
+
+Task task(const char* id, const char* parent, double pct, double ac) {
+    Task t;
+    t.id = TaskId{id};
+    if (parent != nullptr) t.parent = TaskId{parent};
+    t.progress.percent_complete = pct;
+    if (ac > 0) t.progress.actual_cost = usd(ac);
+    return t;
+}
+
+Portfolio sample() {
+    Portfolio p;
+    p.id = PortfolioId{"PF"};
+    p.programs.push_back(Program{.id = ProgramId{"PG"}, .name = "", .parent = {}, .manager = "", .notes = "", .custom = {}});
+    Project a;
+    a.id = ProjectId{"A"};
+    a.program = ProgramId{"PG"};
+    a.tasks = {task("S", nullptr, 0, 0), task("A1", "S", 100, 1200), task("A2", "S", 50, 300)};
+    Project b;
+    b.id = ProjectId{"B"};
+    b.tasks = {task("B1", nullptr, 25, 100)};
+    p.projects = {a, b};
+    return p;
+}
+
+std::vector<BaselineSet> baselines() {
+    std::vector<BaselineSet> sets(2);
+    // A1: days 0-10, 1000; A2: days 10-20, 1000; B1: days 0-40, 400.
+    sets[0].set_current(make_baseline("BL", ProjectId{"A"}, day(0), {TaskId{"A1"}, TaskId{"A2"}}, {day(0), day(10)},
+                                      {day(10), day(20)}, {usd(1000), usd(1000)}));
+    sets[1].set_current(make_baseline("BL", ProjectId{"B"}, day(0), {TaskId{"B1"}}, {day(0)}, {day(40)}, {usd(400)}));
+    return sets;
+}
+}  // namespace
+
+TEST_CASE("evm: roll-up sums figures and recomputes indices at every level") {
+    const auto p = sample();
+    const auto sets = baselines();
+    const auto t = evm_rollup(p, sets, day(15));
+    // Rows: PF, PG, A, S, A1, A2, B, B1.
+    REQUIRE(t.size() == 8);
+    const auto a = t.find(EvmNodeKind::project, "A");
+    const auto s = t.find(EvmNodeKind::summary, "S");
+    const auto pf = t.find(EvmNodeKind::portfolio, "PF");
+    const auto pg = t.find(EvmNodeKind::program, "PG");
+    REQUIRE(a < t.size());
+    REQUIRE(s < t.size());
+    CHECK(t.parent[s] == static_cast<std::int32_t>(a));
+    CHECK(t.parent[a] == static_cast<std::int32_t>(pg));
+    // Project A at day 15: PV = 1000 + 500 = 1500, EV = 1000 + 500 = 1500, AC = 1500.
+    CHECK(t.pv[a] == usd(1500));
+    CHECK(t.ev[a] == usd(1500));
+    CHECK(t.ac[a] == usd(1500));
+    CHECK(t.metrics[a].cpi == Approx(1.0));
+    // Portfolio: adds B1 (PV 400 x 15/40 = 150, EV 100, AC 100): CPI = 1600/1600, SPI = 1600/1650,
+    // not the mean of the project indices.
+    CHECK(t.bac[pf] == usd(2400));
+    CHECK(t.pv[pf] == usd(1650));
+    CHECK(t.ev[pf] == usd(1600));
+    CHECK(t.metrics[pf].spi == Approx(1600.0 / 1650.0));
+    // Bottom-up EAC sums the leaves' CPI-based EACs: A1 1000 x 1200/1000 = 1200, A2 1000 x 300/500 = 600, B1 400.
+    CHECK(t.metrics[a].eac_bottom_up == usd(1800));
+    CHECK(t.metrics[pf].eac_bottom_up == usd(2200));
+    // Earned schedule of project A: EV 1500 reached at day 15 -> on time.
+    CHECK(t.schedule[a].es == Approx(15.0 * kDay));
+    CHECK(t.schedule[a].spi_t == Approx(1.0));
+    CHECK(t.forecast_finish[a] == day(20));
+}
+
+TEST_CASE("evm: roll-up reads the latest status period and can hide tasks") {
+    const auto p = sample();
+    const auto sets = baselines();
+    const std::vector<StatusPeriod> status{
+        {.project = ProjectId{"B"}, .date = day(10), .task = {TaskId{"B1"}}, .percent_complete = {50.0}, .actual_cost = {usd(150)}},
+        {.project = ProjectId{"B"}, .date = day(30), .task = {TaskId{"B1"}}, .percent_complete = {90.0}, .actual_cost = {usd(999)}}};
+    const auto t = evm_rollup(p, sets, day(20), status, {.eac_method = EacMethod::cpi, .include_tasks = false});
+    CHECK(t.find(EvmNodeKind::task, "A1") == t.size());
+    const auto b = t.find(EvmNodeKind::project, "B");
+    REQUIRE(b < t.size());
+    CHECK(t.ev[b] == usd(200));  // the day-10 report; the day-30 one is after the status date
+    CHECK(t.ac[b] == usd(150));
+}
+
+TEST_CASE("evm: roll-up rejects a baseline of an unknown project") {
+    const auto p = sample();
+    std::vector<BaselineSet> sets(1);
+    sets[0].set_current(make_baseline("BL", ProjectId{"nope"}, day(0), {}, {}, {}, {}));
+    CHECK_THROWS_AS(evm_rollup(p, sets, day(1)), ModelError);
+}
