@@ -35,5 +35,6 @@ public:
 };
 
 void add_schedule_command(CLI::App& app, Context& ctx);
+void add_rcpsp_command(CLI::App& app, Context& ctx);  ///< `ppm rcpsp` (issue 3, leveling).
 
 }  // namespace ppm::cli

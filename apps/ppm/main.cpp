@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
     app.add_flag("-q,--quiet", ctx.quiet, "Print nothing but errors and requested output");
 
     add_schedule_command(app, ctx);
+    add_rcpsp_command(app, ctx);
 
     try {
         app.parse(argc, argv);

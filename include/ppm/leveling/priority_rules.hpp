@@ -1,0 +1,44 @@
+#pragma once
+/// @file
+/// Priority rules for schedule generation schemes, as surveyed in Kolisch (1996), "Efficient
+/// priority rules for the resource-constrained project scheduling problem", J. Oper. Mgmt 14, and
+/// Kolisch & Hartmann (1999): LFT, LST, MinSlack, MTS, GRPW, SPT, plus the resource-free
+/// earliest/latest start times they are computed from (critical path method, Kelley 1961).
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "ppm/leveling/rcpsp_instance.hpp"
+
+namespace ppm::leveling {
+
+/// A job-ranking rule. Every rule yields values where SMALLER means scheduled FIRST.
+enum class PriorityRule : std::uint8_t {
+    lft,        ///< Latest finish time (resource-free, from the critical path length).
+    lst,        ///< Latest start time.
+    min_slack,  ///< Minimum total slack (LST - EST); ties by LFT.
+    mts,        ///< Most total successors (transitive).
+    grpw,       ///< Greatest rank positional weight: own duration plus direct successors' durations.
+    spt,        ///< Shortest processing time.
+    est,        ///< Earliest start time.
+};
+
+/// "lft", "lst", "min_slack", "mts", "grpw", "spt", "est".
+std::string_view to_string(PriorityRule rule) noexcept;
+
+/// Resource-free time windows of each job (critical path method on the start-to-start lags).
+struct TimeWindows {
+    std::vector<std::int32_t> earliest_start;  ///< Per job.
+    std::vector<std::int32_t> latest_start;    ///< Per job, against the critical path length.
+    std::int32_t critical_path_length = 0;     ///< Largest earliest finish.
+};
+
+/// Earliest and latest starts ignoring resources.
+[[nodiscard]] TimeWindows time_windows(const RcpspInstance& instance);
+
+/// Value of `rule` for every job (smaller = higher priority); ties are broken by callers with the
+/// job index.
+[[nodiscard]] std::vector<double> priority_values(const RcpspInstance& instance, PriorityRule rule);
+
+}  // namespace ppm::leveling

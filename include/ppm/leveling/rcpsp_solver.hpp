@@ -1,0 +1,88 @@
+#pragma once
+/// @file
+/// The RCPSP solver: a hybrid genetic algorithm on activity lists decoded by the serial SGS with
+/// double justification of every individual (forward-backward improvement), in the family of
+/// Hartmann (1998, "A competitive genetic algorithm for resource-constrained project scheduling",
+/// NRL 45), Valls, Ballestin & Quintanilla (2005, 2008 "A hybrid genetic algorithm for the RCPSP",
+/// EJOR 185) and Debels & Vanhoucke (2007, "A decomposition-based genetic algorithm for the
+/// resource-constrained project-scheduling problem", OR 55). The budget is counted in schedules as
+/// in Kolisch & Hartmann (2006, EJOR 174): every SGS pass, forward or backward, counts one.
+/// docs/leveling.md explains the choices.
+///
+/// @code
+/// auto instance = ppm::leveling::read_psplib_sm("j301_1.sm");
+/// auto result = ppm::leveling::solve_rcpsp(instance, {.max_schedules = 5000, .seed = 1});
+/// // result.makespan, result.start_times (one per job), result.lower_bound, result.status
+/// @endcode
+
+#include <cstdint>
+#include <functional>
+#include <stop_token>
+#include <string_view>
+#include <vector>
+
+#include "ppm/leveling/lower_bounds.hpp"
+#include "ppm/leveling/rcpsp_instance.hpp"
+
+namespace ppm::leveling {
+
+/// What the solver can say about its answer.
+enum class RcpspStatus : std::uint8_t {
+    optimal,      ///< Makespan equals a lower bound: proven optimal.
+    feasible,     ///< A feasible schedule, optimality not proven.
+    no_solution,  ///< Stopped before the first schedule (cancelled at once, or zero budget).
+};
+
+/// Why the search stopped.
+enum class RcpspStop : std::uint8_t {
+    budget,         ///< The schedule budget is used up.
+    time_limit,     ///< The time limit was reached.
+    cancelled,      ///< The stop token was triggered.
+    lower_bound,    ///< The makespan met the lower bound.
+};
+
+/// "optimal", "feasible", "no_solution".
+std::string_view to_string(RcpspStatus status) noexcept;
+/// "budget", "time_limit", "cancelled", "lower_bound".
+std::string_view to_string(RcpspStop stop) noexcept;
+
+/// A snapshot handed to the progress callback.
+struct RcpspProgress {
+    std::int64_t schedules = 0;        ///< Schedules generated so far (all threads).
+    std::int64_t max_schedules = 0;    ///< The budget.
+    std::int32_t best_makespan = 0;    ///< Best makespan so far (all threads).
+    std::int32_t lower_bound = 0;      ///< Best lower bound.
+    double seconds = 0.0;              ///< Wall time so far.
+};
+
+/// Solver settings (an aggregate: set what you need with designated initialisers).
+struct RcpspOptions {
+    std::int64_t max_schedules = 5000;  ///< Budget in SGS passes (<= 0: no schedule budget, needs a time limit).
+    double time_limit_seconds = 0.0;    ///< Wall-clock limit; <= 0 means none. Makes runs timing-dependent.
+    std::uint64_t seed = 1;             ///< Same seed, instance and thread count: same answer.
+    std::int32_t threads = 1;           ///< Independent islands, one per thread, budget split evenly.
+    std::int32_t population_size = 0;  ///< 0: chosen from the budget (see docs/leveling.md).
+    bool stop_at_lower_bound = true;    ///< Stop as soon as the makespan meets the lower bound.
+    std::stop_token stop;               ///< Cancellation; the best schedule so far is returned.
+    /// Called about every 1% of the budget (and at the end), serialised, possibly from a worker thread.
+    std::function<void(const RcpspProgress&)> progress;
+};
+
+/// The answer: schedule, bounds and statistics (arrays indexed by job).
+struct RcpspResult {
+    RcpspStatus status = RcpspStatus::no_solution;  ///< See RcpspStatus.
+    RcpspStop stop_reason = RcpspStop::budget;      ///< See RcpspStop.
+    std::int32_t makespan = 0;                      ///< Finish of the last job.
+    std::int32_t lower_bound = 0;                   ///< `bounds.best`.
+    LowerBounds bounds;                             ///< All bounds computed.
+    std::vector<std::int32_t> start_times;          ///< One per job (empty when no_solution).
+    std::int64_t schedules = 0;                     ///< SGS passes generated (all threads).
+    std::int64_t generations = 0;                   ///< GA generations (all threads).
+    double seconds = 0.0;                           ///< Wall time.
+};
+
+/// Minimises the makespan of `instance`. Never throws for solver outcomes; throws
+/// `ModelError` (invalid_value) for nonsensical options (threads < 1, no budget and no limit).
+[[nodiscard]] RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& options = {});
+
+}  // namespace ppm::leveling

@@ -1,0 +1,178 @@
+#pragma once
+// Allocation-free serial schedule generation scheme (Kolisch 1996, "Serial and parallel resource-
+// constrained project scheduling methods revisited", EJOR 90) on a time-indexed resource profile,
+// forward and on the mirrored (backward) instance, plus double justification / forward-backward
+// improvement (Valls, Ballestin & Quintanilla 2005, "Justification and RCPSP: a technique that
+// pays", EJOR 165; Tormos & Lova 2001). Internal to the leveling area: every buffer is sized once
+// in the constructor, so a pass performs no heap allocation.
+
+#include <algorithm>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "ppm/leveling/rcpsp_instance.hpp"
+
+namespace ppm::detail {
+
+/// One direction of the problem in flat arrays: predecessor CSR with start-to-start lags.
+struct SgsNetwork {
+    std::vector<std::int32_t> pred_offset, pred_index, pred_lag;
+};
+
+/// Reusable workspace for one thread: profile, keys, and the two networks (forward, mirrored).
+class SgsKernel {
+public:
+    explicit SgsKernel(const leveling::RcpspInstance& inst) : inst_(&inst) {
+        n_ = inst.num_jobs();
+        r_ = inst.num_resources();
+        dur_.assign(inst.durations().begin(), inst.durations().end());
+        // Mirrored lags reach l + d_j, so size the profile for both directions generously.
+        std::int64_t horizon = 1;
+        for (std::int32_t j = 0; j < n_; ++j) {
+            std::int32_t out = 0;
+            for (std::int32_t lag : inst.successor_lags(j)) out = std::max(out, lag);
+            horizon += 2LL * dur_[j] + out;
+        }
+        horizon_ = static_cast<std::int32_t>(std::min<std::int64_t>(horizon, 1LL << 30));
+        // Non-zero demands per job in CSR, so jobs using one resource check one row.
+        dem_offset_.assign(static_cast<std::size_t>(n_) + 1, 0);
+        for (std::int32_t j = 0; j < n_; ++j) {
+            for (std::int32_t k = 0; k < r_; ++k)
+                if (inst.demand(j, k) > 0) {
+                    dem_res_.push_back(k);
+                    dem_amount_.push_back(inst.demand(j, k));
+                }
+            dem_offset_[j + 1] = static_cast<std::int32_t>(dem_res_.size());
+        }
+        fwd_.pred_offset.assign(inst.predecessor_offsets().begin(), inst.predecessor_offsets().end());
+        fwd_.pred_index.assign(inst.predecessor_indices().begin(), inst.predecessor_indices().end());
+        fwd_.pred_lag.assign(inst.predecessor_lag_values().begin(), inst.predecessor_lag_values().end());
+        // Mirrored time s' = M - S - d: arc i->j (S_j >= S_i + l) becomes j->i with lag l + d_j - d_i.
+        bwd_.pred_offset.assign(inst.successor_offsets().begin(), inst.successor_offsets().end());
+        bwd_.pred_index.assign(inst.successor_indices().begin(), inst.successor_indices().end());
+        bwd_.pred_lag.resize(bwd_.pred_index.size());
+        finish_to_start_ = true;
+        for (std::int32_t i = 0; i < n_; ++i)
+            for (std::int32_t a = bwd_.pred_offset[i]; a < bwd_.pred_offset[i + 1]; ++a) {
+                const std::int32_t j = bwd_.pred_index[a];
+                const std::int32_t lag = inst.successor_lag_values()[a];
+                bwd_.pred_lag[a] = lag + dur_[j] - dur_[i];
+                if (lag < dur_[i]) finish_to_start_ = false;
+            }
+        rank_.assign(inst.topological_rank().begin(), inst.topological_rank().end());
+        topo_.assign(inst.topological_order().begin(), inst.topological_order().end());
+        avail_.resize(static_cast<std::size_t>(horizon_) * static_cast<std::size_t>(std::max(r_, 1)));
+        for (std::int32_t t = 0; t < horizon_; ++t)
+            for (std::int32_t k = 0; k < r_; ++k) avail_[static_cast<std::size_t>(t) * r_ + k] = inst.capacity(k);
+        keys_.resize(static_cast<std::size_t>(n_));
+        mirror_.resize(static_cast<std::size_t>(n_));
+        order_.resize(static_cast<std::size_t>(n_));
+    }
+
+    [[nodiscard]] std::int32_t num_jobs() const noexcept { return n_; }
+    [[nodiscard]] const leveling::RcpspInstance& instance() const noexcept { return *inst_; }
+
+    /// Serial SGS forward on a precedence-feasible list; writes starts, returns the makespan.
+    std::int32_t forward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
+        return serial(fwd_, list, starts);
+    }
+
+    /// Serial SGS on the mirrored instance (jobs as late as possible before the makespan) on a list
+    /// feasible for the mirrored network; writes original-time starts, returns the makespan.
+    std::int32_t backward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
+        const std::int32_t m = serial(bwd_, list, mirror_);
+        for (std::int32_t j = 0; j < n_; ++j) starts[j] = m - mirror_[j] - dur_[j];
+        return m;
+    }
+
+    /// Order of the jobs by increasing start (ties by topological rank): feasible for `forward`.
+    void order_by_start(std::span<const std::int32_t> starts, std::span<std::int32_t> list) {
+        for (std::int32_t j = 0; j < n_; ++j)
+            keys_[j] = (static_cast<std::int64_t>(starts[j]) << 32) | static_cast<std::int64_t>(rank_[j]);
+        std::sort(keys_.begin(), keys_.end());
+        for (std::int32_t i = 0; i < n_; ++i) list[i] = topo_[static_cast<std::int32_t>(keys_[i] & 0xffffffff)];
+    }
+
+    /// Order by decreasing finish (decreasing start when lags are not finish-to-start), ties by
+    /// reverse topological rank: feasible for `backward`.
+    void order_by_finish_desc(std::span<const std::int32_t> starts, std::span<std::int32_t> list) {
+        for (std::int32_t j = 0; j < n_; ++j) {
+            const std::int64_t t = finish_to_start_ ? starts[j] + dur_[j] : starts[j];
+            keys_[j] = (static_cast<std::int64_t>(horizon_ - t) << 32) | static_cast<std::int64_t>(n_ - 1 - rank_[j]);
+        }
+        std::sort(keys_.begin(), keys_.end());
+        for (std::int32_t i = 0; i < n_; ++i)
+            list[i] = topo_[n_ - 1 - static_cast<std::int32_t>(keys_[i] & 0xffffffff)];
+    }
+
+    /// Double justification of a schedule in place (backward pass, then forward pass): two
+    /// schedules in the Kolisch & Hartmann count. Never lengthens the makespan. `list` receives the
+    /// final order by start. Returns the new makespan.
+    std::int32_t justify(std::span<std::int32_t> starts, std::span<std::int32_t> list) {
+        order_by_finish_desc(starts, order_);
+        backward(order_, starts);
+        order_by_start(starts, list);
+        return forward(list, starts);
+    }
+
+    /// True when every arc's lag covers the predecessor's duration (finish-to-start).
+    [[nodiscard]] bool finish_to_start() const noexcept { return finish_to_start_; }
+
+private:
+    std::int32_t serial(const SgsNetwork& net, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
+        const std::int32_t R = r_;
+        std::int32_t* avail = avail_.data();
+        // Reset only the rows the previous pass touched.
+        const auto caps = inst_->capacities();
+        for (std::int32_t t = 0; t < used_; ++t)
+            for (std::int32_t k = 0; k < R; ++k) avail[t * R + k] = caps[k];
+        std::int32_t makespan = 0;
+        std::int32_t used = 0;
+        for (std::int32_t j : list) {
+            std::int32_t t = 0;
+            for (std::int32_t a = net.pred_offset[j]; a < net.pred_offset[j + 1]; ++a)
+                t = std::max(t, starts[net.pred_index[a]] + net.pred_lag[a]);
+            const std::int32_t d = dur_[j];
+            const std::int32_t b = dem_offset_[j], e = dem_offset_[j + 1];
+            if (d > 0 && b < e) {
+                // Earliest t with capacity for the whole duration: on a conflict at tau jump to tau+1.
+                std::int32_t tau = t;
+                while (tau < t + d) {
+                    const std::int32_t* row = avail + static_cast<std::ptrdiff_t>(tau) * R;
+                    bool fits = true;
+                    for (std::int32_t q = b; q < e; ++q)
+                        if (row[dem_res_[q]] < dem_amount_[q]) {
+                            fits = false;
+                            break;
+                        }
+                    if (fits) {
+                        ++tau;
+                    } else {
+                        t = tau + 1;
+                        tau = t;
+                    }
+                }
+                for (std::int32_t s = t; s < t + d; ++s) {
+                    std::int32_t* row = avail + static_cast<std::ptrdiff_t>(s) * R;
+                    for (std::int32_t q = b; q < e; ++q) row[dem_res_[q]] -= dem_amount_[q];
+                }
+                used = std::max(used, t + d);
+            }
+            starts[j] = t;
+            makespan = std::max(makespan, t + d);
+        }
+        used_ = used;
+        return makespan;
+    }
+
+    const leveling::RcpspInstance* inst_;
+    std::int32_t n_ = 0, r_ = 0, horizon_ = 0, used_ = 0;
+    bool finish_to_start_ = true;
+    std::vector<std::int32_t> dur_, dem_offset_, dem_res_, dem_amount_, rank_, topo_;
+    SgsNetwork fwd_, bwd_;
+    std::vector<std::int32_t> avail_, mirror_, order_;
+    std::vector<std::int64_t> keys_;
+};
+
+}  // namespace ppm::detail

@@ -1,0 +1,97 @@
+// Priority rules (Kolisch 1996, J. Oper. Mgmt 14) and resource-free time windows (CPM).
+#include "ppm/leveling/priority_rules.hpp"
+
+#include <algorithm>
+
+namespace ppm::leveling {
+
+std::string_view to_string(PriorityRule rule) noexcept {
+    switch (rule) {
+        case PriorityRule::lft: return "lft";
+        case PriorityRule::lst: return "lst";
+        case PriorityRule::min_slack: return "min_slack";
+        case PriorityRule::mts: return "mts";
+        case PriorityRule::grpw: return "grpw";
+        case PriorityRule::spt: return "spt";
+        case PriorityRule::est: return "est";
+    }
+    return "unknown";
+}
+
+TimeWindows time_windows(const RcpspInstance& instance) {
+    const std::int32_t n = instance.num_jobs();
+    TimeWindows w;
+    w.earliest_start.assign(static_cast<std::size_t>(n), 0);
+    for (std::int32_t j : instance.topological_order()) {
+        auto preds = instance.predecessors(j);
+        auto lags = instance.predecessor_lags(j);
+        for (std::size_t a = 0; a < preds.size(); ++a)
+            w.earliest_start[j] = std::max(w.earliest_start[j], w.earliest_start[preds[a]] + lags[a]);
+        w.critical_path_length = std::max(w.critical_path_length, w.earliest_start[j] + instance.duration(j));
+    }
+    w.latest_start.assign(static_cast<std::size_t>(n), 0);
+    auto order = instance.topological_order();
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+        const std::int32_t j = *it;
+        std::int32_t ls = w.critical_path_length - instance.duration(j);
+        auto succs = instance.successors(j);
+        auto lags = instance.successor_lags(j);
+        for (std::size_t a = 0; a < succs.size(); ++a) ls = std::min(ls, w.latest_start[succs[a]] - lags[a]);
+        w.latest_start[j] = ls;
+    }
+    return w;
+}
+
+std::vector<double> priority_values(const RcpspInstance& instance, PriorityRule rule) {
+    const std::int32_t n = instance.num_jobs();
+    std::vector<double> v(static_cast<std::size_t>(n), 0.0);
+    if (rule == PriorityRule::mts) {
+        // Transitive successor counts with bitsets, in reverse topological order.
+        const std::size_t words = (static_cast<std::size_t>(n) + 63) / 64;
+        std::vector<std::uint64_t> reach(words * static_cast<std::size_t>(n), 0);
+        auto order = instance.topological_order();
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            const std::int32_t j = *it;
+            std::uint64_t* rj = reach.data() + words * static_cast<std::size_t>(j);
+            for (std::int32_t s : instance.successors(j)) {
+                const std::uint64_t* rs = reach.data() + words * static_cast<std::size_t>(s);
+                for (std::size_t w = 0; w < words; ++w) rj[w] |= rs[w];
+                rj[static_cast<std::size_t>(s) / 64] |= std::uint64_t{1} << (static_cast<std::size_t>(s) % 64);
+            }
+            int count = 0;
+            for (std::size_t w = 0; w < words; ++w) count += __builtin_popcountll(rj[w]);
+            v[j] = -static_cast<double>(count);
+        }
+        return v;
+    }
+    if (rule == PriorityRule::grpw) {
+        for (std::int32_t j = 0; j < n; ++j) {
+            double w = instance.duration(j);
+            for (std::int32_t s : instance.successors(j)) w += instance.duration(s);
+            v[j] = -w;
+        }
+        return v;
+    }
+    if (rule == PriorityRule::spt) {
+        for (std::int32_t j = 0; j < n; ++j) v[j] = instance.duration(j);
+        return v;
+    }
+    const TimeWindows w = time_windows(instance);
+    for (std::int32_t j = 0; j < n; ++j) {
+        const double lst = w.latest_start[j];
+        const double lft = lst + instance.duration(j);
+        switch (rule) {
+            case PriorityRule::lft: v[j] = lft; break;
+            case PriorityRule::lst: v[j] = lst; break;
+            case PriorityRule::est: v[j] = w.earliest_start[j]; break;
+            // Slack dominates; LFT breaks ties (scaled below one slack unit).
+            case PriorityRule::min_slack:
+                v[j] = (lst - w.earliest_start[j]) + lft / (2.0 * (w.critical_path_length + 1.0));
+                break;
+            default: break;
+        }
+    }
+    return v;
+}
+
+}  // namespace ppm::leveling

@@ -1,0 +1,404 @@
+// RCPSP solver: hybrid genetic algorithm on activity lists, serial SGS decoding and double
+// justification (forward-backward improvement) of every individual.
+// Methods: activity-list GA with two-point crossover and adjacent-swap mutation (Hartmann 1998,
+// NRL 45); double justification of every schedule (Valls, Ballestin & Quintanilla 2005, EJOR 165);
+// justified individuals re-encoded by their start times, i.e. the "standardised" representation of
+// Debels, De Reyck, Leus & Vanhoucke (2006, EJOR 169) and Debels & Vanhoucke (2007, OR 55);
+// initial population by regret-based biased random sampling on LFT (Drexl 1991; Kolisch 1996).
+// Schedules are counted as in Kolisch & Hartmann (2006, EJOR 174): each SGS pass counts one.
+#include "ppm/leveling/rcpsp_solver.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+#include "detail/rng.hpp"
+#include "detail/sgs_kernel.hpp"
+#include "ppm/core/error.hpp"
+#include "ppm/leveling/priority_rules.hpp"
+#include "ppm/leveling/sgs.hpp"
+
+namespace ppm::leveling {
+
+std::string_view to_string(RcpspStatus status) noexcept {
+    switch (status) {
+        case RcpspStatus::optimal: return "optimal";
+        case RcpspStatus::feasible: return "feasible";
+        case RcpspStatus::no_solution: return "no_solution";
+    }
+    return "unknown";
+}
+
+std::string_view to_string(RcpspStop stop) noexcept {
+    switch (stop) {
+        case RcpspStop::budget: return "budget";
+        case RcpspStop::time_limit: return "time_limit";
+        case RcpspStop::cancelled: return "cancelled";
+        case RcpspStop::lower_bound: return "lower_bound";
+    }
+    return "unknown";
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// State shared by the islands (read-mostly).
+struct Shared {
+    const RcpspInstance* instance = nullptr;
+    const RcpspOptions* options = nullptr;
+    std::vector<double> lft;  // LFT priority values for sampling
+    std::int32_t lower_bound = 0;
+    Clock::time_point started;
+    std::atomic<std::int64_t> schedules{0};
+    std::atomic<std::int32_t> best{std::numeric_limits<std::int32_t>::max()};
+    std::mutex progress_mutex;
+    std::int64_t progress_step = 50;
+    std::int64_t total_budget = 0;
+};
+
+/// One GA population with its own random stream, kernel and budget.
+class Island {
+public:
+    Island(Shared& shared, std::uint64_t stream, std::int64_t budget, std::int32_t population)
+        : sh_(shared), kernel_(*shared.instance), rng_(detail::Rng::stream(shared.options->seed, stream)),
+          n_(shared.instance->num_jobs()), pop_(population), budget_(budget) {
+        const auto N = static_cast<std::size_t>(n_);
+        lists_.resize(N * static_cast<std::size_t>(2 * pop_));
+        makespan_.resize(static_cast<std::size_t>(2 * pop_));
+        hash_.resize(static_cast<std::size_t>(2 * pop_));
+        starts_.resize(N);
+        taken_.resize(N);
+        missing_.resize(N);
+        eligible_.reserve(N);
+        weight_.reserve(N);
+        order_.resize(static_cast<std::size_t>(2 * pop_));
+        scratch_.resize(N * static_cast<std::size_t>(pop_));
+        best_starts_.resize(N);
+    }
+
+    void run() {
+        // Initial population: one LFT list, the rest sampled with regret-based bias.
+        std::int32_t size = 0;
+        for (; size < pop_ && !stopped(); ++size) {
+            std::int32_t* list = slot(size);
+            sample_list(list, size == 0);
+            evaluate(list, size);
+        }
+        count_ = size;
+        while (!stopped() && count_ >= 2) {
+            ++generations_;
+            std::int32_t children = 0;
+            while (children + 1 < pop_ && !stopped()) {
+                const std::int32_t mother = tournament(), father = tournament();
+                std::int32_t* a = slot(count_ + children);
+                std::int32_t* b = slot(count_ + children + 1);
+                crossover(slot(mother), slot(father), a);
+                crossover(slot(father), slot(mother), b);
+                mutate(a);
+                mutate(b);
+                evaluate(a, count_ + children);
+                ++children;
+                if (stopped()) break;
+                evaluate(b, count_ + children);
+                ++children;
+            }
+            select(count_ + children);
+        }
+    }
+
+    [[nodiscard]] std::int32_t best_makespan() const { return best_; }
+    [[nodiscard]] const std::vector<std::int32_t>& best_starts() const { return best_starts_; }
+    [[nodiscard]] std::int64_t generations() const { return generations_; }
+    [[nodiscard]] std::int64_t used() const { return used_; }
+    [[nodiscard]] RcpspStop stop_reason() const { return reason_; }
+
+private:
+    std::int32_t* slot(std::int32_t i) { return lists_.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n_); }
+
+    bool stopped() {
+        if (halted_) return true;
+        const RcpspOptions& o = *sh_.options;
+        if (best_ <= sh_.lower_bound && o.stop_at_lower_bound) return halt(RcpspStop::lower_bound);
+        if (o.max_schedules > 0 && used_ >= budget_) return halt(RcpspStop::budget);
+        if (o.stop.stop_requested()) return halt(RcpspStop::cancelled);
+        if (o.time_limit_seconds > 0 &&
+            std::chrono::duration<double>(Clock::now() - sh_.started).count() >= o.time_limit_seconds)
+            return halt(RcpspStop::time_limit);
+        return false;
+    }
+    bool halt(RcpspStop why) {
+        halted_ = true;
+        reason_ = why;
+        return true;
+    }
+
+    void count(std::int64_t passes) {
+        used_ += passes;
+        const std::int64_t total = sh_.schedules.fetch_add(passes) + passes;
+        if (sh_.options->progress && total / sh_.progress_step != (total - passes) / sh_.progress_step) {
+            std::lock_guard lock(sh_.progress_mutex);
+            sh_.options->progress(RcpspProgress{
+                .schedules = total,
+                .max_schedules = sh_.total_budget,
+                .best_makespan = sh_.best.load(),
+                .lower_bound = sh_.lower_bound,
+                .seconds = std::chrono::duration<double>(Clock::now() - sh_.started).count()});
+        }
+    }
+
+    /// Decodes `list` (serial SGS), justifies it when the budget allows, re-encodes by start time.
+    void evaluate(std::int32_t* list, std::int32_t index) {
+        std::span<std::int32_t> l(list, static_cast<std::size_t>(n_));
+        std::int32_t m = kernel_.forward(l, starts_);
+        count(1);
+        if (sh_.options->max_schedules <= 0 || budget_ - used_ >= 2) {
+            m = kernel_.justify(starts_, l);
+            count(2);
+        } else {
+            kernel_.order_by_start(starts_, l);
+        }
+        std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the start times
+        for (std::int32_t s : starts_) h = (h ^ static_cast<std::uint64_t>(s)) * 1099511628211ULL;
+        makespan_[index] = m;
+        hash_[index] = h;
+        if (m < best_) {
+            best_ = m;
+            std::copy(starts_.begin(), starts_.end(), best_starts_.begin());
+            std::int32_t seen = sh_.best.load();
+            while (m < seen && !sh_.best.compare_exchange_weak(seen, m)) {
+            }
+        }
+    }
+
+    /// Regret-based biased random sampling on LFT (or the pure LFT list when `greedy`).
+    void sample_list(std::int32_t* list, bool greedy) {
+        const RcpspInstance& inst = *sh_.instance;
+        eligible_.clear();
+        for (std::int32_t j = 0; j < n_; ++j) {
+            missing_[j] = static_cast<std::int32_t>(inst.predecessors(j).size());
+            if (missing_[j] == 0) eligible_.push_back(j);
+        }
+        for (std::int32_t pos = 0; pos < n_; ++pos) {
+            std::size_t pick = 0;
+            if (greedy) {
+                for (std::size_t e = 1; e < eligible_.size(); ++e)
+                    if (sh_.lft[eligible_[e]] < sh_.lft[eligible_[pick]]) pick = e;
+            } else {
+                double worst = -std::numeric_limits<double>::infinity();
+                for (std::int32_t j : eligible_) worst = std::max(worst, sh_.lft[j]);
+                weight_.clear();
+                double total = 0;
+                for (std::int32_t j : eligible_) {
+                    const double w = worst - sh_.lft[j] + 1.0;  // regret + epsilon, alpha = 1
+                    weight_.push_back(w);
+                    total += w;
+                }
+                double u = rng_.unit() * total;
+                pick = eligible_.size() - 1;
+                for (std::size_t e = 0; e < weight_.size(); ++e) {
+                    if (u < weight_[e]) {
+                        pick = e;
+                        break;
+                    }
+                    u -= weight_[e];
+                }
+            }
+            const std::int32_t j = eligible_[pick];
+            eligible_[pick] = eligible_.back();
+            eligible_.pop_back();
+            list[pos] = j;
+            for (std::int32_t s : inst.successors(j))
+                if (--missing_[s] == 0) eligible_.push_back(s);
+        }
+    }
+
+    std::int32_t tournament() {
+        const auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count_)));
+        const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count_)));
+        return makespan_[a] <= makespan_[b] ? a : b;
+    }
+
+    /// Two-point crossover (Hartmann 1998): mother's head, father's middle order, mother's tail.
+    void crossover(const std::int32_t* mother, const std::int32_t* father, std::int32_t* child) {
+        auto q1 = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(n_ + 1)));
+        auto q2 = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(n_ + 1)));
+        if (q1 > q2) std::swap(q1, q2);
+        std::fill(taken_.begin(), taken_.end(), 0);
+        std::int32_t pos = 0;
+        for (; pos < q1; ++pos) {
+            child[pos] = mother[pos];
+            taken_[mother[pos]] = 1;
+        }
+        for (std::int32_t i = 0; i < n_ && pos < q2; ++i)
+            if (!taken_[father[i]]) {
+                child[pos++] = father[i];
+                taken_[father[i]] = 1;
+            }
+        for (std::int32_t i = 0; i < n_ && pos < n_; ++i)
+            if (!taken_[mother[i]]) {
+                child[pos++] = mother[i];
+                taken_[mother[i]] = 1;
+            }
+    }
+
+    /// Swaps neighbours with a small probability when no arc joins them.
+    void mutate(std::int32_t* list) {
+        const RcpspInstance& inst = *sh_.instance;
+        for (std::int32_t i = 0; i + 1 < n_; ++i) {
+            if (rng_.unit() >= kMutation) continue;
+            bool linked = false;
+            for (std::int32_t s : inst.successors(list[i]))
+                if (s == list[i + 1]) {
+                    linked = true;
+                    break;
+                }
+            if (!linked) std::swap(list[i], list[i + 1]);
+        }
+    }
+
+    /// (mu + lambda) replacement keeping the `pop_` best distinct schedules.
+    void select(std::int32_t total) {
+        order_.resize(static_cast<std::size_t>(total));
+        std::iota(order_.begin(), order_.end(), 0);
+        std::sort(order_.begin(), order_.end(), [&](std::int32_t a, std::int32_t b) {
+            if (makespan_[a] != makespan_[b]) return makespan_[a] < makespan_[b];
+            return a < b;
+        });
+        std::int32_t kept = 0;
+        // First pass: distinct ones; second pass fills with duplicates if needed.
+        keep_.assign(static_cast<std::size_t>(total), 0);
+        for (std::int32_t i = 0; i < total && kept < pop_; ++i) {
+            const std::int32_t c = order_[i];
+            bool duplicate = false;
+            for (std::int32_t q = i - 1; q >= 0 && makespan_[order_[q]] == makespan_[c]; --q)
+                if (keep_[order_[q]] && hash_[order_[q]] == hash_[c]) {
+                    duplicate = true;
+                    break;
+                }
+            if (!duplicate) {
+                keep_[c] = 1;
+                ++kept;
+            }
+        }
+        for (std::int32_t i = 0; i < total && kept < pop_; ++i)
+            if (!keep_[order_[i]]) {
+                keep_[order_[i]] = 1;
+                ++kept;
+            }
+        // Compact kept individuals to slots 0..kept-1, best first.
+        std::int32_t out = 0;
+        const auto N = static_cast<std::size_t>(n_);
+        std::vector<std::int32_t>& ms = ms_;
+        std::vector<std::uint64_t>& hs = hs_;
+        ms.clear();
+        hs.clear();
+        for (std::int32_t i = 0; i < total; ++i) {
+            const std::int32_t c = order_[i];
+            if (!keep_[c]) continue;
+            std::copy_n(slot(c), N, scratch_.data() + static_cast<std::size_t>(out) * N);
+            ms.push_back(makespan_[c]);
+            hs.push_back(hash_[c]);
+            ++out;
+        }
+        std::copy_n(scratch_.data(), static_cast<std::size_t>(out) * N, lists_.data());
+        std::copy(ms.begin(), ms.end(), makespan_.begin());
+        std::copy(hs.begin(), hs.end(), hash_.begin());
+        count_ = out;
+    }
+
+    static constexpr double kMutation = 0.05;
+
+    Shared& sh_;
+    detail::SgsKernel kernel_;
+    detail::Rng rng_;
+    std::int32_t n_, pop_;
+    std::int64_t budget_, used_ = 0, generations_ = 0;
+    std::int32_t count_ = 0;
+    std::int32_t best_ = std::numeric_limits<std::int32_t>::max();
+    bool halted_ = false;
+    RcpspStop reason_ = RcpspStop::budget;
+    std::vector<std::int32_t> lists_, makespan_, starts_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
+    std::vector<std::uint64_t> hash_, hs_;
+    std::vector<char> taken_, keep_;
+    std::vector<double> weight_;
+};
+
+std::int32_t default_population(std::int64_t budget_per_island) {
+    if (budget_per_island <= 0) return 60;
+    const double p = 0.6 * std::sqrt(static_cast<double>(budget_per_island));
+    return static_cast<std::int32_t>(std::clamp(p, 16.0, 150.0));
+}
+
+}  // namespace
+
+RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& options) {
+    const auto started = Clock::now();
+    if (options.threads < 1) throw ModelError::invalid_value("threads", instance.name(), "must be >= 1");
+    if (options.max_schedules <= 0 && options.time_limit_seconds <= 0 && !options.stop.stop_possible())
+        throw ModelError::invalid_value("budget", instance.name(), "needs max_schedules > 0 or a time limit");
+    RcpspResult result;
+    result.bounds = lower_bounds(instance);
+    result.lower_bound = result.bounds.best;
+
+    Shared shared;
+    shared.instance = &instance;
+    shared.options = &options;
+    shared.lft = priority_values(instance, PriorityRule::lft);
+    shared.lower_bound = result.lower_bound;
+    shared.started = started;
+    shared.total_budget = options.max_schedules;
+    shared.progress_step = std::max<std::int64_t>(50, options.max_schedules / 100);
+
+    const std::int32_t islands = options.threads;
+    std::vector<std::int64_t> budgets(static_cast<std::size_t>(islands), 0);
+    for (std::int32_t i = 0; i < islands; ++i)
+        budgets[i] = options.max_schedules / islands + (i < options.max_schedules % islands ? 1 : 0);
+    std::vector<std::unique_ptr<Island>> pool;
+    for (std::int32_t i = 0; i < islands; ++i) {
+        const std::int32_t population =
+            options.population_size > 0 ? options.population_size : default_population(budgets[i]);
+        pool.push_back(std::make_unique<Island>(shared, static_cast<std::uint64_t>(i), budgets[i], population));
+    }
+    if (islands == 1) {
+        pool[0]->run();
+    } else {
+        std::vector<std::jthread> workers;
+        for (auto& island : pool) workers.emplace_back([&island] { island->run(); });
+    }
+    // Deterministic choice: smallest makespan, then smallest island index.
+    const Island* best = nullptr;
+    for (const auto& island : pool) {
+        result.schedules += island->used();
+        result.generations += island->generations();
+        if (island->best_makespan() < std::numeric_limits<std::int32_t>::max() &&
+            (best == nullptr || island->best_makespan() < best->best_makespan()))
+            best = island.get();
+    }
+    result.stop_reason = pool[0]->stop_reason();
+    for (const auto& island : pool)
+        if (island->stop_reason() == RcpspStop::cancelled || island->stop_reason() == RcpspStop::time_limit)
+            result.stop_reason = island->stop_reason();
+    if (best != nullptr) {
+        result.makespan = best->best_makespan();
+        result.start_times = best->best_starts();
+        result.status = result.makespan <= result.lower_bound ? RcpspStatus::optimal : RcpspStatus::feasible;
+        if (result.status == RcpspStatus::optimal) result.stop_reason = RcpspStop::lower_bound;
+    }
+    result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (options.progress) {
+        options.progress(RcpspProgress{.schedules = result.schedules,
+                                       .max_schedules = options.max_schedules,
+                                       .best_makespan = result.makespan,
+                                       .lower_bound = result.lower_bound,
+                                       .seconds = result.seconds});
+    }
+    return result;
+}
+
+}  // namespace ppm::leveling
