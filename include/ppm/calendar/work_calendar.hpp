@@ -21,6 +21,8 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "ppm/calendar/calendar.hpp"
@@ -59,17 +61,30 @@ public:
     [[nodiscard]] Date last_day() const noexcept { return last_; }
 
 private:
+    // W(t) and its two inverses; see work_calendar.cpp.
+    [[nodiscard]] std::int64_t work_at(std::int64_t t) const;
+    [[nodiscard]] std::int64_t earliest_with_work(std::int64_t w) const;  // w > 0
+    [[nodiscard]] std::int64_t latest_with_work(std::int64_t w) const;    // w >= 0
+    [[nodiscard]] std::int64_t week_work_at(std::int64_t offset) const;   // offset in [0, week)
+
+    [[noreturn]] void throw_horizon(std::string_view what) const;
+
+    std::string id_;                       // for error messages
     Date first_{};
-    Date last_{};
+    Date last_{};                          // compiled so that last_ + 1 is a Monday
     bool always_working_ = true;
-    std::vector<std::int64_t> starts_;     // interval starts (minutes since epoch), sorted
+    std::int64_t origin_ = 0;              // minutes since epoch of first_ 00:00
+    std::int64_t end_ = 0;                 // minutes since epoch of (last_ + 1) 00:00
+    std::vector<std::int64_t> starts_;     // merged interval starts (minutes since epoch), sorted
     std::vector<std::int64_t> finishes_;   // interval finishes
-    std::vector<std::int64_t> work_before_;// working minutes before interval i within the horizon
+    std::vector<std::int64_t> work_before_;// working minutes before interval i (size n + 1)
+    std::vector<std::uint32_t> day_first_; // per compiled day: first interval ending after the day's start
+    std::vector<std::uint32_t> bucket_first_; // per 2^kBucketShift working minutes: interval holding its first minute
     std::int64_t week_minutes_ = 0;        // working minutes per week of the repeating pattern
     // Repeating weekly pattern used past `last_`: intervals as offsets from a Monday 00:00.
     std::vector<std::int64_t> week_starts_;
     std::vector<std::int64_t> week_finishes_;
-    std::vector<std::int64_t> week_work_before_;
+    std::vector<std::int64_t> week_work_before_;  // size m + 1
 };
 
 }  // namespace ppm
