@@ -1,0 +1,224 @@
+// JSON parsing with positions: nlohmann-json's SAX parser fed through a counting iterator.
+#include "io/detail/json_dom.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
+#include "ppm/core/error.hpp"
+
+namespace ppm::detail {
+
+namespace {
+
+// An input iterator over the text that publishes how many bytes the lexer has consumed.
+class CountingIterator {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    CountingIterator() = default;
+    CountingIterator(const char* p, std::size_t* consumed) : p_(p), consumed_(consumed) {}
+    reference operator*() const { return *p_; }
+    CountingIterator& operator++() {
+        ++p_;
+        if (consumed_ != nullptr) ++*consumed_;
+        return *this;
+    }
+    CountingIterator operator++(int) {
+        CountingIterator old = *this;
+        ++*this;
+        return old;
+    }
+    friend bool operator==(const CountingIterator& a, const CountingIterator& b) { return a.p_ == b.p_; }
+    friend bool operator!=(const CountingIterator& a, const CountingIterator& b) { return a.p_ != b.p_; }
+
+private:
+    const char* p_ = nullptr;
+    std::size_t* consumed_ = nullptr;
+};
+
+using json = nlohmann::json;
+
+class DomBuilder {
+public:
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    DomBuilder(JsonDoc& doc, const std::size_t& consumed) : doc_(doc), consumed_(consumed) {}
+
+    bool null() { return scalar(json(nullptr), last()); }
+    bool boolean(bool v) { return scalar(json(v), last()); }
+    bool number_integer(number_integer_t v) { return scalar(json(v), last()); }
+    bool number_unsigned(number_unsigned_t v) { return scalar(json(v), last()); }
+    bool number_float(number_float_t v, const string_t& raw) {
+        const std::string ptr = child_pointer();
+        doc_.raw_floats[ptr] = raw;
+        return scalar(json(v), last());
+    }
+    bool string(string_t& v) {
+        const std::size_t at = opening_quote(last());
+        return scalar(json(std::move(v)), at);
+    }
+    bool binary(binary_t&) { return false; }  // never produced by the text parser
+
+    bool start_object(std::size_t) { return open(json::object()); }
+    bool start_array(std::size_t) { return open(json::array()); }
+    bool end_object() { return close(); }
+    bool end_array() { return close(); }
+
+    bool key(string_t& k) {
+        Frame& f = frames_.back();
+        const std::size_t at = opening_quote(last());
+        if (f.node->contains(k)) {
+            const std::string ptr = f.pointer + "/" + escape_pointer_token(k);
+            const auto [line, column] = doc_.line_column(at);
+            throw ParseError::unexpected(doc_.source, line, column, ptr + ": duplicate key \"" + k + "\" in one object");
+        }
+        key_ = k;
+        key_offset_ = at;
+        return true;
+    }
+
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) {
+        // nlohmann's message: "[json.exception.parse_error.101] parse error at line L, column C: what".
+        std::string what = ex.what();
+        const auto colon = what.find(": ");
+        if (colon != std::string::npos) what = what.substr(colon + 2);
+        const std::size_t at = consumed_ == 0 ? 0 : consumed_ - 1;
+        const auto [line, column] = doc_.line_column(at);
+        throw ParseError::syntax(doc_.source, line, column, "malformed JSON: " + what);
+    }
+
+private:
+    struct Frame {
+        json* node;
+        std::string pointer;
+    };
+
+    std::size_t last() const { return consumed_ == 0 ? 0 : consumed_ - 1; }
+
+    // The offset of the '"' opening the string whose closing quote is at `close`.
+    std::size_t opening_quote(std::size_t close) const {
+        const std::string_view t = doc_.text;
+        if (close >= t.size()) return close;
+        std::size_t i = close;
+        while (i > 0) {
+            --i;
+            if (t[i] != '"') continue;
+            std::size_t backslashes = 0;
+            for (std::size_t k = i; k > 0 && t[k - 1] == '\\'; --k) ++backslashes;
+            if (backslashes % 2 == 0) return i;
+        }
+        return close;
+    }
+
+    std::string child_pointer() const {
+        if (frames_.empty()) return {};
+        const Frame& f = frames_.back();
+        if (f.node->is_array()) return f.pointer + "/" + std::to_string(f.node->size());
+        return f.pointer + "/" + escape_pointer_token(key_);
+    }
+
+    // Inserts `v` into the current container (or as the root); returns the stored node.
+    json* insert(json&& v, const std::string& ptr, std::size_t value_offset) {
+        JsonPlace place;
+        if (frames_.empty()) {
+            doc_.root = std::move(v);
+            place.offset = value_offset;
+            doc_.places[ptr] = place;
+            return &doc_.root;
+        }
+        json& parent = *frames_.back().node;
+        json* node = nullptr;
+        if (parent.is_array()) {
+            parent.push_back(std::move(v));
+            node = &parent.back();
+            place.offset = value_offset;
+        } else {
+            node = &(parent[key_] = std::move(v));
+            place.offset = key_offset_;
+        }
+        doc_.places[ptr] = place;
+        return node;
+    }
+
+    bool scalar(json&& v, std::size_t value_offset) {
+        insert(std::move(v), child_pointer(), value_offset);
+        return true;
+    }
+
+    bool open(json&& container) {
+        const std::string ptr = child_pointer();
+        json* node = insert(std::move(container), ptr, last());
+        doc_.places[ptr].begin = last();
+        frames_.push_back(Frame{node, ptr});
+        return true;
+    }
+
+    bool close() {
+        doc_.places[frames_.back().pointer].end = last();
+        frames_.pop_back();
+        return true;
+    }
+
+    JsonDoc& doc_;
+    const std::size_t& consumed_;
+    std::vector<Frame> frames_;
+    std::string key_;
+    std::size_t key_offset_ = 0;
+};
+
+}  // namespace
+
+std::string escape_pointer_token(std::string_view key) {
+    std::string s;
+    s.reserve(key.size());
+    for (char c : key) {
+        if (c == '~')
+            s += "~0";
+        else if (c == '/')
+            s += "~1";
+        else
+            s += c;
+    }
+    return s;
+}
+
+std::pair<std::int64_t, std::int64_t> JsonDoc::line_column(std::size_t offset) const {
+    offset = std::min(offset, text.size());
+    const std::string_view before = text.substr(0, offset);
+    const auto line = static_cast<std::int64_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+    const auto nl = before.rfind('\n');
+    const auto column = static_cast<std::int64_t>(nl == std::string_view::npos ? offset + 1 : offset - nl);
+    return {line, column};
+}
+
+std::pair<std::int64_t, std::int64_t> JsonDoc::locate(const std::string& pointer) const {
+    std::string p = pointer;
+    while (true) {
+        if (auto it = places.find(p); it != places.end()) return line_column(it->second.offset);
+        if (p.empty()) return {0, 0};
+        p.erase(p.rfind('/'));
+    }
+}
+
+JsonDoc parse_json_doc(std::string_view text, std::string_view source) {
+    JsonDoc doc;
+    doc.text = text;
+    doc.source = std::string(source);
+    std::size_t consumed = 0;
+    DomBuilder builder(doc, consumed);
+    const CountingIterator first(text.data(), &consumed);
+    const CountingIterator last(text.data() + text.size(), nullptr);
+    json::sax_parse(first, last, &builder, nlohmann::detail::input_format_t::json, true, false);
+    return doc;
+}
+
+}  // namespace ppm::detail
