@@ -125,6 +125,8 @@ public:
 
     /// All tasks, predecessors before successors and children before their summary.
     [[nodiscard]] std::span<const std::uint32_t> topological_order() const noexcept { return topo_; }
+    /// True when some task is "as late as possible" (run_cpm then shifts them by their free float).
+    [[nodiscard]] bool has_alap() const noexcept { return has_alap_; }
     /// True when some calendar has yearly exceptions (then the horizon end matters).
     [[nodiscard]] bool has_yearly_exceptions() const noexcept { return has_yearly_; }
     /// The last day every calendar was compiled with its exceptions.
@@ -161,6 +163,7 @@ private:
     std::vector<std::uint32_t> succ_offsets_, succ_links_;
     std::vector<std::uint32_t> topo_;
     bool has_yearly_ = false;
+    bool has_alap_ = false;
     Date horizon_first_{}, horizon_last_{};
     std::vector<std::string> build_warnings_;
 };

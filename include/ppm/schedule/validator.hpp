@@ -18,6 +18,7 @@
 /// - floats: late dates not before early dates when total float >= 0.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,8 @@ struct ValidatorOptions {
     /// Check the late dates too (links against late dates for tasks with total float >= 0).
     bool check_late_dates = true;
     ProgressMode progress_mode = ProgressMode::retained_logic;
+    /// The status date the schedule was computed with, when it overrode the model's.
+    std::optional<Instant> status_date;
 };
 
 /// Every violated rule in `result` for `portfolio` (empty means the schedule is consistent).

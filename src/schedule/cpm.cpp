@@ -1,0 +1,549 @@
+// CPM forward and backward passes (Kelley & Walker 1959; PMBOK Guide 6th ed. §6.5.2.2) on the
+// precedence diagramming method with FS/SS/FF/SF links and lags, each task in its own working
+// calendar. Dates are compared through each calendar's W(t) (working minutes since the horizon
+// start): a task's early start is the latest s with W(s) = K (the start of work) and its early
+// finish the earliest f with W(f) = K + d (the end of work), the MS Project / P6 convention
+// documented in docs/calendars.md. Semantics of constraints, progress and summaries are in
+// docs/scheduling.md.
+#include "ppm/schedule/cpm.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "ppm/core/error.hpp"
+
+namespace ppm {
+
+namespace {
+
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+constexpr std::uint32_t kNoLink = std::numeric_limits<std::uint32_t>::max();
+
+// Lag in minutes of link k; `pred_duration` is used for percent lags.
+inline std::int64_t lag_minutes(const Network& net, std::uint32_t k, std::int64_t pred_duration) {
+    if (net.link_lag_unit()[k] == LagUnit::percent)
+        return std::llround(net.link_percent()[k] / 100.0 * static_cast<double>(pred_duration));
+    return net.link_lag()[k];
+}
+
+// t shifted by the lag of link k (forward direction).
+inline std::int64_t lag_forward(const Network& net, std::uint32_t k, std::int64_t t, std::int64_t pred_duration) {
+    const std::int64_t lag = lag_minutes(net, k, pred_duration);
+    if (lag == 0) return t;
+    if (net.link_lag_unit()[k] == LagUnit::elapsed) return t + lag;
+    return net.calendars()[net.link_calendar()[k]].add_work(Instant{t}, Duration{lag}).minutes_since_epoch();
+}
+
+// t shifted back by the lag of link k (backward direction).
+inline std::int64_t lag_backward(const Network& net, std::uint32_t k, std::int64_t t, std::int64_t pred_duration) {
+    const std::int64_t lag = lag_minutes(net, k, pred_duration);
+    if (lag == 0) return t;
+    if (net.link_lag_unit()[k] == LagUnit::elapsed) return t - lag;
+    return net.calendars()[net.link_calendar()[k]].subtract_work(Instant{t}, Duration{lag}).minutes_since_epoch();
+}
+
+// A zero-duration task sits at t when t touches working time (inside it, at its start or at its
+// end); otherwise at the next start (forward) or the previous end (backward).
+inline std::int64_t milestone_forward(const WorkCalendar& cal, std::int64_t t) {
+    const std::int64_t w = cal.work_index(Instant{t});
+    const std::int64_t s = cal.start_at_work(w).minutes_since_epoch();
+    if (s == t) return t;
+    if (w > 0 && cal.work_index(Instant{t - 1}) == w - 1) return t;  // end of a working interval
+    return s;
+}
+inline std::int64_t milestone_backward(const WorkCalendar& cal, std::int64_t t) {
+    const std::int64_t w = cal.work_index(Instant{t});
+    if (cal.work_index(Instant{t + 1}) == w + 1) return t;  // inside or at the start of working time
+    return cal.finish_at_work(w).minutes_since_epoch();
+}
+
+struct Placement {
+    std::int64_t start, finish;
+};
+
+// Start/finish of a task of duration d whose work begins at working minute K.
+inline Placement place(const WorkCalendar& cal, std::int64_t key, std::int64_t d) {
+    return {cal.start_at_work(key).minutes_since_epoch(), cal.finish_at_work(key + d).minutes_since_epoch()};
+}
+
+// Duration used for percent lags: the predecessor's planned duration, or its span for summaries.
+inline std::int64_t pred_duration(const Network& net, std::span<const Duration> durations, const CpmWorkspace& ws,
+                                  std::uint32_t p) {
+    if (net.is_summary()[p]) {
+        const auto& cal = net.calendars()[net.calendar_of()[p]];
+        return cal.work_index(Instant{ws.early_finish[p]}) - cal.work_index(Instant{ws.early_start[p]});
+    }
+    if (net.progress_state()[p] == ProgressState::not_started) return durations[p].count();
+    return net.planned_duration()[p];
+}
+
+void forward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
+    const auto topo = net.topological_order();
+    const auto pred_off = net.pred_offsets();
+    const auto lpred = net.link_pred();
+    const auto ltype = net.link_type();
+    const auto cal_of = net.calendar_of();
+    const auto cals = net.calendars();
+    const auto proj = net.project_of();
+    const auto state = net.progress_state();
+    const auto ctype = net.constraint_type();
+    const auto cdate = net.constraint_date();
+    const std::int64_t status_override = opt.status_date ? opt.status_date->minutes_since_epoch() : kNoDate;
+    const bool retained = opt.progress_mode == ProgressMode::retained_logic;
+
+    for (const std::uint32_t i : topo) {
+        ws.driving[i] = kNoLink;
+        ws.conflict[i] = 0;
+        if (net.is_summary()[i]) {
+            std::int64_t es = kMax, ef = kMin;
+            const auto co = net.child_offsets();
+            for (std::uint32_t k = co[i]; k < co[i + 1]; ++k) {
+                const std::uint32_t c = net.children()[k];
+                es = std::min(es, ws.early_start[c]);
+                ef = std::max(ef, ws.early_finish[c]);
+            }
+            ws.early_start[i] = es;
+            ws.early_finish[i] = ef;
+            continue;
+        }
+        const ProgressState st = state[i];
+        if (st == ProgressState::complete) {
+            ws.early_start[i] = net.actual_start()[i];
+            ws.early_finish[i] = net.actual_finish()[i];
+            continue;
+        }
+        const WorkCalendar& cal = cals[cal_of[i]];
+        const std::int64_t d = durations[i].count();
+        // Logic: the latest start-type and finish-type candidates from the links.
+        std::int64_t s_max = kMin, f_max = kMin;
+        std::uint32_t s_link = kNoLink, f_link = kNoLink;
+        if (st == ProgressState::not_started || retained) {
+            for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) {
+                const std::uint32_t p = lpred[k];
+                const LinkType lt = ltype[k];
+                const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
+                const std::int64_t src = from_finish ? ws.early_finish[p] : ws.early_start[p];
+                const std::int64_t cand = lag_forward(net, k, src, pred_duration(net, durations, ws, p));
+                if (lt == LinkType::finish_start || lt == LinkType::start_start) {
+                    if (cand > s_max) { s_max = cand; s_link = k; }
+                } else if (cand > f_max) {
+                    f_max = cand;
+                    f_link = k;
+                }
+            }
+        }
+        const std::int64_t status = status_override != kNoDate ? status_override : net.project_status_date()[proj[i]];
+
+        if (st == ProgressState::in_progress) {
+            const std::int64_t as = net.actual_start()[i];
+            std::int64_t key = status != kNoDate ? cal.work_index(Instant{std::max(status, as)})
+                                                 : cal.work_index(Instant{as}) + std::max<std::int64_t>(0, net.planned_duration()[i] - d);
+            std::uint32_t drive = kNoLink;
+            if (s_link != kNoLink && cal.work_index(Instant{s_max}) > key) { key = cal.work_index(Instant{s_max}); drive = s_link; }
+            if (f_link != kNoLink && cal.work_index(Instant{f_max}) - d > key) { key = cal.work_index(Instant{f_max}) - d; drive = f_link; }
+            ws.early_start[i] = as;
+            ws.early_finish[i] = d > 0 ? std::max(as, cal.finish_at_work(key + d).minutes_since_epoch())
+                                       : std::max(as, status != kNoDate ? status : as);
+            ws.driving[i] = drive;
+            continue;
+        }
+
+        // Not started: logic, project start, status date and SNET/FNET.
+        std::int64_t floor_start = net.project_start()[proj[i]];
+        if (status != kNoDate) floor_start = std::max(floor_start, status);
+        const ConstraintType ct = ctype[i];
+        if (ct == ConstraintType::start_no_earlier_than) floor_start = std::max(floor_start, cdate[i]);
+        std::int64_t floor_finish = ct == ConstraintType::finish_no_earlier_than ? cdate[i] : kMin;
+        std::uint32_t drive = kNoLink;
+        std::int64_t es, ef;
+        if (d > 0) {
+            std::int64_t key = cal.work_index(Instant{floor_start});
+            if (s_link != kNoLink) {
+                const std::int64_t w = cal.work_index(Instant{s_max});
+                if (w >= key) { key = w; drive = s_link; }
+            }
+            if (f_link != kNoLink) {
+                const std::int64_t w = cal.work_index(Instant{f_max}) - d;
+                if (w > key || (w == key && drive == kNoLink)) { key = w; drive = f_link; }
+            }
+            if (floor_finish != kMin) {
+                const std::int64_t w = cal.work_index(Instant{floor_finish}) - d;
+                if (w > key) { key = w; drive = kNoLink; }
+            }
+            const Placement pl = place(cal, key, d);
+            es = pl.start;
+            ef = pl.finish;
+        } else {
+            std::int64_t t = floor_start;
+            if (s_link != kNoLink && s_max >= t) { t = s_max; drive = s_link; }
+            if (f_link != kNoLink && f_max > t) { t = f_max; drive = f_link; }
+            if (floor_finish > t) { t = floor_finish; drive = kNoLink; }
+            es = ef = milestone_forward(cal, t);
+        }
+        // Hard constraints win over logic; the conflict is flagged.
+        if (ct == ConstraintType::must_start_on || ct == ConstraintType::start_no_later_than) {
+            const std::int64_t date = cdate[i];
+            const bool late = cal.work_index(Instant{es}) > cal.work_index(Instant{date});
+            if (ct == ConstraintType::must_start_on || late) {
+                if (late) ws.conflict[i] = 1;
+                if (d > 0) {
+                    const Placement pl = place(cal, cal.work_index(Instant{date}), d);
+                    es = pl.start;
+                    ef = pl.finish;
+                } else {
+                    es = ef = milestone_forward(cal, date);
+                }
+                drive = kNoLink;
+            }
+        } else if (ct == ConstraintType::must_finish_on || ct == ConstraintType::finish_no_later_than) {
+            const std::int64_t date = cdate[i];
+            const bool late = cal.work_index(Instant{ef}) > cal.work_index(Instant{date});
+            if (ct == ConstraintType::must_finish_on || late) {
+                if (late) ws.conflict[i] = 1;
+                if (d > 0) {
+                    const Placement pl = place(cal, cal.work_index(Instant{date}) - d, d);
+                    es = pl.start;
+                    ef = pl.finish;
+                } else {
+                    es = ef = milestone_backward(cal, date);
+                }
+                drive = kNoLink;
+            }
+        }
+        ws.early_start[i] = es;
+        ws.early_finish[i] = ef;
+        ws.driving[i] = drive;
+    }
+}
+
+// Late bounds of task i from its successors (using `start_of`/`finish_of` dates), its summary
+// parent and its project: the minimum start-type and finish-type instants.
+struct Bounds {
+    std::int64_t start = kMax, finish = kMax;
+};
+
+template <class StartOf, class FinishOf>
+inline Bounds successor_bounds(const Network& net, std::span<const Duration> durations, const CpmWorkspace& ws,
+                               std::uint32_t i, bool retained, StartOf start_of, FinishOf finish_of) {
+    Bounds b;
+    const auto so = net.succ_offsets();
+    const auto sl = net.succ_links();
+    for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
+        const std::uint32_t k = sl[q];
+        const std::uint32_t j = net.link_succ()[k];
+        const ProgressState sj = net.progress_state()[j];
+        if (sj == ProgressState::complete || (sj == ProgressState::in_progress && !retained)) continue;
+        const LinkType lt = net.link_type()[k];
+        const bool to_start = lt == LinkType::finish_start || lt == LinkType::start_start;
+        const std::int64_t x = lag_backward(net, k, to_start ? start_of(j) : finish_of(j), pred_duration(net, durations, ws, i));
+        if (lt == LinkType::finish_start || lt == LinkType::finish_finish) b.finish = std::min(b.finish, x);
+        else b.start = std::min(b.start, x);
+    }
+    return b;
+}
+
+// Latest placement of a task of duration d under the bounds.
+inline Placement place_late(const WorkCalendar& cal, const Bounds& b, std::int64_t d) {
+    if (d == 0) {
+        const std::int64_t t = milestone_backward(cal, std::min(b.start, b.finish));
+        return {t, t};
+    }
+    std::int64_t key = kMax;
+    if (b.finish != kMax) key = cal.work_index(Instant{b.finish});
+    if (b.start != kMax) key = std::min(key, cal.work_index(Instant{b.start}) + d);
+    return {cal.start_at_work(key - d).minutes_since_epoch(), cal.finish_at_work(key).minutes_since_epoch()};
+}
+
+void backward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
+    const auto topo = net.topological_order();
+    const auto cals = net.calendars();
+    const auto cal_of = net.calendar_of();
+    const auto proj = net.project_of();
+    const auto ctype = net.constraint_type();
+    const auto cdate = net.constraint_date();
+    const bool retained = opt.progress_mode == ProgressMode::retained_logic;
+    auto start_of = [&](std::uint32_t j) { return ws.late_start[j]; };
+    auto finish_of = [&](std::uint32_t j) { return ws.late_finish[j]; };
+
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+        const std::uint32_t i = *it;
+        const ProgressState st = net.progress_state()[i];
+        if (!net.is_summary()[i] && st == ProgressState::complete) {
+            ws.late_start[i] = ws.early_start[i];
+            ws.late_finish[i] = ws.early_finish[i];
+            continue;
+        }
+        Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
+        const std::uint32_t p = proj[i];
+        b.finish = std::min(b.finish, net.project_deadline()[p] != kNoDate ? net.project_deadline()[p] : ws.project_finish[p]);
+        if (net.deadline()[i] != kNoDate) b.finish = std::min(b.finish, net.deadline()[i]);
+        const std::uint32_t parent = net.parent()[i];
+        if (parent != TaskIndex::kInvalid) {
+            b.start = std::min(b.start, ws.bound_start[parent]);
+            b.finish = std::min(b.finish, ws.bound_finish[parent]);
+        }
+        const ConstraintType ct = ctype[i];
+        if (ct == ConstraintType::start_no_later_than) b.start = std::min(b.start, cdate[i]);
+        if (ct == ConstraintType::finish_no_later_than) b.finish = std::min(b.finish, cdate[i]);
+        if (net.is_summary()[i]) {
+            ws.bound_start[i] = b.start;
+            ws.bound_finish[i] = b.finish;
+            continue;
+        }
+        const WorkCalendar& cal = cals[cal_of[i]];
+        const std::int64_t d = durations[i].count();
+        Placement pl{};
+        if (ct == ConstraintType::must_start_on && st == ProgressState::not_started) {
+            pl = d > 0 ? place(cal, cal.work_index(Instant{cdate[i]}), d)
+                       : Placement{milestone_forward(cal, cdate[i]), milestone_forward(cal, cdate[i])};
+        } else if (ct == ConstraintType::must_finish_on && st == ProgressState::not_started) {
+            pl = d > 0 ? place(cal, cal.work_index(Instant{cdate[i]}) - d, d)
+                       : Placement{milestone_backward(cal, cdate[i]), milestone_backward(cal, cdate[i])};
+        } else {
+            pl = place_late(cal, b, d);
+        }
+        ws.late_start[i] = pl.start;
+        ws.late_finish[i] = pl.finish;
+    }
+    // Summaries: late dates roll up from their children (children before parents in topo order).
+    for (const std::uint32_t i : topo) {
+        if (!net.is_summary()[i]) continue;
+        std::int64_t ls = kMax, lf = kMin;
+        const auto co = net.child_offsets();
+        for (std::uint32_t k = co[i]; k < co[i + 1]; ++k) {
+            const std::uint32_t c = net.children()[k];
+            ls = std::min(ls, ws.late_start[c]);
+            lf = std::max(lf, ws.late_finish[c]);
+        }
+        ws.late_start[i] = ls;
+        ws.late_finish[i] = lf;
+    }
+}
+
+// "As late as possible" tasks move to the latest dates that delay no successor's early date
+// (MS Project / P6: they consume their free float). Reverse topological order handles chains.
+void shift_alap(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
+    const auto topo = net.topological_order();
+    const bool retained = opt.progress_mode == ProgressMode::retained_logic;
+    auto start_of = [&](std::uint32_t j) { return ws.early_start[j]; };
+    auto finish_of = [&](std::uint32_t j) { return ws.early_finish[j]; };
+    bool moved = false;
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+        const std::uint32_t i = *it;
+        if (net.is_summary()[i] || net.constraint_type()[i] != ConstraintType::as_late_as_possible ||
+            net.progress_state()[i] != ProgressState::not_started)
+            continue;
+        Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
+        b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i]]);
+        const WorkCalendar& cal = net.calendars()[net.calendar_of()[i]];
+        const Placement pl = place_late(cal, b, durations[i].count());
+        if (pl.start > ws.early_start[i]) {
+            ws.early_start[i] = pl.start;
+            ws.early_finish[i] = pl.finish;
+            ws.total_float[i] = cal.work_index(Instant{ws.late_finish[i]}) - cal.work_index(Instant{pl.finish});
+            ws.driving[i] = kNoLink;
+            moved = true;
+        }
+    }
+    if (!moved) return;
+    for (const std::uint32_t i : topo) {
+        if (!net.is_summary()[i]) continue;
+        std::int64_t es = kMax, ef = kMin;
+        const auto co = net.child_offsets();
+        for (std::uint32_t k = co[i]; k < co[i + 1]; ++k) {
+            es = std::min(es, ws.early_start[net.children()[k]]);
+            ef = std::max(ef, ws.early_finish[net.children()[k]]);
+        }
+        ws.early_start[i] = es;
+        ws.early_finish[i] = ef;
+    }
+}
+
+}  // namespace
+
+void run_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
+    const std::size_t n = net.task_count();
+    if (durations.size() != n)
+        throw ModelError::invalid_value("durations", "run_cpm", "expected one duration per task of the network");
+    ws.early_start.resize(n);
+    ws.early_finish.resize(n);
+    ws.late_start.resize(n);
+    ws.late_finish.resize(n);
+    ws.total_float.resize(n);
+    ws.driving.resize(n);
+    ws.conflict.resize(n);
+    ws.bound_start.resize(n);
+    ws.bound_finish.resize(n);
+    ws.project_finish.resize(net.project_ids().size());
+
+    forward(net, durations, ws, opt);
+    std::fill(ws.project_finish.begin(), ws.project_finish.end(), kMin);
+    const auto proj = net.project_of();
+    for (std::size_t i = 0; i < n; ++i) ws.project_finish[proj[i]] = std::max(ws.project_finish[proj[i]], ws.early_finish[i]);
+    for (std::size_t p = 0; p < ws.project_finish.size(); ++p)
+        if (ws.project_finish[p] == kMin) ws.project_finish[p] = net.project_start()[p];  // empty project
+    backward(net, durations, ws, opt);
+    const auto cals = net.calendars();
+    const auto cal_of = net.calendar_of();
+    for (std::size_t i = 0; i < n; ++i) {
+        const WorkCalendar& cal = cals[cal_of[i]];
+        ws.total_float[i] = net.progress_state()[i] == ProgressState::complete && !net.is_summary()[i]
+                                ? 0
+                                : cal.work_index(Instant{ws.late_finish[i]}) - cal.work_index(Instant{ws.early_finish[i]});
+    }
+    if (net.has_alap()) shift_alap(net, durations, ws, opt);
+}
+
+namespace {
+
+std::string date_text(std::int64_t t) { return to_string(Instant{t}); }
+
+}  // namespace
+
+ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
+    const std::size_t n = net.task_count();
+    const auto durations = net.default_durations();
+    CpmWorkspace ws;
+    run_cpm(net, durations, ws, options);
+
+    ScheduleResult r;
+    r.task_id.assign(net.task_ids().begin(), net.task_ids().end());
+    r.project.assign(net.project_of().begin(), net.project_of().end());
+    r.early_start.resize(n);
+    r.early_finish.resize(n);
+    r.late_start.resize(n);
+    r.late_finish.resize(n);
+    r.total_float.resize(n);
+    r.free_float.resize(n);
+    r.critical.resize(n);
+    r.is_summary.assign(net.is_summary().begin(), net.is_summary().end());
+    r.is_milestone.resize(n);
+    r.driving_predecessor.resize(n);
+    r.duration = durations;
+    const auto cals = net.calendars();
+    const auto cal_of = net.calendar_of();
+    const bool retained = options.progress_mode == ProgressMode::retained_logic;
+    auto start_of = [&](std::uint32_t j) { return ws.early_start[j]; };
+    auto finish_of = [&](std::uint32_t j) { return ws.early_finish[j]; };
+    for (std::uint32_t i = 0; i < n; ++i) {
+        r.early_start[i] = Instant{ws.early_start[i]};
+        r.early_finish[i] = Instant{ws.early_finish[i]};
+        r.late_start[i] = Instant{ws.late_start[i]};
+        r.late_finish[i] = Instant{ws.late_finish[i]};
+        r.total_float[i] = Duration{ws.total_float[i]};
+        const bool complete = !net.is_summary()[i] && net.progress_state()[i] == ProgressState::complete;
+        r.critical[i] = !complete && r.total_float[i] <= options.critical_float ? 1 : 0;
+        r.is_milestone[i] = net.is_milestone()[i] || (!net.is_summary()[i] && net.planned_duration()[i] == 0) ? 1 : 0;
+        r.driving_predecessor[i] = ws.driving[i] == kNoLink ? TaskIndex{} : TaskIndex{net.link_pred()[ws.driving[i]]};
+        if (complete) continue;
+        // Free float: how far the finish can slip before some successor's early date moves.
+        Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
+        b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i]]);
+        const WorkCalendar& cal = cals[cal_of[i]];
+        const std::int64_t ef = cal.work_index(Instant{ws.early_finish[i]});
+        std::int64_t ff = kMax;
+        if (b.finish != kMax) ff = cal.work_index(Instant{b.finish}) - ef;
+        if (b.start != kMax) {
+            const std::int64_t d = net.is_summary()[i] ? cal.work_index(Instant{ws.early_finish[i]}) - cal.work_index(Instant{ws.early_start[i]})
+                                                       : durations[i].count();
+            ff = std::min(ff, cal.work_index(Instant{b.start}) + d - ef);
+        }
+        r.free_float[i] = Duration{std::max<std::int64_t>(0, ff)};
+    }
+
+    const std::size_t np = net.project_ids().size();
+    r.project_id.assign(net.project_ids().begin(), net.project_ids().end());
+    r.project_start.assign(np, Instant{kMax});
+    r.project_finish.resize(np);
+    r.longest_path.resize(np);
+    std::vector<std::uint32_t> last(np, TaskIndex::kInvalid);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const auto p = net.project_of()[i];
+        r.project_start[p] = std::min(r.project_start[p], r.early_start[i]);
+        if (net.is_summary()[i]) continue;
+        if (last[p] == TaskIndex::kInvalid || ws.early_finish[i] > ws.early_finish[last[p]] ||
+            (ws.early_finish[i] == ws.early_finish[last[p]] && ws.total_float[i] < ws.total_float[last[p]]))
+            last[p] = i;
+    }
+    r.finish = Instant{kMin};
+    for (std::size_t p = 0; p < np; ++p) {
+        r.project_finish[p] = Instant{ws.project_finish[p]};
+        if (r.project_start[p] == Instant{kMax}) r.project_start[p] = Instant{net.project_start()[p]};
+        r.finish = std::max(r.finish, r.project_finish[p]);
+        std::vector<TaskIndex>& path = r.longest_path[p];
+        for (std::uint32_t t = last[p]; t != TaskIndex::kInvalid && path.size() <= n;) {
+            path.push_back(TaskIndex{t});
+            t = ws.driving[t] == kNoLink ? TaskIndex::kInvalid : net.link_pred()[ws.driving[t]];
+        }
+        std::reverse(path.begin(), path.end());
+    }
+    if (np == 0) r.finish = Instant{0};
+
+    // Warnings.
+    for (const auto& w : net.build_warnings()) {
+        const bool fallback = w.find("no calendar") != std::string::npos;
+        r.warnings.push_back({fallback ? ScheduleWarningKind::calendar_fallback : ScheduleWarningKind::progress, TaskIndex{}, w});
+    }
+    for (std::uint32_t i = 0; i < n; ++i) {
+        const std::string& id = net.task_ids()[i].str();
+        if (ws.conflict[i])
+            r.warnings.push_back({ScheduleWarningKind::constraint_conflict, TaskIndex{i},
+                                  "task " + id + ": " + std::string(to_string(net.constraint_type()[i])) + " " +
+                                      date_text(net.constraint_date()[i]) + " overrides its predecessors (hard constraint wins)"});
+        if (net.deadline()[i] != kNoDate && ws.early_finish[i] > net.deadline()[i])
+            r.warnings.push_back({ScheduleWarningKind::deadline_missed, TaskIndex{i},
+                                  "task " + id + ": early finish " + date_text(ws.early_finish[i]) + " is after its deadline " +
+                                      date_text(net.deadline()[i])});
+        if (ws.total_float[i] < 0 && !net.is_summary()[i])
+            r.warnings.push_back({ScheduleWarningKind::negative_float, TaskIndex{i},
+                                  "task " + id + ": total float " + std::to_string(ws.total_float[i]) + " working minutes"});
+    }
+    for (std::size_t p = 0; p < np; ++p)
+        if (net.project_deadline()[p] != kNoDate && ws.project_finish[p] > net.project_deadline()[p])
+            r.warnings.push_back({ScheduleWarningKind::deadline_missed, TaskIndex{},
+                                  "project " + net.project_ids()[p].str() + ": finish " + date_text(ws.project_finish[p]) +
+                                      " is after its deadline " + date_text(net.project_deadline()[p])});
+    if (net.has_yearly_exceptions() && np > 0 && r.finish >= Instant::at(net.horizon_last_day() + 1))
+        r.warnings.push_back({ScheduleWarningKind::horizon, TaskIndex{},
+                              "dates run past " + to_string(net.horizon_last_day()) +
+                                  ": yearly calendar exceptions are not applied after it (rebuild the network with a larger NetworkOptions::days_after)"});
+    return r;
+}
+
+ScheduleResult schedule(const Portfolio& portfolio, const ScheduleOptions& options) {
+    NetworkOptions nopt = options.network;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const Network net(portfolio, nopt);
+            ScheduleResult r = schedule(net, options);
+            const bool past = net.has_yearly_exceptions() && !portfolio.projects.empty() &&
+                              r.finish >= Instant::at(net.horizon_last_day() + 1);
+            if (!past || attempt >= 6) return r;
+            // Grow the horizon to cover the finish with a year of margin, then schedule again.
+            nopt.days_after += (r.finish.date() - net.horizon_last_day()) + 366;
+        } catch (const ModelError& e) {
+            if (e.code() != ErrorCode::horizon_exceeded || attempt >= 6) throw;
+            nopt.days_before *= 4;
+        }
+    }
+}
+
+std::string_view to_string(ProgressMode m) noexcept {
+    return m == ProgressMode::retained_logic ? "retained_logic" : "progress_override";
+}
+
+std::string_view to_string(ScheduleWarningKind k) noexcept {
+    switch (k) {
+        case ScheduleWarningKind::constraint_conflict: return "constraint_conflict";
+        case ScheduleWarningKind::deadline_missed: return "deadline_missed";
+        case ScheduleWarningKind::negative_float: return "negative_float";
+        case ScheduleWarningKind::calendar_fallback: return "calendar_fallback";
+        case ScheduleWarningKind::horizon: return "horizon";
+        case ScheduleWarningKind::progress: return "progress";
+    }
+    return "unknown";
+}
+
+}  // namespace ppm
