@@ -115,8 +115,7 @@ RcpspInstance::RcpspInstance(RcpspData data) : name_(std::move(data.name)) {
             members.push_back(job_names_[*it]);
             if (*it == j) break;
         }
-        // `path` follows predecessors, so reading it backwards follows the arcs; close the cycle.
-        members.push_back(members.front());
+        // `path` follows predecessors, so reading it backwards follows the arcs (the error closes it).
         throw ModelError::cycle("job", std::move(members));
     }
     topo_rank_.assign(static_cast<std::size_t>(n), 0);

@@ -62,53 +62,57 @@ struct Shared {
     std::int64_t total_budget = 0;
 };
 
-/// One GA population with its own random stream, kernel and budget.
+/// One island: two populations, left-justified schedules (side 0, activity lists by start, decoded
+/// forward) and right-justified schedules (side 1, lists by decreasing finish, decoded backward),
+/// as in the bi-population GA of Debels & Vanhoucke (2005, 2007). A child of two side-s parents is
+/// decoded in direction s and then justified the other way (2 schedules), landing on side 1 - s.
 class Island {
 public:
     Island(Shared& shared, std::uint64_t stream, std::int64_t budget, std::int32_t population)
         : sh_(shared), kernel_(*shared.instance), rng_(detail::Rng::stream(shared.options->seed, stream)),
           n_(shared.instance->num_jobs()), pop_(population), budget_(budget) {
         const auto N = static_cast<std::size_t>(n_);
-        lists_.resize(N * static_cast<std::size_t>(2 * pop_));
-        makespan_.resize(static_cast<std::size_t>(2 * pop_));
-        hash_.resize(static_cast<std::size_t>(2 * pop_));
+        const auto slots = static_cast<std::size_t>(3 * pop_);
+        for (Side& side : sides_) {
+            side.lists.resize(N * slots);
+            side.makespan.resize(slots);
+            side.hash.resize(slots);
+        }
         starts_.resize(N);
+        list_.resize(N);
         taken_.resize(N);
         missing_.resize(N);
         eligible_.reserve(N);
         weight_.reserve(N);
-        order_.resize(static_cast<std::size_t>(2 * pop_));
-        scratch_.resize(N * static_cast<std::size_t>(pop_));
+        order_.reserve(slots);
+        keep_.reserve(slots);
+        scratch_.resize(N * slots);
         best_starts_.resize(N);
     }
 
     void run() {
-        // Initial population: one LFT list, the rest sampled with regret-based bias.
-        std::int32_t size = 0;
-        for (; size < pop_ && !stopped(); ++size) {
-            std::int32_t* list = slot(size);
-            sample_list(list, size == 0);
-            evaluate(list, size);
+        // Initial population: one LFT list, the rest sampled with regret-based bias; each sampled
+        // list gives a right-justified (2 passes) and a left-justified (1 more pass) individual.
+        for (std::int32_t i = 0; i < pop_ && !stopped(); ++i) {
+            sample_list(list_.data(), i == 0);
+            if (!decode(0, list_.data(), sides_[1])) break;
+            if (stopped()) break;
+            left_justify_current(sides_[0]);
         }
-        count_ = size;
-        while (!stopped() && count_ >= 2) {
+        while (!stopped() && sides_[0].count >= 2 && sides_[1].count >= 2) {
             ++generations_;
-            std::int32_t children = 0;
-            while (children + 1 < pop_ && !stopped()) {
-                const std::int32_t mother = tournament(), father = tournament();
-                std::int32_t* a = slot(count_ + children);
-                std::int32_t* b = slot(count_ + children + 1);
-                crossover(slot(mother), slot(father), a);
-                crossover(slot(father), slot(mother), b);
-                mutate(a);
-                mutate(b);
-                evaluate(a, count_ + children);
-                ++children;
-                if (stopped()) break;
-                evaluate(b, count_ + children);
-                ++children;
+            const std::int32_t base0 = sides_[0].count, base1 = sides_[1].count;
+            for (std::int32_t k = 0; k < pop_ && !stopped(); ++k) {
+                const int s = k % 2;  // alternate sides so a stop leaves both fed
+                Side& from = sides_[s];
+                const std::int32_t mother = tournament(from, s == 0 ? base0 : base1);
+                const std::int32_t father = tournament(from, s == 0 ? base0 : base1);
+                crossover(slot(from, mother), slot(from, father), list_.data());
+                mutate(list_.data(), s);
+                decode(s, list_.data(), sides_[1 - s]);
             }
-            select(count_ + children);
+            select(sides_[0]);
+            select(sides_[1]);
         }
     }
 
@@ -119,7 +123,15 @@ public:
     [[nodiscard]] RcpspStop stop_reason() const { return reason_; }
 
 private:
-    std::int32_t* slot(std::int32_t i) { return lists_.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n_); }
+    struct Side {
+        std::vector<std::int32_t> lists, makespan;
+        std::vector<std::uint64_t> hash;
+        std::int32_t count = 0;
+    };
+
+    std::int32_t* slot(Side& side, std::int32_t i) {
+        return side.lists.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n_);
+    }
 
     bool stopped() {
         if (halted_) return true;
@@ -152,21 +164,18 @@ private:
         }
     }
 
-    /// Decodes `list` (serial SGS), justifies it when the budget allows, re-encodes by start time.
-    void evaluate(std::int32_t* list, std::int32_t index) {
-        std::span<std::int32_t> l(list, static_cast<std::size_t>(n_));
-        std::int32_t m = kernel_.forward(l, starts_);
-        count(1);
-        if (sh_.options->max_schedules <= 0 || budget_ - used_ >= 2) {
-            m = kernel_.justify(starts_, l);
-            count(2);
-        } else {
-            kernel_.order_by_start(starts_, l);
-        }
+    [[nodiscard]] bool budget_left(std::int64_t passes) const {
+        return sh_.options->max_schedules <= 0 || budget_ - used_ >= passes;
+    }
+
+    /// Records the schedule in `starts_` (makespan m) as a new member of `to` with list `list`.
+    void store(Side& to, const std::int32_t* list, std::int32_t m) {
         std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the start times
         for (std::int32_t s : starts_) h = (h ^ static_cast<std::uint64_t>(s)) * 1099511628211ULL;
-        makespan_[index] = m;
-        hash_[index] = h;
+        const std::int32_t i = to.count++;
+        std::copy_n(list, n_, slot(to, i));
+        to.makespan[i] = m;
+        to.hash[i] = h;
         if (m < best_) {
             best_ = m;
             std::copy(starts_.begin(), starts_.end(), best_starts_.begin());
@@ -174,6 +183,42 @@ private:
             while (m < seen && !sh_.best.compare_exchange_weak(seen, m)) {
             }
         }
+    }
+
+    /// Decodes `list` in direction `dir` (0 forward, 1 backward) and justifies the schedule the other
+    /// way (2 passes); the result joins `to`. With one pass of budget left, stores the decoded one.
+    bool decode(int dir, const std::int32_t* list, Side& to) {
+        if (!budget_left(1)) return false;
+        std::span<const std::int32_t> l(list, static_cast<std::size_t>(n_));
+        std::int32_t m = dir == 0 ? kernel_.forward(l, starts_) : kernel_.backward(l, starts_);
+        count(1);
+        if (!budget_left(1)) {  // keep the decoded schedule on its own side
+            Side& own = (&to == &sides_[0]) ? sides_[1] : sides_[0];
+            if (own.count < 3 * pop_) store(own, list, m);
+            return false;
+        }
+        std::int32_t* out = scratch_.data();  // scratch row 0 is free outside select()
+        std::span<std::int32_t> o(out, static_cast<std::size_t>(n_));
+        if (dir == 0) {
+            kernel_.order_by_finish_desc(starts_, o);
+            m = kernel_.backward(o, starts_);
+        } else {
+            kernel_.order_by_start(starts_, o);
+            m = kernel_.forward(o, starts_);
+        }
+        count(1);
+        store(to, out, m);
+        return true;
+    }
+
+    /// Left-justifies the schedule in `starts_` (the last one decoded) with one forward pass.
+    void left_justify_current(Side& to) {
+        if (!budget_left(1)) return;
+        std::span<std::int32_t> o(scratch_.data(), static_cast<std::size_t>(n_));
+        kernel_.order_by_start(starts_, o);
+        const std::int32_t m = kernel_.forward(o, starts_);
+        count(1);
+        store(to, o.data(), m);
     }
 
     /// Regret-based biased random sampling on LFT (or the pure LFT list when `greedy`).
@@ -188,7 +233,9 @@ private:
             std::size_t pick = 0;
             if (greedy) {
                 for (std::size_t e = 1; e < eligible_.size(); ++e)
-                    if (sh_.lft[eligible_[e]] < sh_.lft[eligible_[pick]]) pick = e;
+                    if (sh_.lft[eligible_[e]] < sh_.lft[eligible_[pick]] ||
+                        (sh_.lft[eligible_[e]] == sh_.lft[eligible_[pick]] && eligible_[e] < eligible_[pick]))
+                        pick = e;
             } else {
                 double worst = -std::numeric_limits<double>::infinity();
                 for (std::int32_t j : eligible_) worst = std::max(worst, sh_.lft[j]);
@@ -218,10 +265,10 @@ private:
         }
     }
 
-    std::int32_t tournament() {
-        const auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count_)));
-        const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count_)));
-        return makespan_[a] <= makespan_[b] ? a : b;
+    std::int32_t tournament(const Side& side, std::int32_t count) {
+        const auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
+        const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
+        return side.makespan[a] <= side.makespan[b] ? a : b;
     }
 
     /// Two-point crossover (Hartmann 1998): mother's head, father's middle order, mother's tail.
@@ -247,14 +294,16 @@ private:
             }
     }
 
-    /// Swaps neighbours with a small probability when no arc joins them.
-    void mutate(std::int32_t* list) {
+    /// Swaps neighbours with a small probability when no arc joins them (either direction).
+    void mutate(std::int32_t* list, int dir) {
         const RcpspInstance& inst = *sh_.instance;
         for (std::int32_t i = 0; i + 1 < n_; ++i) {
             if (rng_.unit() >= kMutation) continue;
+            const std::int32_t first = dir == 0 ? list[i] : list[i + 1];
+            const std::int32_t second = dir == 0 ? list[i + 1] : list[i];
             bool linked = false;
-            for (std::int32_t s : inst.successors(list[i]))
-                if (s == list[i + 1]) {
+            for (std::int32_t s : inst.successors(first))
+                if (s == second) {
                     linked = true;
                     break;
                 }
@@ -262,22 +311,22 @@ private:
         }
     }
 
-    /// (mu + lambda) replacement keeping the `pop_` best distinct schedules.
-    void select(std::int32_t total) {
+    /// (mu + lambda) replacement keeping the `pop_` best distinct schedules of a side.
+    void select(Side& side) {
+        const std::int32_t total = side.count;
         order_.resize(static_cast<std::size_t>(total));
         std::iota(order_.begin(), order_.end(), 0);
         std::sort(order_.begin(), order_.end(), [&](std::int32_t a, std::int32_t b) {
-            if (makespan_[a] != makespan_[b]) return makespan_[a] < makespan_[b];
+            if (side.makespan[a] != side.makespan[b]) return side.makespan[a] < side.makespan[b];
             return a < b;
         });
-        std::int32_t kept = 0;
-        // First pass: distinct ones; second pass fills with duplicates if needed.
         keep_.assign(static_cast<std::size_t>(total), 0);
+        std::int32_t kept = 0;
         for (std::int32_t i = 0; i < total && kept < pop_; ++i) {
             const std::int32_t c = order_[i];
             bool duplicate = false;
-            for (std::int32_t q = i - 1; q >= 0 && makespan_[order_[q]] == makespan_[c]; --q)
-                if (keep_[order_[q]] && hash_[order_[q]] == hash_[c]) {
+            for (std::int32_t q = i - 1; q >= 0 && side.makespan[order_[q]] == side.makespan[c]; --q)
+                if (keep_[order_[q]] && side.hash[order_[q]] == side.hash[c]) {
                     duplicate = true;
                     break;
                 }
@@ -291,25 +340,23 @@ private:
                 keep_[order_[i]] = 1;
                 ++kept;
             }
-        // Compact kept individuals to slots 0..kept-1, best first.
-        std::int32_t out = 0;
+        // Compact the kept members to slots 0..kept-1, best first (scratch holds the copies).
         const auto N = static_cast<std::size_t>(n_);
-        std::vector<std::int32_t>& ms = ms_;
-        std::vector<std::uint64_t>& hs = hs_;
-        ms.clear();
-        hs.clear();
+        std::int32_t out = 0;
+        ms_.clear();
+        hs_.clear();
         for (std::int32_t i = 0; i < total; ++i) {
             const std::int32_t c = order_[i];
             if (!keep_[c]) continue;
-            std::copy_n(slot(c), N, scratch_.data() + static_cast<std::size_t>(out) * N);
-            ms.push_back(makespan_[c]);
-            hs.push_back(hash_[c]);
+            std::copy_n(slot(side, c), N, scratch_.data() + static_cast<std::size_t>(out) * N);
+            ms_.push_back(side.makespan[c]);
+            hs_.push_back(side.hash[c]);
             ++out;
         }
-        std::copy_n(scratch_.data(), static_cast<std::size_t>(out) * N, lists_.data());
-        std::copy(ms.begin(), ms.end(), makespan_.begin());
-        std::copy(hs.begin(), hs.end(), hash_.begin());
-        count_ = out;
+        std::copy_n(scratch_.data(), static_cast<std::size_t>(out) * N, side.lists.data());
+        std::copy(ms_.begin(), ms_.end(), side.makespan.begin());
+        std::copy(hs_.begin(), hs_.end(), side.hash.begin());
+        side.count = out;
     }
 
     static constexpr double kMutation = 0.05;
@@ -319,12 +366,12 @@ private:
     detail::Rng rng_;
     std::int32_t n_, pop_;
     std::int64_t budget_, used_ = 0, generations_ = 0;
-    std::int32_t count_ = 0;
     std::int32_t best_ = std::numeric_limits<std::int32_t>::max();
     bool halted_ = false;
     RcpspStop reason_ = RcpspStop::budget;
-    std::vector<std::int32_t> lists_, makespan_, starts_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
-    std::vector<std::uint64_t> hash_, hs_;
+    Side sides_[2];
+    std::vector<std::int32_t> starts_, list_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
+    std::vector<std::uint64_t> hs_;
     std::vector<char> taken_, keep_;
     std::vector<double> weight_;
 };

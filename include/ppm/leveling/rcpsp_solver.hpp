@@ -63,9 +63,9 @@ struct RcpspOptions {
     std::int32_t threads = 1;           ///< Independent islands, one per thread, budget split evenly.
     std::int32_t population_size = 0;  ///< 0: chosen from the budget (see docs/leveling.md).
     bool stop_at_lower_bound = true;    ///< Stop as soon as the makespan meets the lower bound.
-    std::stop_token stop;               ///< Cancellation; the best schedule so far is returned.
+    std::stop_token stop{};             ///< Cancellation; the best schedule so far is returned.
     /// Called about every 1% of the budget (and at the end), serialised, possibly from a worker thread.
-    std::function<void(const RcpspProgress&)> progress;
+    std::function<void(const RcpspProgress&)> progress{};
 };
 
 /// The answer: schedule, bounds and statistics (arrays indexed by job).

@@ -1,0 +1,94 @@
+// Serial / parallel SGS (Kolisch 1996), priority rules and justification (Valls et al. 2005),
+// checked by the independent checker on hand-made, random and PSPLIB instances.
+#include <catch2/catch.hpp>
+
+#include "leveling_fixtures.hpp"
+#include "ppm/core/error.hpp"
+#include "ppm/leveling/lower_bounds.hpp"
+#include "ppm/leveling/psplib.hpp"
+#include "ppm/leveling/schedule_check.hpp"
+#include "ppm/leveling/sgs.hpp"
+#include "test_support.hpp"
+
+using namespace ppm;
+using namespace ppm::leveling;
+
+namespace {
+const PriorityRule kRules[] = {PriorityRule::lft, PriorityRule::lst, PriorityRule::min_slack, PriorityRule::mts,
+                               PriorityRule::grpw, PriorityRule::spt, PriorityRule::est};
+}
+
+TEST_CASE("sgs: serial SGS on the hand instance, computed by hand") {
+    const RcpspInstance inst = test::hand_instance();
+    // List 0,1,2,3,4: job 1 at 0 (2 of 3 units over [0,3)); job 2 needs 2, fits only from 3;
+    // job 3 needs 1 and fits at 0; the sink starts at 5.
+    const std::vector<std::int32_t> list{0, 1, 2, 3, 4};
+    CHECK(serial_sgs(inst, list) == std::vector<std::int32_t>{0, 0, 3, 0, 5});
+    // List 0,2,3,1,4: job 2 at 0, job 3 at 0 (3 units used over [0,2)), job 1 at 2; sink at 5.
+    CHECK(serial_sgs(inst, std::vector<std::int32_t>{0, 2, 3, 1, 4}) == std::vector<std::int32_t>{0, 2, 0, 0, 5});
+}
+
+TEST_CASE("sgs: an infeasible activity list is rejected") {
+    const RcpspInstance inst = test::hand_instance();
+    CHECK_THROWS_AS(serial_sgs(inst, std::vector<std::int32_t>{1, 0, 2, 3, 4}), ModelError);
+    CHECK_THROWS_AS(serial_sgs(inst, std::vector<std::int32_t>{0, 1, 1, 3, 4}), ModelError);
+}
+
+TEST_CASE("sgs: parallel SGS on the hand instance, computed by hand") {
+    const RcpspInstance inst = test::hand_instance();
+    // Priorities 1 < 2 < 3: at t=0 job 1 starts, job 2 does not fit, job 3 does; at t=2 (job 3
+    // ends) job 2 still does not fit; at t=3 it starts.
+    const std::vector<double> priority{0, 1, 2, 3, 4};
+    CHECK(parallel_sgs(inst, priority) == std::vector<std::int32_t>{0, 0, 3, 0, 5});
+}
+
+TEST_CASE("sgs: every rule and scheme gives feasible schedules on random networks") {
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+        const RcpspInstance inst = test::random_instance(seed, 25, 3);
+        const LowerBounds lb = lower_bounds(inst);
+        for (PriorityRule rule : kRules)
+            for (SgsScheme scheme : {SgsScheme::serial, SgsScheme::parallel}) {
+                INFO("seed " << seed << " rule " << to_string(rule) << " scheme " << to_string(scheme));
+                const auto starts = schedule_with_rule(inst, rule, scheme);
+                const ScheduleCheck c = check_schedule(inst, starts);
+                CHECK(c.feasible);
+                CHECK(c.makespan >= lb.best);
+                // Justification keeps feasibility and never lengthens (Valls et al. 2005, theorem 1).
+                const auto justified = justify(inst, starts);
+                const ScheduleCheck cj = check_schedule(inst, justified);
+                CHECK(cj.feasible);
+                CHECK(cj.makespan <= c.makespan);
+            }
+    }
+}
+
+TEST_CASE("sgs: the checker catches violations") {
+    const RcpspInstance inst = test::hand_instance();
+    // Jobs 1 and 2 overlap in [0,2): 4 units on a capacity of 3.
+    const ScheduleCheck overlap = check_schedule(inst, std::vector<std::int32_t>{0, 0, 0, 3, 5});
+    CHECK_FALSE(overlap.feasible);
+    CHECK(overlap.capacity_violations == 2);
+    // The sink before job 1 finishes.
+    const ScheduleCheck early = check_schedule(inst, std::vector<std::int32_t>{0, 0, 3, 0, 2});
+    CHECK_FALSE(early.feasible);
+    CHECK(early.precedence_violations >= 1);
+}
+
+TEST_CASE("sgs: priority rules on j30 files are feasible and justification helps on average") {
+    const std::string dir = "psplib/j30/instances";
+    if (!test::have_shared(dir)) return;
+    long before = 0, after = 0;
+    for (int parameter = 1; parameter <= 48; parameter += 3) {
+        const RcpspInstance inst =
+            read_psplib_sm(test::shared_data() / dir / ("j30" + std::to_string(parameter) + "_1.sm"));
+        for (PriorityRule rule : kRules) {
+            const auto starts = schedule_with_rule(inst, rule, SgsScheme::serial);
+            REQUIRE(check_schedule(inst, starts).feasible);
+            const auto justified = justify(inst, starts);
+            REQUIRE(check_schedule(inst, justified).feasible);
+            before += makespan(inst, starts);
+            after += makespan(inst, justified);
+        }
+    }
+    CHECK(after <= before);
+}
