@@ -10,6 +10,7 @@ PACKAGES=(
   nlohmann-json3-dev libpugixml-dev coinor-libcbc-dev libsqlite3-dev
   pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pandas python3-pytest
   libxml2-utils
+  python3-jsonschema
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -223,6 +224,15 @@ TEST_CASE("json: round trip of a model touching every field is lossless and cano
     CHECK(std::get<Instant>(back.custom.at("Review")) == at(2026, 6, 30, 12, 30));
     const std::string second = write_json(back);
     CHECK(second == first);
+}
+
+TEST_CASE("json: the rich model is written for the schema check") {
+    // tests/io/test_schema.py validates this file against docs/schema/ppm.schema.json (ctest fixture).
+    const char* env = std::getenv("PPM_RICH_JSON");
+    const std::filesystem::path out = env != nullptr ? std::filesystem::path(env)
+                                                     : std::filesystem::path(PPM_BINARY_DIR) / "io_rich_model.json";
+    write_json_file(rich(), out);
+    CHECK(read_json_file(out) == rich());
 }
 
 TEST_CASE("json: canonical form writes durations in days, hours or minutes of the project") {
