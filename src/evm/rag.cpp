@@ -1,0 +1,174 @@
+// RAG assessment, roll-up and trend (see rag.hpp).
+#include "ppm/evm/rag.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "ppm/core/error.hpp"
+
+namespace ppm {
+
+std::string_view to_string(Rag r) noexcept {
+    switch (r) {
+        case Rag::green: return "green";
+        case Rag::amber: return "amber";
+        case Rag::red: return "red";
+        case Rag::none: return "none";
+    }
+    return "?";
+}
+
+std::string_view to_string(RagCheck c) noexcept {
+    static constexpr std::string_view names[] = {"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones", "baseline", "gate"};
+    return names[static_cast<std::size_t>(c)];
+}
+
+std::string_view to_string(Trend t) noexcept {
+    switch (t) {
+        case Trend::improving: return "improving";
+        case Trend::stable: return "stable";
+        case Trend::worsening: return "worsening";
+    }
+    return "?";
+}
+
+double rag_score(Rag r) noexcept {
+    switch (r) {
+        case Rag::green: return 0.0;
+        case Rag::amber: return 1.0;
+        case Rag::red: return 2.0;
+        case Rag::none: break;
+    }
+    return std::nan("");
+}
+
+namespace {
+std::string fmt(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.2f", v);
+    return b;
+}
+Rag worst(Rag a, Rag b) noexcept {
+    if (a == Rag::none) return b;
+    if (b == Rag::none) return a;
+    return std::max(a, b);
+}
+}  // namespace
+
+RagResult assess(const ProjectHealth& h, const RagPolicy& policy) {
+    RagResult r;
+    const auto& t = policy.thresholds;
+    auto set = [&](RagCheck c, Rag colour, const std::string& why) {
+        if (!policy.enabled[static_cast<std::size_t>(c)]) return;
+        r.check[static_cast<std::size_t>(c)] = colour;
+        if (colour == Rag::amber || colour == Rag::red) r.reasons.push_back(std::string(to_string(c)) + ": " + why);
+        r.overall = worst(r.overall, colour);
+    };
+    auto index = [&](RagCheck c, double v, const IndexThreshold& th, const char* label) {
+        if (std::isnan(v)) return;
+        const Rag colour = v >= th.green ? Rag::green : v >= th.amber ? Rag::amber : Rag::red;
+        set(c, colour, std::string(label) + " " + fmt(v) + (colour == Rag::red ? " < " + fmt(th.amber) : " < " + fmt(th.green)));
+    };
+    auto count = [&](RagCheck c, double v, const CountThreshold& th, const char* label) {
+        if (std::isnan(v)) return;
+        const Rag colour = v <= th.green ? Rag::green : v <= th.amber ? Rag::amber : Rag::red;
+        set(c, colour, std::string(label) + " " + fmt(v) + (colour == Rag::red ? " > " + fmt(th.amber) : " > " + fmt(th.green)));
+    };
+    index(RagCheck::spi, h.spi, t.spi, "SPI");
+    index(RagCheck::cpi, h.cpi, t.cpi, "CPI");
+    index(RagCheck::spi_t, h.spi_t, t.spi_t, "SPI(t)");
+    count(RagCheck::float_erosion, h.float_erosion, t.float_erosion, "float erosion");
+    if (h.open_high_risks) count(RagCheck::high_risks, *h.open_high_risks, t.high_risks, "open high risks");
+    if (h.overdue_milestones) count(RagCheck::overdue_milestones, *h.overdue_milestones, t.overdue_milestones, "overdue milestones");
+    if (h.executing) {
+        set(RagCheck::baseline, h.has_baseline ? Rag::green : Rag::red, "executing without an approved baseline");
+        set(RagCheck::gate, h.gate_approved ? Rag::green : Rag::red, "executing without an approved gate");
+    }
+    r.escalate = policy.escalate_from != Rag::none && r.overall != Rag::none && r.overall >= policy.escalate_from;
+    return r;
+}
+
+std::vector<RagRollupRow> rag_rollup(std::span<const ProjectHealth> projects, const RagPolicy& policy,
+                                     std::span<const std::pair<ProgramId, ProgramId>> program_parent) {
+    std::vector<RagRollupRow> rows;
+    std::vector<RagResult> results;
+    for (const auto& h : projects) {
+        if (!(h.weight >= 0.0)) throw ModelError::invalid_value("RAG weight", h.project.str(), "must be >= 0");
+        results.push_back(assess(h, policy));
+        const auto& res = results.back();
+        RagRollupRow row;
+        row.kind = "project";
+        row.id = h.project.str();
+        row.rag = res.overall;
+        row.score = rag_score(res.overall);
+        row.weight = h.weight;
+        row.red = res.overall == Rag::red;
+        row.amber = res.overall == Rag::amber;
+        row.green = res.overall == Rag::green;
+        row.escalate = res.escalate;
+        rows.push_back(row);
+    }
+    std::map<std::string, std::string> parent;
+    for (const auto& [child, up] : program_parent) parent[child.str()] = up.str();
+    // Programs containing each project (its own and every ancestor).
+    std::map<std::string, std::vector<std::size_t>> members;
+    for (std::size_t i = 0; i < projects.size(); ++i) {
+        if (!projects[i].program) continue;
+        std::string p = projects[i].program->str();
+        for (std::size_t guard = 0; guard <= parent.size() && !p.empty(); ++guard) {
+            members[p].push_back(i);
+            auto it = parent.find(p);
+            p = it == parent.end() ? std::string{} : it->second;
+        }
+        if (!p.empty()) throw ModelError::cycle("program", {p});
+    }
+    auto combine = [&](const std::string& kind, const std::string& id, const std::vector<std::size_t>& idx) {
+        RagRollupRow row;
+        row.kind = kind;
+        row.id = id;
+        double wsum = 0.0, ssum = 0.0, plain = 0.0;
+        int assessed = 0;
+        for (auto i : idx) {
+            const auto& pr = rows[i];
+            row.red += pr.red, row.amber += pr.amber, row.green += pr.green;
+            row.escalate = row.escalate || pr.escalate;
+            if (pr.rag == Rag::none) continue;
+            ++assessed;
+            wsum += pr.weight;
+            ssum += pr.weight * pr.score;
+            plain += pr.score;
+            row.weight += pr.weight;
+        }
+        if (assessed == 0) {
+            row.rag = Rag::none;
+            row.score = std::nan("");
+            return row;
+        }
+        row.score = wsum > 0.0 ? ssum / wsum : plain / assessed;
+        row.rag = row.score >= policy.red_from ? Rag::red : row.score >= policy.amber_from ? Rag::amber : Rag::green;
+        if (row.red > 0) row.rag = std::max(row.rag, Rag::amber);
+        return row;
+    };
+    const std::size_t project_rows = rows.size();
+    for (const auto& [id, idx] : members) rows.push_back(combine("program", id, idx));
+    std::vector<std::size_t> all(project_rows);
+    for (std::size_t i = 0; i < project_rows; ++i) all[i] = i;
+    rows.push_back(combine("portfolio", "", all));
+    return rows;
+}
+
+Trend trend(std::span<const double> scores, std::size_t window, double tolerance) {
+    if (scores.size() < 2 || window == 0) return Trend::stable;
+    const std::size_t from = scores.size() - 1 >= window ? scores.size() - 1 - window : 0;
+    double mean = 0.0;
+    for (std::size_t i = from; i + 1 < scores.size(); ++i) mean += scores[i];
+    mean /= static_cast<double>(scores.size() - 1 - from);
+    const double delta = scores.back() - mean;
+    if (delta > tolerance) return Trend::worsening;
+    if (delta < -tolerance) return Trend::improving;
+    return Trend::stable;
+}
+
+}  // namespace ppm
