@@ -33,7 +33,9 @@ inline std::int64_t lag_forward(const Network& net, std::uint32_t k, std::int64_
     const std::int64_t lag = lag_minutes(net, k, pred_duration);
     if (lag == 0) return t;
     if (net.link_lag_unit()[k] == LagUnit::elapsed) return t + lag;
-    return net.calendars()[net.link_calendar()[k]].add_work(Instant{t}, Duration{lag}).minutes_since_epoch();
+    // The earliest instant `lag` working minutes on (a lead lands at the end of work too).
+    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
+    return cal.finish_at_work(cal.work_index(Instant{t}) + lag).minutes_since_epoch();
 }
 
 // t shifted back by the lag of link k (backward direction).
@@ -41,7 +43,10 @@ inline std::int64_t lag_backward(const Network& net, std::uint32_t k, std::int64
     const std::int64_t lag = lag_minutes(net, k, pred_duration);
     if (lag == 0) return t;
     if (net.link_lag_unit()[k] == LagUnit::elapsed) return t - lag;
-    return net.calendars()[net.link_calendar()[k]].subtract_work(Instant{t}, Duration{lag}).minutes_since_epoch();
+    // The latest instant `lag` working minutes back: the mirror of lag_forward, so that
+    // lag_backward(lag_forward(t)) >= t and a tight chain gets zero float, never negative.
+    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
+    return cal.start_at_work(cal.work_index(Instant{t}) - lag).minutes_since_epoch();
 }
 
 // A zero-duration task sits at t when t touches working time (inside it, at its start or at its
@@ -237,7 +242,12 @@ inline Bounds successor_bounds(const Network& net, std::span<const Duration> dur
         if (sj == ProgressState::complete || (sj == ProgressState::in_progress && !retained)) continue;
         const LinkType lt = net.link_type()[k];
         const bool to_start = lt == LinkType::finish_start || lt == LinkType::start_start;
-        const std::int64_t x = lag_backward(net, k, to_start ? start_of(j) : finish_of(j), pred_duration(net, durations, ws, i));
+        std::int64_t dst = to_start ? start_of(j) : finish_of(j);
+        // A finish (or a milestone) may sit anywhere in its task's following non-working time
+        // without changing its working-time position: bound from the latest such instant.
+        if (!to_start || durations[j].count() == 0)
+            dst = net.calendars()[net.calendar_of()[j]].next_work_start(Instant{dst}).minutes_since_epoch();
+        const std::int64_t x = lag_backward(net, k, dst, pred_duration(net, durations, ws, i));
         if (lt == LinkType::finish_start || lt == LinkType::finish_finish) b.finish = std::min(b.finish, x);
         else b.start = std::min(b.start, x);
     }
@@ -281,7 +291,9 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
         if (net.deadline()[i] != kNoDate) b.finish = std::min(b.finish, net.deadline()[i]);
         const std::uint32_t parent = net.parent()[i];
         if (parent != TaskIndex::kInvalid) {
-            b.start = std::min(b.start, ws.bound_start[parent]);
+            // A summary's start is the earliest of its children's: a start-type bound on it
+            // binds only the children that start with it.
+            if (ws.early_start[i] == ws.early_start[parent]) b.start = std::min(b.start, ws.bound_start[parent]);
             b.finish = std::min(b.finish, ws.bound_finish[parent]);
         }
         const ConstraintType ct = ctype[i];
@@ -425,8 +437,6 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
     const auto cals = net.calendars();
     const auto cal_of = net.calendar_of();
     const bool retained = options.progress_mode == ProgressMode::retained_logic;
-    auto start_of = [&](std::uint32_t j) { return ws.early_start[j]; };
-    auto finish_of = [&](std::uint32_t j) { return ws.early_finish[j]; };
     for (std::uint32_t i = 0; i < n; ++i) {
         r.early_start[i] = Instant{ws.early_start[i]};
         r.early_finish[i] = Instant{ws.early_finish[i]};
@@ -437,17 +447,35 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
         r.critical[i] = !complete && r.total_float[i] <= options.critical_float ? 1 : 0;
         r.is_milestone[i] = net.is_milestone()[i] || (!net.is_summary()[i] && net.planned_duration()[i] == 0) ? 1 : 0;
         r.driving_predecessor[i] = ws.driving[i] == kNoLink ? TaskIndex{} : TaskIndex{net.link_pred()[ws.driving[i]]};
+    }
+    // Free float: how far the finish can slip before some successor's early date (or the project
+    // finish) moves. Links from a summary bind its children too, as in the backward pass.
+    auto start_of = [&](std::uint32_t j) { return ws.early_start[j]; };
+    auto finish_of = [&](std::uint32_t j) { return ws.early_finish[j]; };
+    const auto topo = net.topological_order();
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+        const std::uint32_t i = *it;
+        const bool complete = !net.is_summary()[i] && net.progress_state()[i] == ProgressState::complete;
         if (complete) continue;
-        // Free float: how far the finish can slip before some successor's early date moves.
         Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
         b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i]]);
+        const std::uint32_t parent = net.parent()[i];
+        if (parent != TaskIndex::kInvalid) {
+            // A summary's start is the earliest of its children's: a start-type bound on it
+            // binds only the children that start with it.
+            if (ws.early_start[i] == ws.early_start[parent]) b.start = std::min(b.start, ws.bound_start[parent]);
+            b.finish = std::min(b.finish, ws.bound_finish[parent]);
+        }
+        if (net.is_summary()[i]) {  // reuse the scratch arrays: the backward pass is over
+            ws.bound_start[i] = b.start;
+            ws.bound_finish[i] = b.finish;
+        }
         const WorkCalendar& cal = cals[cal_of[i]];
         const std::int64_t ef = cal.work_index(Instant{ws.early_finish[i]});
         std::int64_t ff = kMax;
         if (b.finish != kMax) ff = cal.work_index(Instant{b.finish}) - ef;
         if (b.start != kMax) {
-            const std::int64_t d = net.is_summary()[i] ? cal.work_index(Instant{ws.early_finish[i]}) - cal.work_index(Instant{ws.early_start[i]})
-                                                       : durations[i].count();
+            const std::int64_t d = net.is_summary()[i] ? ef - cal.work_index(Instant{ws.early_start[i]}) : durations[i].count();
             ff = std::min(ff, cal.work_index(Instant{b.start}) + d - ef);
         }
         r.free_float[i] = Duration{std::max<std::int64_t>(0, ff)};

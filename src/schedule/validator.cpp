@@ -105,14 +105,37 @@ struct Checker {
         return calendar(task_calendar_id(t)).work_between(r.early_start[i], r.early_finish[i]).count();
     }
 
+    // A predecessor's end moved back across its own non-working time; for a summary, over the
+    // leaves below it, each on its own calendar (the earliest start / the latest finish).
+    Instant snapped_back(const std::string& id, bool finish, bool late) {
+        const std::size_t i = row.at(id);
+        if (!is_summary(id)) {
+            const Instant t = late ? (finish ? r.late_finish[i] : r.late_start[i]) : (finish ? r.early_finish[i] : r.early_start[i]);
+            return calendar(task_calendar_id(*task.at(id))).previous_work_end(t);
+        }
+        std::vector<std::string> below;
+        leaves(id, below);
+        Instant best{finish ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max()};
+        for (const auto& c : below) {
+            const Instant t = snapped_back(c, finish, late);
+            best = finish ? std::max(best, t) : std::min(best, t);
+        }
+        return best;
+    }
+
     void check_link(const Task& succ_owner, const Dependency& dep, const std::string& succ, bool late) {
         const std::string& pred = dep.predecessor.str();
         const std::size_t pi = row.at(pred), si = row.at(succ);
         const LinkType lt = dep.type;
         const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
         const bool to_start = lt == LinkType::finish_start || lt == LinkType::start_start;
-        const Instant from = late ? (from_finish ? r.late_finish[pi] : r.late_start[pi]) : (from_finish ? r.early_finish[pi] : r.early_start[pi]);
-        const Instant to = late ? (to_start ? r.late_start[si] : r.late_finish[si]) : (to_start ? r.early_start[si] : r.early_finish[si]);
+        Instant from = late ? (from_finish ? r.late_finish[pi] : r.late_start[pi]) : (from_finish ? r.early_finish[pi] : r.early_start[pi]);
+        Instant to = late ? (to_start ? r.late_start[si] : r.late_finish[si]) : (to_start ? r.early_start[si] : r.early_finish[si]);
+        // An end of a task may slide across that task's own non-working time (no work of it
+        // happens there): the predecessor's end back to its previous end of work, the
+        // successor's end forward to its next start of work (docs/scheduling.md, "links").
+        from = snapped_back(pred, from_finish, late);
+        to = calendar(task_calendar_id(*task.at(succ))).next_work_start(to);
         std::int64_t lag = dep.lag.amount.count();
         if (dep.lag.unit == LagUnit::percent) lag = std::llround(dep.lag.percent / 100.0 * static_cast<double>(duration_of(pred)));
         std::int64_t gap = 0;

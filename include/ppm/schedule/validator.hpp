@@ -3,12 +3,15 @@
 /// An independent schedule checker: given a portfolio and a `ScheduleResult`, lists every rule the
 /// dates break. It shares no code path with the CPM engine: it reads the editable model directly,
 /// compiles its own calendars and checks each rule by counting working minutes with
-/// `WorkCalendar::work_between` only (no add/subtract), so an engine bug does not hide itself.
+/// `WorkCalendar::work_between` (plus next_work_start / previous_work_end to snap a date across
+/// non-working time; never add/subtract of work), so an engine bug does not hide itself.
 ///
 /// Rules (definitions in docs/scheduling.md):
 /// - link: for FS/SS/FF/SF with lag L on the lag calendar C, C.work_between(from, to) >= L where
-///   `from` is the predecessor's finish/start and `to` the successor's start/finish (elapsed lags:
-///   to - from >= L); checked on leaf successors (links into summaries: on each leaf below);
+///   `from` is the predecessor's finish/start moved back to the predecessor's previous end of
+///   work and `to` the successor's start/finish moved on to the successor's next start of work
+///   (an end may slide across its own task's non-working time); elapsed lags: to - from >= L;
+///   checked on leaf successors (links into summaries: on each leaf below);
 /// - calendar: a leaf task with duration d > 0 starts in working time and finishes at the end of
 ///   or inside working time, and work_between(start, finish) == d (remaining for in-progress:
 ///   counted from the resume point); milestones have start == finish;

@@ -1,0 +1,93 @@
+// CPM with progress: status date, actual start/finish, remaining duration; retained logic vs
+// progress override as Primavera P6 defines them (P6 Professional help, "Schedule Options":
+// retained logic = the remaining duration of a progressed activity is scheduled according to
+// network logic; progress override = network logic is ignored for progressed activities, whose
+// remaining work resumes at the data date). Dates hand-computed on the test calendar
+// (Mon-Fri 09:00-12:00, 13:00-18:00; 2026-03-02 is a Monday); status date Wed 4 09:00.
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "ppm/schedule/cpm.hpp"
+#include "ppm/schedule/validator.hpp"
+
+using namespace ppm;
+using namespace ppm::test;
+
+TEST_CASE("cpm: progress from a status date (in progress, complete, not started)") {
+    Portfolio pf = one_project();
+    pf.status_date = at(3, 4, 9);
+    // A 4d started Mon 2 09:00, 50% done -> 2 days remain from Wed 4 09:00: Wed, Thu -> Thu 5 18:00.
+    Task& a = add_task(pf, "A", 4);
+    a.progress.actual_start = at(3, 2, 9);
+    a.progress.percent_complete = 50.0;
+    // B 1d not started, no predecessor: not before the status date -> Wed 4.
+    add_task(pf, "B", 1);
+    // C complete Mon 2 - Tue 3; D FS after C: logic says Wed 4 09:00, status date agrees.
+    Task& c = add_task(pf, "C", 2);
+    c.progress.actual_start = at(3, 2, 9);
+    c.progress.actual_finish = at(3, 3, 18);
+    c.progress.percent_complete = 100.0;
+    add_task(pf, "D", 1);
+    link(pf, "C", "D");
+    // E FS after A: Fri 6.
+    add_task(pf, "E", 1);
+    link(pf, "A", "E");
+    const auto r = schedule(pf);
+    CHECK(r.early_start[0] == at(3, 2, 9));
+    CHECK(r.early_finish[0] == at(3, 5, 18));
+    CHECK(r.duration[0] == Duration{2 * kDay});
+    CHECK(r.early_start[1] == at(3, 4, 9));
+    CHECK(r.early_start[2] == at(3, 2, 9));
+    CHECK(r.early_finish[2] == at(3, 3, 18));
+    CHECK(r.critical[2] == 0);  // complete tasks are never critical
+    CHECK(r.early_start[3] == at(3, 4, 9));
+    CHECK(r.early_start[4] == at(3, 6, 9));
+    CHECK(r.total_float[0] == Duration{0});
+    CHECK(validate_schedule(pf, r).empty());
+}
+
+TEST_CASE("cpm: retained logic vs progress override") {
+    // P 2d not started (no predecessor): Wed 4 - Thu 5. T 3d started out of sequence on Mon 2
+    // with 1 day remaining, FS after P.
+    // Retained logic: T's remaining day waits for P -> Fri 6 09:00 - 18:00.
+    // Progress override: T resumes at the status date -> finishes Wed 4 18:00.
+    Portfolio pf = one_project();
+    pf.status_date = at(3, 4, 9);
+    add_task(pf, "P", 2);
+    Task& t = add_task(pf, "T", 3);
+    t.progress.actual_start = at(3, 2, 9);
+    t.progress.remaining_duration = Duration{kDay};
+    link(pf, "P", "T");
+    ScheduleOptions retained;
+    const auto r1 = schedule(pf, retained);
+    CHECK(r1.early_start[1] == at(3, 2, 9));
+    CHECK(r1.early_finish[1] == at(3, 6, 18));
+    CHECK(r1.driving_predecessor[1] == TaskIndex{0});
+    CHECK(validate_schedule(pf, r1).empty());
+
+    ScheduleOptions override_;
+    override_.progress_mode = ProgressMode::progress_override;
+    const auto r2 = schedule(pf, override_);
+    CHECK(r2.early_start[1] == at(3, 2, 9));
+    CHECK(r2.early_finish[1] == at(3, 4, 18));
+    // P no longer drives T: P's float runs to the project finish (Thu 5 18:00) -> 0, T has
+    // LF = project finish Thu 5 18:00, EF Wed 4 18:00 -> 1 day.
+    CHECK(r2.total_float[1] == Duration{kDay});
+    ValidatorOptions vo;
+    vo.progress_mode = ProgressMode::progress_override;
+    CHECK(validate_schedule(pf, r2, vo).empty());
+}
+
+TEST_CASE("cpm: status date option overrides the model's") {
+    // B 1d, no predecessors; options.status_date Mon 9 09:00 -> B starts Mon 9.
+    Portfolio pf = one_project();
+    pf.status_date = at(3, 4, 9);
+    add_task(pf, "B", 1);
+    ScheduleOptions o;
+    o.status_date = at(3, 9, 9);
+    const auto r = schedule(pf, o);
+    CHECK(r.early_start[0] == at(3, 9, 9));
+    ValidatorOptions vo;
+    vo.status_date = o.status_date;
+    CHECK(validate_schedule(pf, r, vo).empty());
+}
