@@ -35,5 +35,7 @@ std::string repr_with_id(const char* type, const T& v) {
 }
 
 void bind_core(py::module_& m);
+void bind_schedule(py::module_& m);
+void bind_io(py::module_& m);
 
 }  // namespace ppm::python

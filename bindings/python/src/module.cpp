@@ -4,4 +4,6 @@
 PYBIND11_MODULE(_core, m) {
     m.doc() = "ppm native core: model, calendars, scheduling and the other engines (see the ppm package).";
     ppm::python::bind_core(m);
+    ppm::python::bind_schedule(m);
+    ppm::python::bind_io(m);
 }
