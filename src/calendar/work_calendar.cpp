@@ -186,64 +186,8 @@ WorkCalendar WorkCalendar::compile(std::span<const Calendar> calendars, const Ca
     return wc;
 }
 
-std::int64_t WorkCalendar::week_work_at(std::int64_t offset) const {
-    const std::size_t m = week_starts_.size();
-    std::size_t j = 0;
-    while (j < m && week_finishes_[j] <= offset) ++j;
-    if (j < m && week_starts_[j] < offset) return week_work_before_[j] + (offset - week_starts_[j]);
-    return week_work_before_[j];
-}
-
-std::int64_t WorkCalendar::work_at(std::int64_t t) const {
-    if (always_working_) return t;
-    if (t < origin_) throw_horizon("instant " + to_string(Instant{t}) + " is before the first compiled day");
-    const std::size_t n = starts_.size();
-    if (t >= end_) {
-        const std::int64_t off = t - end_;
-        return work_before_[n] + (off / kWeek) * week_minutes_ + week_work_at(off % kWeek);
-    }
-    std::size_t i = day_first_[static_cast<std::size_t>((t - origin_) / kMinutesPerDay)];
-    while (i < n && finishes_[i] <= t) ++i;
-    if (i < n && starts_[i] < t) return work_before_[i] + (t - starts_[i]);
-    return work_before_[i];
-}
-
-std::int64_t WorkCalendar::earliest_with_work(std::int64_t w) const {
-    if (always_working_) return w;
-    const std::size_t n = starts_.size();
-    const std::int64_t total = work_before_[n];
-    if (w <= total) {
-        if (w <= 0) throw_horizon("no working time before the first compiled day");
-        std::size_t i = bucket_first_[static_cast<std::size_t>((w - 1) >> kBucketShift)];
-        while (work_before_[i + 1] < w) ++i;
-        return starts_[i] + (w - work_before_[i]);
-    }
-    if (week_minutes_ == 0) throw_horizon("no working time after the last compiled day");
-    const std::int64_t w2 = w - total;
-    const std::int64_t k = (w2 - 1) / week_minutes_;
-    const std::int64_t rem = w2 - k * week_minutes_;  // in (0, week_minutes_]
-    std::size_t j = 0;
-    while (week_work_before_[j + 1] < rem) ++j;
-    return end_ + k * kWeek + week_starts_[j] + (rem - week_work_before_[j]);
-}
-
-std::int64_t WorkCalendar::latest_with_work(std::int64_t w) const {
-    if (always_working_) return w;
-    if (w < 0) throw_horizon("no working time before the first compiled day");
-    const std::size_t n = starts_.size();
-    const std::int64_t total = work_before_[n];
-    if (w < total) {
-        std::size_t i = bucket_first_[static_cast<std::size_t>(w >> kBucketShift)];
-        while (work_before_[i + 1] <= w) ++i;
-        return starts_[i] + (w - work_before_[i]);
-    }
-    if (week_minutes_ == 0) throw_horizon("no working time after the last compiled day");
-    const std::int64_t w2 = w - total;
-    const std::int64_t k = w2 / week_minutes_;
-    const std::int64_t rem = w2 - k * week_minutes_;  // in [0, week_minutes_)
-    std::size_t j = 0;
-    while (week_work_before_[j + 1] <= rem) ++j;
-    return end_ + k * kWeek + week_starts_[j] + (rem - week_work_before_[j]);
+void WorkCalendar::throw_before_horizon(std::int64_t t) const {
+    throw_horizon("instant " + to_string(Instant{t}) + " is before the first compiled day");
 }
 
 bool WorkCalendar::is_working(Instant t) const {

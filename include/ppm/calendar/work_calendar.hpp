@@ -60,12 +60,23 @@ public:
     [[nodiscard]] Date first_day() const noexcept { return first_; }
     [[nodiscard]] Date last_day() const noexcept { return last_; }
 
+    /// Low-level form used by solvers' inner loops: W(t), the working minutes from the horizon
+    /// start to t (for the default 24/7 calendar, t's minutes since epoch). Comparing W values of
+    /// one calendar is comparing instants up to non-working gaps. O(1).
+    [[nodiscard]] std::int64_t work_index(Instant t) const { return work_at(t.minutes_since_epoch()); }
+    /// The earliest instant f with W(f) == w (w must be > W of the horizon start): where a task
+    /// whose work ends at working minute w finishes. O(1).
+    [[nodiscard]] Instant finish_at_work(std::int64_t w) const { return Instant{earliest_with_work(w)}; }
+    /// The latest instant s with W(s) == w (w >= 0): where work resuming at working minute w starts. O(1).
+    [[nodiscard]] Instant start_at_work(std::int64_t w) const { return Instant{latest_with_work(w)}; }
+
 private:
-    // W(t) and its two inverses; see work_calendar.cpp.
+    // W(t) and its two inverses, defined inline below for the CPM inner loops.
     [[nodiscard]] std::int64_t work_at(std::int64_t t) const;
     [[nodiscard]] std::int64_t earliest_with_work(std::int64_t w) const;  // w > 0
     [[nodiscard]] std::int64_t latest_with_work(std::int64_t w) const;    // w >= 0
     [[nodiscard]] std::int64_t week_work_at(std::int64_t offset) const;   // offset in [0, week)
+    [[noreturn]] void throw_before_horizon(std::int64_t t) const;
 
     [[noreturn]] void throw_horizon(std::string_view what) const;
 
@@ -86,5 +97,66 @@ private:
     std::vector<std::int64_t> week_finishes_;
     std::vector<std::int64_t> week_work_before_;  // size m + 1
 };
+
+// ---- inline definitions (hot paths) ----
+
+inline std::int64_t WorkCalendar::work_at(std::int64_t t) const {
+    if (always_working_) return t;
+    if (t < origin_) throw_before_horizon(t);
+    const std::size_t n = starts_.size();
+    if (t >= end_) {
+        constexpr std::int64_t kWeek = 7 * kMinutesPerDay;
+        const std::int64_t off = t - end_;
+        return work_before_[n] + (off / kWeek) * week_minutes_ + week_work_at(off % kWeek);
+    }
+    std::size_t i = day_first_[static_cast<std::size_t>((t - origin_) / kMinutesPerDay)];
+    while (i < n && finishes_[i] <= t) ++i;
+    if (i < n && starts_[i] < t) return work_before_[i] + (t - starts_[i]);
+    return work_before_[i];
+}
+
+inline std::int64_t WorkCalendar::earliest_with_work(std::int64_t w) const {
+    if (always_working_) return w;
+    const std::int64_t total = work_before_.back();
+    if (w > 0 && w <= total) {
+        std::size_t i = bucket_first_[static_cast<std::size_t>((w - 1) >> 6)];
+        while (work_before_[i + 1] < w) ++i;
+        return starts_[i] + (w - work_before_[i]);
+    }
+    if (w <= 0) throw_horizon("no working time before the first compiled day");
+    if (week_minutes_ == 0) throw_horizon("no working time after the last compiled day");
+    const std::int64_t w2 = w - total;
+    const std::int64_t k = (w2 - 1) / week_minutes_;
+    const std::int64_t rem = w2 - k * week_minutes_;  // in (0, week_minutes_]
+    std::size_t j = 0;
+    while (week_work_before_[j + 1] < rem) ++j;
+    return end_ + k * 7 * kMinutesPerDay + week_starts_[j] + (rem - week_work_before_[j]);
+}
+
+inline std::int64_t WorkCalendar::latest_with_work(std::int64_t w) const {
+    if (always_working_) return w;
+    const std::int64_t total = work_before_.back();
+    if (w >= 0 && w < total) {
+        std::size_t i = bucket_first_[static_cast<std::size_t>(w >> 6)];
+        while (work_before_[i + 1] <= w) ++i;
+        return starts_[i] + (w - work_before_[i]);
+    }
+    if (w < 0) throw_horizon("no working time before the first compiled day");
+    if (week_minutes_ == 0) throw_horizon("no working time after the last compiled day");
+    const std::int64_t w2 = w - total;
+    const std::int64_t k = w2 / week_minutes_;
+    const std::int64_t rem = w2 - k * week_minutes_;  // in [0, week_minutes_)
+    std::size_t j = 0;
+    while (week_work_before_[j + 1] <= rem) ++j;
+    return end_ + k * 7 * kMinutesPerDay + week_starts_[j] + (rem - week_work_before_[j]);
+}
+
+inline std::int64_t WorkCalendar::week_work_at(std::int64_t offset) const {
+    const std::size_t m = week_starts_.size();
+    std::size_t j = 0;
+    while (j < m && week_finishes_[j] <= offset) ++j;
+    if (j < m && week_starts_[j] < offset) return week_work_before_[j] + (offset - week_starts_[j]);
+    return week_work_before_[j];
+}
 
 }  // namespace ppm
