@@ -21,15 +21,28 @@ constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 constexpr std::uint32_t kNoLink = std::numeric_limits<std::uint32_t>::max();
 
-// Lag in minutes of link k; `pred_duration` is used for percent lags.
-inline std::int64_t lag_minutes(const Network& net, std::uint32_t k, std::int64_t pred_duration) {
+// Duration used for percent lags: the predecessor's planned duration, or its span for summaries.
+inline std::int64_t pred_duration(const Network& net, std::span<const Duration> durations, const CpmWorkspace& ws,
+                                  std::uint32_t p) {
+    if (net.is_summary()[p]) {
+        const auto& cal = net.calendars()[net.calendar_of()[p]];
+        return cal.work_index(Instant{ws.early_finish[p]}) - cal.work_index(Instant{ws.early_start[p]});
+    }
+    if (net.progress_state()[p] == ProgressState::not_started) return durations[p].count();
+    return net.planned_duration()[p];
+}
+
+// Lag in minutes of link k; `pred_duration()` is only evaluated for percent lags.
+template <class PredDuration>
+inline std::int64_t lag_minutes(const Network& net, std::uint32_t k, PredDuration pred_duration) {
     if (net.link_lag_unit()[k] == LagUnit::percent)
-        return std::llround(net.link_percent()[k] / 100.0 * static_cast<double>(pred_duration));
+        return std::llround(net.link_percent()[k] / 100.0 * static_cast<double>(pred_duration()));
     return net.link_lag()[k];
 }
 
 // t shifted by the lag of link k (forward direction).
-inline std::int64_t lag_forward(const Network& net, std::uint32_t k, std::int64_t t, std::int64_t pred_duration) {
+template <class PredDuration>
+inline std::int64_t lag_forward(const Network& net, std::uint32_t k, std::int64_t t, PredDuration pred_duration) {
     const std::int64_t lag = lag_minutes(net, k, pred_duration);
     if (lag == 0) return t;
     if (net.link_lag_unit()[k] == LagUnit::elapsed) return t + lag;
@@ -39,7 +52,8 @@ inline std::int64_t lag_forward(const Network& net, std::uint32_t k, std::int64_
 }
 
 // t shifted back by the lag of link k (backward direction).
-inline std::int64_t lag_backward(const Network& net, std::uint32_t k, std::int64_t t, std::int64_t pred_duration) {
+template <class PredDuration>
+inline std::int64_t lag_backward(const Network& net, std::uint32_t k, std::int64_t t, PredDuration pred_duration) {
     const std::int64_t lag = lag_minutes(net, k, pred_duration);
     if (lag == 0) return t;
     if (net.link_lag_unit()[k] == LagUnit::elapsed) return t - lag;
@@ -66,22 +80,12 @@ inline std::int64_t milestone_backward(const WorkCalendar& cal, std::int64_t t) 
 
 struct Placement {
     std::int64_t start, finish;
+    std::int64_t finish_key = kMin;  // W(finish) when the placement knows it
 };
 
 // Start/finish of a task of duration d whose work begins at working minute K.
 inline Placement place(const WorkCalendar& cal, std::int64_t key, std::int64_t d) {
     return {cal.start_at_work(key).minutes_since_epoch(), cal.finish_at_work(key + d).minutes_since_epoch()};
-}
-
-// Duration used for percent lags: the predecessor's planned duration, or its span for summaries.
-inline std::int64_t pred_duration(const Network& net, std::span<const Duration> durations, const CpmWorkspace& ws,
-                                  std::uint32_t p) {
-    if (net.is_summary()[p]) {
-        const auto& cal = net.calendars()[net.calendar_of()[p]];
-        return cal.work_index(Instant{ws.early_finish[p]}) - cal.work_index(Instant{ws.early_start[p]});
-    }
-    if (net.progress_state()[p] == ProgressState::not_started) return durations[p].count();
-    return net.planned_duration()[p];
 }
 
 void forward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
@@ -130,7 +134,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
                 const LinkType lt = ltype[k];
                 const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
                 const std::int64_t src = from_finish ? ws.early_finish[p] : ws.early_start[p];
-                const std::int64_t cand = lag_forward(net, k, src, pred_duration(net, durations, ws, p));
+                const std::int64_t cand = lag_forward(net, k, src, [&] { return pred_duration(net, durations, ws, p); });
                 if (lt == LinkType::finish_start || lt == LinkType::start_start) {
                     if (cand > s_max) { s_max = cand; s_link = k; }
                 } else if (cand > f_max) {
@@ -152,6 +156,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             ws.early_finish[i] = d > 0 ? std::max(as, cal.finish_at_work(key + d).minutes_since_epoch())
                                        : std::max(as, status != kNoDate ? status : as);
             ws.driving[i] = drive;
+            ws.finish_key[i] = cal.work_index(Instant{ws.early_finish[i]});
             continue;
         }
 
@@ -163,11 +168,16 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
         std::int64_t floor_finish = ct == ConstraintType::finish_no_earlier_than ? cdate[i] : kMin;
         std::uint32_t drive = kNoLink;
         std::int64_t es, ef;
+        std::int64_t finish_key = kMin;  // W(EF) when known without another lookup
         if (d > 0) {
-            std::int64_t key = cal.work_index(Instant{floor_start});
-            if (s_link != kNoLink) {
-                const std::int64_t w = cal.work_index(Instant{s_max});
-                if (w >= key) { key = w; drive = s_link; }
+            // Instants order like their W values, so one lookup serves the latest start candidate.
+            std::int64_t key;
+            if (s_link != kNoLink && s_max >= floor_start) {
+                key = cal.work_index(Instant{s_max});
+                drive = s_link;
+            } else {
+                key = cal.work_index(Instant{floor_start});
+                if (s_link != kNoLink && cal.work_index(Instant{s_max}) == key) drive = s_link;  // a tie in working time
             }
             if (f_link != kNoLink) {
                 const std::int64_t w = cal.work_index(Instant{f_max}) - d;
@@ -180,6 +190,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             const Placement pl = place(cal, key, d);
             es = pl.start;
             ef = pl.finish;
+            finish_key = key + d;
         } else {
             std::int64_t t = floor_start;
             if (s_link != kNoLink && s_max >= t) { t = s_max; drive = s_link; }
@@ -193,6 +204,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             const bool late = cal.work_index(Instant{es}) > cal.work_index(Instant{date});
             if (ct == ConstraintType::must_start_on || late) {
                 if (late) ws.conflict[i] = 1;
+                finish_key = kMin;
                 if (d > 0) {
                     const Placement pl = place(cal, cal.work_index(Instant{date}), d);
                     es = pl.start;
@@ -207,6 +219,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             const bool late = cal.work_index(Instant{ef}) > cal.work_index(Instant{date});
             if (ct == ConstraintType::must_finish_on || late) {
                 if (late) ws.conflict[i] = 1;
+                finish_key = kMin;
                 if (d > 0) {
                     const Placement pl = place(cal, cal.work_index(Instant{date}) - d, d);
                     es = pl.start;
@@ -219,6 +232,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
         }
         ws.early_start[i] = es;
         ws.early_finish[i] = ef;
+        ws.finish_key[i] = finish_key != kMin ? finish_key : cal.work_index(Instant{ef});
         ws.driving[i] = drive;
     }
 }
@@ -247,7 +261,7 @@ inline Bounds successor_bounds(const Network& net, std::span<const Duration> dur
         // without changing its working-time position: bound from the latest such instant.
         if (!to_start || durations[j].count() == 0)
             dst = net.calendars()[net.calendar_of()[j]].next_work_start(Instant{dst}).minutes_since_epoch();
-        const std::int64_t x = lag_backward(net, k, dst, pred_duration(net, durations, ws, i));
+        const std::int64_t x = lag_backward(net, k, dst, [&] { return pred_duration(net, durations, ws, i); });
         if (lt == LinkType::finish_start || lt == LinkType::finish_finish) b.finish = std::min(b.finish, x);
         else b.start = std::min(b.start, x);
     }
@@ -263,7 +277,7 @@ inline Placement place_late(const WorkCalendar& cal, const Bounds& b, std::int64
     std::int64_t key = kMax;
     if (b.finish != kMax) key = cal.work_index(Instant{b.finish});
     if (b.start != kMax) key = std::min(key, cal.work_index(Instant{b.start}) + d);
-    return {cal.start_at_work(key - d).minutes_since_epoch(), cal.finish_at_work(key).minutes_since_epoch()};
+    return {cal.start_at_work(key - d).minutes_since_epoch(), cal.finish_at_work(key).minutes_since_epoch(), key};
 }
 
 void backward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
@@ -283,6 +297,7 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
         if (!net.is_summary()[i] && st == ProgressState::complete) {
             ws.late_start[i] = ws.early_start[i];
             ws.late_finish[i] = ws.early_finish[i];
+            ws.total_float[i] = 0;
             continue;
         }
         Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
@@ -318,6 +333,8 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
         }
         ws.late_start[i] = pl.start;
         ws.late_finish[i] = pl.finish;
+        const std::int64_t lf_key = pl.finish_key != kMin ? pl.finish_key : cal.work_index(Instant{pl.finish});
+        ws.total_float[i] = st == ProgressState::complete ? 0 : lf_key - ws.finish_key[i];
     }
     // Summaries: late dates roll up from their children (children before parents in topo order).
     for (const std::uint32_t i : topo) {
@@ -331,6 +348,8 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
         }
         ws.late_start[i] = ls;
         ws.late_finish[i] = lf;
+        const WorkCalendar& cal = cals[cal_of[i]];
+        ws.total_float[i] = cal.work_index(Instant{lf}) - cal.work_index(Instant{ws.early_finish[i]});
     }
 }
 
@@ -384,6 +403,7 @@ void run_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspa
     ws.late_start.resize(n);
     ws.late_finish.resize(n);
     ws.total_float.resize(n);
+    ws.finish_key.resize(n);
     ws.driving.resize(n);
     ws.conflict.resize(n);
     ws.bound_start.resize(n);
@@ -397,14 +417,6 @@ void run_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspa
     for (std::size_t p = 0; p < ws.project_finish.size(); ++p)
         if (ws.project_finish[p] == kMin) ws.project_finish[p] = net.project_start()[p];  // empty project
     backward(net, durations, ws, opt);
-    const auto cals = net.calendars();
-    const auto cal_of = net.calendar_of();
-    for (std::size_t i = 0; i < n; ++i) {
-        const WorkCalendar& cal = cals[cal_of[i]];
-        ws.total_float[i] = net.progress_state()[i] == ProgressState::complete && !net.is_summary()[i]
-                                ? 0
-                                : cal.work_index(Instant{ws.late_finish[i]}) - cal.work_index(Instant{ws.early_finish[i]});
-    }
     if (net.has_alap()) shift_alap(net, durations, ws, opt);
 }
 

@@ -1,10 +1,13 @@
 // Network: compiles a Portfolio into CSR link arrays, per-task calendars, the WBS tree and a
-// topological order (Kahn 1962, "Topological sorting of large networks", CACM 5(11)). Cycles are
+// topological order (Kahn 1962, "Topological sorting of large networks", CACM 5(11), with the
+// smallest ready index first). Cycles are
 // reported with their members in order along the cycle.
 #include "ppm/schedule/network.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <queue>
 #include <string>
 
 #include "ppm/core/error.hpp"
@@ -284,16 +287,21 @@ struct NetworkBuilder {
             indegree[i] = (net.pred_offsets_[i + 1] - net.pred_offsets_[i]) + (net.child_offsets_[i + 1] - net.child_offsets_[i]);
         net.topo_.clear();
         net.topo_.reserve(n);
+        // Ready tasks leave in index order (a min-heap): a model already in topological file
+        // order keeps it, so the passes walk the arrays sequentially (cache-friendly).
+        std::priority_queue<std::uint32_t, std::vector<std::uint32_t>, std::greater<>> ready;
         for (std::uint32_t i = 0; i < n; ++i)
-            if (indegree[i] == 0) net.topo_.push_back(i);
-        for (std::size_t head = 0; head < net.topo_.size(); ++head) {
-            const std::uint32_t u = net.topo_[head];
+            if (indegree[i] == 0) ready.push(i);
+        while (!ready.empty()) {
+            const std::uint32_t u = ready.top();
+            ready.pop();
+            net.topo_.push_back(u);
             for (std::uint32_t k = net.succ_offsets_[u]; k < net.succ_offsets_[u + 1]; ++k) {
                 const std::uint32_t v = net.link_succ_[net.succ_links_[k]];
-                if (--indegree[v] == 0) net.topo_.push_back(v);
+                if (--indegree[v] == 0) ready.push(v);
             }
             const std::uint32_t p = net.parent_[u];
-            if (p != kNone && --indegree[p] == 0) net.topo_.push_back(p);
+            if (p != kNone && --indegree[p] == 0) ready.push(p);
         }
         if (net.topo_.size() == n) return;
         // Every task left has an unprocessed incoming edge: walk incoming edges back until a task repeats.

@@ -105,6 +105,7 @@ struct CpmWorkspace {
     std::vector<std::uint8_t> conflict;         ///< 1 when a hard constraint overrode logic.
     std::vector<std::int64_t> project_finish;   ///< By project index.
     std::vector<std::int64_t> bound_start, bound_finish;  ///< Scratch: summaries' late bounds.
+    std::vector<std::int64_t> finish_key;       ///< Scratch: W(early finish) on the task's calendar.
 };
 
 /// The numeric core used by Monte Carlo and levelling: forward + backward pass on `network` with
