@@ -2,7 +2,8 @@
 function(ppm_target_defaults target)
   target_compile_features(${target} PUBLIC cxx_std_20)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
+      -Wno-missing-field-initializers)  # designated initialisers omit defaulted members on purpose
     if(PPM_WERROR)
       target_compile_options(${target} PRIVATE -Werror)
     endif()

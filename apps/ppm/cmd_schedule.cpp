@@ -84,6 +84,7 @@ void print_summary(const Portfolio& pf, const ScheduleResult& r, std::ostream& o
 }
 
 int run(const ScheduleArgs& args, Context& ctx) {
+    ctx.input_file = args.file;
     Portfolio pf = read_model_file(args.file);
     throw_if_invalid(pf);
     ScheduleOptions options;

@@ -26,6 +26,8 @@ enum ExitCode : int {
 struct Context {
     bool quiet = false;
     int exit_code = kOk;
+    /// The model file being worked on, named in ModelError messages (set by the subcommand).
+    std::string input_file;
 };
 
 /// A usage problem detected by a subcommand after parsing (bad combination of flags...).

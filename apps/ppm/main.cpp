@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
         std::cerr << "ppm: error: " << e.what() << "\n";
         return e.code() == ppm::ErrorCode::io ? kIoError : kBadInput;
     } catch (const ppm::ModelError& e) {
-        std::cerr << "ppm: error: " << e.what() << "\n";
+        std::cerr << "ppm: error: " << (ctx.input_file.empty() ? "" : ctx.input_file + ": ") << e.what() << "\n";
         return kBadInput;
     } catch (const std::exception& e) {
         std::cerr << "ppm: internal error: " << e.what() << "\n";
