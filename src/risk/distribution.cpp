@@ -168,7 +168,7 @@ Sampler::Sampler(const DurationDistribution& d, std::string_view where) : kind_(
             if (b_ > a_) {
                 const double alpha = 1.0 + d.lambda * (c_ - a_) / (b_ - a_);
                 const double beta = 1.0 + d.lambda * (b_ - c_) / (b_ - a_);
-                table_ = cached_beta_table(alpha, beta);
+                beta_ = cached_beta_table(alpha, beta).data();  // map nodes are stable
             } else {
                 kind_ = DistributionKind::fixed;
             }
@@ -198,7 +198,7 @@ double Sampler::quantile(double u) const noexcept {
             const double x = u * static_cast<double>(kPertTable);
             const auto k = std::min(static_cast<std::size_t>(x), kPertTable - 1);
             const double f = x - static_cast<double>(k);
-            return a_ + (b_ - a_) * (table_[k] + f * (table_[k + 1] - table_[k]));
+            return a_ + (b_ - a_) * (beta_[k] + f * (beta_[k + 1] - beta_[k]));
         }
         case DistributionKind::lognormal: return std::exp(mu_ + sigma_ * normal_quantile(u));
         case DistributionKind::discrete: {

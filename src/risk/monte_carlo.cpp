@@ -56,16 +56,25 @@ struct Prepared {
         double cost;
     };
     std::vector<Event> events;
+    // Independent uncertain tasks, by family, as structs of arrays (no per-task branch on the kind).
+    struct Batch {
+        std::vector<std::uint32_t> pos, slot;
+        std::vector<double> a, b, k1, k2, fc;  // meaning depends on the family (see prepare)
+        std::vector<const Sampler*> sampler;   // discrete only
+    };
+    Batch uniform, triangular, lognormal, other;  // other: PERT and discrete through their Sampler
+    std::vector<std::uint32_t> indep_pos, indep_slot;  // all of the above, for the sensitivity pass
+    std::vector<std::int64_t> base;                    // by position: certain durations (others overwritten)
+    double cost_fixed_total = 0.0;
 };
 
 /// Samples the uniforms driving each task's duration: u (as a 32-bit quantile) for every task.
 /// Independent tasks use their own draw; correlated ones go through the copula.
 template <class Sink>
 void sample_uniforms(const Prepared& p, std::uint64_t key, Eigen::VectorXd& normals, Eigen::VectorXd& mixed, Sink&& sink) {
-    for (std::size_t pos = 0; pos < p.n; ++pos) {
-        if (p.fixed[pos] || p.in_group[pos]) continue;
-        const std::uint32_t x = draw(key, p.task_of[pos]);
-        sink(pos, x, to_unit(x));
+    for (std::size_t k = 0; k < p.indep_pos.size(); ++k) {
+        const std::uint32_t x = draw(key, p.indep_slot[k]);
+        sink(p.indep_pos[k], x, to_unit(x));
     }
     for (const auto& g : p.groups) {
         const auto m = static_cast<Eigen::Index>(g.pos.size());
@@ -141,13 +150,43 @@ Prepared prepare(const MonteCarloInput& in, const MonteCarloOptions& opt, MonteC
         }
         p.events.push_back(std::move(pe));
     }
+    p.base.assign(n, 0);
+    for (std::uint32_t pos = 0; pos < n; ++pos) {
+        p.cost_fixed_total += p.cost_fixed[pos];
+        const auto& d = in.duration[p.task_of[pos]];
+        if (p.fixed[pos]) {
+            p.base[pos] = static_cast<std::int64_t>(std::max(0.0, p.sampler[pos].quantile(0.5)) + 0.5);
+            continue;
+        }
+        if (p.in_group[pos]) continue;
+        p.indep_pos.push_back(pos);
+        p.indep_slot.push_back(p.task_of[pos]);
+        auto add = [&](Prepared::Batch& b, double a, double bb, double k1, double k2, double fc) {
+            b.pos.push_back(pos);
+            b.slot.push_back(p.task_of[pos]);
+            b.a.push_back(a), b.b.push_back(bb), b.k1.push_back(k1), b.k2.push_back(k2), b.fc.push_back(fc);
+        };
+        const double a = d.min, b = d.max, c = d.most_likely;
+        switch (d.kind) {
+            case DistributionKind::uniform: add(p.uniform, a, b - a, 0, 0, 0); break;
+            case DistributionKind::triangular: add(p.triangular, a, b, (b - a) * (c - a), (b - a) * (b - c), (c - a) / (b - a)); break;
+            case DistributionKind::lognormal: {
+                const double sigma = std::sqrt(std::log1p((d.stddev * d.stddev) / (d.mean * d.mean)));
+                add(p.lognormal, std::log(d.mean) - 0.5 * sigma * sigma, sigma, 0, 0, 0);
+                break;
+            }
+            default:
+                add(p.other, 0, 0, 0, 0, 0);
+                p.other.sampler.push_back(&p.sampler[pos]);
+                break;
+        }
+    }
     return p;
 }
 
-/// Per-worker state: workspace, sample buffer and integer accumulators (summed in a fixed order).
+/// Per-worker state: workspace, copula scratch and integer accumulators (summed in a fixed order).
 struct Worker {
     NetworkWorkspace ws;
-    std::vector<double> sample;
     std::vector<std::uint64_t> critical;   // by position
     std::vector<std::uint64_t> event_hits;
     Eigen::VectorXd normals, mixed;
@@ -157,13 +196,41 @@ struct Worker {
 
 void run_iteration(const Prepared& p, std::uint64_t seed, std::uint64_t it, Worker& w, std::int64_t& finish_out, double& cost_out) {
     const std::uint64_t key = iteration_key(seed, it);
-    double* s = w.sample.data();
-    for (std::size_t pos = 0; pos < p.n; ++pos)
-        if (p.fixed[pos]) s[pos] = p.sampler[pos].quantile(0.5);
-    sample_uniforms(p, key, w.normals, w.mixed, [&](std::size_t pos, std::uint32_t, double u) { s[pos] = p.sampler[pos].quantile(u); });
     std::int64_t* d = w.ws.duration.data();
-    for (std::size_t pos = 0; pos < p.n; ++pos) d[pos] = static_cast<std::int64_t>(std::max(0.0, s[pos]) + 0.5);
-    double cost = 0.0;
+    std::copy(p.base.begin(), p.base.end(), d);
+    auto put = [d](std::uint32_t pos, double v) { d[pos] = static_cast<std::int64_t>(std::max(0.0, v) + 0.5); };
+    {
+        const auto& b = p.uniform;
+        for (std::size_t k = 0; k < b.pos.size(); ++k) put(b.pos[k], b.a[k] + to_unit(draw(key, b.slot[k])) * b.b[k]);
+    }
+    {
+        const auto& b = p.triangular;
+        for (std::size_t k = 0; k < b.pos.size(); ++k) {
+            const double u = to_unit(draw(key, b.slot[k]));
+            put(b.pos[k], u < b.fc[k] ? b.a[k] + std::sqrt(u * b.k1[k]) : b.b[k] - std::sqrt((1.0 - u) * b.k2[k]));
+        }
+    }
+    {
+        const auto& b = p.lognormal;
+        for (std::size_t k = 0; k < b.pos.size(); ++k)
+            put(b.pos[k], std::exp(b.a[k] + b.b[k] * normal_quantile(to_unit(draw(key, b.slot[k])))));
+    }
+    {
+        const auto& b = p.other;
+        for (std::size_t k = 0; k < b.pos.size(); ++k) put(b.pos[k], b.sampler[k]->quantile(to_unit(draw(key, b.slot[k]))));
+    }
+    for (const auto& g : p.groups) {
+        const auto m = static_cast<Eigen::Index>(g.pos.size());
+        w.normals.resize(m);
+        for (Eigen::Index k = 0; k < m; ++k) w.normals[k] = normal_quantile(to_unit(draw(key, g.task[static_cast<std::size_t>(k)])));
+        w.mixed.noalias() = g.factor * w.normals;
+        for (Eigen::Index k = 0; k < m; ++k) {
+            const auto pos = g.pos[static_cast<std::size_t>(k)];
+            if (p.fixed[pos]) continue;
+            put(pos, p.sampler[pos].quantile(std::clamp(normal_cdf(w.mixed[k]), 1e-12, 1.0 - 1e-12)));
+        }
+    }
+    double cost = p.cost_fixed_total;
     for (std::size_t e = 0; e < p.events.size(); ++e) {
         const auto& ev = p.events[e];
         if (to_unit(draw(key, p.n + e)) < ev.probability) {
@@ -172,13 +239,14 @@ void run_iteration(const Prepared& p, std::uint64_t seed, std::uint64_t it, Work
             for (std::size_t k = 0; k < ev.pos.size(); ++k) d[ev.pos[k]] += ev.extra[k];
         }
     }
-    for (std::size_t pos = 0; pos < p.n; ++pos) cost += p.cost_fixed[pos] + p.cost_rate[pos] * static_cast<double>(d[pos]);
+    const double* rate = p.cost_rate.data();
+    for (std::size_t pos = 0; pos < p.n; ++pos) cost += rate[pos] * static_cast<double>(d[pos]);
     const std::int64_t finish = p.net->forward(w.ws);
     p.net->backward(w.ws, finish);
-    const std::int64_t* ef = w.ws.early_finish.data();
-    const std::int64_t* lf = w.ws.late_finish.data();
+    const std::int64_t* early = w.ws.early.data();
+    const std::int64_t* late = w.ws.late.data();
     std::uint64_t* crit = w.critical.data();
-    for (std::size_t pos = 0; pos < p.n; ++pos) crit[pos] += static_cast<std::uint64_t>(lf[pos] <= ef[pos]);
+    for (std::size_t pos = 0; pos < p.n; ++pos) crit[pos] += static_cast<std::uint64_t>(late[2 * pos + 1] <= early[2 * pos + 1]);
     finish_out = finish;
     cost_out = cost;
 }
@@ -264,7 +332,6 @@ MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions&
     std::vector<Worker> workers(threads);
     for (auto& w : workers) {
         w.ws = p.net->make_workspace();
-        w.sample.assign(n, 0.0);
         w.critical.assign(n, 0);
         w.event_hits.assign(p.events.size(), 0);
     }

@@ -91,7 +91,8 @@ private:
     DistributionKind kind_ = DistributionKind::fixed;
     double a_ = 0.0, b_ = 0.0, c_ = 0.0, fc_ = 0.0;  // bounds, mode, CDF at mode
     double mu_ = 0.0, sigma_ = 0.0;                  // lognormal
-    std::vector<double> table_;                      // pert: standard beta quantiles; discrete: cumulative probabilities
+    const double* beta_ = nullptr;                   // pert: shared table of standard beta quantiles
+    std::vector<double> table_;                      // discrete: cumulative probabilities
     std::vector<double> values_;                     // discrete values
 };
 

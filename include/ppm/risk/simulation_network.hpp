@@ -23,9 +23,17 @@ struct NetworkLink {
 };
 
 /// Per-run scratch arrays; size them once with SimulationNetwork::make_workspace.
+/// Dates are interleaved per position (start at 2p, finish at 2p+1) so a link reads one array
+/// with a precomputed offset and no branch on its type.
 struct NetworkWorkspace {
-    std::vector<std::int64_t> duration;      ///< In topological position order.
-    std::vector<std::int64_t> early_start, early_finish, late_finish;
+    std::vector<std::int64_t> duration;  ///< In topological position order.
+    std::vector<std::int64_t> early;     ///< [2p] early start, [2p+1] early finish.
+    std::vector<std::int64_t> late;      ///< [2p] late start, [2p+1] late finish.
+
+    [[nodiscard]] std::int64_t early_start(std::uint32_t pos) const noexcept { return early[2 * pos]; }
+    [[nodiscard]] std::int64_t early_finish(std::uint32_t pos) const noexcept { return early[2 * pos + 1]; }
+    [[nodiscard]] std::int64_t late_start(std::uint32_t pos) const noexcept { return late[2 * pos]; }
+    [[nodiscard]] std::int64_t late_finish(std::uint32_t pos) const noexcept { return late[2 * pos + 1]; }
 };
 
 /// The immutable network (a class: its arrays must stay consistent).
@@ -40,7 +48,7 @@ public:
     /// Number of tasks.
     [[nodiscard]] std::size_t size() const noexcept { return order_.size(); }
     /// Number of links.
-    [[nodiscard]] std::size_t link_count() const noexcept { return pred_task_.size(); }
+    [[nodiscard]] std::size_t link_count() const noexcept { return pred_ref_.size(); }
     /// Topological position of task i, and the task at a position.
     [[nodiscard]] std::uint32_t position(std::uint32_t task) const noexcept { return position_[task]; }
     [[nodiscard]] std::uint32_t task_at(std::uint32_t pos) const noexcept { return order_[pos]; }
@@ -51,20 +59,20 @@ public:
     /// Forward pass on `ws.duration` (position order): fills early start/finish, returns the
     /// project finish (max early finish, >= 0).
     std::int64_t forward(NetworkWorkspace& ws) const noexcept;
-    /// Backward pass from `finish`: fills late_finish (position order). Call after forward().
+    /// Backward pass from `finish`: fills late dates (position order). Call after forward().
     void backward(NetworkWorkspace& ws, std::int64_t finish) const noexcept;
 
 private:
     std::vector<std::uint32_t> order_, position_;
     std::vector<std::int64_t> release_;  // by position
-    // Predecessors of each position (CSR over positions).
-    std::vector<std::uint32_t> pred_begin_, pred_task_;
-    std::vector<std::uint8_t> pred_type_;
-    std::vector<std::int64_t> pred_lag_;
-    // Successors of each position (CSR).
-    std::vector<std::uint32_t> succ_begin_, succ_task_;
-    std::vector<std::uint8_t> succ_type_;
-    std::vector<std::int64_t> succ_lag_;
+    // Predecessors of each position (CSR over positions), 8 bytes a link: the date read
+    // (2 x position + 0/1 for start/finish) with bit 31 set when the owner's duration is
+    // subtracted (FF, SF), and the lag (|lag| < 2^31 minutes, checked in build()).
+    std::vector<std::uint32_t> pred_begin_, pred_ref_;
+    std::vector<std::int32_t> pred_lag_;
+    // Successors (CSR): the successor's late date read, bit 31 = owner's duration added (SS, SF), lag.
+    std::vector<std::uint32_t> succ_begin_, succ_ref_;
+    std::vector<std::int32_t> succ_lag_;
 };
 
 }  // namespace ppm
