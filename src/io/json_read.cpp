@@ -25,9 +25,10 @@ namespace {
 using json = nlohmann::json;
 using detail::JsonDoc;
 
-constexpr std::array<std::string_view, 12> kKnownSections = {"strategy", "selection", "risks",    "baselines",
+constexpr std::array<std::string_view, 14> kKnownSections = {"strategy", "selection", "risks",    "baselines",
                                                              "status",   "scenarios", "scoring", "leveling",
-                                                             "evm",      "schedule",  "results", "meta"};
+                                                             "evm",      "schedule",  "results", "meta",
+                                                             "uncertainty", "governance"};
 
 std::string join(std::initializer_list<std::string_view> keys) {
     std::string s;

@@ -51,7 +51,7 @@ struct JsonSection {
 
 /// The top-level section names the model reader accepts besides "format", "version" and "portfolio"
 /// (owned by other engines): strategy, selection, risks, baselines, status, scenarios, scoring,
-/// leveling, evm, schedule, results, meta.
+/// leveling, evm, schedule, results, meta, uncertainty, governance.
 std::span<const std::string_view> known_json_sections() noexcept;
 
 /// The extension point for other engines: the raw JSON of section `name` in `text`, or nullopt when
