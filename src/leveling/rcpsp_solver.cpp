@@ -22,6 +22,15 @@
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/sgs.hpp"
+#ifndef XP_TOUR
+#define XP_TOUR 2
+#endif
+#ifndef XP_PAR
+#define XP_PAR 1
+#endif
+#ifndef XP_MUT
+#define XP_MUT 0.05
+#endif
 
 namespace ppm::leveling {
 
@@ -77,6 +86,7 @@ public:
             side.lists.resize(N * slots);
             side.makespan.resize(slots);
             side.hash.resize(slots);
+            side.gene.resize(slots);
         }
         starts_.resize(N);
         list_.resize(N);
@@ -95,9 +105,10 @@ public:
         // list gives a right-justified (2 passes) and a left-justified (1 more pass) individual.
         for (std::int32_t i = 0; i < pop_ && !stopped(); ++i) {
             sample_list(list_.data(), i == 0);
-            if (!decode(0, list_.data(), sides_[1])) break;
+            const char gene = static_cast<char>(XP_PAR && (i % 2 == 1));
+            if (!decode(0, list_.data(), sides_[1], gene)) break;
             if (stopped()) break;
-            left_justify_current(sides_[0]);
+            left_justify_current(sides_[0], gene);
         }
         while (!stopped() && sides_[0].count >= 2 && sides_[1].count >= 2) {
             ++generations_;
@@ -109,7 +120,9 @@ public:
                 const std::int32_t father = tournament(from, s == 0 ? base0 : base1);
                 crossover(slot(from, mother), slot(from, father), list_.data());
                 mutate(list_.data(), s);
-                decode(s, list_.data(), sides_[1 - s]);
+                char gene = from.gene[mother];
+                if (XP_PAR && rng_.unit() < kGeneFlip) gene = static_cast<char>(!gene);
+                decode(s, list_.data(), sides_[1 - s], gene);
             }
             select(sides_[0]);
             select(sides_[1]);
@@ -126,6 +139,7 @@ private:
     struct Side {
         std::vector<std::int32_t> lists, makespan;
         std::vector<std::uint64_t> hash;
+        std::vector<char> gene;  // 1: decode with the parallel SGS (self-adapting, Hartmann 2002)
         std::int32_t count = 0;
     };
 
@@ -169,13 +183,14 @@ private:
     }
 
     /// Records the schedule in `starts_` (makespan m) as a new member of `to` with list `list`.
-    void store(Side& to, const std::int32_t* list, std::int32_t m) {
+    void store(Side& to, const std::int32_t* list, std::int32_t m, char gene) {
         std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the start times
         for (std::int32_t s : starts_) h = (h ^ static_cast<std::uint64_t>(s)) * 1099511628211ULL;
         const std::int32_t i = to.count++;
         std::copy_n(list, n_, slot(to, i));
         to.makespan[i] = m;
         to.hash[i] = h;
+        to.gene[i] = gene;
         if (m < best_) {
             best_ = m;
             std::copy(starts_.begin(), starts_.end(), best_starts_.begin());
@@ -187,14 +202,20 @@ private:
 
     /// Decodes `list` in direction `dir` (0 forward, 1 backward) and justifies the schedule the other
     /// way (2 passes); the result joins `to`. With one pass of budget left, stores the decoded one.
-    bool decode(int dir, const std::int32_t* list, Side& to) {
+    bool decode(int dir, const std::int32_t* list, Side& to, char gene) {
         if (!budget_left(1)) return false;
         std::span<const std::int32_t> l(list, static_cast<std::size_t>(n_));
-        std::int32_t m = dir == 0 ? kernel_.forward(l, starts_) : kernel_.backward(l, starts_);
+        std::int32_t m = gene ? kernel_.parallel(dir, l, starts_)
+                              : (dir == 0 ? kernel_.forward(l, starts_) : kernel_.backward(l, starts_));
         count(1);
         if (!budget_left(1)) {  // keep the decoded schedule on its own side
             Side& own = (&to == &sides_[0]) ? sides_[1] : sides_[0];
-            if (own.count < 3 * pop_) store(own, list, m);
+            if (own.count < 3 * pop_) {
+                std::span<std::int32_t> o(scratch_.data(), static_cast<std::size_t>(n_));
+                if (dir == 0) kernel_.order_by_start(starts_, o);
+                else kernel_.order_by_finish_desc(starts_, o);
+                store(own, o.data(), m, gene);
+            }
             return false;
         }
         std::int32_t* out = scratch_.data();  // scratch row 0 is free outside select()
@@ -207,18 +228,18 @@ private:
             m = kernel_.forward(o, starts_);
         }
         count(1);
-        store(to, out, m);
+        store(to, out, m, gene);
         return true;
     }
 
     /// Left-justifies the schedule in `starts_` (the last one decoded) with one forward pass.
-    void left_justify_current(Side& to) {
+    void left_justify_current(Side& to, char gene) {
         if (!budget_left(1)) return;
         std::span<std::int32_t> o(scratch_.data(), static_cast<std::size_t>(n_));
         kernel_.order_by_start(starts_, o);
         const std::int32_t m = kernel_.forward(o, starts_);
         count(1);
-        store(to, o.data(), m);
+        store(to, o.data(), m, gene);
     }
 
     /// Regret-based biased random sampling on LFT (or the pure LFT list when `greedy`).
@@ -266,9 +287,12 @@ private:
     }
 
     std::int32_t tournament(const Side& side, std::int32_t count) {
-        const auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
-        const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
-        return side.makespan[a] <= side.makespan[b] ? a : b;
+        auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
+        for (int t = 1; t < XP_TOUR; ++t) {
+            const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
+            if (side.makespan[b] < side.makespan[a]) a = b;
+        }
+        return a;
     }
 
     /// Two-point crossover (Hartmann 1998): mother's head, father's middle order, mother's tail.
@@ -345,21 +369,25 @@ private:
         std::int32_t out = 0;
         ms_.clear();
         hs_.clear();
+        gs_.clear();
         for (std::int32_t i = 0; i < total; ++i) {
             const std::int32_t c = order_[i];
             if (!keep_[c]) continue;
             std::copy_n(slot(side, c), N, scratch_.data() + static_cast<std::size_t>(out) * N);
             ms_.push_back(side.makespan[c]);
             hs_.push_back(side.hash[c]);
+            gs_.push_back(side.gene[c]);
             ++out;
         }
         std::copy_n(scratch_.data(), static_cast<std::size_t>(out) * N, side.lists.data());
         std::copy(ms_.begin(), ms_.end(), side.makespan.begin());
         std::copy(hs_.begin(), hs_.end(), side.hash.begin());
+        std::copy(gs_.begin(), gs_.end(), side.gene.begin());
         side.count = out;
     }
 
-    static constexpr double kMutation = 0.05;
+    static constexpr double kMutation = XP_MUT;
+    static constexpr double kGeneFlip = 0.05;
 
     Shared& sh_;
     detail::SgsKernel kernel_;
@@ -372,7 +400,7 @@ private:
     Side sides_[2];
     std::vector<std::int32_t> starts_, list_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
     std::vector<std::uint64_t> hs_;
-    std::vector<char> taken_, keep_;
+    std::vector<char> taken_, keep_, gs_;
     std::vector<double> weight_;
 };
 

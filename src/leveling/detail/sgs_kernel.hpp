@@ -7,6 +7,7 @@
 // in the constructor, so a pass performs no heap allocation.
 
 #include <algorithm>
+#include <limits>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -18,6 +19,7 @@ namespace ppm::detail {
 /// One direction of the problem in flat arrays: predecessor CSR with start-to-start lags.
 struct SgsNetwork {
     std::vector<std::int32_t> pred_offset, pred_index, pred_lag;
+    std::vector<std::int32_t> succ_offset, succ_index, succ_lag;
 };
 
 /// Reusable workspace for one thread: profile, keys, and the two networks (forward, mirrored).
@@ -60,6 +62,18 @@ public:
                 bwd_.pred_lag[a] = lag + dur_[j] - dur_[i];
                 if (lag < dur_[i]) finish_to_start_ = false;
             }
+        // Successor views: forward = the instance's successors; mirrored = its predecessors.
+        fwd_.succ_offset.assign(inst.successor_offsets().begin(), inst.successor_offsets().end());
+        fwd_.succ_index.assign(inst.successor_indices().begin(), inst.successor_indices().end());
+        fwd_.succ_lag.assign(inst.successor_lag_values().begin(), inst.successor_lag_values().end());
+        bwd_.succ_offset.assign(inst.predecessor_offsets().begin(), inst.predecessor_offsets().end());
+        bwd_.succ_index.assign(inst.predecessor_indices().begin(), inst.predecessor_indices().end());
+        bwd_.succ_lag.resize(bwd_.succ_index.size());
+        for (std::int32_t j = 0; j < n_; ++j)
+            for (std::int32_t a = bwd_.succ_offset[j]; a < bwd_.succ_offset[j + 1]; ++a) {
+                const std::int32_t i = bwd_.succ_index[a];  // arc i -> j in original time
+                bwd_.succ_lag[a] = inst.predecessor_lag_values()[a] + dur_[j] - dur_[i];
+            }
         rank_.assign(inst.topological_rank().begin(), inst.topological_rank().end());
         topo_.assign(inst.topological_order().begin(), inst.topological_order().end());
         avail_.resize(static_cast<std::size_t>(horizon_) * static_cast<std::size_t>(std::max(r_, 1)));
@@ -68,6 +82,9 @@ public:
         keys_.resize(static_cast<std::size_t>(n_));
         mirror_.resize(static_cast<std::size_t>(n_));
         order_.resize(static_cast<std::size_t>(n_));
+        missing_.resize(static_cast<std::size_t>(n_));
+        ready_.resize(static_cast<std::size_t>(n_));
+        running_.resize(static_cast<std::size_t>(n_));
     }
 
     [[nodiscard]] std::int32_t num_jobs() const noexcept { return n_; }
@@ -84,6 +101,66 @@ public:
         const std::int32_t m = serial(bwd_, list, mirror_);
         for (std::int32_t j = 0; j < n_; ++j) starts[j] = m - mirror_[j] - dur_[j];
         return m;
+    }
+
+    /// Parallel SGS (Kolisch 1996) driven by list positions as priorities, forward (`dir` 0) or on
+    /// the mirrored instance (`dir` 1, original-time starts written). The list must be feasible for
+    /// that direction. Returns the makespan. O(decision points x pending jobs), no allocation.
+    std::int32_t parallel(int dir, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
+        const SgsNetwork& net = dir == 0 ? fwd_ : bwd_;
+        std::span<std::int32_t> out = dir == 0 ? starts : std::span<std::int32_t>(mirror_);
+        reset_profile();
+        std::int32_t pending = 0;
+        for (std::int32_t j : list) order_[pending++] = j;
+        for (std::int32_t j = 0; j < n_; ++j) {
+            missing_[j] = net.pred_offset[j + 1] - net.pred_offset[j];
+            ready_[j] = 0;
+        }
+        std::int32_t active = 0;  // finish times of started jobs still running after t
+        std::int32_t t = 0, makespan = 0, used = 0;
+        const std::int32_t R = r_;
+        constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::max();
+        while (pending > 0) {
+            std::int32_t keep = 0, next = kNone;
+            for (std::int32_t q = 0; q < pending; ++q) {
+                const std::int32_t j = order_[q];
+                if (missing_[j] == 0 && ready_[j] <= t && fits(j, t)) {
+                    const std::int32_t d = dur_[j];
+                    for (std::int32_t s = t; s < t + d; ++s) {
+                        std::int32_t* row = avail_.data() + static_cast<std::ptrdiff_t>(s) * R;
+                        for (std::int32_t e = dem_offset_[j]; e < dem_offset_[j + 1]; ++e) row[dem_res_[e]] -= dem_amount_[e];
+                    }
+                    out[j] = t;
+                    makespan = std::max(makespan, t + d);
+                    if (dem_offset_[j] < dem_offset_[j + 1]) used = std::max(used, t + d);
+                    if (d > 0) running_[active++] = t + d;
+                    // Release successors (they come later in the list, so this sweep sees them).
+                    for (std::int32_t a = net.succ_offset[j]; a < net.succ_offset[j + 1]; ++a) {
+                        const std::int32_t s = net.succ_index[a];
+                        --missing_[s];
+                        ready_[s] = std::max(ready_[s], t + net.succ_lag[a]);
+                    }
+                } else {
+                    order_[keep++] = j;
+                    if (missing_[j] == 0 && ready_[j] > t) next = std::min(next, ready_[j]);
+                }
+            }
+            pending = keep;
+            if (pending == 0) break;
+            // Next decision point: the earliest finish after t of a running job, or a release.
+            std::int32_t still = 0;
+            for (std::int32_t q = 0; q < active; ++q)
+                if (running_[q] > t) {
+                    next = std::min(next, running_[q]);
+                    running_[still++] = running_[q];
+                }
+            active = still;
+            t = next == kNone ? t + 1 : next;
+        }
+        used_ = std::max(used_, used);
+        if (dir == 1)
+            for (std::int32_t j = 0; j < n_; ++j) starts[j] = makespan - mirror_[j] - dur_[j];
+        return makespan;
     }
 
     /// Order of the jobs by increasing start (ties by topological rank): feasible for `forward`.
@@ -120,13 +197,27 @@ public:
     [[nodiscard]] bool finish_to_start() const noexcept { return finish_to_start_; }
 
 private:
+    void reset_profile() {
+        const auto caps = inst_->capacities();
+        for (std::int32_t t = 0; t < used_; ++t)
+            for (std::int32_t k = 0; k < r_; ++k) avail_[static_cast<std::size_t>(t) * r_ + k] = caps[k];
+        used_ = 0;
+    }
+
+    bool fits(std::int32_t j, std::int32_t t) const {
+        const std::int32_t b = dem_offset_[j], e = dem_offset_[j + 1];
+        for (std::int32_t s = t; s < t + dur_[j]; ++s) {
+            const std::int32_t* row = avail_.data() + static_cast<std::ptrdiff_t>(s) * r_;
+            for (std::int32_t q = b; q < e; ++q)
+                if (row[dem_res_[q]] < dem_amount_[q]) return false;
+        }
+        return true;
+    }
+
     std::int32_t serial(const SgsNetwork& net, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
         const std::int32_t R = r_;
         std::int32_t* avail = avail_.data();
-        // Reset only the rows the previous pass touched.
-        const auto caps = inst_->capacities();
-        for (std::int32_t t = 0; t < used_; ++t)
-            for (std::int32_t k = 0; k < R; ++k) avail[t * R + k] = caps[k];
+        reset_profile();  // only the rows the previous pass touched
         std::int32_t makespan = 0;
         std::int32_t used = 0;
         for (std::int32_t j : list) {
@@ -171,7 +262,7 @@ private:
     bool finish_to_start_ = true;
     std::vector<std::int32_t> dur_, dem_offset_, dem_res_, dem_amount_, rank_, topo_;
     SgsNetwork fwd_, bwd_;
-    std::vector<std::int32_t> avail_, mirror_, order_;
+    std::vector<std::int32_t> avail_, mirror_, order_, missing_, ready_, running_;
     std::vector<std::int64_t> keys_;
 };
 
