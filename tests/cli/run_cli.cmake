@@ -1,5 +1,6 @@
 # Runs the ppm tool once and checks its exit code and output, for ctest.
-#   -DPPM=<tool> -DARGS="a;b;c" -DEXPECT_RC=<n> [-DSTDOUT_RE=<regex>] [-DSTDERR_RE=<regex>] [-DSTDERR_LINES=<n>]
+#   -DPPM=<tool> -DARGS="a|b|c" -DEXPECT_RC=<n> [-DSTDOUT_RE=<regex>] [-DSTDERR_RE=<regex>] [-DSTDERR_LINES=<n>]
+string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND "${PPM}" ${ARGS} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL EXPECT_RC)
   message(FATAL_ERROR "exit code ${rc}, expected ${EXPECT_RC}\nstdout:\n${out}\nstderr:\n${err}")
