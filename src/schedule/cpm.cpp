@@ -99,8 +99,17 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
     const auto state = net.progress_state();
     const auto ctype = net.constraint_type();
     const auto cdate = net.constraint_date();
+    const auto lag_unit = net.link_lag_unit();
+    const auto link_cal = net.link_calendar();
+    const auto link_lag = net.link_lag();
     const std::int64_t status_override = opt.status_date ? opt.status_date->minutes_since_epoch() : kNoDate;
     const bool retained = opt.progress_mode == ProgressMode::retained_logic;
+    // Per project: the earliest start of a not-started task (project start, status date) and its key.
+    for (std::size_t p = 0; p < ws.floor_key.size(); ++p) {
+        const std::int64_t status = status_override != kNoDate ? status_override : net.project_status_date()[p];
+        ws.floor_instant[p] = std::max(net.project_start()[p], status);
+        ws.floor_key[p] = cals[net.project_calendar()[p]].work_index(Instant{ws.floor_instant[p]});
+    }
 
     for (const std::uint32_t i : topo) {
         ws.driving[i] = kNoLink;
@@ -118,13 +127,59 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             continue;
         }
         const ProgressState st = state[i];
+        const std::uint32_t ci = cal_of[i];
+        const WorkCalendar& cal = cals[ci];
         if (st == ProgressState::complete) {
             ws.early_start[i] = net.actual_start()[i];
             ws.early_finish[i] = net.actual_finish()[i];
+            ws.start_key[i] = cal.work_index(Instant{ws.early_start[i]});
+            ws.finish_key[i] = cal.work_index(Instant{ws.early_finish[i]});
             continue;
         }
-        const WorkCalendar& cal = cals[cal_of[i]];
         const std::int64_t d = durations[i].count();
+        const ConstraintType ct = ctype[i];
+        if (st == ProgressState::not_started && d > 0 && ct != ConstraintType::must_start_on &&
+            ct != ConstraintType::must_finish_on && ct != ConstraintType::start_no_later_than &&
+            ct != ConstraintType::finish_no_later_than) {
+            // The common case, in working-time keys of the task's calendar: a link on the same
+            // calendar as both tasks is plain integer arithmetic on W (no calendar lookup).
+            std::int64_t ks = kMin, kf = kMin;
+            std::uint32_t s_link = kNoLink, f_link = kNoLink;
+            for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) {
+                const std::uint32_t p = lpred[k];
+                const LinkType lt = ltype[k];
+                const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
+                std::int64_t w;
+                if (lag_unit[k] == LagUnit::working && link_cal[k] == ci && cal_of[p] == ci && !net.is_summary()[p]) {
+                    w = (from_finish ? ws.finish_key[p] : ws.start_key[p]) + link_lag[k];
+                } else {
+                    const std::int64_t src = from_finish ? ws.early_finish[p] : ws.early_start[p];
+                    w = cal.work_index(Instant{lag_forward(net, k, src, [&] { return pred_duration(net, durations, ws, p); })});
+                }
+                if (lt == LinkType::finish_start || lt == LinkType::start_start) {
+                    if (w > ks) { ks = w; s_link = k; }
+                } else if (w > kf) {
+                    kf = w;
+                    f_link = k;
+                }
+            }
+            const std::uint32_t pj = proj[i];
+            std::int64_t key = ci == net.project_calendar()[pj] ? ws.floor_key[pj] : cal.work_index(Instant{ws.floor_instant[pj]});
+            if (ct == ConstraintType::start_no_earlier_than) key = std::max(key, cal.work_index(Instant{cdate[i]}));
+            std::uint32_t drive = kNoLink;
+            if (s_link != kNoLink && ks >= key) { key = ks; drive = s_link; }
+            if (f_link != kNoLink && (kf - d > key || (kf - d == key && drive == kNoLink))) { key = kf - d; drive = f_link; }
+            if (ct == ConstraintType::finish_no_earlier_than) {
+                const std::int64_t w = cal.work_index(Instant{cdate[i]}) - d;
+                if (w > key) { key = w; drive = kNoLink; }
+            }
+            ws.early_start[i] = cal.start_at_work(key).minutes_since_epoch();
+            ws.early_finish[i] = cal.finish_at_work(key + d).minutes_since_epoch();
+            ws.start_key[i] = key;
+            ws.finish_key[i] = key + d;
+            ws.driving[i] = drive;
+            continue;
+        }
         // Logic: the latest start-type and finish-type candidates from the links.
         std::int64_t s_max = kMin, f_max = kMin;
         std::uint32_t s_link = kNoLink, f_link = kNoLink;
@@ -156,6 +211,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             ws.early_finish[i] = d > 0 ? std::max(as, cal.finish_at_work(key + d).minutes_since_epoch())
                                        : std::max(as, status != kNoDate ? status : as);
             ws.driving[i] = drive;
+            ws.start_key[i] = cal.work_index(Instant{as});
             ws.finish_key[i] = cal.work_index(Instant{ws.early_finish[i]});
             continue;
         }
@@ -163,7 +219,6 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
         // Not started: logic, project start, status date and SNET/FNET.
         std::int64_t floor_start = net.project_start()[proj[i]];
         if (status != kNoDate) floor_start = std::max(floor_start, status);
-        const ConstraintType ct = ctype[i];
         if (ct == ConstraintType::start_no_earlier_than) floor_start = std::max(floor_start, cdate[i]);
         std::int64_t floor_finish = ct == ConstraintType::finish_no_earlier_than ? cdate[i] : kMin;
         std::uint32_t drive = kNoLink;
@@ -232,6 +287,7 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
         }
         ws.early_start[i] = es;
         ws.early_finish[i] = ef;
+        ws.start_key[i] = cal.work_index(Instant{es});
         ws.finish_key[i] = finish_key != kMin ? finish_key : cal.work_index(Instant{ef});
         ws.driving[i] = drive;
     }
@@ -280,6 +336,11 @@ inline Placement place_late(const WorkCalendar& cal, const Bounds& b, std::int64
     return {cal.start_at_work(key - d).minutes_since_epoch(), cal.finish_at_work(key).minutes_since_epoch(), key};
 }
 
+// The late-finish anchor of project p: its deadline, else its early finish.
+inline std::int64_t anchor(const Network& net, const CpmWorkspace& ws, std::size_t p) {
+    return net.project_deadline()[p] != kNoDate ? net.project_deadline()[p] : ws.project_finish[p];
+}
+
 void backward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
     const auto topo = net.topological_order();
     const auto cals = net.calendars();
@@ -290,6 +351,15 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
     const bool retained = opt.progress_mode == ProgressMode::retained_logic;
     auto start_of = [&](std::uint32_t j) { return ws.late_start[j]; };
     auto finish_of = [&](std::uint32_t j) { return ws.late_finish[j]; };
+    const auto so = net.succ_offsets();
+    const auto sl = net.succ_links();
+    const auto lsucc = net.link_succ();
+    const auto ltype = net.link_type();
+    const auto lag_unit = net.link_lag_unit();
+    const auto link_cal = net.link_calendar();
+    const auto link_lag = net.link_lag();
+    for (std::size_t p = 0; p < ws.anchor_key.size(); ++p)
+        ws.anchor_key[p] = cals[net.project_calendar()[p]].work_index(Instant{anchor(net, ws, p)});
 
     for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
         const std::uint32_t i = *it;
@@ -300,9 +370,54 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
             ws.total_float[i] = 0;
             continue;
         }
-        Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
+        const ConstraintType ct = ctype[i];
         const std::uint32_t p = proj[i];
-        b.finish = std::min(b.finish, net.project_deadline()[p] != kNoDate ? net.project_deadline()[p] : ws.project_finish[p]);
+        const std::int64_t d = durations[i].count();
+        if (!net.is_summary()[i] && d > 0 && ct != ConstraintType::must_start_on && ct != ConstraintType::must_finish_on) {
+            // The common case in working-time keys of the task's calendar (see forward()).
+            const std::uint32_t ci = cal_of[i];
+            const WorkCalendar& cal = cals[ci];
+            std::int64_t kfin = ci == net.project_calendar()[p] ? ws.anchor_key[p]
+                                                                  : cal.work_index(Instant{anchor(net, ws, p)});
+            std::int64_t kst = kMax;
+            if (net.deadline()[i] != kNoDate) kfin = std::min(kfin, cal.work_index(Instant{net.deadline()[i]}));
+            const std::uint32_t parent = net.parent()[i];
+            if (parent != TaskIndex::kInvalid) {
+                if (ws.bound_finish[parent] != kMax) kfin = std::min(kfin, cal.work_index(Instant{ws.bound_finish[parent]}));
+                if (ws.early_start[i] == ws.early_start[parent] && ws.bound_start[parent] != kMax)
+                    kst = std::min(kst, cal.work_index(Instant{ws.bound_start[parent]}));
+            }
+            if (ct == ConstraintType::start_no_later_than) kst = std::min(kst, cal.work_index(Instant{cdate[i]}));
+            if (ct == ConstraintType::finish_no_later_than) kfin = std::min(kfin, cal.work_index(Instant{cdate[i]}));
+            for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
+                const std::uint32_t k = sl[q];
+                const std::uint32_t j = lsucc[k];
+                const ProgressState sj = net.progress_state()[j];
+                if (sj == ProgressState::complete || (sj == ProgressState::in_progress && !retained)) continue;
+                const LinkType lt = ltype[k];
+                const bool to_start = lt == LinkType::finish_start || lt == LinkType::start_start;
+                std::int64_t w;
+                if (lag_unit[k] == LagUnit::working && link_cal[k] == ci && cal_of[j] == ci) {
+                    w = (to_start ? ws.late_start_key[j] : ws.late_finish_key[j]) - link_lag[k];
+                } else {
+                    std::int64_t dst = to_start ? ws.late_start[j] : ws.late_finish[j];
+                    if (!to_start || durations[j].count() == 0)
+                        dst = cals[cal_of[j]].next_work_start(Instant{dst}).minutes_since_epoch();
+                    w = cal.work_index(Instant{lag_backward(net, k, dst, [&] { return pred_duration(net, durations, ws, i); })});
+                }
+                if (lt == LinkType::finish_start || lt == LinkType::finish_finish) kfin = std::min(kfin, w);
+                else kst = std::min(kst, w);
+            }
+            const std::int64_t key = kst == kMax ? kfin : std::min(kfin, kst + d);
+            ws.late_start[i] = cal.start_at_work(key - d).minutes_since_epoch();
+            ws.late_finish[i] = cal.finish_at_work(key).minutes_since_epoch();
+            ws.late_start_key[i] = key - d;
+            ws.late_finish_key[i] = key;
+            ws.total_float[i] = key - ws.finish_key[i];
+            continue;
+        }
+        Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
+        b.finish = std::min(b.finish, anchor(net, ws, p));
         if (net.deadline()[i] != kNoDate) b.finish = std::min(b.finish, net.deadline()[i]);
         const std::uint32_t parent = net.parent()[i];
         if (parent != TaskIndex::kInvalid) {
@@ -311,7 +426,6 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
             if (ws.early_start[i] == ws.early_start[parent]) b.start = std::min(b.start, ws.bound_start[parent]);
             b.finish = std::min(b.finish, ws.bound_finish[parent]);
         }
-        const ConstraintType ct = ctype[i];
         if (ct == ConstraintType::start_no_later_than) b.start = std::min(b.start, cdate[i]);
         if (ct == ConstraintType::finish_no_later_than) b.finish = std::min(b.finish, cdate[i]);
         if (net.is_summary()[i]) {
@@ -320,7 +434,6 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
             continue;
         }
         const WorkCalendar& cal = cals[cal_of[i]];
-        const std::int64_t d = durations[i].count();
         Placement pl{};
         if (ct == ConstraintType::must_start_on && st == ProgressState::not_started) {
             pl = d > 0 ? place(cal, cal.work_index(Instant{cdate[i]}), d)
@@ -334,7 +447,9 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
         ws.late_start[i] = pl.start;
         ws.late_finish[i] = pl.finish;
         const std::int64_t lf_key = pl.finish_key != kMin ? pl.finish_key : cal.work_index(Instant{pl.finish});
-        ws.total_float[i] = st == ProgressState::complete ? 0 : lf_key - ws.finish_key[i];
+        ws.late_start_key[i] = cal.work_index(Instant{pl.start});
+        ws.late_finish_key[i] = lf_key;
+        ws.total_float[i] = lf_key - ws.finish_key[i];
     }
     // Summaries: late dates roll up from their children (children before parents in topo order).
     for (const std::uint32_t i : topo) {
@@ -404,6 +519,12 @@ void run_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspa
     ws.late_finish.resize(n);
     ws.total_float.resize(n);
     ws.finish_key.resize(n);
+    ws.start_key.resize(n);
+    ws.late_start_key.resize(n);
+    ws.late_finish_key.resize(n);
+    ws.floor_key.resize(net.project_ids().size());
+    ws.floor_instant.resize(net.project_ids().size());
+    ws.anchor_key.resize(net.project_ids().size());
     ws.driving.resize(n);
     ws.conflict.resize(n);
     ws.bound_start.resize(n);

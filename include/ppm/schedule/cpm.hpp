@@ -105,7 +105,10 @@ struct CpmWorkspace {
     std::vector<std::uint8_t> conflict;         ///< 1 when a hard constraint overrode logic.
     std::vector<std::int64_t> project_finish;   ///< By project index.
     std::vector<std::int64_t> bound_start, bound_finish;  ///< Scratch: summaries' late bounds.
-    std::vector<std::int64_t> finish_key;       ///< Scratch: W(early finish) on the task's calendar.
+    /// Scratch: W of the early/late start/finish on the task's calendar (working-time keys).
+    std::vector<std::int64_t> start_key, finish_key, late_start_key, late_finish_key;
+    /// Scratch by project: earliest start (instant and key on the project calendar), late-finish anchor key.
+    std::vector<std::int64_t> floor_instant, floor_key, anchor_key;
 };
 
 /// The numeric core used by Monte Carlo and levelling: forward + backward pass on `network` with
