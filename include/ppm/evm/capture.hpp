@@ -1,0 +1,24 @@
+#pragma once
+/// @file
+/// Capturing a baseline from a CPM schedule (MS Project "Set Baseline", P6 "Maintain Baselines"):
+/// each leaf task's early start and finish and its planned cost (fixed cost, assignment cost
+/// overrides and per-use costs, plus rate x work at the first cost-rate row; work defaults to
+/// units x duration) are frozen under a name.
+
+#include <string>
+
+#include "ppm/core/portfolio.hpp"
+#include "ppm/evm/baseline.hpp"
+#include "ppm/schedule/cpm.hpp"
+
+namespace ppm {
+
+/// Planned cost of a task (see the file comment). Throws ModelError(unknown_id) for an unknown resource.
+[[nodiscard]] Money planned_cost(const Portfolio& portfolio, const Task& task);
+
+/// The baseline of `project` from `schedule` (which must come from `portfolio`). Throws
+/// ModelError(unknown_id) when the project is not in the portfolio.
+[[nodiscard]] Baseline capture_baseline(const Portfolio& portfolio, const ScheduleResult& schedule, const ProjectId& project,
+                                        std::string name = "Baseline", Instant captured_at = Instant{});
+
+}  // namespace ppm

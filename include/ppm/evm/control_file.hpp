@@ -1,0 +1,71 @@
+#pragma once
+/// @file
+/// Reading and writing the monitoring-and-control sections of a ppm model file (docs/evm.md,
+/// schema docs/schema/control.schema.json): "risks", "baselines", "status", "uncertainty",
+/// "governance". They sit beside "portfolio" at the top level; the model reader skips them.
+///
+/// @code
+/// const std::string text = read_whole_file("plan.json");
+/// ppm::Portfolio pf = ppm::read_json(text, "plan.json");
+/// ppm::ControlData control = ppm::read_control_sections(text, "plan.json");
+/// @endcode
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ppm/core/portfolio.hpp"
+#include "ppm/evm/baseline.hpp"
+#include "ppm/evm/earned_value.hpp"
+#include "ppm/evm/pmo_policy.hpp"
+#include "ppm/evm/rag.hpp"
+#include "ppm/evm/status_period.hpp"
+#include "ppm/risk/risk_matrix.hpp"
+#include "ppm/risk/simulation_model.hpp"
+
+namespace ppm {
+
+/// Facts about a project that the model cannot derive (the "governance.projects" entries).
+struct ProjectFacts {
+    ProjectId project;
+    std::optional<double> float_erosion;   ///< 0..1
+    std::optional<bool> gate_approved;
+    std::optional<bool> executing;
+    std::optional<double> weight;          ///< Overrides the roll-up weight.
+};
+
+/// The "governance" section.
+struct GovernanceSpec {
+    PmoType pmo = PmoType::controlling;
+    std::optional<RagThresholds> thresholds;   ///< Overrides the profile's thresholds.
+    std::string weight = "bac";                ///< "bac" or "equal".
+    EacMethod eac_method = EacMethod::cpi;
+    std::vector<ProjectFacts> projects;
+};
+
+/// Everything the control sections hold.
+struct ControlData {
+    std::vector<Risk> risks;
+    RiskMatrix matrix{};
+    EscalationRule escalation{};
+    std::vector<BaselineSet> baselines;   ///< One set per project.
+    std::vector<StatusPeriod> status;
+    UncertaintySpec uncertainty{};
+    GovernanceSpec governance{};
+};
+
+/// Reads the control sections of a model document (absent sections keep their defaults).
+/// Throws ParseError(unexpected) naming the file, the section's line and the JSON pointer of the
+/// bad value; ModelError for values out of their domain (probability > 1...).
+[[nodiscard]] ControlData read_control_sections(std::string_view text, std::string_view source_name = "<input>");
+
+/// The sections as JSON texts (name -> value), for `write_json(portfolio, sections)`.
+[[nodiscard]] std::map<std::string, std::string, std::less<>> write_control_sections(const ControlData& data);
+
+/// Parses a duration: integer minutes or "<number><m|h|d|w>" (d = 480, w = 2400 minutes).
+/// Throws ModelError(invalid_value) naming `where`.
+[[nodiscard]] Duration parse_duration_text(std::string_view text, std::string_view where);
+
+}  // namespace ppm

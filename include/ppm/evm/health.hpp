@@ -1,0 +1,26 @@
+#pragma once
+/// @file
+/// The facts behind a project's RAG status, gathered from the model, its control sections and an
+/// EVM roll-up: SPI, CPI, SPI(t) (project rows of the roll-up), open high risks (risk register,
+/// current assessment), overdue milestones (baseline milestones planned before the status date and
+/// not complete), baseline presence, and the governance section's facts (float erosion, gate,
+/// execution, weight). Weight: the project's BAC, or 1 with governance weight "equal".
+
+#include <vector>
+
+#include "ppm/evm/control_file.hpp"
+#include "ppm/evm/rollup.hpp"
+
+namespace ppm {
+
+/// One ProjectHealth per portfolio project, in portfolio order.
+[[nodiscard]] std::vector<ProjectHealth> project_health(const Portfolio& portfolio, const ControlData& control,
+                                                        const EvmTable& evm, Instant status_date);
+
+/// The RAG policy the governance section asks for (profile + threshold overrides).
+[[nodiscard]] RagPolicy governance_policy(const GovernanceSpec& g);
+
+/// Reads a whole file as text; throws ParseError(io) naming the path.
+[[nodiscard]] std::string read_text_file(const std::string& path);
+
+}  // namespace ppm

@@ -1,0 +1,534 @@
+// (De)serialisation of the control sections (docs/evm.md, docs/schema/control.schema.json).
+#include "ppm/evm/control_file.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "ppm/core/error.hpp"
+#include "ppm/io/json.hpp"
+
+namespace ppm {
+namespace {
+
+using nlohmann::json;
+
+/// A value inside a section with its JSON pointer, for error messages.
+struct Node {
+    const json& v;
+    std::string ptr;
+    const std::string* source;
+    std::int64_t line;
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw ParseError::unexpected(*source, line, 0, ptr + ": " + what);
+    }
+    Node at(const std::string& key) const { return {v.at(key), ptr + "/" + key, source, line}; }
+    Node at(std::size_t i) const { return {v.at(i), ptr + "/" + std::to_string(i), source, line}; }
+    bool has(const char* key) const { return v.is_object() && v.contains(key); }
+    void keys(std::initializer_list<const char*> allowed) const {
+        if (!v.is_object()) fail("expected an object");
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            bool ok = false;
+            for (const char* a : allowed) ok = ok || it.key() == a;
+            if (!ok) {
+                std::string list;
+                for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+                fail("unknown key \"" + it.key() + "\" (allowed: " + list + ")");
+            }
+        }
+    }
+    const json& array() const {
+        if (!v.is_array()) fail("expected an array");
+        return v;
+    }
+    std::string str() const {
+        if (!v.is_string()) fail("expected a string");
+        return v.get<std::string>();
+    }
+    double num() const {
+        if (!v.is_number()) fail("expected a number");
+        return v.get<double>();
+    }
+    bool boolean() const {
+        if (!v.is_boolean()) fail("expected true or false");
+        return v.get<bool>();
+    }
+    std::uint64_t count() const {
+        if (!v.is_number_unsigned() && !(v.is_number_integer() && v.get<std::int64_t>() >= 0)) fail("expected a non-negative integer");
+        return v.get<std::uint64_t>();
+    }
+    Money money() const { return Money::from_major(num()); }
+    Instant instant() const {
+        try {
+            return parse_instant(str());
+        } catch (const ModelError& e) {
+            fail(e.what());
+        }
+    }
+    Date date() const { return instant().date(); }
+    Duration duration() const {
+        if (v.is_number_integer()) return Duration{v.get<std::int64_t>()};
+        try {
+            return parse_duration_text(str(), ptr);
+        } catch (const ModelError& e) {
+            fail(e.what());
+        }
+    }
+    /// A duration given as minutes/unit string, or a plain number of minutes (for distributions).
+    double minutes() const {
+        if (v.is_number()) return v.get<double>();
+        return static_cast<double>(duration().count());
+    }
+    std::string opt_str(const char* key) const { return has(key) ? at(key).str() : std::string{}; }
+    template <class F>
+    void each(F&& f) const {
+        const auto& a = array();
+        for (std::size_t i = 0; i < a.size(); ++i) f(at(i));
+    }
+};
+
+template <class Parse>
+auto parse_enum(const Node& n, Parse parse) {
+    try {
+        return parse(n.str());
+    } catch (const ModelError& e) {
+        n.fail(e.what());
+    }
+}
+
+RiskAssessment read_assessment(const Node& n) {
+    n.keys({"probability", "cost", "schedule", "quality", "scope"});
+    RiskAssessment a;
+    a.probability = n.at("probability").num();
+    if (n.has("cost")) a.impact.cost = n.at("cost").money();
+    if (n.has("schedule")) a.impact.schedule = n.at("schedule").duration();
+    if (n.has("quality")) a.impact.quality = static_cast<int>(n.at("quality").count());
+    if (n.has("scope")) a.impact.scope = static_cast<int>(n.at("scope").count());
+    return a;
+}
+
+Risk read_risk(const Node& n) {
+    n.keys({"id", "title", "cause", "event", "effect", "category", "project", "program", "owner", "opportunity", "pre", "post",
+            "strategy", "actions", "status", "linked_tasks", "raised", "review_due"});
+    Risk r;
+    r.id = n.at("id").str();
+    r.title = n.opt_str("title");
+    r.cause = n.opt_str("cause");
+    r.event = n.opt_str("event");
+    r.effect = n.opt_str("effect");
+    r.category = n.opt_str("category");
+    if (n.has("project")) r.project = ProjectId{n.at("project").str()};
+    if (n.has("program")) r.program = ProgramId{n.at("program").str()};
+    r.owner = n.opt_str("owner");
+    if (n.has("opportunity")) r.opportunity = n.at("opportunity").boolean();
+    r.pre = read_assessment(n.at("pre"));
+    if (n.has("post")) r.post = read_assessment(n.at("post"));
+    if (n.has("strategy")) r.strategy = parse_enum(n.at("strategy"), parse_response_strategy);
+    if (n.has("status")) r.status = parse_enum(n.at("status"), parse_risk_status);
+    if (n.has("actions"))
+        n.at("actions").each([&](const Node& a) {
+            a.keys({"description", "owner", "due", "done", "cost"});
+            RiskAction act;
+            act.description = a.opt_str("description");
+            act.owner = a.opt_str("owner");
+            if (a.has("due")) act.due = a.at("due").date();
+            if (a.has("done")) act.done = a.at("done").boolean();
+            if (a.has("cost")) act.cost = a.at("cost").money();
+            r.actions.push_back(std::move(act));
+        });
+    if (n.has("linked_tasks")) n.at("linked_tasks").each([&](const Node& t) { r.linked_tasks.emplace_back(t.str()); });
+    if (n.has("raised")) r.raised = n.at("raised").date();
+    if (n.has("review_due")) r.review_due = n.at("review_due").date();
+    try {
+        check_risk(r);
+    } catch (const ModelError& e) {
+        n.fail(e.what());
+    }
+    return r;
+}
+
+DurationDistribution read_distribution(const Node& n) {
+    n.keys({"type", "min", "most_likely", "max", "lambda", "mean", "stddev", "values", "probabilities", "value"});
+    DurationDistribution d;
+    d.kind = parse_enum(n.at("type"), parse_distribution_kind);
+    if (n.has("value")) d.min = d.most_likely = d.max = n.at("value").minutes();
+    if (n.has("min")) d.min = n.at("min").minutes();
+    if (n.has("most_likely")) d.most_likely = n.at("most_likely").minutes();
+    if (n.has("max")) d.max = n.at("max").minutes();
+    if (n.has("lambda")) d.lambda = n.at("lambda").num();
+    if (n.has("mean")) d.mean = n.at("mean").minutes();
+    if (n.has("stddev")) d.stddev = n.at("stddev").minutes();
+    if (n.has("values")) n.at("values").each([&](const Node& x) { d.values.push_back(x.minutes()); });
+    if (n.has("probabilities")) n.at("probabilities").each([&](const Node& x) { d.probabilities.push_back(x.num()); });
+    return d;
+}
+
+IndexThreshold read_index_threshold(const Node& n) {
+    n.keys({"green", "amber"});
+    IndexThreshold t;
+    if (n.has("green")) t.green = n.at("green").num();
+    if (n.has("amber")) t.amber = n.at("amber").num();
+    return t;
+}
+CountThreshold read_count_threshold(const Node& n) {
+    n.keys({"green", "amber"});
+    CountThreshold t;
+    if (n.has("green")) t.green = n.at("green").num();
+    if (n.has("amber")) t.amber = n.at("amber").num();
+    return t;
+}
+
+void read_risks(const Node& n, ControlData& out) {
+    n.keys({"matrix", "escalation", "items"});
+    if (n.has("matrix")) {
+        const Node m = n.at("matrix");
+        m.keys({"probability_bounds", "cost_bounds", "schedule_bounds", "score", "medium_from", "high_from"});
+        auto four = [&](const Node& a, auto&& put) {
+            if (a.array().size() != 4) a.fail("expected 4 upper bounds (bands 1-4)");
+            for (std::size_t i = 0; i < 4; ++i) put(i, a.at(i));
+        };
+        if (m.has("probability_bounds")) four(m.at("probability_bounds"), [&](std::size_t i, const Node& x) { out.matrix.probability_bounds[i] = x.num(); });
+        if (m.has("cost_bounds")) four(m.at("cost_bounds"), [&](std::size_t i, const Node& x) { out.matrix.cost_bounds[i] = x.money(); });
+        if (m.has("schedule_bounds")) four(m.at("schedule_bounds"), [&](std::size_t i, const Node& x) { out.matrix.schedule_bounds[i] = x.duration(); });
+        if (m.has("score")) {
+            const Node s = m.at("score");
+            if (s.array().size() != 5) s.fail("expected 5 rows (probability bands 1-5)");
+            for (std::size_t i = 0; i < 5; ++i) {
+                const Node row = s.at(i);
+                if (row.array().size() != 5) row.fail("expected 5 scores (impact bands 1-5)");
+                for (std::size_t j = 0; j < 5; ++j) out.matrix.score[i][j] = static_cast<int>(row.at(j).count());
+            }
+        }
+        if (m.has("medium_from")) out.matrix.medium_from = static_cast<int>(m.at("medium_from").count());
+        if (m.has("high_from")) out.matrix.high_from = static_cast<int>(m.at("high_from").count());
+        try {
+            check_matrix(out.matrix);
+        } catch (const ModelError& e) {
+            m.fail(e.what());
+        }
+    }
+    if (n.has("escalation")) {
+        const Node e = n.at("escalation");
+        e.keys({"program_score", "portfolio_score", "program_emv", "portfolio_emv", "strategy_escalates"});
+        if (e.has("program_score")) out.escalation.program_score = static_cast<int>(e.at("program_score").count());
+        if (e.has("portfolio_score")) out.escalation.portfolio_score = static_cast<int>(e.at("portfolio_score").count());
+        if (e.has("program_emv")) out.escalation.program_emv = e.at("program_emv").money();
+        if (e.has("portfolio_emv")) out.escalation.portfolio_emv = e.at("portfolio_emv").money();
+        if (e.has("strategy_escalates")) out.escalation.strategy_escalates = e.at("strategy_escalates").boolean();
+    }
+    std::set<std::string> ids;
+    if (n.has("items"))
+        n.at("items").each([&](const Node& r) {
+            out.risks.push_back(read_risk(r));
+            if (!ids.insert(out.risks.back().id).second) r.fail("duplicate risk id \"" + out.risks.back().id + "\"");
+        });
+}
+
+void read_baselines(const Node& n, ControlData& out) {
+    n.each([&](const Node& b) {
+        b.keys({"name", "project", "captured_at", "current", "tasks"});
+        std::vector<TaskId> tasks;
+        std::vector<Instant> starts, finishes;
+        std::vector<Money> costs;
+        b.at("tasks").each([&](const Node& t) {
+            t.keys({"task", "start", "finish", "cost"});
+            tasks.emplace_back(t.at("task").str());
+            starts.push_back(t.at("start").instant());
+            finishes.push_back(t.at("finish").instant());
+            costs.push_back(t.has("cost") ? t.at("cost").money() : Money{});
+        });
+        const ProjectId project{b.at("project").str()};
+        Baseline base;
+        try {
+            base = make_baseline(b.at("name").str(), project, b.has("captured_at") ? b.at("captured_at").instant() : Instant{},
+                                 std::move(tasks), std::move(starts), std::move(finishes), std::move(costs));
+        } catch (const ModelError& e) {
+            b.fail(e.what());
+        }
+        BaselineSet* set = nullptr;
+        for (auto& s : out.baselines)
+            if (!s.baselines.empty() && s.baselines.front().project == project) set = &s;
+        if (set == nullptr) set = &out.baselines.emplace_back();
+        for (const auto& existing : set->baselines)
+            if (existing.name == base.name) b.fail("duplicate baseline \"" + base.name + "\" for project " + project.str());
+        const bool current = b.has("current") && b.at("current").boolean();
+        const std::string name = base.name;
+        set->baselines.push_back(std::move(base));
+        if (current) set->current = name;
+    });
+}
+
+void read_status(const Node& n, ControlData& out) {
+    n.each([&](const Node& s) {
+        s.keys({"project", "date", "tasks"});
+        StatusPeriod p;
+        p.project = ProjectId{s.at("project").str()};
+        p.date = s.at("date").instant();
+        s.at("tasks").each([&](const Node& t) {
+            t.keys({"task", "percent_complete", "actual_cost"});
+            p.task.emplace_back(t.at("task").str());
+            p.percent_complete.push_back(t.has("percent_complete") ? t.at("percent_complete").num() : 0.0);
+            p.actual_cost.push_back(t.has("actual_cost") ? t.at("actual_cost").money() : Money{});
+        });
+        try {
+            check_status_period(p);
+        } catch (const ModelError& e) {
+            s.fail(e.what());
+        }
+        out.status.push_back(std::move(p));
+    });
+}
+
+void read_uncertainty(const Node& n, ControlData& out) {
+    n.keys({"default", "tasks", "correlations", "repair_correlation", "risk_events", "iterations", "seed", "target_finish"});
+    auto& u = out.uncertainty;
+    if (n.has("default")) u.relative_default = read_distribution(n.at("default"));
+    if (n.has("tasks")) {
+        const Node t = n.at("tasks");
+        if (!t.v.is_object()) t.fail("expected an object mapping task ids to distributions");
+        for (auto it = t.v.begin(); it != t.v.end(); ++it)
+            u.tasks.push_back({TaskId{it.key()}, read_distribution(t.at(it.key()))});
+    }
+    if (n.has("correlations"))
+        n.at("correlations").each([&](const Node& c) {
+            c.keys({"name", "tasks", "matrix"});
+            NamedCorrelation nc;
+            nc.name = c.opt_str("name");
+            c.at("tasks").each([&](const Node& t) { nc.tasks.emplace_back(t.str()); });
+            const Node m = c.at("matrix");
+            const auto k = static_cast<Eigen::Index>(nc.tasks.size());
+            if (m.array().size() != nc.tasks.size()) m.fail("expected one row per task");
+            nc.correlation.resize(k, k);
+            for (Eigen::Index i = 0; i < k; ++i) {
+                const Node row = m.at(static_cast<std::size_t>(i));
+                if (row.array().size() != nc.tasks.size()) row.fail("expected one value per task");
+                for (Eigen::Index j = 0; j < k; ++j) nc.correlation(i, j) = row.at(static_cast<std::size_t>(j)).num();
+            }
+            u.correlations.push_back(std::move(nc));
+        });
+    if (n.has("repair_correlation")) u.repair_correlation = n.at("repair_correlation").boolean();
+    if (n.has("risk_events")) u.risk_events = n.at("risk_events").boolean();
+    if (n.has("iterations")) u.iterations = n.at("iterations").count();
+    if (n.has("seed")) u.seed = n.at("seed").count();
+    if (n.has("target_finish")) u.target_finish = n.at("target_finish").instant();
+}
+
+void read_governance(const Node& n, ControlData& out) {
+    n.keys({"pmo", "thresholds", "weight", "eac_method", "projects"});
+    auto& g = out.governance;
+    if (n.has("pmo")) g.pmo = parse_enum(n.at("pmo"), parse_pmo_type);
+    if (n.has("thresholds")) {
+        const Node t = n.at("thresholds");
+        t.keys({"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones"});
+        RagThresholds th = policy_profile(g.pmo).thresholds;
+        if (t.has("spi")) th.spi = read_index_threshold(t.at("spi"));
+        if (t.has("cpi")) th.cpi = read_index_threshold(t.at("cpi"));
+        if (t.has("spi_t")) th.spi_t = read_index_threshold(t.at("spi_t"));
+        if (t.has("float_erosion")) th.float_erosion = read_count_threshold(t.at("float_erosion"));
+        if (t.has("high_risks")) th.high_risks = read_count_threshold(t.at("high_risks"));
+        if (t.has("overdue_milestones")) th.overdue_milestones = read_count_threshold(t.at("overdue_milestones"));
+        g.thresholds = th;
+    }
+    if (n.has("weight")) {
+        g.weight = n.at("weight").str();
+        if (g.weight != "bac" && g.weight != "equal") n.at("weight").fail("expected \"bac\" or \"equal\"");
+    }
+    if (n.has("eac_method")) g.eac_method = parse_enum(n.at("eac_method"), parse_eac_method);
+    if (n.has("projects")) {
+        const Node ps = n.at("projects");
+        if (!ps.v.is_object()) ps.fail("expected an object mapping project ids to facts");
+        for (auto it = ps.v.begin(); it != ps.v.end(); ++it) {
+            const Node f = ps.at(it.key());
+            f.keys({"float_erosion", "gate_approved", "executing", "weight"});
+            ProjectFacts pf;
+            pf.project = ProjectId{it.key()};
+            if (f.has("float_erosion")) pf.float_erosion = f.at("float_erosion").num();
+            if (f.has("gate_approved")) pf.gate_approved = f.at("gate_approved").boolean();
+            if (f.has("executing")) pf.executing = f.at("executing").boolean();
+            if (f.has("weight")) pf.weight = f.at("weight").num();
+            g.projects.push_back(std::move(pf));
+        }
+    }
+}
+
+// ---- writing ---------------------------------------------------------------------------------
+
+json money_json(Money m) {
+    if (m.minor_units() % 100 == 0) return json(m.minor_units() / 100);
+    return json(m.major());
+}
+json assessment_json(const RiskAssessment& a) {
+    json j{{"probability", a.probability}};
+    if (a.impact.cost != Money{}) j["cost"] = money_json(a.impact.cost);
+    if (a.impact.schedule != Duration{}) j["schedule"] = a.impact.schedule.count();
+    if (a.impact.quality != 0) j["quality"] = a.impact.quality;
+    if (a.impact.scope != 0) j["scope"] = a.impact.scope;
+    return j;
+}
+json distribution_json(const DurationDistribution& d) {
+    json j{{"type", std::string(to_string(d.kind))}};
+    switch (d.kind) {
+        case DistributionKind::fixed: j["value"] = d.min; break;
+        case DistributionKind::uniform: j["min"] = d.min, j["max"] = d.max; break;
+        case DistributionKind::triangular: j["min"] = d.min, j["most_likely"] = d.most_likely, j["max"] = d.max; break;
+        case DistributionKind::pert:
+            j["min"] = d.min, j["most_likely"] = d.most_likely, j["max"] = d.max;
+            if (d.lambda != 4.0) j["lambda"] = d.lambda;
+            break;
+        case DistributionKind::lognormal: j["mean"] = d.mean, j["stddev"] = d.stddev; break;
+        case DistributionKind::discrete: j["values"] = d.values, j["probabilities"] = d.probabilities; break;
+    }
+    return j;
+}
+
+}  // namespace
+
+Duration parse_duration_text(std::string_view text, std::string_view where) {
+    std::string s(text);
+    if (s.empty()) throw ModelError::invalid_value("duration", where, "empty");
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    const std::string unit(end);
+    double factor = 0;
+    if (unit.empty() || unit == "m") factor = 1;
+    else if (unit == "h") factor = 60;
+    else if (unit == "d") factor = 480;
+    else if (unit == "w") factor = 2400;
+    if (end == s.c_str() || factor == 0 || !std::isfinite(v))
+        throw ModelError::invalid_value("duration", where, "\"" + s + "\" (expected minutes or a number followed by m, h, d or w)");
+    return Duration{std::llround(v * factor)};
+}
+
+ControlData read_control_sections(std::string_view text, std::string_view source_name) {
+    ControlData out;
+    const std::string source(source_name);
+    auto section = [&](const char* name, auto&& reader) {
+        const auto s = read_json_section(text, name, source_name);
+        if (!s) return;
+        const json v = json::parse(s->text);
+        reader(Node{v, std::string("/") + name, &source, s->line}, out);
+    };
+    section("risks", read_risks);
+    section("baselines", read_baselines);
+    section("status", read_status);
+    section("uncertainty", read_uncertainty);
+    section("governance", read_governance);
+    return out;
+}
+
+std::map<std::string, std::string, std::less<>> write_control_sections(const ControlData& d) {
+    std::map<std::string, std::string, std::less<>> out;
+    if (!d.risks.empty()) {
+        json items = json::array();
+        for (const auto& r : d.risks) {
+            json j{{"id", r.id}};
+            auto put = [&](const char* k, const std::string& v) {
+                if (!v.empty()) j[k] = v;
+            };
+            put("title", r.title), put("cause", r.cause), put("event", r.event), put("effect", r.effect), put("category", r.category);
+            if (r.project) j["project"] = r.project->str();
+            if (r.program) j["program"] = r.program->str();
+            put("owner", r.owner);
+            if (r.opportunity) j["opportunity"] = true;
+            j["pre"] = assessment_json(r.pre);
+            if (r.post) j["post"] = assessment_json(*r.post);
+            j["strategy"] = std::string(to_string(r.strategy));
+            j["status"] = std::string(to_string(r.status));
+            if (!r.actions.empty()) {
+                json acts = json::array();
+                for (const auto& a : r.actions) {
+                    json x{{"description", a.description}};
+                    if (!a.owner.empty()) x["owner"] = a.owner;
+                    if (a.due) x["due"] = to_string(*a.due);
+                    if (a.done) x["done"] = true;
+                    if (a.cost != Money{}) x["cost"] = money_json(a.cost);
+                    acts.push_back(x);
+                }
+                j["actions"] = acts;
+            }
+            if (!r.linked_tasks.empty()) {
+                json lt = json::array();
+                for (const auto& t : r.linked_tasks) lt.push_back(t.str());
+                j["linked_tasks"] = lt;
+            }
+            if (r.raised) j["raised"] = to_string(*r.raised);
+            if (r.review_due) j["review_due"] = to_string(*r.review_due);
+            items.push_back(j);
+        }
+        out["risks"] = json{{"items", items}}.dump();
+    }
+    if (!d.baselines.empty()) {
+        json arr = json::array();
+        for (const auto& set : d.baselines)
+            for (const auto& b : set.baselines) {
+                json tasks = json::array();
+                for (std::size_t k = 0; k < b.size(); ++k)
+                    tasks.push_back({{"task", b.task[k].str()}, {"start", to_string(b.start[k])}, {"finish", to_string(b.finish[k])},
+                                     {"cost", money_json(b.cost[k])}});
+                json j{{"name", b.name}, {"project", b.project.str()}, {"captured_at", to_string(b.captured_at)}, {"tasks", tasks}};
+                if (set.active() == &b) j["current"] = true;
+                arr.push_back(j);
+            }
+        out["baselines"] = arr.dump();
+    }
+    if (!d.status.empty()) {
+        json arr = json::array();
+        for (const auto& s : d.status) {
+            json tasks = json::array();
+            for (std::size_t k = 0; k < s.task.size(); ++k)
+                tasks.push_back({{"task", s.task[k].str()}, {"percent_complete", s.percent_complete[k]}, {"actual_cost", money_json(s.actual_cost[k])}});
+            arr.push_back({{"project", s.project.str()}, {"date", to_string(s.date)}, {"tasks", tasks}});
+        }
+        out["status"] = arr.dump();
+    }
+    {
+        const auto& u = d.uncertainty;
+        json j{{"iterations", u.iterations}, {"seed", u.seed}};
+        if (u.relative_default) j["default"] = distribution_json(*u.relative_default);
+        if (!u.tasks.empty()) {
+            json t = json::object();
+            for (const auto& tu : u.tasks) t[tu.task.str()] = distribution_json(tu.distribution);
+            j["tasks"] = t;
+        }
+        if (!u.correlations.empty()) {
+            json cs = json::array();
+            for (const auto& c : u.correlations) {
+                json tasks = json::array(), m = json::array();
+                for (const auto& t : c.tasks) tasks.push_back(t.str());
+                for (Eigen::Index i = 0; i < c.correlation.rows(); ++i) {
+                    json row = json::array();
+                    for (Eigen::Index k = 0; k < c.correlation.cols(); ++k) row.push_back(c.correlation(i, k));
+                    m.push_back(row);
+                }
+                cs.push_back({{"name", c.name}, {"tasks", tasks}, {"matrix", m}});
+            }
+            j["correlations"] = cs;
+        }
+        if (u.repair_correlation) j["repair_correlation"] = true;
+        if (!u.risk_events) j["risk_events"] = false;
+        if (u.target_finish) j["target_finish"] = to_string(*u.target_finish);
+        out["uncertainty"] = j.dump();
+    }
+    {
+        const auto& g = d.governance;
+        json j{{"pmo", std::string(to_string(g.pmo))}, {"weight", g.weight}, {"eac_method", std::string(to_string(g.eac_method))}};
+        if (!g.projects.empty()) {
+            json ps = json::object();
+            for (const auto& p : g.projects) {
+                json f = json::object();
+                if (p.float_erosion) f["float_erosion"] = *p.float_erosion;
+                if (p.gate_approved) f["gate_approved"] = *p.gate_approved;
+                if (p.executing) f["executing"] = *p.executing;
+                if (p.weight) f["weight"] = *p.weight;
+                ps[p.project.str()] = f;
+            }
+            j["projects"] = ps;
+        }
+        out["governance"] = j.dump();
+    }
+    return out;
+}
+
+}  // namespace ppm
