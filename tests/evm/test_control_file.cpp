@@ -1,0 +1,146 @@
+// Control sections of a model file: reading, round trip, malformed input, and the pieces built
+// from them (simulation model cross-checked against the CPM engine, baseline capture, health).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "ppm/core/error.hpp"
+#include "ppm/evm/capture.hpp"
+#include "ppm/evm/control_file.hpp"
+#include "ppm/evm/health.hpp"
+#include "ppm/io/json.hpp"
+#include "ppm/risk/simulation_model.hpp"
+#include "ppm/schedule/cpm.hpp"
+
+using namespace ppm;
+
+namespace {
+const std::string kSample = std::string(PPM_SOURCE_DIR) + "/tests/evm/data/control_sample.json";
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+    const auto pos = s.find(from);
+    REQUIRE(pos != std::string::npos);
+    return s.replace(pos, from.size(), to);
+}
+}  // namespace
+
+TEST_CASE("evm: control sections are read from a model file") {
+    const std::string text = read_text_file(kSample);
+    const auto c = read_control_sections(text, kSample);
+    REQUIRE(c.risks.size() == 2);
+    CHECK(c.risks[0].id == "R1");
+    CHECK(c.risks[0].cause == "single supplier");
+    CHECK(c.risks[0].pre.impact.schedule == Duration{3 * 480});
+    CHECK(c.risks[0].pre.impact.cost == Money::from_major(8000));
+    CHECK(c.risks[0].strategy == ResponseStrategy::mitigate);
+    CHECK(c.risks[0].actions.size() == 1);
+    CHECK(c.risks[0].linked_tasks == std::vector<TaskId>{TaskId{"P1.B"}});
+    REQUIRE(c.baselines.size() == 2);
+    CHECK(c.baselines[0].active()->size() == 3);
+    CHECK(budget_at_completion(*c.baselines[1].active()) == Money::from_major(10000));
+    CHECK(c.status.size() == 4);
+    REQUIRE(c.uncertainty.relative_default);
+    CHECK(c.uncertainty.relative_default->kind == DistributionKind::triangular);
+    CHECK(c.uncertainty.tasks.size() == 1);
+    CHECK(c.uncertainty.tasks[0].distribution.max == 16 * 480);
+    CHECK(c.uncertainty.correlations.size() == 1);
+    CHECK(c.uncertainty.iterations == 2000);
+    CHECK(c.uncertainty.target_finish == parse_instant("2026-03-27T17:00"));
+    CHECK(c.governance.pmo == PmoType::controlling);
+    REQUIRE(c.governance.projects.size() == 1);
+    CHECK(c.governance.projects[0].float_erosion == 0.3);
+}
+
+TEST_CASE("evm: control sections round trip through write_json") {
+    const std::string text = read_text_file(kSample);
+    const auto pf = read_json(text, kSample);
+    const auto c = read_control_sections(text, kSample);
+    const std::string again = write_json(pf, write_control_sections(c));
+    const auto d = read_control_sections(again, "again");
+    REQUIRE(d.risks.size() == c.risks.size());
+    CHECK(d.risks[1].pre.probability == c.risks[1].pre.probability);
+    CHECK(d.risks[0].actions[0].due == c.risks[0].actions[0].due);
+    REQUIRE(d.baselines.size() == 2);
+    CHECK(d.baselines[0].active()->finish == c.baselines[0].active()->finish);
+    CHECK(d.baselines[0].active()->cost == c.baselines[0].active()->cost);
+    CHECK(d.status.size() == c.status.size());
+    CHECK(d.status[2].actual_cost == c.status[2].actual_cost);
+    CHECK(d.uncertainty.tasks[0].distribution.most_likely == c.uncertainty.tasks[0].distribution.most_likely);
+    CHECK(d.uncertainty.correlations[0].correlation == c.uncertainty.correlations[0].correlation);
+    CHECK(d.governance.projects[0].float_erosion == c.governance.projects[0].float_erosion);
+    // A second write is identical (canonical).
+    CHECK(write_json(pf, write_control_sections(d)) == again);
+}
+
+TEST_CASE("evm: malformed control sections name the file, line and JSON pointer") {
+    const std::string text = read_text_file(kSample);
+    try {
+        (void)read_control_sections(replace(text, "\"probability\": 0.6", "\"probability\": 1.6"), "bad.json");
+        FAIL("expected ParseError");
+    } catch (const ParseError& e) {
+        CHECK(e.path() == "bad.json");
+        CHECK(e.line() > 40);  // the "risks" section's line
+        CHECK(e.detail().find("/risks/items/1") != std::string::npos);
+    }
+    CHECK_THROWS_AS(read_control_sections(replace(text, "\"owner\": \"PM1\"", "\"ownr\": \"PM1\""), "bad.json"), ParseError);
+    CHECK_THROWS_AS(read_control_sections(replace(text, "\"type\": \"pert\"", "\"type\": \"normal\""), "bad.json"), ParseError);
+    CHECK_THROWS_AS(read_control_sections(replace(text, "\"schedule\": \"3d\"", "\"schedule\": \"3 days\""), "bad.json"), ParseError);
+    CHECK_THROWS_AS(read_control_sections(replace(text, "\"pmo\": \"controlling\"", "\"pmo\": \"relaxed\""), "bad.json"), ParseError);
+}
+
+TEST_CASE("evm: the simulation model with certain durations finishes where the CPM engine does") {
+    const std::string text = read_text_file(kSample);
+    const auto pf = read_json(text, kSample);
+    UncertaintySpec certain;  // no distributions, no events: every iteration is the deterministic CPM
+    certain.risk_events = false;
+    const auto model = build_simulation_model(pf, {}, certain);
+    CHECK(model.task.size() == 5);
+    const auto r = simulate(model.input, {.iterations = 64, .seed = 1});
+    // The engine is progress-aware: plan as of before the start (the file's status date is mid-project).
+    ScheduleOptions before_start;
+    before_start.status_date = parse_instant("2026-03-01T00:00");
+    const auto cpm = schedule(pf, before_start);
+    CHECK(model.to_instant(r.finish.front()) == cpm.finish);
+    CHECK(r.finish.front() == r.finish.back());
+
+    const auto c = read_control_sections(text, kSample);
+    const auto full = build_simulation_model(pf, c.risks, c.uncertainty);
+    REQUIRE(full.input.events.size() == 2);
+    CHECK(full.event_risk == std::vector<std::string>{"R1", "R2"});
+    CHECK(full.input.events[0].extra_duration == std::vector<std::int64_t>{1440});
+    CHECK(full.input.correlations.size() == 1);
+    UncertaintySpec unknown;
+    unknown.tasks.push_back({TaskId{"nope"}, DurationDistribution::fixed_at(1)});
+    CHECK_THROWS_AS(build_simulation_model(pf, {}, unknown), ModelError);
+}
+
+TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs; health gathers RAG facts") {
+    const std::string text = read_text_file(kSample);
+    const auto pf = read_json(text, kSample);
+    ScheduleOptions before_start;
+    before_start.status_date = parse_instant("2026-03-01T00:00");
+    const auto cpm = schedule(pf, before_start);
+    const auto b = capture_baseline(pf, cpm, ProjectId{"P1"}, "Captured", parse_instant("2026-02-27T12:00"));
+    REQUIRE(b.size() == 3);
+    CHECK(b.task[1] == TaskId{"P1.B"});
+    CHECK(b.start[0] == parse_instant("2026-03-02T08:00"));
+    CHECK(b.finish[0] == parse_instant("2026-03-06T17:00"));  // 5 days of 8 h
+    CHECK(b.finish[1] == parse_instant("2026-03-20T17:00"));
+    CHECK(budget_at_completion(b) == Money::from_major(30000));
+    CHECK_THROWS_AS(capture_baseline(pf, cpm, ProjectId{"P9"}), ModelError);
+
+    const auto c = read_control_sections(text, kSample);
+    const Instant at = parse_instant("2026-03-13T17:00");
+    const auto table = evm_rollup(pf, c.baselines, at, c.status);
+    const auto h = project_health(pf, c, table, at);
+    REQUIRE(h.size() == 2);
+    CHECK(h[0].spi == Approx(14000.0 / 17692.30).epsilon(1e-4));  // P1: EV 14,000 / PV 17,692.30
+    CHECK(h[0].open_high_risks == 0);
+    CHECK(h[1].open_high_risks == 1);  // R2: p 0.6 x 60,000 -> score 16, high
+    CHECK(h[1].float_erosion == 0.3);
+    CHECK(h[0].overdue_milestones == 0);  // P1.M planned 03-20, after the status date
+    CHECK(h[0].weight == Approx(30000.0));
+    const auto late = project_health(pf, c, evm_rollup(pf, c.baselines, parse_instant("2026-03-23T17:00"), c.status),
+                                     parse_instant("2026-03-23T17:00"));
+    CHECK(late[0].overdue_milestones == 1);
+}
