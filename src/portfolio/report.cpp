@@ -155,6 +155,9 @@ void fill_report(const Compiled& c, const SelectionProblem& problem, const std::
             }
         }
     }
+    auto when = [&](int t) {
+        return problem.period_labels.empty() ? std::to_string(t) : problem.period_labels[static_cast<std::size_t>(t)];
+    };
     Evaluator empty(c);
     const bool proven = r.status == SelectionStatus::optimal;
     for (std::size_t p = 0; p < P; ++p) {
@@ -235,8 +238,8 @@ void fill_report(const Compiled& c, const SelectionProblem& problem, const std::
                                 : "would push a category below its minimum share";
             } else {
                 why = ExclusionReason::not_proven;
-                detail = proven ? "fits at start " + std::to_string(fit) + " but is within the optimality gap"
-                                : "fits at start " + std::to_string(fit) + "; the search stopped before deciding it";
+                detail = proven ? "fits at start " + when(fit) + " but is within the optimality gap"
+                                : "fits at start " + when(fit) + "; the search stopped before deciding it";
             }
             continue;
         }
@@ -248,13 +251,13 @@ void fill_report(const Compiled& c, const SelectionProblem& problem, const std::
         if (row >= T) r.role_binding[row - T] = 1;
         if (min_density_who[row] < P && density < min_density[row]) {
             why = ExclusionReason::lower_value_density;
-            detail = "would exceed the " + where + " (start " + std::to_string(first_start) + "); its value per unit there (" +
+            detail = "would exceed the " + where + " (start " + when(first_start) + "); its value per unit there (" +
                      fmt(density) + ") is below every selected candidate using it (lowest: " +
                      problem.candidates[min_density_who[row]].id + ", " + fmt(min_density[row]) + ")";
         } else {
             why = row < T ? ExclusionReason::budget_period : ExclusionReason::capacity;
             detail = "would exceed the " + where + " by " + fmt(used[row] + need - c.row_cap[row]) +
-                     " at its earliest start " + std::to_string(first_start) +
+                     " at its earliest start " + when(first_start) +
                      (c.latest[p] > c.earliest[p] ? " (and a limit at every later start in its window)" : "");
         }
     }

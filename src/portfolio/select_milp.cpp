@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <exception>
 #include <limits>
 #include <string>
@@ -195,6 +196,7 @@ int no_callback(CbcModel*, int) { return 0; }
 
 SelectionResult select_portfolio(const SelectionProblem& problem, const SelectionOptions& options) {
     const auto t0 = Clock::now();
+    const std::clock_t cpu0 = std::clock();
     const detail::Compiled c = detail::compile(problem);
     Milp m = build(c);
     SelectionResult r;
@@ -207,6 +209,7 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
         r.has_solution = has_solution;
         detail::fill_report(c, problem, start, r, options.explain && has_solution);
         r.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+        r.cpu_seconds = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
         return r;
     };
     if (m.trivially_infeasible) return finish(SelectionStatus::infeasible, false);
@@ -231,7 +234,8 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
     // LP relaxation: bound and shadow prices (value of one more unit of a row's right-hand side).
     std::vector<double> dual(static_cast<std::size_t>(nrows), 0.0);
     solver.initialSolve();
-    if (solver.isProvenOptimal()) {
+    const bool lp_solved = solver.isProvenOptimal();
+    if (lp_solved) {
         r.lp_bound = -solver.getObjValue();
         if (options.shadow_prices) {
             const double* price = solver.getRowPrice();
@@ -288,6 +292,7 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
         args.push_back("-threads");
         args.push_back(threads.c_str());
     }
+    for (const auto& a : options.cbc_arguments) args.push_back(a.c_str());
     args.push_back("-solve");
     args.push_back("-quit");
     CbcMain1(static_cast<int>(args.size()), args.data(), model, no_callback, data);
@@ -301,7 +306,10 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
             if (best[j] > 0.5) start[m.col_candidate[static_cast<std::size_t>(j)]] = m.col_start[static_cast<std::size_t>(j)];
         r.objective = -model.getObjValue();
     }
-    r.best_bound = -model.getBestPossibleObjValue();
+    // CBC prunes nodes within the allowed gap of the incumbent and then reports the incumbent as the
+    // bound, so the honest bound is the larger of its open-node bound and incumbent + allowed gap,
+    // capped by the root LP relaxation.
+    const double cbc_bound = -model.getBestPossibleObjValue();
     SelectionStatus status;
     if (options.stop.stop_requested() || handler.stopped_) {
         status = SelectionStatus::cancelled;
@@ -314,8 +322,14 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
     } else {
         status = has ? SelectionStatus::feasible : SelectionStatus::infeasible;
     }
+    const double lp = lp_solved ? r.lp_bound : kInf;
+    r.best_bound = std::min(lp, cbc_bound);
     if (has) {
-        if (status == SelectionStatus::optimal) r.best_bound = std::max(r.objective, std::min(r.best_bound, r.lp_bound));
+        const double allowed = std::max(std::max(0.0, options.relative_gap) * std::abs(r.objective),
+                                        std::max(0.0, options.absolute_gap));
+        const double pruned = status == SelectionStatus::optimal ? r.objective + allowed
+                                                                 : std::max(cbc_bound, r.objective + allowed);
+        r.best_bound = std::max(r.objective, std::min(lp, pruned));
         r.gap = std::max(0.0, r.best_bound - r.objective) / std::max(std::abs(r.objective), 1e-9);
     }
     // Shadow prices from the root LP.

@@ -68,6 +68,7 @@ struct SelectionOptions {
     std::function<void(const SelectionProgress&)> progress{};  ///< Called at nodes (throttled to ~4 Hz).
     bool shadow_prices = true;         ///< Solve the LP relaxation for shadow prices.
     bool explain = true;               ///< Fill exclusion reasons.
+    std::vector<std::string> cbc_arguments{};  ///< Expert: extra CBC driver arguments placed before "-solve" (e.g. {"-cuts", "off"}).
     std::vector<int> warm_start{};     ///< Optional start period per candidate (-1 = not selected) tried as first incumbent.
 };
 
@@ -100,6 +101,7 @@ struct SelectionResult {
     double best_bound = 0.0;       ///< Proven upper bound on the optimum.
     double gap = 0.0;              ///< (bound - objective) / max(|objective|, 1e-9).
     double seconds = 0.0;          ///< Wall-clock time of the solve.
+    double cpu_seconds = 0.0;      ///< Process CPU time of the solve (the honest figure on a loaded machine).
     long long nodes = 0;           ///< Branch-and-bound nodes.
     int variables = 0;             ///< MILP columns.
     int constraints = 0;           ///< MILP rows.

@@ -52,8 +52,10 @@ struct DocumentScores {
 /// score into `benefits["score"]`. std::nullopt when the document has no strategy.
 std::optional<DocumentScores> apply_alignment(SelectionDocument& doc, const AhpOptions& options = {});
 
-/// JSON text of an AHP/strategy evaluation (every comparison with priorities, CR, worst judgements).
-[[nodiscard]] std::string strategy_to_json(const Strategy& strategy, const StrategyWeights& weights, int indent = 2);
+/// JSON text of an AHP/strategy evaluation (every comparison with priorities, CR, worst judgements),
+/// plus candidates' scores, ranks and driver-weight sensitivity when `alignment` is given.
+[[nodiscard]] std::string strategy_to_json(const StrategyWeights& weights, const AlignmentResult* alignment = nullptr,
+                                           int indent = 2);
 /// JSON text of a selection result (problem needed for names and labels).
 [[nodiscard]] std::string selection_to_json(const SelectionProblem& problem, const SelectionResult& result, int indent = 2);
 /// JSON text of a frontier.
