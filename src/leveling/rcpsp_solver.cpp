@@ -28,6 +28,12 @@
 #ifndef XP_PAR
 #define XP_PAR 1
 #endif
+#ifndef XP_STALL
+#define XP_STALL 0
+#endif
+#ifndef XP_ELITE
+#define XP_ELITE 2
+#endif
 #ifndef XP_MUT
 #define XP_MUT 0.05
 #endif
@@ -103,15 +109,21 @@ public:
     void run() {
         // Initial population: one LFT list, the rest sampled with regret-based bias; each sampled
         // list gives a right-justified (2 passes) and a left-justified (1 more pass) individual.
-        for (std::int32_t i = 0; i < pop_ && !stopped(); ++i) {
-            sample_list(list_.data(), i == 0);
-            const char gene = static_cast<char>(XP_PAR && (i % 2 == 1));
-            if (!decode(0, list_.data(), sides_[1], gene)) break;
-            if (stopped()) break;
-            left_justify_current(sides_[0], gene);
-        }
+        seed_population(true);
+        std::int32_t stall = 0, last_best = best_;
         while (!stopped() && sides_[0].count >= 2 && sides_[1].count >= 2) {
             ++generations_;
+            if (best_ < last_best) {
+                last_best = best_;
+                stall = 0;
+            } else if (XP_STALL > 0 && ++stall >= XP_STALL) {
+                // Converged: keep the elite of each side, resample the rest (restart).
+                sides_[0].count = std::min(sides_[0].count, XP_ELITE);
+                sides_[1].count = std::min(sides_[1].count, XP_ELITE);
+                seed_population(false);
+                stall = 0;
+                if (stopped() || sides_[0].count < 2 || sides_[1].count < 2) break;
+            }
             const std::int32_t base0 = sides_[0].count, base1 = sides_[1].count;
             for (std::int32_t k = 0; k < pop_ && !stopped(); ++k) {
                 const int s = k % 2;  // alternate sides so a stop leaves both fed
@@ -126,6 +138,17 @@ public:
             }
             select(sides_[0]);
             select(sides_[1]);
+        }
+    }
+
+    /// Fills both sides up to `pop_` with sampled lists (the first one pure LFT when `first`).
+    void seed_population(bool first) {
+        for (std::int32_t i = 0; sides_[0].count < pop_ && sides_[1].count < pop_ && !stopped(); ++i) {
+            sample_list(list_.data(), first && i == 0);
+            const char gene = static_cast<char>(XP_PAR && (i % 2 == 1));
+            if (!decode(0, list_.data(), sides_[1], gene)) break;
+            if (stopped()) break;
+            left_justify_current(sides_[0], gene);
         }
     }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ppm/leveling/rcpsp_instance.hpp"
+#include "ppm/leveling/rcpsp_max.hpp"
 
 namespace ppm::leveling {
 
@@ -63,5 +64,13 @@ struct PsplibSolution {
 /// `j10opt.mm`...): every line whose first three fields (separated by blanks, tabs or commas) are
 /// integers is a row; other lines are header text. Throws `ParseError` when no row is found.
 [[nodiscard]] std::vector<PsplibSolution> read_psplib_solutions(const std::filesystem::path& path);
+
+/// Parses a ProGen/max `.sch` file (RCPSP/max library of Schwindt / Franck, Neumann & Schwindt):
+/// header `n K 0 0`, n+2 precedence rows `j 1 #succ succ... [lag]...`, n+2 request rows
+/// `j 1 duration demands...`, then the K capacities. `path` is used in error messages.
+[[nodiscard]] RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path = "<text>");
+
+/// Reads a `.sch` file. Throws `ParseError` (io when it cannot be opened).
+[[nodiscard]] RcpspMaxProject read_psplib_max(const std::filesystem::path& path);
 
 }  // namespace ppm::leveling

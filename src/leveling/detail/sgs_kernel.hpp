@@ -206,7 +206,7 @@ private:
 
     bool fits(std::int32_t j, std::int32_t t) const {
         const std::int32_t b = dem_offset_[j], e = dem_offset_[j + 1];
-        for (std::int32_t s = t; s < t + dur_[j]; ++s) {
+        for (std::int32_t s = t + dur_[j] - 1; s >= t; --s) {
             const std::int32_t* row = avail_.data() + static_cast<std::ptrdiff_t>(s) * r_;
             for (std::int32_t q = b; q < e; ++q)
                 if (row[dem_res_[q]] < dem_amount_[q]) return false;
@@ -227,9 +227,12 @@ private:
             const std::int32_t d = dur_[j];
             const std::int32_t b = dem_offset_[j], e = dem_offset_[j + 1];
             if (d > 0 && b < e) {
-                // Earliest t with capacity for the whole duration: on a conflict at tau jump to tau+1.
-                std::int32_t tau = t;
-                while (tau < t + d) {
+                // Earliest t with capacity over [t, t+d): scan the window from its end, so a
+                // conflict at tau moves t past every conflict before it at once.
+                // Periods [t, verified] are known to fit, so only new periods are checked.
+                std::int32_t verified = t - 1;
+                std::int32_t tau = t + d - 1;
+                while (tau > verified) {
                     const std::int32_t* row = avail + static_cast<std::ptrdiff_t>(tau) * R;
                     bool fits = true;
                     for (std::int32_t q = b; q < e; ++q)
@@ -238,10 +241,11 @@ private:
                             break;
                         }
                     if (fits) {
-                        ++tau;
+                        --tau;
                     } else {
+                        verified = t + d - 1;
                         t = tau + 1;
-                        tau = t;
+                        tau = t + d - 1;
                     }
                 }
                 for (std::int32_t s = t; s < t + d; ++s) {
