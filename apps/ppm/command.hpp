@@ -41,5 +41,7 @@ void add_rcpsp_command(CLI::App& app, Context& ctx);  ///< `ppm rcpsp` (issue 3,
 void add_evm_command(CLI::App& app, Context& ctx);       ///< `ppm evm` (issue 5).
 void add_simulate_command(CLI::App& app, Context& ctx);  ///< `ppm simulate` (issue 5).
 void add_status_command(CLI::App& app, Context& ctx);    ///< `ppm status` (issue 5).
+void add_ahp_command(CLI::App& app, Context& ctx);       ///< `ppm ahp` (issue 4, scoring).
+void add_select_command(CLI::App& app, Context& ctx);    ///< `ppm select` (issue 4, portfolio).
 
 }  // namespace ppm::cli

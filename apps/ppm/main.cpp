@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
     add_evm_command(app, ctx);
     add_simulate_command(app, ctx);
     add_status_command(app, ctx);
+    add_ahp_command(app, ctx);
+    add_select_command(app, ctx);
 
     try {
         app.parse(argc, argv);
