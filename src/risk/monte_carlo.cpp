@@ -243,10 +243,10 @@ void run_iteration(const Prepared& p, std::uint64_t seed, std::uint64_t it, Work
     for (std::size_t pos = 0; pos < p.n; ++pos) cost += rate[pos] * static_cast<double>(d[pos]);
     const std::int64_t finish = p.net->forward(w.ws);
     p.net->backward(w.ws, finish);
-    const std::int64_t* early = w.ws.early.data();
-    const std::int64_t* late = w.ws.late.data();
+    const std::int64_t* es = w.ws.early_start.data();
+    const std::int64_t* lf = w.ws.late_finish.data();
     std::uint64_t* crit = w.critical.data();
-    for (std::size_t pos = 0; pos < p.n; ++pos) crit[pos] += static_cast<std::uint64_t>(late[2 * pos + 1] <= early[2 * pos + 1]);
+    for (std::size_t pos = 0; pos < p.n; ++pos) crit[pos] += static_cast<std::uint64_t>(lf[pos] <= es[pos] + d[pos]);
     finish_out = finish;
     cost_out = cost;
 }

@@ -69,31 +69,31 @@ SimulationNetwork SimulationNetwork::build(std::size_t task_count, std::span<con
     if (!release.empty())
         for (std::uint32_t i = 0; i < n; ++i) net.release_[net.position_[i]] = release[i];
 
-    // CSR by positions, with each link's type folded into an offset and a 0/1 multiplier.
-    auto fill_csr = [&](bool by_successor, std::vector<std::uint32_t>& begin, std::vector<std::uint32_t>& ref,
-                        std::vector<std::int32_t>& lag) {
-        begin.assign(n + 1, 0);
-        ref.resize(links.size());
-        lag.resize(links.size());
-        for (const auto& l : links) ++begin[net.position_[by_successor ? l.successor : l.predecessor] + 1];
-        for (std::uint32_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
-        std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
-        for (const auto& l : links) {
-            const auto owner = net.position_[by_successor ? l.successor : l.predecessor];
-            const auto other = net.position_[by_successor ? l.predecessor : l.successor];
-            const auto k = fill[owner]++;
-            const bool ff = l.type == LinkType::finish_finish, sf = l.type == LinkType::start_finish;
-            const bool fs = l.type == LinkType::finish_start, ss = l.type == LinkType::start_start;
-            if (by_successor) {  // forward: start >= pred.(start|finish) + lag - (FF/SF ? own duration : 0)
-                ref[k] = (2 * other + ((fs || ff) ? 1u : 0u)) | ((ff || sf) ? kFlag : 0u);
-            } else {  // backward: finish <= succ.(late start|late finish) - lag + (SS/SF ? own duration : 0)
-                ref[k] = (2 * other + ((ff || sf) ? 1u : 0u)) | ((ss || sf) ? kFlag : 0u);
-            }
-            lag[k] = static_cast<std::int32_t>(l.lag);
-        }
-    };
-    fill_csr(true, net.pred_begin_, net.pred_ref_, net.pred_lag_);
-    fill_csr(false, net.succ_begin_, net.succ_ref_, net.succ_lag_);
+    // Flat link arrays. Forward: start_j >= start_i + [FS,FF] d_i + lag - [FF,SF] d_j, with the
+    // first flag on the predecessor's position and the second on the successor's. Backward:
+    // finish_i <= finish_j - [FS,SS] d_j - lag + [SS,SF] d_i.
+    std::vector<std::size_t> order(links.size());
+    for (std::size_t k = 0; k < links.size(); ++k) order[k] = k;
+    auto pos = [&](std::uint32_t t) { return net.position_[t]; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return pos(links[a].successor) < pos(links[b].successor); });
+    for (auto k : order) {
+        const auto& l = links[k];
+        const bool fs = l.type == LinkType::finish_start, ss = l.type == LinkType::start_start;
+        const bool ff = l.type == LinkType::finish_finish, sf = l.type == LinkType::start_finish;
+        net.fwd_from_.push_back(pos(l.predecessor) | ((fs || ff) ? kFlag : 0u));
+        net.fwd_to_.push_back(pos(l.successor) | ((ff || sf) ? kFlag : 0u));
+        net.fwd_lag_.push_back(static_cast<std::int32_t>(l.lag));
+        (void)ss;
+    }
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return pos(links[a].predecessor) > pos(links[b].predecessor); });
+    for (auto k : order) {
+        const auto& l = links[k];
+        const bool fs = l.type == LinkType::finish_start, ss = l.type == LinkType::start_start;
+        const bool sf = l.type == LinkType::start_finish;
+        net.bwd_from_.push_back(pos(l.successor) | ((fs || ss) ? kFlag : 0u));
+        net.bwd_to_.push_back(pos(l.predecessor) | ((ss || sf) ? kFlag : 0u));
+        net.bwd_lag_.push_back(static_cast<std::int32_t>(l.lag));
+    }
     return net;
 }
 
@@ -101,49 +101,44 @@ NetworkWorkspace SimulationNetwork::make_workspace() const {
     const auto n = size();
     NetworkWorkspace ws;
     ws.duration.assign(n, 0);
-    ws.early.assign(2 * n, 0);
-    ws.late.assign(2 * n, 0);
+    ws.early_start.assign(n, 0);
+    ws.late_finish.assign(n, 0);
     return ws;
 }
 
 std::int64_t SimulationNetwork::forward(NetworkWorkspace& ws) const noexcept {
     const std::size_t n = size();
     const std::int64_t* d = ws.duration.data();
-    std::int64_t* early = ws.early.data();
-    const std::uint32_t* begin = pred_begin_.data();
-    const std::uint32_t* ref = pred_ref_.data();
-    const std::int32_t* lag = pred_lag_.data();
-    std::int64_t finish = 0;
-    for (std::size_t j = 0; j < n; ++j) {
-        std::int64_t start = release_[j];
-        const std::int64_t dj = d[j];
-        for (auto k = begin[j]; k < begin[j + 1]; ++k) {
-            const std::uint32_t r = ref[k];
-            start = std::max(start, early[r & ~kFlag] + lag[k] - static_cast<std::int64_t>(r >> 31) * dj);
-        }
-        early[2 * j] = start;
-        early[2 * j + 1] = start + dj;
-        finish = std::max(finish, start + dj);
+    std::int64_t* es = ws.early_start.data();
+    std::copy(release_.begin(), release_.end(), es);
+    const std::uint32_t* from = fwd_from_.data();
+    const std::uint32_t* to = fwd_to_.data();
+    const std::int32_t* lag = fwd_lag_.data();
+    const std::size_t m = fwd_from_.size();
+    for (std::size_t k = 0; k < m; ++k) {
+        const std::uint32_t f = from[k], t = to[k];
+        const std::uint32_t i = f & ~kFlag, j = t & ~kFlag;
+        const std::int64_t cand = es[i] + static_cast<std::int64_t>(f >> 31) * d[i] + lag[k] - static_cast<std::int64_t>(t >> 31) * d[j];
+        es[j] = std::max(es[j], cand);
     }
+    std::int64_t finish = 0;
+    for (std::size_t j = 0; j < n; ++j) finish = std::max(finish, es[j] + d[j]);
     return finish;
 }
 
 void SimulationNetwork::backward(NetworkWorkspace& ws, std::int64_t finish) const noexcept {
-    const std::size_t n = size();
     const std::int64_t* d = ws.duration.data();
-    std::int64_t* late = ws.late.data();
-    const std::uint32_t* begin = succ_begin_.data();
-    const std::uint32_t* ref = succ_ref_.data();
-    const std::int32_t* lag = succ_lag_.data();
-    for (std::size_t j = n; j-- > 0;) {
-        std::int64_t lf = finish;
-        const std::int64_t dj = d[j];
-        for (auto k = begin[j]; k < begin[j + 1]; ++k) {
-            const std::uint32_t r = ref[k];
-            lf = std::min(lf, late[r & ~kFlag] - lag[k] + static_cast<std::int64_t>(r >> 31) * dj);
-        }
-        late[2 * j + 1] = lf;
-        late[2 * j] = lf - dj;
+    std::int64_t* lf = ws.late_finish.data();
+    std::fill(ws.late_finish.begin(), ws.late_finish.end(), finish);
+    const std::uint32_t* from = bwd_from_.data();
+    const std::uint32_t* to = bwd_to_.data();
+    const std::int32_t* lag = bwd_lag_.data();
+    const std::size_t m = bwd_from_.size();
+    for (std::size_t k = 0; k < m; ++k) {
+        const std::uint32_t f = from[k], t = to[k];
+        const std::uint32_t j = f & ~kFlag, i = t & ~kFlag;
+        const std::int64_t cand = lf[j] - static_cast<std::int64_t>(f >> 31) * d[j] - lag[k] + static_cast<std::int64_t>(t >> 31) * d[i];
+        lf[i] = std::min(lf[i], cand);
     }
 }
 

@@ -19,8 +19,8 @@ TEST_CASE("risk: network forward/backward passes with all link types and lags") 
     for (std::uint32_t t = 0; t < 5; ++t) ws.duration[net.position(t)] = d[t];
     const auto finish = net.forward(ws);
     CHECK(finish == 35);
-    auto es = [&](std::uint32_t t) { return ws.early_start(net.position(t)); };
-    auto lf = [&](std::uint32_t t) { return ws.late_finish(net.position(t)); };
+    auto es = [&](std::uint32_t t) { return ws.early_start[net.position(t)]; };
+    auto lf = [&](std::uint32_t t) { return ws.late_finish[net.position(t)]; };
     CHECK(es(1) == 15);
     CHECK(es(2) == 2);
     CHECK(es(3) == 29);

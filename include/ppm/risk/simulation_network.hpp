@@ -23,17 +23,15 @@ struct NetworkLink {
 };
 
 /// Per-run scratch arrays; size them once with SimulationNetwork::make_workspace.
-/// Dates are interleaved per position (start at 2p, finish at 2p+1) so a link reads one array
-/// with a precomputed offset and no branch on its type.
+/// Per-run scratch arrays (position order); size them once with SimulationNetwork::make_workspace.
+/// Only early starts and late finishes are stored: the other two dates add or subtract the duration.
 struct NetworkWorkspace {
-    std::vector<std::int64_t> duration;  ///< In topological position order.
-    std::vector<std::int64_t> early;     ///< [2p] early start, [2p+1] early finish.
-    std::vector<std::int64_t> late;      ///< [2p] late start, [2p+1] late finish.
+    std::vector<std::int64_t> duration;     ///< In topological position order.
+    std::vector<std::int64_t> early_start;  ///< Filled by forward().
+    std::vector<std::int64_t> late_finish;  ///< Filled by backward().
 
-    [[nodiscard]] std::int64_t early_start(std::uint32_t pos) const noexcept { return early[2 * pos]; }
-    [[nodiscard]] std::int64_t early_finish(std::uint32_t pos) const noexcept { return early[2 * pos + 1]; }
-    [[nodiscard]] std::int64_t late_start(std::uint32_t pos) const noexcept { return late[2 * pos]; }
-    [[nodiscard]] std::int64_t late_finish(std::uint32_t pos) const noexcept { return late[2 * pos + 1]; }
+    [[nodiscard]] std::int64_t early_finish(std::uint32_t pos) const noexcept { return early_start[pos] + duration[pos]; }
+    [[nodiscard]] std::int64_t late_start(std::uint32_t pos) const noexcept { return late_finish[pos] - duration[pos]; }
 };
 
 /// The immutable network (a class: its arrays must stay consistent).
@@ -48,7 +46,7 @@ public:
     /// Number of tasks.
     [[nodiscard]] std::size_t size() const noexcept { return order_.size(); }
     /// Number of links.
-    [[nodiscard]] std::size_t link_count() const noexcept { return pred_ref_.size(); }
+    [[nodiscard]] std::size_t link_count() const noexcept { return fwd_from_.size(); }
     /// Topological position of task i, and the task at a position.
     [[nodiscard]] std::uint32_t position(std::uint32_t task) const noexcept { return position_[task]; }
     [[nodiscard]] std::uint32_t task_at(std::uint32_t pos) const noexcept { return order_[pos]; }
@@ -65,14 +63,14 @@ public:
 private:
     std::vector<std::uint32_t> order_, position_;
     std::vector<std::int64_t> release_;  // by position
-    // Predecessors of each position (CSR over positions), 8 bytes a link: the date read
-    // (2 x position + 0/1 for start/finish) with bit 31 set when the owner's duration is
-    // subtracted (FF, SF), and the lag (|lag| < 2^31 minutes, checked in build()).
-    std::vector<std::uint32_t> pred_begin_, pred_ref_;
-    std::vector<std::int32_t> pred_lag_;
-    // Successors (CSR): the successor's late date read, bit 31 = owner's duration added (SS, SF), lag.
-    std::vector<std::uint32_t> succ_begin_, succ_ref_;
-    std::vector<std::int32_t> succ_lag_;
+    // Links as flat arrays, 12 bytes each, so a pass is one loop without a per-task inner loop
+    // (whose varying trip count costs a branch misprediction per task). Bit 31 of a position
+    // carries the link type: see build(). Forward links are sorted by successor position (all
+    // links into a task precede the links out of it), backward links by predecessor, descending.
+    std::vector<std::uint32_t> fwd_from_, fwd_to_;
+    std::vector<std::int32_t> fwd_lag_;
+    std::vector<std::uint32_t> bwd_from_, bwd_to_;
+    std::vector<std::int32_t> bwd_lag_;
 };
 
 }  // namespace ppm
