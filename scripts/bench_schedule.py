@@ -61,7 +61,8 @@ def main() -> int:
         name = b["run_name"]
         scale = {"ms": 1.0, "us": 1e-3, "ns": 1e-6, "s": 1e3}[b.get("time_unit", "ms")]
         rows.setdefault(name, {})[b["aggregate_name"]] = (b["real_time"] * scale, b["cpu_time"] * scale)
-        counters[name] = {k: b[k] for k in ("tasks", "links") if k in b}
+        if b["aggregate_name"] == "median":
+            counters[name] = {k: b[k] for k in ("tasks", "links") if k in b}
 
     sizes = [1000, 10000, 100000, 1000000]
     lines = []

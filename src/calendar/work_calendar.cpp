@@ -6,6 +6,7 @@
 #include "ppm/calendar/work_calendar.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "ppm/core/error.hpp"
@@ -183,6 +184,8 @@ WorkCalendar WorkCalendar::compile(std::span<const Calendar> calendars, const Ca
         wc.bucket_first_[b] = static_cast<std::uint32_t>(i);
     }
     if (n == 1 && total == wc.end_ - wc.origin_ && wc.week_minutes_ == kWeek) wc.always_working_ = true;
+    wc.starts_.push_back(std::numeric_limits<std::int64_t>::max());  // sentinels for the lookups
+    wc.finishes_.push_back(std::numeric_limits<std::int64_t>::max());
     return wc;
 }
 

@@ -86,8 +86,8 @@ private:
     bool always_working_ = true;
     std::int64_t origin_ = 0;              // minutes since epoch of first_ 00:00
     std::int64_t end_ = 0;                 // minutes since epoch of (last_ + 1) 00:00
-    std::vector<std::int64_t> starts_;     // merged interval starts (minutes since epoch), sorted
-    std::vector<std::int64_t> finishes_;   // interval finishes
+    std::vector<std::int64_t> starts_;     // merged interval starts (minutes since epoch), sorted, + sentinel
+    std::vector<std::int64_t> finishes_;   // interval finishes, + sentinel
     std::vector<std::int64_t> work_before_;// working minutes before interval i (size n + 1)
     std::vector<std::uint32_t> day_first_; // per compiled day: first interval ending after the day's start
     std::vector<std::uint32_t> bucket_first_; // per 2^kBucketShift working minutes: interval holding its first minute
@@ -103,15 +103,17 @@ private:
 inline std::int64_t WorkCalendar::work_at(std::int64_t t) const {
     if (always_working_) return t;
     if (t < origin_) throw_before_horizon(t);
-    const std::size_t n = starts_.size();
     if (t >= end_) {
         constexpr std::int64_t kWeek = 7 * kMinutesPerDay;
         const std::int64_t off = t - end_;
-        return work_before_[n] + (off / kWeek) * week_minutes_ + week_work_at(off % kWeek);
+        return work_before_.back() + (off / kWeek) * week_minutes_ + week_work_at(off % kWeek);
     }
+    // starts_/finishes_ end with a sentinel (INT64_MAX), so no bounds test; the first step is
+    // branch-free because most instants sit one interval past the day's first.
     std::size_t i = day_first_[static_cast<std::size_t>((t - origin_) / kMinutesPerDay)];
-    while (i < n && finishes_[i] <= t) ++i;
-    if (i < n && starts_[i] < t) return work_before_[i] + (t - starts_[i]);
+    i += static_cast<std::size_t>(finishes_[i] <= t);
+    while (finishes_[i] <= t) ++i;
+    if (starts_[i] < t) return work_before_[i] + (t - starts_[i]);
     return work_before_[i];
 }
 
@@ -120,6 +122,7 @@ inline std::int64_t WorkCalendar::earliest_with_work(std::int64_t w) const {
     const std::int64_t total = work_before_.back();
     if (w > 0 && w <= total) {
         std::size_t i = bucket_first_[static_cast<std::size_t>((w - 1) >> 6)];
+        i += static_cast<std::size_t>(work_before_[i + 1] < w);
         while (work_before_[i + 1] < w) ++i;
         return starts_[i] + (w - work_before_[i]);
     }
@@ -138,6 +141,7 @@ inline std::int64_t WorkCalendar::latest_with_work(std::int64_t w) const {
     const std::int64_t total = work_before_.back();
     if (w >= 0 && w < total) {
         std::size_t i = bucket_first_[static_cast<std::size_t>(w >> 6)];
+        i += static_cast<std::size_t>(work_before_[i + 1] <= w);
         while (work_before_[i + 1] <= w) ++i;
         return starts_[i] + (w - work_before_[i]);
     }
