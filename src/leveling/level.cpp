@@ -1,0 +1,642 @@
+// Resource levelling on the calendar model: serial SGS (Kolisch 1996) with CPM link logic for
+// time-feasibility and free-capacity profiles for resource-feasibility; multi-pass sampling of
+// priority rules and biased random lists (Kolisch & Drexl 1996), best kept. See level.hpp and
+// docs/levelling.md.
+#include "ppm/leveling/level.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <queue>
+#include <random>
+#include <tuple>
+#include <unordered_map>
+
+#include "leveling/detail/free_profile.hpp"
+#include "ppm/schedule/network.hpp"
+
+namespace ppm::leveling {
+
+namespace {
+
+using detail::FreeProfile;
+using detail::kProfileMax;
+using detail::kUnitsEps;
+
+constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+
+std::uint64_t splitmix(std::uint64_t x) {
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+// How a task is placed.
+enum class Kind : std::uint8_t {
+    summary,
+    fixed,        // complete, in progress, MSO/MFO: CPM dates, resources reserved up front
+    no_level,     // priority 1000: logic only, never delayed for resources
+    movable,
+};
+
+struct Prepared {
+    const Network* net = nullptr;
+    std::size_t n = 0;
+    std::vector<Duration> durations;
+    CpmWorkspace ws;
+    std::vector<Kind> kind;
+    std::vector<std::int64_t> tier;            // higher first
+    // Work-resource demands in CSR form (dense resource index, units).
+    std::vector<std::uint32_t> dem_off;
+    std::vector<std::uint32_t> dem_res;
+    std::vector<double> dem_units;
+    std::vector<std::uint32_t> work_resources;  // portfolio resource positions of levelled resources
+    std::vector<FreeProfile> base;              // capacity minus fixed tasks
+    std::vector<std::int64_t> status;           // by project: status date or kNoDate
+    std::vector<std::int64_t> limit_finish;     // within float: latest finish instant per task (kMax: none)
+    std::vector<std::uint32_t> dep_count;       // link predecessors + children
+    std::vector<std::uint32_t> out_off, out_to; // successors: link successors and the WBS parent
+    double mean_duration = 1.0;
+};
+
+struct Pass {
+    std::vector<std::int64_t> start, finish;
+    std::vector<std::uint32_t> piece_off;        // per task (n + 1)
+    std::vector<std::int64_t> piece_s, piece_f;
+    std::vector<std::uint8_t> over;              // could not be placed without over-allocation
+    std::int64_t over_count = 0;
+    std::int64_t total_delay = 0;
+    std::int64_t finish_max = kMin;
+};
+
+std::int64_t pred_duration(const Prepared& pp, const Pass& ps, std::uint32_t p) {
+    const Network& net = *pp.net;
+    if (net.is_summary()[p]) {
+        const auto& cal = net.calendars()[net.calendar_of()[p]];
+        return cal.work_index(Instant{ps.finish[p]}) - cal.work_index(Instant{ps.start[p]});
+    }
+    if (net.progress_state()[p] == ProgressState::not_started) return pp.durations[p].count();
+    return net.planned_duration()[p];
+}
+
+// t moved by the lag of link k, as the CPM forward pass does.
+std::int64_t lag_forward(const Prepared& pp, const Pass& ps, std::uint32_t k, std::int64_t t) {
+    const Network& net = *pp.net;
+    std::int64_t lag = net.link_lag()[k];
+    if (net.link_lag_unit()[k] == LagUnit::percent)
+        lag = std::llround(net.link_percent()[k] / 100.0 * static_cast<double>(pred_duration(pp, ps, net.link_pred()[k])));
+    if (lag == 0) return t;
+    if (net.link_lag_unit()[k] == LagUnit::elapsed) return t + lag;
+    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
+    return cal.finish_at_work(cal.work_index(Instant{t}) + lag).minutes_since_epoch();
+}
+
+std::int64_t milestone_forward(const WorkCalendar& cal, std::int64_t t) {
+    const std::int64_t w = cal.work_index(Instant{t});
+    const std::int64_t s = cal.start_at_work(w).minutes_since_epoch();
+    if (s == t) return t;
+    if (w > 0 && cal.work_index(Instant{t - 1}) == w - 1) return t;
+    return s;
+}
+
+Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& opt) {
+    Prepared pp;
+    pp.net = &net;
+    pp.n = net.task_count();
+    const std::size_t n = pp.n;
+    pp.durations = net.default_durations();
+    run_cpm(net, pp.durations, pp.ws, opt.schedule);
+
+    // Task lookup in the editable model (priorities, assignments), in network order.
+    std::vector<const Task*> task_of(n, nullptr);
+    std::vector<int> project_priority(net.project_ids().size(), 500);
+    for (const Project& p : pf.projects) {
+        for (const Task& t : p.tasks) {
+            const TaskIndex ti = net.index_of(t.id);
+            if (ti.valid()) task_of[ti.value()] = &t;
+        }
+    }
+    for (std::size_t p = 0; p < net.project_ids().size(); ++p)
+        if (const Project* proj = pf.find_project(net.project_ids()[p])) project_priority[p] = proj->priority;
+
+    std::unordered_map<std::string, std::uint32_t> res_index;
+    for (std::size_t r = 0; r < pf.resources.size(); ++r) {
+        if (pf.resources[r].type != ResourceType::work) continue;
+        res_index.emplace(pf.resources[r].id.str(), static_cast<std::uint32_t>(pp.work_resources.size()));
+        pp.work_resources.push_back(static_cast<std::uint32_t>(r));
+    }
+
+    pp.status.assign(net.project_ids().size(), kNoDate);
+    for (std::size_t p = 0; p < pp.status.size(); ++p)
+        pp.status[p] = opt.schedule.status_date ? opt.schedule.status_date->minutes_since_epoch() : net.project_status_date()[p];
+
+    pp.kind.assign(n, Kind::movable);
+    pp.tier.assign(n, 0);
+    pp.dem_off.assign(n + 1, 0);
+    pp.limit_finish.assign(n, kMax);
+    double dur_sum = 0.0;
+    std::size_t dur_count = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Task* t = task_of[i];
+        const std::uint32_t proj = net.project_of()[i];
+        if (opt.use_priorities) pp.tier[i] = std::int64_t{project_priority[proj]} * 2000 + (t ? t->priority : 500);
+        const ConstraintType ct = net.constraint_type()[i];
+        if (net.is_summary()[i]) pp.kind[i] = Kind::summary;
+        else if (net.progress_state()[i] != ProgressState::not_started || ct == ConstraintType::must_start_on ||
+                 ct == ConstraintType::must_finish_on)
+            pp.kind[i] = Kind::fixed;
+        else if (opt.use_priorities && t && t->priority >= 1000)
+            pp.kind[i] = Kind::no_level;
+        if (pp.kind[i] != Kind::summary && pp.durations[i].count() > 0 && t) {
+            const std::size_t first = pp.dem_res.size();
+            for (const Assignment& a : t->assignments) {
+                const auto it = res_index.find(a.resource.str());
+                if (it == res_index.end() || !(a.units > 0.0)) continue;
+                bool merged = false;
+                for (std::size_t k = first; k < pp.dem_res.size(); ++k)
+                    if (pp.dem_res[k] == it->second) { pp.dem_units[k] += a.units; merged = true; }
+                if (!merged) { pp.dem_res.push_back(it->second); pp.dem_units.push_back(a.units); }
+            }
+            dur_sum += static_cast<double>(pp.ws.early_finish[i] - pp.ws.early_start[i]);
+            ++dur_count;
+        }
+        pp.dem_off[i + 1] = static_cast<std::uint32_t>(pp.dem_res.size());
+        if (opt.within_float && pp.kind[i] == Kind::movable)
+            pp.limit_finish[i] = std::min(pp.ws.late_finish[i], pp.ws.project_finish[proj]);
+        if (ct == ConstraintType::finish_no_later_than) pp.limit_finish[i] = std::min(pp.limit_finish[i], net.constraint_date()[i]);
+    }
+    if (dur_count > 0) pp.mean_duration = std::max(1.0, dur_sum / static_cast<double>(dur_count));
+
+    // Capacity profiles, then the fixed tasks' usage.
+    pp.base.resize(pp.work_resources.size());
+    for (std::size_t r = 0; r < pp.work_resources.size(); ++r) pp.base[r].init(pf.resources[pp.work_resources[r]]);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (pp.kind[i] != Kind::fixed) continue;
+        for (std::uint32_t k = pp.dem_off[i]; k < pp.dem_off[i + 1]; ++k)
+            pp.base[pp.dem_res[k]].add(pp.ws.early_start[i], pp.ws.early_finish[i], -pp.dem_units[k]);
+    }
+
+    // Dependency graph of the SGS: links (into leaves) and child -> summary.
+    pp.dep_count.assign(n, 0);
+    std::vector<std::uint32_t> outdeg(n + 1, 0);
+    const auto pred_off = net.pred_offsets();
+    for (std::size_t i = 0; i < n; ++i) {
+        pp.dep_count[i] += pred_off[i + 1] - pred_off[i];
+        for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) ++outdeg[net.link_pred()[k]];
+        const std::uint32_t par = net.parent()[i];
+        if (par != TaskIndex::kInvalid) { ++pp.dep_count[par]; ++outdeg[i]; }
+    }
+    pp.out_off.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) pp.out_off[i + 1] = pp.out_off[i] + outdeg[i];
+    pp.out_to.assign(pp.out_off[n], 0);
+    std::vector<std::uint32_t> fill(pp.out_off.begin(), pp.out_off.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) pp.out_to[fill[net.link_pred()[k]]++] = static_cast<std::uint32_t>(i);
+        const std::uint32_t par = net.parent()[i];
+        if (par != TaskIndex::kInvalid) pp.out_to[fill[i]++] = par;
+    }
+    return pp;
+}
+
+// One serial SGS pass over the priority order given by (tier desc, key asc, index asc).
+void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const double> key, std::vector<FreeProfile>& prof,
+              Pass& ps) {
+    const Network& net = *pp.net;
+    const std::size_t n = pp.n;
+    const auto cals = net.calendars();
+    const auto cal_of = net.calendar_of();
+    prof = pp.base;
+    ps.start.assign(n, kMin);
+    ps.finish.assign(n, kMin);
+    ps.piece_off.assign(n + 1, 0);
+    ps.piece_s.clear();
+    ps.piece_f.clear();
+    ps.over.assign(n, 0);
+    ps.over_count = 0;
+    std::vector<std::uint32_t> pending(pp.dep_count);
+    std::vector<std::uint32_t> piece_task;
+
+    using Item = std::tuple<std::int64_t, double, std::uint32_t>;  // (-tier, key, index): smallest first
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (pending[i] == 0) heap.emplace(-pp.tier[i], key[i], i);
+
+    std::vector<std::int64_t> pieces_s, pieces_f;
+    while (!heap.empty()) {
+        const std::uint32_t i = std::get<2>(heap.top());
+        heap.pop();
+        const WorkCalendar& cal = cals[cal_of[i]];
+        const Kind kind = pp.kind[i];
+        pieces_s.clear();
+        pieces_f.clear();
+        if (kind == Kind::summary) {
+            std::int64_t s = kMax, f = kMin;
+            const auto co = net.child_offsets();
+            for (std::uint32_t c = co[i]; c < co[i + 1]; ++c) {
+                s = std::min(s, ps.start[net.children()[c]]);
+                f = std::max(f, ps.finish[net.children()[c]]);
+            }
+            ps.start[i] = s;
+            ps.finish[i] = f;
+        } else if (kind == Kind::fixed) {
+            ps.start[i] = pp.ws.early_start[i];
+            ps.finish[i] = pp.ws.early_finish[i];
+            if (ps.finish[i] > ps.start[i] && pp.dem_off[i + 1] > pp.dem_off[i]) {
+                pieces_s.push_back(ps.start[i]);
+                pieces_f.push_back(ps.finish[i]);
+            }
+        } else {
+            // Earliest start from logic, as the CPM forward pass computes it for a not-started task.
+            const std::int64_t d = pp.durations[i].count();
+            std::int64_t s_max = kMin, f_max = kMin;
+            for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
+                const std::uint32_t p = net.link_pred()[k];
+                const LinkType lt = net.link_type()[k];
+                const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
+                const std::int64_t cand = lag_forward(pp, ps, k, from_finish ? ps.finish[p] : ps.start[p]);
+                if (lt == LinkType::finish_start || lt == LinkType::start_start) s_max = std::max(s_max, cand);
+                else f_max = std::max(f_max, cand);
+            }
+            const std::uint32_t proj = net.project_of()[i];
+            std::int64_t floor_start = net.project_start()[proj];
+            if (pp.status[proj] != kNoDate) floor_start = std::max(floor_start, pp.status[proj]);
+            const ConstraintType ct = net.constraint_type()[i];
+            if (ct == ConstraintType::start_no_earlier_than) floor_start = std::max(floor_start, net.constraint_date()[i]);
+            const std::int64_t floor_finish = ct == ConstraintType::finish_no_earlier_than ? net.constraint_date()[i] : kMin;
+            if (d <= 0) {
+                const std::int64_t t = std::max({floor_start, s_max, f_max, floor_finish});
+                ps.start[i] = ps.finish[i] = milestone_forward(cal, t);
+            } else {
+                std::int64_t es_key = cal.work_index(Instant{std::max(floor_start, s_max)});
+                if (f_max != kMin) es_key = std::max(es_key, cal.work_index(Instant{f_max}) - d);
+                if (floor_finish != kMin) es_key = std::max(es_key, cal.work_index(Instant{floor_finish}) - d);
+                std::int64_t limit = pp.limit_finish[i];
+                if (ct == ConstraintType::start_no_later_than)
+                    limit = std::min(limit, cal.finish_at_work(cal.work_index(Instant{net.constraint_date()[i]}) + d).minutes_since_epoch());
+                const std::uint32_t r0 = pp.dem_off[i], r1 = pp.dem_off[i + 1];
+                bool placed = false;
+                if (kind == Kind::no_level || r0 == r1) {
+                    pieces_s.push_back(cal.start_at_work(es_key).minutes_since_epoch());
+                    pieces_f.push_back(cal.finish_at_work(es_key + d).minutes_since_epoch());
+                    placed = true;
+                } else if (!opt.split) {
+                    std::int64_t k = es_key;
+                    for (;;) {
+                        const std::int64_t s = cal.start_at_work(k).minutes_since_epoch();
+                        const std::int64_t f = cal.finish_at_work(k + d).minutes_since_epoch();
+                        if (f > limit) break;
+                        std::int64_t next = s;
+                        bool ok = true;
+                        for (std::uint32_t q = r0; q < r1; ++q) {
+                            std::int64_t nx = kProfileMax;
+                            if (!prof[pp.dem_res[q]].fits(s, f, pp.dem_units[q], nx)) { ok = false; next = std::max(next, nx); }
+                        }
+                        if (ok) {
+                            pieces_s.push_back(s);
+                            pieces_f.push_back(f);
+                            placed = true;
+                            break;
+                        }
+                        if (next == kProfileMax) break;
+                        k = cal.work_index(Instant{next});
+                    }
+                } else {
+                    std::int64_t rem = d;
+                    std::int64_t t = cal.start_at_work(es_key).minutes_since_epoch();
+                    bool failed = false;
+                    while (rem > 0 && !failed) {
+                        t = cal.start_at_work(cal.work_index(Instant{t})).minutes_since_epoch();
+                        std::int64_t next = t, end = kProfileMax;
+                        bool ok = true;
+                        for (std::uint32_t q = r0; q < r1; ++q) {
+                            const FreeProfile& fp = prof[pp.dem_res[q]];
+                            const double u = pp.dem_units[q];
+                            if (fp.at(t) + kUnitsEps < u) {
+                                ok = false;
+                                next = std::max(next, fp.next_fit(t, u));
+                            } else {
+                                end = std::min(end, fp.fit_end(t, u));
+                            }
+                        }
+                        if (!ok) {
+                            if (next == kProfileMax) failed = true;
+                            else t = next;
+                            continue;
+                        }
+                        const std::int64_t wt = cal.work_index(Instant{t});
+                        const std::int64_t avail = end == kProfileMax ? kMax : cal.work_index(Instant{end}) - wt;
+                        const std::int64_t take = std::min(avail, rem);
+                        if (take > 0) {
+                            const std::int64_t pf = cal.finish_at_work(wt + take).minutes_since_epoch();
+                            if (!pieces_f.empty() && pieces_f.back() == t) pieces_f.back() = pf;
+                            else { pieces_s.push_back(t); pieces_f.push_back(pf); }
+                            rem -= take;
+                        }
+                        t = end;
+                        if (pieces_s.size() > 10000) failed = true;
+                    }
+                    placed = !failed && pieces_f.back() <= limit;
+                    if (!placed) { pieces_s.clear(); pieces_f.clear(); }
+                }
+                if (!placed) {
+                    // Unresolvable here: earliest logical start, over-allocation reported.
+                    ps.over[i] = 1;
+                    ++ps.over_count;
+                    pieces_s.assign(1, cal.start_at_work(es_key).minutes_since_epoch());
+                    pieces_f.assign(1, cal.finish_at_work(es_key + d).minutes_since_epoch());
+                }
+                for (std::uint32_t q = r0; q < r1; ++q)
+                    for (std::size_t pc = 0; pc < pieces_s.size(); ++pc)
+                        prof[pp.dem_res[q]].add(pieces_s[pc], pieces_f[pc], -pp.dem_units[q]);
+                ps.start[i] = pieces_s.front();
+                ps.finish[i] = pieces_f.back();
+            }
+        }
+        if (kind != Kind::summary && (ps.finish[i] > ps.start[i])) {
+            ps.piece_s.insert(ps.piece_s.end(), pieces_s.begin(), pieces_s.end());
+            ps.piece_f.insert(ps.piece_f.end(), pieces_f.begin(), pieces_f.end());
+            if (pieces_s.empty()) { ps.piece_s.push_back(ps.start[i]); ps.piece_f.push_back(ps.finish[i]); }
+        }
+        ps.piece_off[i + 1] = static_cast<std::uint32_t>(ps.piece_s.size());
+        piece_task.push_back(i);
+        for (std::uint32_t k = pp.out_off[i]; k < pp.out_off[i + 1]; ++k) {
+            const std::uint32_t s = pp.out_to[k];
+            if (--pending[s] == 0) heap.emplace(-pp.tier[s], key[s], s);
+        }
+    }
+    // Pieces were appended in scheduling order: rebuild them in task order.
+    {
+        std::vector<std::uint32_t> count(n, 0);
+        std::vector<std::uint32_t> src_off(n, 0);
+        std::uint32_t pos = 0;
+        for (const std::uint32_t i : piece_task) {
+            src_off[i] = pos;
+            count[i] = ps.piece_off[i + 1] - pos;
+            pos = ps.piece_off[i + 1];
+        }
+        std::vector<std::int64_t> s2(ps.piece_s.size()), f2(ps.piece_f.size());
+        std::uint32_t out = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            ps.piece_off[i] = out;
+            for (std::uint32_t c = 0; c < count[i]; ++c) {
+                s2[out] = ps.piece_s[src_off[i] + c];
+                f2[out] = ps.piece_f[src_off[i] + c];
+                ++out;
+            }
+        }
+        ps.piece_off[n] = out;
+        ps.piece_s.swap(s2);
+        ps.piece_f.swap(f2);
+    }
+    // Objective: per project, levelled finish minus CPM finish.
+    std::vector<std::int64_t> pfin(net.project_ids().size(), kMin);
+    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i]] = std::max(pfin[net.project_of()[i]], ps.finish[i]);
+    ps.total_delay = 0;
+    ps.finish_max = kMin;
+    for (std::size_t p = 0; p < pfin.size(); ++p) {
+        if (pfin[p] == kMin) continue;
+        ps.total_delay += std::max<std::int64_t>(0, pfin[p] - pp.ws.project_finish[p]);
+        ps.finish_max = std::max(ps.finish_max, pfin[p]);
+    }
+}
+
+bool better(const Pass& a, const Pass& b, LevelObjective obj) {
+    if (a.over_count != b.over_count) return a.over_count < b.over_count;
+    if (obj == LevelObjective::total_project_delay)
+        return std::tie(a.total_delay, a.finish_max) < std::tie(b.total_delay, b.finish_max);
+    return std::tie(a.finish_max, a.total_delay) < std::tie(b.finish_max, b.total_delay);
+}
+
+// Demand vs capacity sweep per resource: over-allocations and the histogram.
+void analyse(const Portfolio& pf, const Prepared& pp, const LevelOptions& opt, LevelResult& out) {
+    const std::size_t nr = pp.work_resources.size();
+    ResourceHistogram& h = out.histogram;
+    h.period = opt.histogram_period.count() > 0 ? opt.histogram_period : Duration{kMinutesPerDay};
+    std::int64_t lo = kMax, hi = kMin;
+    for (std::size_t i = 0; i < out.start.size(); ++i) {
+        if (out.is_summary[i]) continue;
+        lo = std::min({lo, out.start[i].minutes_since_epoch(), out.cpm_start[i].minutes_since_epoch()});
+        hi = std::max(hi, out.finish[i].minutes_since_epoch());
+    }
+    if (lo > hi) { lo = 0; hi = 0; }
+    lo = Instant{lo}.date().days_since_epoch() * kMinutesPerDay;
+    const std::int64_t per = h.period.count();
+    h.start = Instant{lo};
+    h.bucket_count = hi > lo ? (hi - lo + per - 1) / per : 0;
+    for (std::size_t r = 0; r < nr; ++r) h.resource.push_back(pf.resources[pp.work_resources[r]].id);
+    const std::size_t nb = static_cast<std::size_t>(h.bucket_count);
+    h.peak_demand.assign(nr * nb, 0.0);
+    h.capacity.assign(nr * nb, std::numeric_limits<double>::infinity());
+    h.load.assign(nr * nb, 0.0);
+
+    // Events per resource: (time, +units / -units).
+    std::vector<std::vector<std::pair<std::int64_t, double>>> events(nr);
+    for (std::size_t i = 0; i < out.start.size(); ++i) {
+        for (std::uint32_t q = pp.dem_off[i]; q < pp.dem_off[i + 1]; ++q)
+            for (std::uint32_t pc = out.piece_offsets[i]; pc < out.piece_offsets[i + 1]; ++pc) {
+                const std::int64_t a = out.piece_start[pc].minutes_since_epoch(), b = out.piece_finish[pc].minutes_since_epoch();
+                if (b <= a) continue;
+                events[pp.dem_res[q]].emplace_back(a, pp.dem_units[q]);
+                events[pp.dem_res[q]].emplace_back(b, -pp.dem_units[q]);
+            }
+    }
+    for (std::size_t r = 0; r < nr; ++r) {
+        FreeProfile cap;
+        cap.init(pf.resources[pp.work_resources[r]]);
+        auto& ev = events[r];
+        for (std::size_t k = 1; k < cap.time.size(); ++k) ev.emplace_back(cap.time[k], 0.0);
+        ev.emplace_back(lo, 0.0);
+        for (std::int64_t b = 1; b <= h.bucket_count; ++b) ev.emplace_back(lo + b * per, 0.0);
+        std::sort(ev.begin(), ev.end());
+        double demand = 0.0;
+        OverAllocation* open = nullptr;
+        for (std::size_t k = 0; k < ev.size();) {
+            const std::int64_t t = ev[k].first;
+            while (k < ev.size() && ev[k].first == t) demand += ev[k++].second;
+            if (k == ev.size()) break;
+            const std::int64_t t2 = ev[k].first;
+            const double c = cap.at(t);
+            const double dm = std::max(0.0, demand);
+            if (dm > c + 1e-6) {
+                if (open && open->to.minutes_since_epoch() == t) {
+                    open->to = Instant{t2};
+                    open->demand = std::max(open->demand, dm);
+                    open->capacity = std::min(open->capacity, c);
+                } else {
+                    out.over_allocations.push_back({pf.resources[pp.work_resources[r]].id, Instant{t}, Instant{t2}, dm, c});
+                    open = &out.over_allocations.back();
+                }
+            } else {
+                open = nullptr;
+            }
+            if (t >= lo && t < lo + h.bucket_count * per) {
+                const std::size_t b = r * nb + static_cast<std::size_t>((t - lo) / per);
+                h.peak_demand[b] = std::max(h.peak_demand[b], dm);
+                h.capacity[b] = std::min(h.capacity[b], c);
+                h.load[b] += dm * static_cast<double>(t2 - t);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Network net(portfolio, options.schedule.network);
+    const Prepared pp = prepare(portfolio, net, options);
+    const std::size_t n = pp.n;
+
+    LevelResult out;
+    // Priority keys of the deterministic rules (smaller first).
+    std::vector<double> key(n);
+    std::vector<FreeProfile> prof;
+    Pass best, cur;
+    bool have_best = false;
+    const std::int32_t max_passes = std::max(1, options.passes);
+    const char* rule_names[] = {"priority_float", "priority_lst", "priority_lft", "priority_est", "priority_grpw"};
+    const std::int32_t n_rules = 5;
+    bool cancelled = false;
+    for (std::int32_t pass = 0; pass < max_passes; ++pass) {
+        if (options.stop.stop_requested() && have_best) { cancelled = true; break; }
+        std::string rule;
+        std::mt19937_64 rng(splitmix(options.seed * 0x100000001B3ULL + static_cast<std::uint64_t>(pass)));
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        if (pass < n_rules) {
+            rule = rule_names[pass];
+            for (std::size_t i = 0; i < n; ++i) {
+                const double es = static_cast<double>(pp.ws.early_start[i]);
+                switch (pass) {
+                    case 0: key[i] = static_cast<double>(pp.ws.total_float[i]) * 1e6 + es * 1e-6; break;
+                    case 1: key[i] = static_cast<double>(pp.ws.late_start[i]) + es * 1e-9; break;
+                    case 2: key[i] = static_cast<double>(pp.ws.late_finish[i]) + es * 1e-9; break;
+                    case 3: key[i] = es + static_cast<double>(pp.ws.total_float[i]) * 1e-9; break;
+                    default: {
+                        double w = static_cast<double>(pp.durations[i].count());
+                        for (std::uint32_t k = pp.out_off[i]; k < pp.out_off[i + 1]; ++k)
+                            w += static_cast<double>(pp.durations[pp.out_to[k]].count());
+                        key[i] = -w;
+                    }
+                }
+            }
+        } else if (have_best && pass % 3 == 0) {
+            // List improvement: the best schedule's own start order, lightly perturbed.
+            rule = "best_start_order";
+            const double noise = pp.mean_duration * 0.5 * unit(rng);
+            for (std::size_t i = 0; i < n; ++i)
+                key[i] = static_cast<double>(best.start[i]) + noise * unit(rng);
+        } else {
+            // Biased random sampling around the latest start.
+            rule = "random_lst";
+            const double spread = pp.mean_duration * (0.25 + 2.75 * unit(rng));
+            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(pp.ws.late_start[i]) + spread * unit(rng);
+        }
+        run_pass(pp, options, key, prof, cur);
+        ++out.passes;
+        if (!have_best || better(cur, best, options.objective)) {
+            std::swap(best, cur);
+            have_best = true;
+            out.best_pass = pass;
+            out.best_rule = rule;
+        }
+        if (options.progress) options.progress({.passes = out.passes, .max_passes = max_passes, .best_total_delay = best.total_delay});
+    }
+
+    // Result arrays.
+    out.task_id.assign(net.task_ids().begin(), net.task_ids().end());
+    out.project.assign(net.project_of().begin(), net.project_of().end());
+    out.is_summary.assign(net.is_summary().begin(), net.is_summary().end());
+    out.start.resize(n);
+    out.finish.resize(n);
+    out.cpm_start.resize(n);
+    out.cpm_finish.resize(n);
+    out.delay.resize(n);
+    out.is_split.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        out.start[i] = Instant{best.start[i]};
+        out.finish[i] = Instant{best.finish[i]};
+        out.cpm_start[i] = Instant{pp.ws.early_start[i]};
+        out.cpm_finish[i] = Instant{pp.ws.early_finish[i]};
+        const WorkCalendar& cal = net.calendars()[net.calendar_of()[i]];
+        out.delay[i] = out.is_summary[i] ? Duration{0} : cal.work_between(out.cpm_start[i], out.start[i]);
+        out.is_split[i] = best.piece_off[i + 1] - best.piece_off[i] > 1;
+        if (best.over[i])
+            out.warnings.push_back("task " + out.task_id[i].str() + ": no resource-feasible start " +
+                                   (options.within_float ? "within its float" : "found") + "; left at its earliest start");
+    }
+    out.piece_offsets = best.piece_off;
+    for (std::size_t k = 0; k < best.piece_s.size(); ++k) {
+        out.piece_start.emplace_back(best.piece_s[k]);
+        out.piece_finish.emplace_back(best.piece_f[k]);
+    }
+    const std::size_t np = net.project_ids().size();
+    out.project_id.assign(net.project_ids().begin(), net.project_ids().end());
+    out.project_cpm_finish.resize(np);
+    out.project_finish.resize(np);
+    out.project_delay.resize(np);
+    std::vector<std::int64_t> pfin(np, kMin);
+    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i]] = std::max(pfin[net.project_of()[i]], best.finish[i]);
+    std::int64_t cpm_fin = kMin, lev_fin = kMin;
+    for (std::size_t p = 0; p < np; ++p) {
+        const std::int64_t cf = pp.ws.project_finish[p];
+        const std::int64_t lf = pfin[p] == kMin ? cf : pfin[p];
+        out.project_cpm_finish[p] = Instant{cf};
+        out.project_finish[p] = Instant{lf};
+        out.project_delay[p] = Duration{lf - cf};
+        out.total_project_delay += out.project_delay[p];
+        cpm_fin = std::max(cpm_fin, cf);
+        lev_fin = std::max(lev_fin, lf);
+    }
+    out.portfolio_cpm_finish = Instant{cpm_fin == kMin ? 0 : cpm_fin};
+    out.portfolio_finish = Instant{lev_fin == kMin ? 0 : lev_fin};
+    analyse(portfolio, pp, options, out);
+    out.status = cancelled ? LevelStatus::cancelled
+                           : (out.over_allocations.empty() ? LevelStatus::levelled : LevelStatus::over_allocated);
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return out;
+}
+
+ScheduleResult to_schedule_result(const LevelResult& r) {
+    ScheduleResult s;
+    const std::size_t n = r.task_id.size();
+    s.task_id = r.task_id;
+    s.project = r.project;
+    s.early_start = r.start;
+    s.early_finish = r.finish;
+    s.late_start = r.start;
+    s.late_finish = r.finish;
+    s.total_float.assign(n, Duration{0});
+    s.free_float.assign(n, Duration{0});
+    s.critical.assign(n, 0);
+    s.is_summary = r.is_summary;
+    s.is_milestone.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) s.is_milestone[i] = !r.is_summary[i] && r.start[i] == r.finish[i];
+    s.driving_predecessor.assign(n, TaskIndex{});
+    s.duration.resize(n);
+    s.project_id = r.project_id;
+    s.project_start.assign(r.project_id.size(), Instant{std::numeric_limits<std::int64_t>::max()});
+    for (std::size_t i = 0; i < n; ++i)
+        s.project_start[r.project[i]] = std::min(s.project_start[r.project[i]], r.start[i]);
+    s.project_finish = r.project_finish;
+    s.longest_path.resize(r.project_id.size());
+    s.finish = r.portfolio_finish;
+    return s;
+}
+
+std::string_view to_string(LevelObjective o) noexcept {
+    return o == LevelObjective::total_project_delay ? "total_project_delay" : "portfolio_finish";
+}
+
+std::string_view to_string(LevelStatus s) noexcept {
+    switch (s) {
+        case LevelStatus::levelled: return "levelled";
+        case LevelStatus::over_allocated: return "over_allocated";
+        case LevelStatus::cancelled: return "cancelled";
+    }
+    return "levelled";
+}
+
+}  // namespace ppm::leveling

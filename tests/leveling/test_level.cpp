@@ -1,0 +1,287 @@
+// Tests of `level` (resource levelling on the calendar model): hand cases, seeded random
+// portfolios checked by an independent capacity sweep written here from the editable model and
+// by the schedule validator (include/ppm/schedule/validator.hpp), within-float, split, priorities,
+// time-varying availability, determinism and cancellation.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "level_generator.hpp"
+#include "ppm/calendar/work_calendar.hpp"
+#include "ppm/leveling/level.hpp"
+#include "ppm/schedule/cpm.hpp"
+#include "ppm/schedule/validator.hpp"
+
+using namespace ppm;
+using namespace ppm::leveling;
+
+namespace {
+
+// Independent capacity check: for every resource, every instant where demand changes or the
+// capacity changes, demand (sum of the units of the assignments of tasks whose pieces cover the
+// instant) must not exceed the capacity (the availability period covering it, else max_units).
+// Returns the first violation found ("" when none).
+std::string capacity_violation(const Portfolio& pf, const LevelResult& r) {
+    std::map<std::string, std::size_t> row;
+    for (std::size_t i = 0; i < r.task_id.size(); ++i) row[r.task_id[i].str()] = i;
+    for (const Resource& res : pf.resources) {
+        if (res.type != ResourceType::work) continue;
+        struct Use { std::int64_t s, f; double u; };
+        std::vector<Use> uses;
+        std::vector<std::int64_t> points;
+        for (const Project& p : pf.projects)
+            for (const Task& t : p.tasks)
+                for (const Assignment& a : t.assignments) {
+                    if (a.resource != res.id) continue;
+                    const std::size_t i = row.at(t.id.str());
+                    if (r.is_summary[i]) continue;
+                    for (std::uint32_t k = r.piece_offsets[i]; k < r.piece_offsets[i + 1]; ++k) {
+                        uses.push_back({r.piece_start[k].minutes_since_epoch(), r.piece_finish[k].minutes_since_epoch(), a.units});
+                        points.push_back(r.piece_start[k].minutes_since_epoch());
+                    }
+                }
+        for (const AvailabilityPeriod& ap : res.availability) points.push_back(ap.from.minutes_since_epoch());
+        for (const std::int64_t t : points) {
+            double demand = 0.0;
+            for (const Use& u : uses)
+                if (u.s <= t && t < u.f) demand += u.u;
+            double cap = res.max_units;
+            for (const AvailabilityPeriod& ap : res.availability)
+                if (ap.from.minutes_since_epoch() <= t && t < ap.to.minutes_since_epoch()) cap = ap.units;
+            if (demand > cap + 1e-9)
+                return res.id.str() + " at " + to_string(Instant{t}) + ": demand " + std::to_string(demand) + " > capacity " +
+                       std::to_string(cap);
+        }
+    }
+    return {};
+}
+
+// Link, calendar and constraint violations of the levelled dates (split tasks: calendar rule skipped).
+std::vector<Violation> schedule_violations(const Portfolio& pf, const LevelResult& r) {
+    ValidatorOptions vo;
+    vo.check_late_dates = false;
+    std::vector<Violation> out;
+    for (Violation& v : validate_schedule(pf, to_schedule_result(r), vo)) {
+        if (v.kind == ViolationKind::float_sign) continue;
+        if (v.kind == ViolationKind::calendar) {
+            bool split = false;
+            for (std::size_t i = 0; i < r.task_id.size(); ++i) split = split || (r.task_id[i].str() == v.task && r.is_split[i]);
+            if (split) continue;
+        }
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+Portfolio two_tasks_one_person() {
+    Portfolio pf;
+    pf.id = PortfolioId{"pf"};
+    pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
+    pf.default_calendar = CalendarId{"std"};
+    pf.resources.push_back({.id = ResourceId{"ANA"}, .name = "Ana", .max_units = 1.0});
+    Project p;
+    p.id = ProjectId{"P"};
+    p.start = Instant::from_ymd_hm(2026, 3, 2, 8, 0);  // Monday
+    for (const char* id : {"A", "B"}) {
+        Task t;
+        t.id = TaskId{id};
+        t.duration = Duration{2 * 480};
+        t.assignments.push_back({.resource = ResourceId{"ANA"}, .units = 1.0});
+        p.tasks.push_back(std::move(t));
+    }
+    pf.projects.push_back(std::move(p));
+    return pf;
+}
+
+}  // namespace
+
+TEST_CASE("level: two tasks on one person run one after the other, higher priority first") {
+    // Hand case: A and B, 2 days each, both need Ana full time; B has the higher priority, so B
+    // keeps its CPM dates (Mon 08:00 - Tue 17:00) and A starts Wed 08:00 (MS Project behaviour).
+    Portfolio pf = two_tasks_one_person();
+    pf.projects[0].tasks[1].priority = 800;
+    const LevelResult r = level(pf);
+    REQUIRE(r.status == LevelStatus::levelled);
+    CHECK(r.start[1] == Instant::from_ymd_hm(2026, 3, 2, 8, 0));
+    CHECK(r.finish[1] == Instant::from_ymd_hm(2026, 3, 3, 17, 0));
+    CHECK(r.start[0] == Instant::from_ymd_hm(2026, 3, 4, 8, 0));
+    CHECK(r.finish[0] == Instant::from_ymd_hm(2026, 3, 5, 17, 0));
+    CHECK(r.delay[0] == Duration{2 * 480});
+    CHECK(r.delay[1] == Duration{0});
+    CHECK(r.project_delay[0] == Duration{2 * kMinutesPerDay});
+    CHECK(capacity_violation(pf, r).empty());
+
+    pf.projects[0].tasks[0].priority = 900;  // now A wins
+    const LevelResult r2 = level(pf);
+    CHECK(r2.start[0] == Instant::from_ymd_hm(2026, 3, 2, 8, 0));
+    CHECK(r2.start[1] == Instant::from_ymd_hm(2026, 3, 4, 8, 0));
+}
+
+TEST_CASE("level: project priority wins over task priority across projects") {
+    Portfolio pf = two_tasks_one_person();
+    Project q = pf.projects[0];
+    q.id = ProjectId{"Q"};
+    q.tasks.resize(1);
+    q.tasks[0].id = TaskId{"Q1"};
+    q.tasks[0].priority = 1;
+    q.priority = 900;
+    pf.projects[0].tasks[0].priority = 999;
+    pf.projects.push_back(q);
+    const LevelResult r = level(pf);
+    REQUIRE(r.status == LevelStatus::levelled);
+    CHECK(r.start[2] == Instant::from_ymd_hm(2026, 3, 2, 8, 0));  // Q1 of the priority-900 project first
+    CHECK(r.start[0] > r.start[2]);
+    CHECK(r.start[1] > r.start[2]);
+}
+
+TEST_CASE("level: within float keeps the finish and reports what stays over-allocated") {
+    Portfolio pf = two_tasks_one_person();
+    // Nothing has float: levelling within float can resolve nothing.
+    LevelOptions opt;
+    opt.within_float = true;
+    const LevelResult r = level(pf, opt);
+    CHECK(r.status == LevelStatus::over_allocated);
+    REQUIRE(r.over_allocations.size() == 1);
+    CHECK(r.over_allocations[0].resource.str() == "ANA");
+    CHECK(r.over_allocations[0].from == Instant::from_ymd_hm(2026, 3, 2, 8, 0));
+    CHECK(r.over_allocations[0].to == Instant::from_ymd_hm(2026, 3, 3, 17, 0));
+    CHECK(r.over_allocations[0].demand == Approx(2.0));
+    CHECK(r.over_allocations[0].capacity == Approx(1.0));
+    CHECK(r.project_finish[0] == r.project_cpm_finish[0]);
+    CHECK_FALSE(capacity_violation(pf, r).empty());  // the independent check sees it too
+
+    // A 5-day successor of A gives B 3 days of float: B moves after A inside its float.
+    Task c;
+    c.id = TaskId{"C"};
+    c.duration = Duration{5 * 480};
+    c.predecessors.push_back({.predecessor = TaskId{"A"}});
+    pf.projects[0].tasks.push_back(c);
+    const LevelResult r2 = level(pf, opt);
+    CHECK(r2.status == LevelStatus::levelled);
+    CHECK(r2.project_finish[0] == r2.project_cpm_finish[0]);
+    CHECK(capacity_violation(pf, r2).empty());
+    CHECK(r2.start[1] == Instant::from_ymd_hm(2026, 3, 4, 8, 0));
+}
+
+TEST_CASE("level: availability that varies over time moves work out of a gap") {
+    Portfolio pf = two_tasks_one_person();
+    pf.projects[0].tasks.resize(1);
+    // Ana is away Monday and Tuesday: A can only start Wednesday.
+    pf.resources[0].availability.push_back(
+        {Instant::from_ymd_hm(2026, 3, 2, 0, 0), Instant::from_ymd_hm(2026, 3, 4, 0, 0), 0.0});
+    const LevelResult r = level(pf);
+    CHECK(r.status == LevelStatus::levelled);
+    CHECK(r.start[0] == Instant::from_ymd_hm(2026, 3, 4, 8, 0));
+    // The histogram shows zero capacity on Monday and the load on Wednesday.
+    const auto& h = r.histogram;
+    REQUIRE(h.resource.size() == 1);
+    CHECK(h.start == Instant::from_ymd_hm(2026, 3, 2, 0, 0));
+    CHECK(h.capacity[0] == Approx(0.0));
+    CHECK(h.peak_demand[0] == Approx(0.0));
+    CHECK(h.peak_demand[2] == Approx(1.0));
+    CHECK(h.capacity[2] == Approx(1.0));
+    CHECK(h.load[2] == Approx(16.0 * 60));  // held from Wed 08:00 to midnight (a task holds its resources overnight)
+}
+
+TEST_CASE("level: split tasks fill the gaps and keep their work") {
+    Portfolio pf = two_tasks_one_person();
+    pf.projects[0].tasks.resize(1);
+    pf.projects[0].tasks[0].duration = Duration{3 * 480};
+    // Ana is away on Tuesday only: without split A starts Wednesday; with split it works Monday,
+    // pauses Tuesday and resumes Wednesday.
+    pf.resources[0].availability.push_back(
+        {Instant::from_ymd_hm(2026, 3, 3, 0, 0), Instant::from_ymd_hm(2026, 3, 4, 0, 0), 0.0});
+    const LevelResult whole = level(pf);
+    CHECK(whole.start[0] == Instant::from_ymd_hm(2026, 3, 4, 8, 0));
+    LevelOptions opt;
+    opt.split = true;
+    const LevelResult split = level(pf, opt);
+    CHECK(split.status == LevelStatus::levelled);
+    CHECK(split.is_split[0] == 1);
+    CHECK(split.start[0] == Instant::from_ymd_hm(2026, 3, 2, 8, 0));
+    CHECK(split.finish[0] == Instant::from_ymd_hm(2026, 3, 5, 17, 0));
+    REQUIRE(split.piece_offsets[1] - split.piece_offsets[0] == 2);
+    const WorkCalendar cal = WorkCalendar::compile(pf.calendars, CalendarId{"std"}, Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 12, 31));
+    std::int64_t work = 0;
+    for (std::uint32_t k = split.piece_offsets[0]; k < split.piece_offsets[1]; ++k)
+        work += cal.work_between(split.piece_start[k], split.piece_finish[k]).count();
+    CHECK(work == 3 * 480);
+    CHECK(capacity_violation(pf, split).empty());
+}
+
+TEST_CASE("level: random portfolios are feasible, never shorter than CPM, links and calendars respected") {
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        for (const bool split : {false, true}) {
+            CAPTURE(seed, split);
+            const Portfolio pf = test::random_portfolio({.projects = 3, .tasks_per_project = 20, .resources = 3, .seed = seed});
+            LevelOptions opt;
+            opt.split = split;
+            opt.passes = 12;
+            const LevelResult r = level(pf, opt);
+            CHECK(r.status == LevelStatus::levelled);
+            CHECK(capacity_violation(pf, r).empty());
+            const auto v = schedule_violations(pf, r);
+            CHECK(v.empty());
+            if (!v.empty()) INFO(v.front().message);
+            for (std::size_t i = 0; i < r.task_id.size(); ++i) {
+                CHECK(r.start[i] >= r.cpm_start[i]);
+                CHECK(r.finish[i] >= r.cpm_finish[i]);
+            }
+            for (std::size_t p = 0; p < r.project_id.size(); ++p) CHECK(r.project_finish[p] >= r.project_cpm_finish[p]);
+            // The CPM dates the result compares against are the engine's own.
+            const ScheduleResult cpm = schedule(pf);
+            CHECK(r.cpm_start == cpm.early_start);
+        }
+    }
+}
+
+TEST_CASE("level: within float never moves a finish, and what it leaves is reported exactly") {
+    for (std::uint64_t seed = 20; seed <= 30; ++seed) {
+        CAPTURE(seed);
+        const Portfolio pf = test::random_portfolio({.projects = 3, .tasks_per_project = 20, .resources = 3, .seed = seed});
+        LevelOptions opt;
+        opt.within_float = true;
+        opt.passes = 8;
+        const LevelResult r = level(pf, opt);
+        for (std::size_t p = 0; p < r.project_id.size(); ++p) CHECK(r.project_finish[p] == r.project_cpm_finish[p]);
+        CHECK(r.portfolio_finish == r.portfolio_cpm_finish);
+        CHECK(schedule_violations(pf, r).empty());
+        // Status and over-allocation list agree with the independent check.
+        CHECK(capacity_violation(pf, r).empty() == (r.status == LevelStatus::levelled));
+        CHECK(r.over_allocations.empty() == (r.status == LevelStatus::levelled));
+    }
+}
+
+TEST_CASE("level: more passes never do worse and the same seed gives the same schedule") {
+    const Portfolio pf = test::random_portfolio({.projects = 4, .tasks_per_project = 30, .resources = 3, .seed = 7});
+    const LevelResult one = level(pf, {.passes = 1});
+    const LevelResult many = level(pf, {.passes = 40, .seed = 3});
+    const LevelResult again = level(pf, {.passes = 40, .seed = 3});
+    CHECK(many.total_project_delay <= one.total_project_delay);
+    CHECK(many.start == again.start);
+    CHECK(many.finish == again.finish);
+    CHECK(many.best_rule == again.best_rule);
+}
+
+TEST_CASE("level: a stopped run returns its best schedule so far") {
+    const Portfolio pf = test::random_portfolio({.projects = 2, .tasks_per_project = 15, .resources = 2, .seed = 5});
+    std::stop_source src;
+    LevelOptions opt;
+    opt.passes = 50;
+    opt.stop = src.get_token();
+    int calls = 0;
+    opt.progress = [&](const LevelProgress& p) {
+        ++calls;
+        CHECK(p.max_passes == 50);
+        if (p.passes == 3) src.request_stop();
+    };
+    const LevelResult r = level(pf, opt);
+    CHECK(r.status == LevelStatus::cancelled);
+    CHECK(r.passes == 3);
+    CHECK(calls == 3);
+    CHECK(capacity_violation(pf, r).empty());
+}
