@@ -82,10 +82,17 @@ namespace {
 std::string located(const std::string& path, std::int64_t line, std::int64_t column, const std::string& detail) {
     std::string s = path.empty() ? std::string("<input>") : path;
     if (line > 0) {
-        s += ":" + std::to_string(line);
-        if (column > 0) s += ":" + std::to_string(column);
+        // Appended piecewise: `":" + std::to_string(...)` trips GCC 12's -Wrestrict false positive at -O3.
+        s += ':';
+        s += std::to_string(line);
+        if (column > 0) {
+            s += ':';
+            s += std::to_string(column);
+        }
     }
-    return s + ": " + detail;
+    s += ": ";
+    s += detail;
+    return s;
 }
 }  // namespace
 

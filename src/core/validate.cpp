@@ -83,7 +83,7 @@ private:
                 task_local_.push_back(ti);
                 task_ptr_.push_back(&t);
                 if (t.id.empty())
-                    add(ModelError::missing_value("task id", "#" + std::to_string(ti + 1) + " of project " + pr.id.str()));
+                    add(ModelError::missing_value("task id", std::string("#") + std::to_string(ti + 1) + " of project " + pr.id.str()));
                 else if (!tasks_.emplace(t.id.str(), flat).second)
                     add(ModelError::duplicate_id("task", t.id.str()));
             }

@@ -43,6 +43,14 @@ private:
 
 using json = nlohmann::json;
 
+// Money fields: their floats keep their verbatim text so that decimal amounts convert exactly.
+bool is_money_key(std::string_view key) {
+    return key == "fixed_cost" || key == "cost" || key == "actual_cost" || key == "standard" || key == "overtime" ||
+           key == "per_use";
+}
+
+// Builds the DOM. Places are recorded for the root and the top-level members only (cheap, and all
+// read_json_section needs); in locate mode (`target` set) for every ancestor of `target` instead.
 class DomBuilder {
 public:
     using number_integer_t = json::number_integer_t;
@@ -51,21 +59,19 @@ public:
     using string_t = json::string_t;
     using binary_t = json::binary_t;
 
-    DomBuilder(JsonDoc& doc, const std::size_t& consumed) : doc_(doc), consumed_(consumed) {}
+    DomBuilder(JsonDoc& doc, const std::size_t& consumed, const std::string* target)
+        : doc_(doc), consumed_(consumed), target_(target) {}
 
     bool null() { return scalar(json(nullptr), last()); }
     bool boolean(bool v) { return scalar(json(v), last()); }
     bool number_integer(number_integer_t v) { return scalar(json(v), last()); }
     bool number_unsigned(number_unsigned_t v) { return scalar(json(v), last()); }
     bool number_float(number_float_t v, const string_t& raw) {
-        const std::string ptr = child_pointer();
-        doc_.raw_floats[ptr] = raw;
+        if (target_ == nullptr && !frames_.empty() && frames_.back().node->is_object() && is_money_key(key_))
+            doc_.raw_floats[child_pointer()] = raw;
         return scalar(json(v), last());
     }
-    bool string(string_t& v) {
-        const std::size_t at = opening_quote(last());
-        return scalar(json(std::move(v)), at);
-    }
+    bool string(string_t& v) { return scalar(json(std::move(v)), opening_quote(last())); }
     bool binary(binary_t&) { return false; }  // never produced by the text parser
 
     bool start_object(std::size_t) { return open(json::object()); }
@@ -91,8 +97,7 @@ public:
         std::string what = ex.what();
         const auto colon = what.find(": ");
         if (colon != std::string::npos) what = what.substr(colon + 2);
-        const std::size_t at = consumed_ == 0 ? 0 : consumed_ - 1;
-        const auto [line, column] = doc_.line_column(at);
+        const auto [line, column] = doc_.line_column(last());
         throw ParseError::syntax(doc_.source, line, column, "malformed JSON: " + what);
     }
 
@@ -126,54 +131,70 @@ private:
         return f.pointer + "/" + escape_pointer_token(key_);
     }
 
+    // Whether the place of `ptr` is wanted: top level in normal mode, ancestors of the target when locating.
+    bool wanted(const std::string& ptr) const {
+        if (target_ == nullptr) return frames_.size() <= 1;
+        return target_->compare(0, ptr.size(), ptr) == 0 && (target_->size() == ptr.size() || (*target_)[ptr.size()] == '/');
+    }
+
     // Inserts `v` into the current container (or as the root); returns the stored node.
-    json* insert(json&& v, const std::string& ptr, std::size_t value_offset) {
-        JsonPlace place;
+    json* insert(json&& v, std::size_t value_offset, bool record, const std::string& ptr) {
+        std::size_t place = value_offset;
+        json* node = nullptr;
         if (frames_.empty()) {
             doc_.root = std::move(v);
-            place.offset = value_offset;
-            doc_.places[ptr] = place;
-            return &doc_.root;
-        }
-        json& parent = *frames_.back().node;
-        json* node = nullptr;
-        if (parent.is_array()) {
+            node = &doc_.root;
+        } else if (json& parent = *frames_.back().node; parent.is_array()) {
             parent.push_back(std::move(v));
             node = &parent.back();
-            place.offset = value_offset;
         } else {
             node = &(parent[key_] = std::move(v));
-            place.offset = key_offset_;
+            place = key_offset_;
         }
-        doc_.places[ptr] = place;
+        if (record) doc_.places[ptr].offset = place;
         return node;
     }
 
     bool scalar(json&& v, std::size_t value_offset) {
-        insert(std::move(v), child_pointer(), value_offset);
+        if (target_ == nullptr && frames_.size() > 1) {
+            insert(std::move(v), value_offset, false, {});
+            return true;
+        }
+        const std::string ptr = child_pointer();
+        insert(std::move(v), value_offset, wanted(ptr), ptr);
         return true;
     }
 
     bool open(json&& container) {
-        const std::string ptr = child_pointer();
-        json* node = insert(std::move(container), ptr, last());
-        doc_.places[ptr].begin = last();
-        frames_.push_back(Frame{node, ptr});
+        std::string ptr = child_pointer();
+        const bool record = wanted(ptr);
+        json* node = insert(std::move(container), last(), record, ptr);
+        if (record) doc_.places[ptr].begin = last();
+        frames_.push_back(Frame{node, std::move(ptr)});
         return true;
     }
 
     bool close() {
-        doc_.places[frames_.back().pointer].end = last();
+        if (auto it = doc_.places.find(frames_.back().pointer); it != doc_.places.end()) it->second.end = last();
         frames_.pop_back();
         return true;
     }
 
     JsonDoc& doc_;
     const std::size_t& consumed_;
+    const std::string* target_;
     std::vector<Frame> frames_;
     std::string key_;
     std::size_t key_offset_ = 0;
 };
+
+void run_sax(JsonDoc& doc, const std::string* target) {
+    std::size_t consumed = 0;
+    DomBuilder builder(doc, consumed, target);
+    const CountingIterator first(doc.text.data(), &consumed);
+    const CountingIterator last(doc.text.data() + doc.text.size(), nullptr);
+    json::sax_parse(first, last, &builder, nlohmann::detail::input_format_t::json, true, false);
+}
 
 }  // namespace
 
@@ -201,9 +222,15 @@ std::pair<std::int64_t, std::int64_t> JsonDoc::line_column(std::size_t offset) c
 }
 
 std::pair<std::int64_t, std::int64_t> JsonDoc::locate(const std::string& pointer) const {
+    // Places below the top level are not kept (a large file has millions of values): find this one
+    // by parsing again, recording only the ancestors of `pointer`. Errors are rare; this is their cost.
+    JsonDoc again;
+    again.text = text;
+    again.source = source;
+    run_sax(again, &pointer);
     std::string p = pointer;
     while (true) {
-        if (auto it = places.find(p); it != places.end()) return line_column(it->second.offset);
+        if (auto it = again.places.find(p); it != again.places.end()) return line_column(it->second.offset);
         if (p.empty()) return {0, 0};
         p.erase(p.rfind('/'));
     }
@@ -213,11 +240,7 @@ JsonDoc parse_json_doc(std::string_view text, std::string_view source) {
     JsonDoc doc;
     doc.text = text;
     doc.source = std::string(source);
-    std::size_t consumed = 0;
-    DomBuilder builder(doc, consumed);
-    const CountingIterator first(text.data(), &consumed);
-    const CountingIterator last(text.data() + text.size(), nullptr);
-    json::sax_parse(first, last, &builder, nlohmann::detail::input_format_t::json, true, false);
+    run_sax(doc, nullptr);
     return doc;
 }
 

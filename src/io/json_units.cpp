@@ -113,7 +113,7 @@ std::optional<std::int64_t> parse_money_text(std::string_view raw, double value,
             mantissa.pop_back();
             ++shift;
         }
-        if (mantissa.empty()) mantissa = "0";
+        if (mantissa.empty()) mantissa.assign(1, '0');
         if (shift >= 0) {
             const auto first = mantissa.find_first_not_of('0');
             const std::string_view sig = first == std::string::npos ? std::string_view("0") : std::string_view(mantissa).substr(first);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <string>
+#include <utility>
 
 #include "io/detail/json_units.hpp"
 #include "ppm/core/error.hpp"
@@ -71,7 +72,7 @@ ojson calendar(const Calendar& c) {
     ojson week = ojson::object();
     for (std::size_t d = 0; d < 7; ++d)
         if (c.week[d]) week[std::string(detail::kWeekdayKeys[d])] = hours(*c.week[d]);
-    if (!week.empty()) o["week"] = week;
+    if (!week.empty()) o["week"] = std::move(week);
     if (!c.exceptions.empty()) {
         ojson a = ojson::array();
         for (const auto& ex : c.exceptions) {
@@ -85,9 +86,9 @@ ojson calendar(const Calendar& c) {
             }
             if (!ex.hours.empty()) e["hours"] = hours(ex.hours);
             if (ex.yearly) e["yearly"] = true;
-            a.push_back(e);
+            a.push_back(std::move(e));
         }
-        o["exceptions"] = a;
+        o["exceptions"] = std::move(a);
     }
     put_text(o, "notes", c.notes);
     put_custom(o, c.custom, c.id.str());
@@ -106,9 +107,9 @@ ojson resource(const Resource& r) {
         for (const auto& p : r.availability) {
             ojson e{{"from", to_string(p.from)}, {"to", to_string(p.to)}};
             if (p.units != 1.0) e["units"] = finite(p.units, "availability units", id);
-            a.push_back(e);
+            a.push_back(std::move(e));
         }
-        o["availability"] = a;
+        o["availability"] = std::move(a);
     }
     put_id(o, "calendar", r.calendar);
     if (!r.cost_rates.empty()) {
@@ -118,9 +119,9 @@ ojson resource(const Resource& r) {
             if (c.standard_per_hour != Money{}) e["standard"] = money(c.standard_per_hour);
             if (c.overtime_per_hour != Money{}) e["overtime"] = money(c.overtime_per_hour);
             if (c.per_use != Money{}) e["per_use"] = money(c.per_use);
-            a.push_back(e);
+            a.push_back(std::move(e));
         }
-        o["cost_rates"] = a;
+        o["cost_rates"] = std::move(a);
     }
     put_text(o, "material_label", r.material_label);
     put_text(o, "group", r.group);
@@ -152,7 +153,7 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
     if (t.constraint != Constraint{}) {
         ojson c{{"type", to_string(t.constraint.type)}};
         put_instant(c, "date", t.constraint.date);
-        o["constraint"] = c;
+        o["constraint"] = std::move(c);
     }
     put_instant(o, "deadline", t.deadline);
     if (t.priority != 500) o["priority"] = t.priority;
@@ -167,9 +168,9 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
             if (d.lag.percent != 0.0) e["lag_percent"] = finite(d.lag.percent, "lag percent", id);
             if (d.lag_calendar != LagCalendar::predecessor) e["lag_calendar"] = to_string(d.lag_calendar);
             put_custom(e, d.custom, id);
-            a.push_back(e);
+            a.push_back(std::move(e));
         }
-        o["predecessors"] = a;
+        o["predecessors"] = std::move(a);
     }
     if (!t.assignments.empty()) {
         ojson a = ojson::array();
@@ -180,9 +181,9 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
             if (as.actual_work) e["actual_work"] = detail::format_duration(as.actual_work->count(), units);
             if (as.cost) e["cost"] = money(*as.cost);
             put_custom(e, as.custom, id);
-            a.push_back(e);
+            a.push_back(std::move(e));
         }
-        o["assignments"] = a;
+        o["assignments"] = std::move(a);
     }
     if (t.fixed_cost != Money{}) o["fixed_cost"] = money(t.fixed_cost);
     if (t.progress != Progress{}) {
@@ -193,7 +194,7 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
         if (g.percent_complete != 0.0) p["percent_complete"] = finite(g.percent_complete, "percent complete", id);
         if (g.remaining_duration) p["remaining_duration"] = detail::format_duration(g.remaining_duration->count(), units);
         if (g.actual_cost) p["actual_cost"] = money(*g.actual_cost);
-        o["progress"] = p;
+        o["progress"] = std::move(p);
     }
     put_text(o, "notes", t.notes);
     put_custom(o, t.custom, id);
@@ -217,7 +218,7 @@ ojson project(const Project& p) {
     const detail::DurationUnits units{.minutes_per_day = p.minutes_per_day, .minutes_per_week = p.minutes_per_week};
     ojson tasks = ojson::array();
     for (const auto& t : p.tasks) tasks.push_back(task(t, units));
-    o["tasks"] = tasks;
+    o["tasks"] = std::move(tasks);
     put_text(o, "notes", p.notes);
     put_custom(o, p.custom, id);
     return o;

@@ -27,8 +27,10 @@ struct JsonPlace {
     std::size_t end = std::string_view::npos;
 };
 
-/// A parsed document with places (keyed by RFC 6901 JSON pointer) and the verbatim text of every
-/// floating-point number (for exact decimal money).
+/// A parsed document. `places` (keyed by RFC 6901 JSON pointer) holds the root and the top-level
+/// members only; `locate` finds any other value by parsing again. `raw_floats` keeps the verbatim
+/// text of floating-point money values (keys fixed_cost, cost, actual_cost, standard, overtime,
+/// per_use) so that decimal amounts convert exactly.
 struct JsonDoc {
     nlohmann::json root;
     std::string_view text;
@@ -38,7 +40,7 @@ struct JsonDoc {
 
     /// 1-based line and column of a byte offset in `text`.
     [[nodiscard]] std::pair<std::int64_t, std::int64_t> line_column(std::size_t offset) const;
-    /// Line and column of the value at `pointer` (of its nearest recorded ancestor when absent).
+    /// Line and column of the value at `pointer` (of its nearest existing ancestor when absent).
     [[nodiscard]] std::pair<std::int64_t, std::int64_t> locate(const std::string& pointer) const;
 };
 
