@@ -1,0 +1,42 @@
+#pragma once
+// Text helpers shared by the interchange readers/writers (MSPDI, XER, PMXML, MPX): ISO 8601 date-times
+// and durations as MS Project and P6 write them, numbers, Windows-1252 to UTF-8, offset -> line.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ppm/core/time.hpp"
+
+namespace ppm::detail {
+
+/// "2014-10-17T08:00:00", "2014-10-17T08:00", "2014-10-17 08:00", "2014-10-17" -> Instant (seconds dropped).
+std::optional<Instant> parse_iso_datetime(std::string_view text);
+/// "2014-10-17T08:00:00".
+std::string format_iso_datetime(Instant t);
+/// "08:00:00" -> 480; "00:00:00" as an end time means 24:00 (pass `is_end`).
+std::optional<int> parse_time_of_day(std::string_view text, bool is_end);
+/// 480 -> "08:00:00"; 1440 -> "00:00:00".
+std::string format_time_of_day(int minute);
+/// ISO 8601 duration "PT8H0M0S", "P1DT2H", "-PT1H30M" -> minutes (rounded to the nearest minute).
+std::optional<std::int64_t> parse_iso_duration(std::string_view text);
+/// Minutes -> "PT8H0M0S".
+std::string format_iso_duration(std::int64_t minutes);
+/// Whole-string integer / floating-point parses (leading/trailing blanks allowed).
+std::optional<std::int64_t> parse_int(std::string_view text);
+std::optional<double> parse_double(std::string_view text);
+/// Shortest text that reads back as the same double ("1", "0.5", "1.375").
+std::string format_double(double value);
+/// Windows-1252 bytes -> UTF-8 (valid UTF-8 input is returned unchanged).
+std::string cp1252_to_utf8(std::string_view text);
+/// True when `text` is valid UTF-8.
+bool is_valid_utf8(std::string_view text);
+/// UTF-8 -> Windows-1252 (characters outside it become '?').
+std::string utf8_to_cp1252(std::string_view text);
+/// 1-based line and column of byte `offset` in `text`.
+std::pair<std::int64_t, std::int64_t> line_column(std::string_view text, std::size_t offset);
+/// Trims ASCII blanks.
+std::string_view trim(std::string_view text);
+
+}  // namespace ppm::detail

@@ -1,0 +1,226 @@
+// Text helpers shared by the interchange readers and writers (see detail/interchange_text.hpp).
+// ISO 8601 (date-times and durations as written by MS Project's MSPDI and Primavera's PMXML),
+// Windows-1252 (the code page of XER and MPX files, per Oracle's XER documentation).
+#include "detail/interchange_text.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace ppm::detail {
+
+std::string_view trim(std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\r' || t.front() == '\n')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n')) t.remove_suffix(1);
+    return t;
+}
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+    text = trim(text);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || p != text.data() + text.size() || text.empty()) return std::nullopt;
+    return v;
+}
+
+std::optional<double> parse_double(std::string_view text) {
+    text = trim(text);
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    double v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || p != text.data() + text.size() || text.empty() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::string format_double(double value) {
+    std::array<char, 64> buf{};
+    auto [p, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value);
+    if (ec != std::errc{}) return "0";
+    return std::string(buf.data(), p);
+}
+
+namespace {
+bool digits(std::string_view t, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > t.size()) return false;
+    int v = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (t[i] < '0' || t[i] > '9') return false;
+        v = v * 10 + (t[i] - '0');
+    }
+    out = v;
+    return true;
+}
+}  // namespace
+
+std::optional<Instant> parse_iso_datetime(std::string_view t) {
+    t = trim(t);
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    if (!digits(t, 0, 4, y) || t.size() < 10 || t[4] != '-' || !digits(t, 5, 2, mo) || t[7] != '-' || !digits(t, 8, 2, d))
+        return std::nullopt;
+    if (t.size() > 10) {
+        if ((t[10] != 'T' && t[10] != ' ') || !digits(t, 11, 2, h) || t.size() < 16 || t[13] != ':' || !digits(t, 14, 2, mi))
+            return std::nullopt;
+    }
+    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59) return std::nullopt;
+    try {
+        return Instant::from_ymd_hm(y, mo, d, 0, 0) + Duration{h * 60 + mi};
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+std::string format_iso_datetime(Instant t) {
+    const Date d = t.date();
+    const auto m = t.minute_of_day();
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00", d.year(), d.month(), d.day(), static_cast<int>(m / 60),
+                  static_cast<int>(m % 60));
+    return buf;
+}
+
+std::optional<int> parse_time_of_day(std::string_view t, bool is_end) {
+    t = trim(t);
+    int h = 0, m = 0;
+    if (!digits(t, 0, 2, h) || t.size() < 5 || t[2] != ':' || !digits(t, 3, 2, m) || h > 24 || m > 59) return std::nullopt;
+    int v = h * 60 + m;
+    if (is_end && v == 0) v = 1440;
+    if (v > 1440) return std::nullopt;
+    return v;
+}
+
+std::string format_time_of_day(int minute) {
+    if (minute >= 1440) minute = 0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d:%02d:00", minute / 60, minute % 60);
+    return buf;
+}
+
+std::optional<std::int64_t> parse_iso_duration(std::string_view t) {
+    t = trim(t);
+    bool negative = false;
+    if (!t.empty() && t.front() == '-') { negative = true; t.remove_prefix(1); }
+    if (t.empty() || t.front() != 'P') return std::nullopt;
+    t.remove_prefix(1);
+    double minutes = 0;
+    bool in_time = false, any = false;
+    while (!t.empty()) {
+        if (t.front() == 'T') { in_time = true; t.remove_prefix(1); continue; }
+        std::size_t n = 0;
+        while (n < t.size() && ((t[n] >= '0' && t[n] <= '9') || t[n] == '.')) ++n;
+        if (n == 0 || n >= t.size()) return std::nullopt;
+        const auto v = parse_double(t.substr(0, n));
+        if (!v) return std::nullopt;
+        const char unit = t[n];
+        t.remove_prefix(n + 1);
+        any = true;
+        if (!in_time) {
+            if (unit == 'Y') minutes += *v * 365 * 1440;
+            else if (unit == 'M') minutes += *v * 30 * 1440;
+            else if (unit == 'W') minutes += *v * 7 * 1440;
+            else if (unit == 'D') minutes += *v * 1440;
+            else return std::nullopt;
+        } else {
+            if (unit == 'H') minutes += *v * 60;
+            else if (unit == 'M') minutes += *v;
+            else if (unit == 'S') minutes += *v / 60.0;
+            else return std::nullopt;
+        }
+    }
+    if (!any) return std::nullopt;
+    const auto r = static_cast<std::int64_t>(std::llround(minutes));
+    return negative ? -r : r;
+}
+
+std::string format_iso_duration(std::int64_t minutes) {
+    const bool negative = minutes < 0;
+    const std::int64_t m = negative ? -minutes : minutes;
+    return std::string(negative ? "-" : "") + "PT" + std::to_string(m / 60) + "H" + std::to_string(m % 60) + "M0S";
+}
+
+namespace {
+// Windows-1252 0x80..0x9F (undefined positions map to themselves as C1 controls).
+constexpr std::array<char32_t, 32> kCp1252High = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+void append_utf8(std::string& out, char32_t c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+}  // namespace
+
+bool is_valid_utf8(std::string_view t) {
+    std::size_t i = 0;
+    while (i < t.size()) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        std::size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 99;
+        if (n == 99 || i + n >= t.size() + (n == 0 ? 1 : 0)) {
+            if (n == 0) { ++i; continue; }
+            return false;
+        }
+        for (std::size_t k = 1; k <= n; ++k)
+            if ((static_cast<unsigned char>(t[i + k]) >> 6) != 2) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+std::string cp1252_to_utf8(std::string_view t) {
+    if (is_valid_utf8(t)) return std::string(t);
+    std::string out;
+    out.reserve(t.size() + t.size() / 8);
+    for (char ch : t) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80) out += ch;
+        else if (c < 0xA0) append_utf8(out, kCp1252High[c - 0x80]);
+        else append_utf8(out, c);
+    }
+    return out;
+}
+
+std::string utf8_to_cp1252(std::string_view t) {
+    std::string out;
+    out.reserve(t.size());
+    std::size_t i = 0;
+    while (i < t.size()) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        char32_t cp = c;
+        std::size_t n = 1;
+        if (c >= 0xF0 && i + 3 < t.size()) { cp = 0x10000; n = 4; }
+        else if (c >= 0xE0 && i + 2 < t.size()) {
+            cp = static_cast<char32_t>(((c & 0x0F) << 12) | ((static_cast<unsigned char>(t[i + 1]) & 0x3F) << 6) |
+                                       (static_cast<unsigned char>(t[i + 2]) & 0x3F));
+            n = 3;
+        } else if (c >= 0xC0 && i + 1 < t.size()) {
+            cp = static_cast<char32_t>(((c & 0x1F) << 6) | (static_cast<unsigned char>(t[i + 1]) & 0x3F));
+            n = 2;
+        }
+        i += n;
+        if (cp < 0x80 || (cp >= 0xA0 && cp < 0x100)) { out += static_cast<char>(cp); continue; }
+        char mapped = '?';
+        for (std::size_t k = 0; k < kCp1252High.size(); ++k)
+            if (kCp1252High[k] == cp) mapped = static_cast<char>(0x80 + k);
+        out += mapped;
+    }
+    return out;
+}
+
+std::pair<std::int64_t, std::int64_t> line_column(std::string_view text, std::size_t offset) {
+    std::int64_t line = 1, col = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
+    }
+    return {line, col};
+}
+
+}  // namespace ppm::detail
