@@ -1,0 +1,597 @@
+// Primavera P6 XER reader. Format: a tab-separated export (ERMHDR line; per table "%T name",
+// "%F fields...", "%R values..." rows, "%E" at the end), Windows-1252 text. Calendar clndr_data is
+// P6's nested "(0||name(attributes)(children))" notation; exception days are serial day numbers
+// counted from 1899-12-30 (the OLE Automation date epoch). See docs/interchange.md for the mapping.
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "detail/interchange_text.hpp"
+#include "detail/xer_table.hpp"
+#include "ppm/core/error.hpp"
+#include "ppm/io/xer.hpp"
+
+namespace ppm {
+
+namespace {
+
+using detail::XerRow;
+using detail::XerTable;
+
+// ---- clndr_data -------------------------------------------------------------------------------
+
+struct ClndrNode {
+    std::string name;
+    std::string attrs;
+    std::vector<ClndrNode> children;
+};
+
+class ClndrParser {
+public:
+    explicit ClndrParser(std::string_view t) : t_(t) {}
+    ClndrNode parse() {
+        skip();
+        ClndrNode n = node();
+        return n;
+    }
+
+private:
+    std::string_view t_;
+    std::size_t i_ = 0;
+    void skip() {
+        while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\r' || t_[i_] == '\n' || t_[i_] == 0x7f)) ++i_;
+    }
+    void expect(char c) {
+        skip();
+        if (i_ >= t_.size() || t_[i_] != c) throw std::runtime_error(std::string("expected '") + c + "' at offset " + std::to_string(i_));
+        ++i_;
+    }
+    ClndrNode node() {
+        expect('(');
+        ClndrNode n;
+        std::string header;
+        while (i_ < t_.size() && t_[i_] != '(') header += t_[i_++];
+        const auto bar = header.rfind("||");
+        n.name = std::string(detail::trim(bar == std::string::npos ? header : header.substr(bar + 2)));
+        expect('(');
+        while (i_ < t_.size() && t_[i_] != ')') n.attrs += t_[i_++];
+        expect(')');
+        expect('(');
+        skip();
+        while (i_ < t_.size() && t_[i_] == '(') {
+            n.children.push_back(node());
+            skip();
+        }
+        expect(')');
+        expect(')');
+        return n;
+    }
+};
+
+std::map<std::string, std::string> attr_map(std::string_view attrs) {
+    std::map<std::string, std::string> out;
+    std::vector<std::string> parts;
+    std::string cur;
+    for (char c : attrs) {
+        if (c == '|') { parts.push_back(cur); cur.clear(); } else cur += c;
+    }
+    parts.push_back(cur);
+    for (std::size_t k = 0; k + 1 < parts.size(); k += 2) out[std::string(detail::trim(parts[k]))] = std::string(detail::trim(parts[k + 1]));
+    return out;
+}
+
+const ClndrNode* find_node(const ClndrNode& n, std::string_view name) {
+    if (n.name == name) return &n;
+    for (const auto& c : n.children)
+        if (const auto* f = find_node(c, name)) return f;
+    return nullptr;
+}
+
+DaySchedule hours_of(const ClndrNode& day) {
+    DaySchedule out;
+    for (const auto& iv : day.children) {
+        auto a = attr_map(iv.attrs);
+        const auto s = detail::parse_time_of_day(a["s"], false);
+        const auto f = detail::parse_time_of_day(a["f"], true);
+        if (!s || !f) continue;
+        if (*f <= *s) {
+            out.push_back({*s, 1440});
+            if (*f > 0 && *f < 1440) out.push_back({0, *f});
+        } else {
+            out.push_back({*s, *f});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const WorkInterval& x, const WorkInterval& y) { return x.start < y.start; });
+    DaySchedule merged;
+    for (const auto& iv : out) {
+        if (!merged.empty() && iv.start <= merged.back().finish) merged.back().finish = std::max(merged.back().finish, iv.finish);
+        else merged.push_back(iv);
+    }
+    return merged;
+}
+
+// ---- reader -------------------------------------------------------------------------------------
+
+class Reader {
+public:
+    Reader(std::string_view text, std::string source) : source_(std::move(source)) { split(detail::cp1252_to_utf8(text)); }
+    ImportResult run();
+
+private:
+    std::string source_;
+    std::map<std::string, XerTable, std::less<>> tables_;
+    std::vector<std::string> table_order_;
+    ImportResult out_;
+
+    void warn(std::int64_t line, std::string entity, std::string message) {
+        out_.warnings.push_back({source_, line, std::move(entity), std::move(message)});
+    }
+    [[noreturn]] void fail(std::int64_t line, const std::string& what) { throw ParseError::unexpected(source_, line, 0, what); }
+
+    void split(const std::string& text);
+    const XerTable* table(std::string_view name) const {
+        const auto it = tables_.find(name);
+        return it == tables_.end() ? nullptr : &it->second;
+    }
+    double hours(const XerRow& r, std::string_view field) {
+        const auto v = r[field];
+        if (v.empty()) return 0.0;
+        const auto d = detail::parse_double(v);
+        if (!d) fail(r.line(), r.table().name + "." + std::string(field) + ": expected a number, got '" + std::string(v) + "'");
+        return *d;
+    }
+    std::optional<Instant> date(const XerRow& r, std::string_view field) {
+        const auto v = r[field];
+        if (v.empty()) return std::nullopt;
+        const auto d = detail::parse_iso_datetime(v);
+        if (!d) fail(r.line(), r.table().name + "." + std::string(field) + ": expected a date YYYY-MM-DD HH:MM, got '" + std::string(v) + "'");
+        return d;
+    }
+    /// Keeps every field of the row not in `used` as "xer.<field>".
+    static void keep(const XerRow& r, CustomFields& custom, std::initializer_list<std::string_view> used) {
+        const auto& t = r.table();
+        for (std::size_t c = 0; c < t.fields.size(); ++c) {
+            const std::string& f = t.fields[c];
+            if (std::find(used.begin(), used.end(), f) != used.end()) continue;
+            const auto& row = t.rows[r.index()];
+            if (c < row.size() && !row[c].empty()) custom["xer." + f] = row[c];
+        }
+    }
+    void read_calendars();
+    void read_resources();
+    void read_projects();
+};
+
+void Reader::split(const std::string& text) {
+    std::int64_t line_no = 0;
+    std::size_t pos = 0;
+    XerTable* cur = nullptr;
+    bool header = false;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string_view line(text.data() + pos, end - pos);
+        pos = end + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (line.empty()) { if (end == text.size()) break; continue; }
+        std::vector<std::string> cols;
+        std::size_t s = 0;
+        while (true) {
+            const std::size_t tab = line.find('\t', s);
+            cols.emplace_back(line.substr(s, tab == std::string_view::npos ? std::string_view::npos : tab - s));
+            if (tab == std::string_view::npos) break;
+            s = tab + 1;
+        }
+        if (!header) {
+            if (cols[0] != "ERMHDR") fail(line_no, "an XER file starts with 'ERMHDR', got '" + std::string(line.substr(0, 20)) + "'");
+            header = true;
+            if (cols.size() > 1) out_.portfolio.custom["xer.version"] = cols[1];
+            if (cols.size() > 8) out_.portfolio.custom["xer.currency"] = cols[8];
+            continue;
+        }
+        if (cols[0] == "%T") {
+            if (cols.size() < 2) fail(line_no, "%T without a table name");
+            auto [it, fresh] = tables_.try_emplace(cols[1]);
+            cur = &it->second;
+            if (fresh) { cur->name = cols[1]; cur->line = line_no; table_order_.push_back(cols[1]); }
+            cur->fields.clear();
+        } else if (cols[0] == "%F") {
+            if (!cur) fail(line_no, "%F before any %T table");
+            cur->fields.assign(cols.begin() + 1, cols.end());
+        } else if (cols[0] == "%R") {
+            if (!cur || cur->fields.empty()) fail(line_no, "%R row before its table's %F field list");
+            cols.erase(cols.begin());
+            // A repeated table (same name, new %F) keeps rows aligned to its own fields.
+            if (cols.size() < cur->fields.size()) cols.resize(cur->fields.size());
+            std::vector<std::string> aligned(tables_[cur->name].fields.size());
+            for (std::size_t k = 0; k < cur->fields.size() && k < cols.size(); ++k) aligned[k] = cols[k];
+            cur->rows.push_back(std::move(aligned));
+            cur->lines.push_back(line_no);
+        } else if (cols[0] == "%E") {
+            break;
+        } else {
+            fail(line_no, "expected a line starting with %T, %F, %R or %E, got '" + std::string(line.substr(0, 20)) + "'");
+        }
+        if (end == text.size()) break;
+    }
+    if (!header) fail(1, "an XER file starts with 'ERMHDR' (empty file)");
+}
+
+void Reader::read_calendars() {
+    const XerTable* t = table("CALENDAR");
+    if (!t) return;
+    for (std::size_t i = 0; i < t->rows.size(); ++i) {
+        const XerRow r(*t, i);
+        Calendar cal;
+        cal.id = CalendarId(r["clndr_id"]);
+        cal.name = std::string(r["clndr_name"]);
+        if (!r["base_clndr_id"].empty()) cal.base = CalendarId(r["base_clndr_id"]);
+        keep(r, cal.custom, {"clndr_id", "clndr_name", "base_clndr_id", "clndr_data"});
+        const std::string data(r["clndr_data"]);
+        bool ok = false;
+        if (!data.empty()) {
+            try {
+                const ClndrNode root = ClndrParser(data).parse();
+                if (const auto* week = find_node(root, "DaysOfWeek")) {
+                    for (const auto& day : week->children) {
+                        const auto n = detail::parse_int(day.name);
+                        if (!n || *n < 1 || *n > 7) continue;
+                        cal.week[static_cast<std::size_t>((*n + 5) % 7)] = hours_of(day);  // 1 = Sunday
+                    }
+                }
+                if (const auto* ex = find_node(root, "Exceptions")) {
+                    for (const auto& e : ex->children) {
+                        auto a = attr_map(e.attrs);
+                        const auto serial = detail::parse_int(a["d"]);
+                        if (!serial) continue;
+                        const Date d = Date::from_ymd(1899, 12, 30) + static_cast<std::int32_t>(*serial);
+                        cal.exceptions.push_back({"", d, d, hours_of(e), false});
+                    }
+                }
+                ok = true;
+            } catch (const std::exception& e) {
+                warn(r.line(), "calendar " + cal.id.str(), std::string("malformed clndr_data (") + e.what() +
+                                                             "): standard week used, text kept as xer.clndr_data");
+                cal.custom["xer.clndr_data"] = data;
+            }
+        }
+        if (!ok || std::all_of(cal.week.begin(), cal.week.end(), [](const auto& d) { return !d; })) {
+            if (ok) warn(r.line(), "calendar " + cal.id.str(), "no week days in clndr_data: standard Mon-Fri 08:00-16:00 used");
+            const Calendar std_cal = Calendar::standard(cal.id, {{480, 960}});
+            cal.week = std_cal.week;
+        }
+        out_.portfolio.calendars.push_back(std::move(cal));
+    }
+    for (auto& c : out_.portfolio.calendars)
+        if (c.base && !out_.portfolio.find_calendar(*c.base)) {
+            warn(0, "calendar " + c.id.str(), "base calendar " + c.base->str() + " is not in the file: ignored");
+            c.base.reset();
+        }
+}
+
+void Reader::read_resources() {
+    const XerTable* t = table("RSRC");
+    if (!t) return;
+    for (std::size_t i = 0; i < t->rows.size(); ++i) {
+        const XerRow r(*t, i);
+        Resource res;
+        res.id = ResourceId(r["rsrc_id"]);
+        res.name = std::string(r["rsrc_name"]);
+        const auto type = r["rsrc_type"];
+        res.type = type == "RT_Mat" ? ResourceType::material : ResourceType::work;
+        if (!r["clndr_id"].empty()) res.calendar = CalendarId(r["clndr_id"]);
+        res.notes = std::string(r["rsrc_notes"]);
+        keep(r, res.custom, {"rsrc_id", "rsrc_name", "clndr_id", "rsrc_notes"});
+        out_.portfolio.resources.push_back(std::move(res));
+    }
+    if (const XerTable* rates = table("RSRCRATE")) {
+        for (std::size_t i = 0; i < rates->rows.size(); ++i) {
+            const XerRow r(*rates, i);
+            Resource* res = nullptr;
+            for (auto& x : out_.portfolio.resources)
+                if (x.id.str() == r["rsrc_id"]) res = &x;
+            if (!res) { warn(r.line(), "RSRCRATE " + std::string(r["rsrc_rate_id"]), "rate of unknown resource skipped"); continue; }
+            CostRate cr;
+            cr.effective_from = date(r, "start_date").value_or(Instant::from_ymd_hm(1970, 1, 1));
+            cr.standard_per_hour = Money::from_major(hours(r, "cost_per_qty"));
+            const std::string prefix = "xer.rate" + std::to_string(res->cost_rates.size()) + ".";
+            for (const char* f : {"cost_per_qty2", "cost_per_qty3", "cost_per_qty4", "cost_per_qty5", "max_qty_per_hr", "rsrc_rate_id"})
+                if (!r[f].empty()) res->custom[prefix + f] = std::string(r[f]);
+            if (res->cost_rates.empty() && !r["max_qty_per_hr"].empty()) res->max_units = hours(r, "max_qty_per_hr");
+            if (!r["max_qty_per_hr"].empty())
+                res->availability.push_back({cr.effective_from, Instant::from_ymd_hm(2100, 1, 1), hours(r, "max_qty_per_hr")});
+            res->cost_rates.push_back(cr);
+        }
+        for (auto& res : out_.portfolio.resources) {
+            std::sort(res.availability.begin(), res.availability.end(), [](const auto& a, const auto& b) { return a.from < b.from; });
+            for (std::size_t k = 0; k + 1 < res.availability.size(); ++k) res.availability[k].to = res.availability[k + 1].from;
+        }
+    }
+}
+
+void Reader::read_projects() {
+    const XerTable* pt = table("PROJECT");
+    if (!pt) fail(1, "no PROJECT table");
+    // Scheduling options per project.
+    std::map<std::string, LagCalendar> lag_cal;
+    std::map<std::string, CustomFields> sched_custom;
+    if (const XerTable* so = table("SCHEDOPTIONS"))
+        for (std::size_t i = 0; i < so->rows.size(); ++i) {
+            const XerRow r(*so, i);
+            const auto v = r["sched_calendar_on_relationship_lag"];
+            LagCalendar lc = LagCalendar::predecessor;
+            if (v == "rcal_Successor") lc = LagCalendar::successor;
+            else if (v == "rcal_ProjDefault") lc = LagCalendar::project;
+            else if (v == "rcal_24Hour") lc = LagCalendar::twenty_four_hour;
+            else if (!v.empty() && v != "rcal_Predecessor") warn(r.line(), "SCHEDOPTIONS", "unknown lag calendar '" + std::string(v) + "': predecessor used");
+            lag_cal[std::string(r["proj_id"])] = lc;
+            CustomFields c;
+            keep(r, c, {"proj_id", "schedoptions_id"});
+            auto& dst = sched_custom[std::string(r["proj_id"])];
+            for (auto& [k, val] : c) dst["xer.sched." + k.substr(4)] = val;
+        }
+    std::map<std::string, std::size_t> project_index;
+    for (std::size_t i = 0; i < pt->rows.size(); ++i) {
+        const XerRow r(*pt, i);
+        Project p;
+        p.id = ProjectId("P" + std::string(r["proj_id"]));
+        p.name = std::string(r["proj_short_name"]);
+        p.start = date(r, "plan_start_date").value_or(Instant{});
+        if (!r["clndr_id"].empty()) p.calendar = CalendarId(r["clndr_id"]);
+        p.status_date = date(r, "last_recalc_date");
+        p.deadline = date(r, "plan_end_date");
+        keep(r, p.custom, {"proj_id", "proj_short_name", "plan_start_date", "clndr_id", "last_recalc_date", "plan_end_date"});
+        for (auto& [k, v] : sched_custom[std::string(r["proj_id"])]) p.custom[k] = v;
+        if (p.calendar) {
+            if (const Calendar* c = out_.portfolio.find_calendar(*p.calendar))
+                if (const auto it = c->custom.find("xer.day_hr_cnt"); it != c->custom.end())
+                    if (const auto h = detail::parse_double(std::get<std::string>(it->second)); h && *h > 0)
+                        p.minutes_per_day = static_cast<std::int64_t>(*h * 60.0 + 0.5);
+        }
+        project_index[std::string(r["proj_id"])] = out_.portfolio.projects.size();
+        out_.portfolio.projects.push_back(std::move(p));
+    }
+
+    // WBS tree and tasks, emitted in outline order (depth first by seq_num).
+    struct Node {
+        std::string id;
+        bool is_wbs = false;
+        std::size_t row = 0;
+        std::int64_t seq = 0;
+        std::vector<std::size_t> kids;
+    };
+    std::vector<Node> nodes;
+    std::map<std::string, std::size_t> wbs_node;
+    std::map<std::string, std::string> wbs_root_of_project;
+    const XerTable* wt = table("PROJWBS");
+    if (wt) {
+        for (std::size_t i = 0; i < wt->rows.size(); ++i) {
+            const XerRow r(*wt, i);
+            if (r["proj_node_flag"] == "Y") wbs_root_of_project[std::string(r["proj_id"])] = std::string(r["wbs_id"]);
+            wbs_node[std::string(r["wbs_id"])] = nodes.size();
+            nodes.push_back({std::string(r["wbs_id"]), true, i, detail::parse_int(r["seq_num"]).value_or(0), {}});
+        }
+    }
+    const XerTable* tt = table("TASK");
+    std::map<std::string, std::vector<std::size_t>> top_level;  // proj_id -> nodes without WBS parent
+    std::map<std::string, std::size_t> task_row;
+    const auto attach = [&](std::size_t n, const std::string& parent_wbs, const std::string& proj) {
+        const auto it = wbs_node.find(parent_wbs);
+        if (it != wbs_node.end() && wbs_root_of_project[proj] != parent_wbs) nodes[it->second].kids.push_back(n);
+        else top_level[proj].push_back(n);
+    };
+    if (wt)
+        for (std::size_t i = 0; i < wt->rows.size(); ++i) {
+            const XerRow r(*wt, i);
+            if (r["proj_node_flag"] == "Y") continue;
+            attach(wbs_node[std::string(r["wbs_id"])], std::string(r["parent_wbs_id"]), std::string(r["proj_id"]));
+        }
+    if (tt)
+        for (std::size_t i = 0; i < tt->rows.size(); ++i) {
+            const XerRow r(*tt, i);
+            const std::size_t n = nodes.size();
+            nodes.push_back({std::string(r["task_id"]), false, i, static_cast<std::int64_t>(i), {}});
+            task_row[std::string(r["task_id"])] = i;
+            if (!project_index.count(std::string(r["proj_id"])))
+                fail(r.line(), "TASK " + std::string(r["task_id"]) + ": proj_id " + std::string(r["proj_id"]) + " is not in PROJECT");
+            attach(n, std::string(r["wbs_id"]), std::string(r["proj_id"]));
+        }
+    // Which WBS nodes have any activity below them.
+    std::vector<int> has_task(nodes.size(), -1);
+    std::function<bool(std::size_t)> any_task = [&](std::size_t n) -> bool {
+        if (has_task[n] >= 0) return has_task[n] != 0;
+        has_task[n] = 0;
+        bool any = !nodes[n].is_wbs;
+        for (auto k : nodes[n].kids) any = any_task(k) || any;
+        has_task[n] = any ? 1 : 0;
+        return any;
+    };
+
+    std::map<std::string, TaskId> task_id_of;  // task_id -> model id
+    std::function<void(std::size_t, Project&, std::optional<TaskId>)> emit = [&](std::size_t n, Project& p, std::optional<TaskId> parent) {
+        Node& node = nodes[n];
+        if (node.is_wbs) {
+            const XerRow r(*wt, node.row);
+            if (!any_task(n)) {
+                warn(r.line(), "WBS " + node.id, "WBS node '" + std::string(r["wbs_name"]) + "' has no activities: not imported as a task");
+                return;
+            }
+            Task t;
+            t.id = TaskId("WBS" + node.id);
+            t.name = std::string(r["wbs_name"]);
+            t.parent = parent;
+            t.custom["xer.kind"] = std::string("WBS");
+            keep(r, t.custom, {"wbs_name", "parent_wbs_id"});
+            const TaskId me = t.id;
+            p.tasks.push_back(std::move(t));
+            std::sort(node.kids.begin(), node.kids.end(), [&](std::size_t a, std::size_t b) {
+                if (nodes[a].is_wbs != nodes[b].is_wbs) return !nodes[a].is_wbs;  // activities first, as P6 lists
+                return nodes[a].seq < nodes[b].seq;
+            });
+            for (auto k : node.kids) emit(k, p, me);
+            return;
+        }
+        const XerRow r(*tt, node.row);
+        Task t;
+        t.id = TaskId(node.id);
+        t.name = std::string(r["task_name"]);
+        t.parent = parent;
+        if (!r["clndr_id"].empty()) t.calendar = CalendarId(r["clndr_id"]);
+        const double target = hours(r, "target_drtn_hr_cnt");
+        const double remain = hours(r, "remain_drtn_hr_cnt");
+        t.duration = Duration{static_cast<std::int64_t>(target * 60.0 + 0.5)};
+        const auto type = r["task_type"];
+        if (type == "TT_Mile" || type == "TT_FinMile") {
+            t.milestone = true;
+            t.duration = Duration{};
+        }
+        if (type == "TT_LOE" || type == "TT_WBS")
+            warn(r.line(), "task " + node.id, std::string(type) + " activity scheduled as a normal task with its planned duration");
+        t.progress.actual_start = date(r, "act_start_date");
+        t.progress.actual_finish = date(r, "act_end_date");
+        if (t.progress.actual_start && !t.progress.actual_finish)
+            t.progress.remaining_duration = Duration{static_cast<std::int64_t>(remain * 60.0 + 0.5)};
+        // Duration % complete (what the model schedules with); P6's activity % of the task's type is kept.
+        if (t.progress.actual_finish) t.progress.percent_complete = 100.0;
+        else if (t.progress.actual_start && target > 0) t.progress.percent_complete = std::clamp((target - remain) / target * 100.0, 0.0, 100.0);
+        const auto pct_type = r["complete_pct_type"];
+        double activity_pct = t.progress.percent_complete;
+        if (pct_type == "CP_Phys") activity_pct = hours(r, "phys_complete_pct");
+        else if (pct_type == "CP_Units") {
+            const double act = hours(r, "act_work_qty"), rem = hours(r, "remain_work_qty");
+            activity_pct = act + rem > 0 ? act / (act + rem) * 100.0 : (t.progress.actual_finish ? 100.0 : 0.0);
+        }
+        t.custom["xer.activity_percent_complete"] = activity_pct;
+        const auto cstr = r["cstr_type"];
+        static const std::map<std::string_view, ConstraintType> kCstr = {
+            {"CS_ALAP", ConstraintType::as_late_as_possible}, {"CS_MSO", ConstraintType::must_start_on},
+            {"CS_MEO", ConstraintType::must_finish_on},       {"CS_MSOA", ConstraintType::start_no_earlier_than},
+            {"CS_MSOB", ConstraintType::start_no_later_than}, {"CS_MEOA", ConstraintType::finish_no_earlier_than},
+            {"CS_MEOB", ConstraintType::finish_no_later_than}, {"CS_MANDSTART", ConstraintType::must_start_on},
+            {"CS_MANDFIN", ConstraintType::must_finish_on}};
+        if (!cstr.empty()) {
+            const auto it = kCstr.find(cstr);
+            if (it == kCstr.end()) warn(r.line(), "task " + node.id, "unknown constraint '" + std::string(cstr) + "' ignored");
+            else {
+                t.constraint.type = it->second;
+                t.constraint.date = date(r, "cstr_date");
+                if (!t.constraint.date && it->second != ConstraintType::as_late_as_possible) {
+                    warn(r.line(), "task " + node.id, "constraint " + std::string(cstr) + " without cstr_date ignored");
+                    t.constraint = {};
+                }
+            }
+        }
+        if (!r["cstr_type2"].empty()) warn(r.line(), "task " + node.id, "secondary constraint kept as xer.cstr_type2 (not scheduled)");
+        static const std::map<std::string_view, int> kPriority = {
+            {"PT_Top", 1000}, {"PT_High", 750}, {"PT_Normal", 500}, {"PT_Low", 250}, {"PT_Lowest", 0}};
+        if (const auto it = kPriority.find(r["priority_type"]); it != kPriority.end()) t.priority = it->second;
+        keep(r, t.custom, {"task_id", "task_name", "clndr_id", "target_drtn_hr_cnt", "act_start_date", "act_end_date",
+                           "cstr_type", "cstr_date", "priority_type", "wbs_id"});
+        task_id_of[node.id] = t.id;
+        p.tasks.push_back(std::move(t));
+    };
+    for (auto& [proj, list] : top_level) {
+        Project& p = out_.portfolio.projects[project_index.count(proj) ? project_index[proj] : 0];
+        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+            if (nodes[a].is_wbs != nodes[b].is_wbs) return !nodes[a].is_wbs;
+            return nodes[a].seq < nodes[b].seq;
+        });
+        for (auto n : list) emit(n, p, std::nullopt);
+    }
+
+    // Links.
+    if (const XerTable* lt = table("TASKPRED")) {
+        for (std::size_t i = 0; i < lt->rows.size(); ++i) {
+            const XerRow r(*lt, i);
+            const std::string succ(r["task_id"]), pred(r["pred_task_id"]);
+            Task* s = out_.portfolio.find_task(TaskId(succ));
+            if (!s) fail(r.line(), "TASKPRED " + std::string(r["task_pred_id"]) + ": task_id " + succ + " is not in TASK");
+            if (!out_.portfolio.find_task(TaskId(pred)))
+                warn(r.line(), "task " + succ, "predecessor " + pred + " is not in this file (external link): kept, needs the other project");
+            Dependency d;
+            d.predecessor = TaskId(pred);
+            const auto type = r["pred_type"];
+            if (type == "PR_FS" || type.empty()) d.type = LinkType::finish_start;
+            else if (type == "PR_SS") d.type = LinkType::start_start;
+            else if (type == "PR_FF") d.type = LinkType::finish_finish;
+            else if (type == "PR_SF") d.type = LinkType::start_finish;
+            else fail(r.line(), "TASKPRED.pred_type: expected PR_FS, PR_SS, PR_FF or PR_SF, got '" + std::string(type) + "'");
+            d.lag.unit = LagUnit::working;
+            const double lag_h = hours(r, "lag_hr_cnt");
+            d.lag.amount = Duration{static_cast<std::int64_t>(lag_h * 60.0 + (lag_h >= 0 ? 0.5 : -0.5))};
+            const auto lc = lag_cal.find(std::string(r["proj_id"]));
+            d.lag_calendar = lc == lag_cal.end() ? LagCalendar::predecessor : lc->second;
+            keep(r, d.custom, {"task_id", "pred_task_id", "pred_type", "lag_hr_cnt"});
+            s->predecessors.push_back(std::move(d));
+        }
+    }
+
+    // Assignments.
+    if (const XerTable* at = table("TASKRSRC")) {
+        for (std::size_t i = 0; i < at->rows.size(); ++i) {
+            const XerRow r(*at, i);
+            Task* t = out_.portfolio.find_task(TaskId(r["task_id"]));
+            const std::string entity = "assignment " + std::string(r["taskrsrc_id"]);
+            if (!t) fail(r.line(), "TASKRSRC " + std::string(r["taskrsrc_id"]) + ": task_id " + std::string(r["task_id"]) + " is not in TASK");
+            if (r["rsrc_id"].empty() || !out_.portfolio.find_resource(ResourceId(r["rsrc_id"]))) {
+                warn(r.line(), entity, "role-only or unknown-resource assignment (role " + std::string(r["role_id"]) + ") skipped");
+                continue;
+            }
+            Assignment a;
+            a.resource = ResourceId(r["rsrc_id"]);
+            if (!r["target_qty_per_hr"].empty()) a.units = hours(r, "target_qty_per_hr");
+            a.work = Duration{static_cast<std::int64_t>(hours(r, "target_qty") * 60.0 + 0.5)};
+            const double actual = hours(r, "act_reg_qty") + hours(r, "act_ot_qty");
+            if (actual > 0) a.actual_work = Duration{static_cast<std::int64_t>(actual * 60.0 + 0.5)};
+            keep(r, a.custom, {"task_id", "rsrc_id", "target_qty_per_hr", "target_qty"});
+            t->assignments.push_back(std::move(a));
+        }
+    }
+}
+
+ImportResult Reader::run() {
+    read_calendars();
+    read_resources();
+    read_projects();
+    static const std::set<std::string, std::less<>> kImported = {"PROJECT", "CALENDAR", "SCHEDOPTIONS", "PROJWBS", "TASK",
+                                                                 "TASKPRED", "RSRC", "RSRCRATE", "TASKRSRC"};
+    for (const auto& name : table_order_) {
+        const XerTable& t = tables_.at(name);
+        if (!kImported.count(name) && !t.rows.empty())
+            warn(t.line, "table " + name, "table " + name + " (" + std::to_string(t.rows.size()) + " rows) not imported");
+    }
+    auto& pf = out_.portfolio;
+    const std::string stem = std::filesystem::path(source_).stem().string();
+    pf.id = PortfolioId(stem.empty() || stem == "<input>" ? "xer" : stem);
+    pf.name = pf.projects.size() == 1 ? pf.projects[0].name : pf.id.str();
+    if (!pf.projects.empty()) {
+        pf.default_calendar = pf.projects[0].calendar;
+        pf.status_date = pf.projects[0].status_date;
+    }
+    if (!pf.default_calendar)
+        for (const auto& c : pf.calendars)
+            if (const auto it = c.custom.find("xer.default_flag"); it != c.custom.end() && std::get<std::string>(it->second) == "Y")
+                pf.default_calendar = c.id;
+    return std::move(out_);
+}
+
+}  // namespace
+
+ImportResult read_xer(std::string_view text, std::string_view source_name) {
+    Reader r(text, std::string(source_name));
+    return r.run();
+}
+
+ImportResult read_xer_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ParseError::io(path.string(), "cannot open file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return read_xer(ss.str(), path.string());
+}
+
+}  // namespace ppm
