@@ -48,14 +48,14 @@ TimePhased time_phase(const Baseline& baseline, std::span<const StatusPeriod> st
         r.pv.push_back(planned_value(baseline, e));
         r.ev.push_back(last.first);
         r.ac.push_back(last.second);
-        r.has_actuals.push_back(false);
+        r.has_actuals.push_back(0);
     }
     // has_actuals: true up to (and including) the first period end at or after the last status date.
     if (!sorted.empty()) {
         const Instant last_date = sorted.back()->date;
         bool passed = false;
         for (std::size_t k = 0; k < r.period_end.size(); ++k) {
-            r.has_actuals[k] = r.period_end[k] >= sorted.front()->date && !passed;
+            r.has_actuals[k] = (r.period_end[k] >= sorted.front()->date && !passed) ? 1 : 0;
             if (r.period_end[k] >= last_date) passed = true;
         }
     }

@@ -122,7 +122,7 @@ Prepared prepare(const MonteCarloInput& in, const MonteCarloOptions& opt, MonteC
     }
     for (const auto& g : in.correlations) {
         const auto f = factor_correlation(g, opt.repair_correlation);
-        r.correlation_repaired.push_back(f.repaired);
+        r.correlation_repaired.push_back(f.repaired ? 1 : 0);
         Prepared::Group pg;
         for (auto t : g.tasks) {
             if (t >= n) throw ModelError::unknown_id("task index", std::to_string(t), "correlation group " + g.name);

@@ -65,7 +65,7 @@ TEST_CASE("evm: time-phased S-curves follow the latest status period") {
     CHECK(tp.pv == std::vector<Money>{usd(500), usd(1000), usd(2000), usd(3000)});
     CHECK(tp.ev == std::vector<Money>{usd(0), usd(800), usd(1400), usd(1400)});  // 1000 + 20 % of 2000
     CHECK(tp.ac == std::vector<Money>{usd(0), usd(900), usd(1600), usd(1600)});
-    CHECK(tp.has_actuals == std::vector<bool>{false, true, true, false});
+    CHECK(tp.has_actuals == std::vector<std::uint8_t>{0, 1, 1, 0});
 
     // ES at day 15: EV 1400 reached by PV at day 12 (1000 + 2000 x 2/10) -> ES = 12 days, SPI(t) = 0.8.
     const auto es = earned_schedule(b, s2);

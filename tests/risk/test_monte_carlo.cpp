@@ -95,7 +95,7 @@ TEST_CASE("risk: Gaussian copula correlation, PSD check and documented repair") 
     in.correlations.push_back({.name = "same", .tasks = {0, 1}, .correlation = (Eigen::MatrixXd(2, 2) << 1, 1, 1, 1).finished()});
     const auto r = simulate(in, {.iterations = 10'000, .seed = 1});
     CHECK(std::abs(probability_of_meeting(r, 500) - 0.5) < tol(0.5, 10'000));
-    CHECK(r.correlation_repaired == std::vector<bool>{false});
+    CHECK(r.correlation_repaired == std::vector<std::uint8_t>{0});
 
     const auto net3 = SimulationNetwork::build(3, {});
     MonteCarloInput bad{.network = &net3, .duration = {DurationDistribution::uniform(0, 10), DurationDistribution::uniform(0, 10),
@@ -112,7 +112,7 @@ TEST_CASE("risk: Gaussian copula correlation, PSD check and documented repair") 
     CHECK(f.used.diagonal().isOnes(1e-12));
     CHECK((f.factor * f.factor.transpose() - f.used).norm() < 1e-9);
     const auto repaired = simulate(bad, {.iterations = 100, .repair_correlation = true});
-    CHECK(repaired.correlation_repaired == std::vector<bool>{true});
+    CHECK(repaired.correlation_repaired == std::vector<std::uint8_t>{1});
 }
 
 TEST_CASE("risk: Spearman sensitivity ranks the driving task first") {

@@ -3,6 +3,7 @@
 /// Time-phased PV, EV and AC: the S-curves of a baseline and its status periods (PMI Practice
 /// Standard for EVM, 2nd ed., fig. 5-1). Cumulative values at the end of each reporting period.
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct TimePhased {
     std::vector<Money> pv;
     std::vector<Money> ev;
     std::vector<Money> ac;
-    std::vector<bool> has_actuals;
+    std::vector<std::uint8_t> has_actuals;  ///< 0/1 (not vector<bool>: it becomes a numpy array)
 };
 
 /// Period boundaries from `from` to at least `to`, every `step` (e.g. one week = 10080 minutes).

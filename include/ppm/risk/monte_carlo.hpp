@@ -92,7 +92,7 @@ struct MonteCarloResult {
     std::vector<double> sensitivity;            ///< Spearman rho(task duration, project finish); NaN when constant.
     std::vector<double> cruciality;             ///< criticality x sensitivity.
     std::vector<std::uint64_t> event_hits;      ///< Per risk event: iterations in which it occurred.
-    std::vector<bool> correlation_repaired;     ///< Per correlation group.
+    std::vector<std::uint8_t> correlation_repaired;  ///< Per correlation group, 0/1.
 };
 
 /// Runs the simulation. Throws ModelError for invalid input (bad distribution, event probability
