@@ -3,6 +3,7 @@
 // project finish and (on a single calendar) made of critical tasks; run_cpm agrees with schedule.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "fixtures.hpp"
@@ -171,6 +172,67 @@ TEST_CASE("cpm: run_cpm on other durations equals scheduling the changed model")
             REQUIRE(Instant{ws.early_start[i]} == r1.early_start[i]);
             REQUIRE(Instant{ws.late_finish[i]} == r1.late_finish[i]);
             REQUIRE(Duration{ws.total_float[i]} == r1.total_float[i]);
+        }
+    }
+}
+
+TEST_CASE("cpm: agrees to the day with a whole-day reference scheduler (FS, working-day lags, holidays)") {
+    // The comparison of issue 2's note: random FS networks with working-day lags and holidays on
+    // the Mon-Fri 09:00-12:00, 13:00-18:00 calendar. The reference below is the textbook day-based
+    // CPM written independently of ppm: working days are numbered 0, 1, 2, ...; a task of d days
+    // starting on day s occupies days s .. s+d-1; FS with lag L: start >= pred finish + 1 + L;
+    // backward: finish <= succ start - 1 - L, tasks without successors finish by the project finish.
+    std::mt19937_64 rng(4242);
+    for (int round = 0; round < 30; ++round) {
+        INFO("round " << round);
+        auto uniform = [&](int lo, int hi) { return lo + static_cast<int>(rng() % static_cast<std::uint64_t>(hi - lo + 1)); };
+        Portfolio pf = one_project();
+        std::vector<Date> holidays;
+        for (int k = 0; k < 8; ++k) {
+            const Date d = Date::from_ymd(2026, 3, 2) + uniform(0, 150);
+            pf.calendars[0].exceptions.push_back(holiday(d, d));
+            holidays.push_back(d);
+        }
+        std::vector<Date> workday;  // working day number -> date
+        for (Date d = Date::from_ymd(2026, 3, 2); workday.size() < 2000; d = d + 1)
+            if (d.weekday() < 5 && std::find(holidays.begin(), holidays.end(), d) == holidays.end()) workday.push_back(d);
+        const int n = uniform(10, 80);
+        std::vector<int> dur(static_cast<std::size_t>(n));
+        std::vector<std::vector<std::pair<int, int>>> preds(static_cast<std::size_t>(n));  // (pred, lag days)
+        for (int i = 0; i < n; ++i) {
+            dur[static_cast<std::size_t>(i)] = uniform(1, 8);
+            add_task(pf, "t" + std::to_string(i), dur[static_cast<std::size_t>(i)]);
+            const int links = i == 0 ? 0 : uniform(0, 3);
+            for (int l = 0; l < links; ++l) {
+                const int p = uniform(0, i - 1), lag = uniform(-1, 3);
+                preds[static_cast<std::size_t>(i)].push_back({p, lag});
+                link(pf, "t" + std::to_string(p), "t" + std::to_string(i), LinkType::finish_start, working_days(lag));
+            }
+        }
+        std::vector<int> es(static_cast<std::size_t>(n)), ef(static_cast<std::size_t>(n)), ls(static_cast<std::size_t>(n)), lf(static_cast<std::size_t>(n));
+        int finish = 0;
+        for (int i = 0; i < n; ++i) {
+            int s = 0;
+            for (auto [p, lag] : preds[static_cast<std::size_t>(i)]) s = std::max(s, ef[static_cast<std::size_t>(p)] + 1 + lag);
+            es[static_cast<std::size_t>(i)] = s;
+            ef[static_cast<std::size_t>(i)] = s + dur[static_cast<std::size_t>(i)] - 1;
+            finish = std::max(finish, ef[static_cast<std::size_t>(i)]);
+        }
+        for (int i = n - 1; i >= 0; --i) lf[static_cast<std::size_t>(i)] = finish;
+        for (int i = n - 1; i >= 0; --i) {
+            ls[static_cast<std::size_t>(i)] = lf[static_cast<std::size_t>(i)] - dur[static_cast<std::size_t>(i)] + 1;
+            for (auto [p, lag] : preds[static_cast<std::size_t>(i)])
+                lf[static_cast<std::size_t>(p)] = std::min(lf[static_cast<std::size_t>(p)], ls[static_cast<std::size_t>(i)] - 1 - lag);
+        }
+        const auto r = schedule(pf);
+        for (int i = 0; i < n; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            INFO("task t" << i);
+            REQUIRE(r.early_start[k].date() == workday[static_cast<std::size_t>(es[k])]);
+            REQUIRE(r.early_finish[k].date() == workday[static_cast<std::size_t>(ef[k])]);
+            REQUIRE(r.late_start[k].date() == workday[static_cast<std::size_t>(ls[k])]);
+            REQUIRE(r.late_finish[k].date() == workday[static_cast<std::size_t>(lf[k])]);
+            REQUIRE(r.total_float[k] == Duration{(lf[k] - ef[k]) * kDay});
         }
     }
 }
