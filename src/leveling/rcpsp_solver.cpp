@@ -1,7 +1,9 @@
 // RCPSP solver: hybrid genetic algorithm on activity lists, serial SGS decoding and double
 // justification (forward-backward improvement) of every individual.
 // Methods: activity-list GA with two-point crossover and adjacent-swap mutation (Hartmann 1998,
-// NRL 45); double justification of every schedule (Valls, Ballestin & Quintanilla 2005, EJOR 165);
+// NRL 45); a self-adapting gene choosing the serial or parallel SGS (Hartmann 2002, NRL 49);
+// two populations of left- and right-justified schedules (bi-population GA, Debels & Vanhoucke
+// 2005/2007); double justification of every schedule (Valls, Ballestin & Quintanilla 2005, EJOR 165);
 // justified individuals re-encoded by their start times, i.e. the "standardised" representation of
 // Debels, De Reyck, Leus & Vanhoucke (2006, EJOR 169) and Debels & Vanhoucke (2007, OR 55);
 // initial population by regret-based biased random sampling on LFT (Drexl 1991; Kolisch 1996).
@@ -22,21 +24,6 @@
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/sgs.hpp"
-#ifndef XP_TOUR
-#define XP_TOUR 2
-#endif
-#ifndef XP_PAR
-#define XP_PAR 1
-#endif
-#ifndef XP_STALL
-#define XP_STALL 0
-#endif
-#ifndef XP_ELITE
-#define XP_ELITE 2
-#endif
-#ifndef XP_MUT
-#define XP_MUT 0.05
-#endif
 
 namespace ppm::leveling {
 
@@ -110,20 +97,8 @@ public:
         // Initial population: one LFT list, the rest sampled with regret-based bias; each sampled
         // list gives a right-justified (2 passes) and a left-justified (1 more pass) individual.
         seed_population(true);
-        std::int32_t stall = 0, last_best = best_;
         while (!stopped() && sides_[0].count >= 2 && sides_[1].count >= 2) {
             ++generations_;
-            if (best_ < last_best) {
-                last_best = best_;
-                stall = 0;
-            } else if (XP_STALL > 0 && ++stall >= XP_STALL) {
-                // Converged: keep the elite of each side, resample the rest (restart).
-                sides_[0].count = std::min(sides_[0].count, XP_ELITE);
-                sides_[1].count = std::min(sides_[1].count, XP_ELITE);
-                seed_population(false);
-                stall = 0;
-                if (stopped() || sides_[0].count < 2 || sides_[1].count < 2) break;
-            }
             const std::int32_t base0 = sides_[0].count, base1 = sides_[1].count;
             for (std::int32_t k = 0; k < pop_ && !stopped(); ++k) {
                 const int s = k % 2;  // alternate sides so a stop leaves both fed
@@ -133,7 +108,7 @@ public:
                 crossover(slot(from, mother), slot(from, father), list_.data());
                 mutate(list_.data(), s);
                 char gene = from.gene[mother];
-                if (XP_PAR && rng_.unit() < kGeneFlip) gene = static_cast<char>(!gene);
+                if (rng_.unit() < kGeneFlip) gene = static_cast<char>(!gene);
                 decode(s, list_.data(), sides_[1 - s], gene);
             }
             select(sides_[0]);
@@ -145,7 +120,7 @@ public:
     void seed_population(bool first) {
         for (std::int32_t i = 0; sides_[0].count < pop_ && sides_[1].count < pop_ && !stopped(); ++i) {
             sample_list(list_.data(), first && i == 0);
-            const char gene = static_cast<char>(XP_PAR && (i % 2 == 1));
+            const char gene = static_cast<char>((i % 2 == 1));
             if (!decode(0, list_.data(), sides_[1], gene)) break;
             if (stopped()) break;
             left_justify_current(sides_[0], gene);
@@ -310,12 +285,9 @@ private:
     }
 
     std::int32_t tournament(const Side& side, std::int32_t count) {
-        auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
-        for (int t = 1; t < XP_TOUR; ++t) {
-            const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
-            if (side.makespan[b] < side.makespan[a]) a = b;
-        }
-        return a;
+        const auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
+        const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
+        return side.makespan[b] < side.makespan[a] ? b : a;
     }
 
     /// Two-point crossover (Hartmann 1998): mother's head, father's middle order, mother's tail.
@@ -409,7 +381,7 @@ private:
         side.count = out;
     }
 
-    static constexpr double kMutation = XP_MUT;
+    static constexpr double kMutation = 0.05;  // per position (Hartmann 1998 uses 0.05)
     static constexpr double kGeneFlip = 0.05;
 
     Shared& sh_;

@@ -1,12 +1,12 @@
 #pragma once
 /// @file
-/// The RCPSP solver: a hybrid genetic algorithm on activity lists decoded by the serial SGS with
-/// double justification of every individual (forward-backward improvement), in the family of
-/// Hartmann (1998, "A competitive genetic algorithm for resource-constrained project scheduling",
-/// NRL 45), Valls, Ballestin & Quintanilla (2005, 2008 "A hybrid genetic algorithm for the RCPSP",
-/// EJOR 185) and Debels & Vanhoucke (2007, "A decomposition-based genetic algorithm for the
-/// resource-constrained project-scheduling problem", OR 55). The budget is counted in schedules as
-/// in Kolisch & Hartmann (2006, EJOR 174): every SGS pass, forward or backward, counts one.
+/// The RCPSP solver: a genetic algorithm on activity lists with two populations (left- and
+/// right-justified schedules, the bi-population GA of Debels & Vanhoucke 2005/2007), every child
+/// decoded by the serial or the parallel SGS (a self-adapting gene, Hartmann 2002, NRL 49) and
+/// justified the other way (Valls, Ballestin & Quintanilla 2005, EJOR 165), two-point crossover
+/// (Hartmann 1998, NRL 45) and lists re-encoded from the justified schedule (Debels et al. 2006).
+/// The budget is counted in schedules as in Kolisch & Hartmann (2006, EJOR 174): every SGS pass,
+/// forward or backward, serial or parallel, counts one.
 /// docs/leveling.md explains the choices.
 ///
 /// @code
