@@ -77,9 +77,10 @@ def main() -> None:
     ap.add_argument("--budgets", default="1000,5000,50000")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--limit", type=int, default=0, help="only the first N instances of each set (smoke runs)")
+    ap.add_argument("--ppm", default="", help="ppm executable (default BUILD/apps/ppm/ppm)")
     args = ap.parse_args()
     build = pathlib.Path(args.build).resolve()
-    ppm = build / "apps" / "ppm" / "ppm"
+    ppm = pathlib.Path(args.ppm).resolve() if args.ppm else build / "apps" / "ppm" / "ppm"
     if not ppm.exists():
         sys.exit(f"{ppm} not found: build the ppm_cli target first (Release)")
     results = []
