@@ -127,10 +127,11 @@ void fill_report(const Compiled& c, const SelectionProblem& problem, const std::
     r.budget_shadow_price.resize(T, 0.0);
     r.roles = c.role_ids;
     const std::size_t RT = c.rows() - T;
-    r.role_used.assign(used.begin() + static_cast<std::ptrdiff_t>(T), used.end());
+    r.role_used.resize(RT);  // (element loop: GCC 12 -O3 warns falsely on assign(first + T, last))
     r.role_slack.resize(RT);
     r.role_binding.resize(RT);
     for (std::size_t k = 0; k < RT; ++k) {
+        r.role_used[k] = used[T + k];
         const double cap = c.row_cap[T + k];
         r.role_slack[k] = cap - used[T + k];
         r.role_binding[k] = near_zero(r.role_slack[k], cap) ? 1 : 0;
