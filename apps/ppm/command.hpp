@@ -38,6 +38,7 @@ public:
 
 void add_schedule_command(CLI::App& app, Context& ctx);
 void add_rcpsp_command(CLI::App& app, Context& ctx);  ///< `ppm rcpsp` (issue 3, leveling).
+void add_level_command(CLI::App& app, Context& ctx);  ///< `ppm level` (issue 3, project levelling).
 void add_evm_command(CLI::App& app, Context& ctx);       ///< `ppm evm` (issue 5).
 void add_simulate_command(CLI::App& app, Context& ctx);  ///< `ppm simulate` (issue 5).
 void add_status_command(CLI::App& app, Context& ctx);    ///< `ppm status` (issue 5).

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
 
     add_schedule_command(app, ctx);
     add_rcpsp_command(app, ctx);
+    add_level_command(app, ctx);
     add_evm_command(app, ctx);
     add_simulate_command(app, ctx);
     add_status_command(app, ctx);
