@@ -1,0 +1,33 @@
+#pragma once
+/// @file
+/// MPX (the text exchange format of MS Project 4.0/98): comma- or locale-separated records, each
+/// starting with its record number (10/11/12 settings, 20/25/26 base calendars, 30 project, 40/41
+/// resource columns, 50/51/55/56/57 resources, 60/61 task columns, 70/71 tasks, 75 assignments).
+///
+/// @code
+/// ppm::ImportResult r = ppm::read_mpx_file("old.mpx");   // throws ppm::ParseError
+/// @endcode
+///
+/// Mapping (docs/interchange.md): tasks by Unique ID (column 98; the row ID is kept as "mpx.ID"),
+/// parents from Outline Level, Predecessors column ("3FS+1d", "5SS-2h", several separated by the
+/// list separator) with row-ID references, durations in m/h/d/w/mo and elapsed forms, calendars
+/// with per-day hours and exceptions, resources (Max Units in %), assignments. Other columns are
+/// kept as "mpx.<column name>". The separator comes from the header line; decimal and date order
+/// from records 10 and 12.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "ppm/io/import_result.hpp"
+
+namespace ppm {
+
+/// Reads MPX text (Windows-1252 or UTF-8). Throws ParseError (unexpected, with the line: missing MPX
+/// header, malformed duration/date/number naming the column).
+ImportResult read_mpx(std::string_view text, std::string_view source_name = "<input>");
+
+/// Reads an MPX file; ParseError::io when unreadable.
+ImportResult read_mpx_file(const std::filesystem::path& path);
+
+}  // namespace ppm
