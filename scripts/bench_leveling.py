@@ -15,6 +15,7 @@ Builds nothing.
 import argparse
 import csv
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -66,7 +67,7 @@ def speed(build: pathlib.Path) -> list:
     rows = []
     for b in json.loads(out.stdout)["benchmarks"]:
         if b.get("aggregate_name") == "median":
-            rows.append((b["run_name"], b["real_time"], b["time_unit"], b.get("makespan")))
+            rows.append((b["run_name"], b["real_time"], b["cpu_time"], b["time_unit"], b.get("makespan")))
     return rows
 
 
@@ -78,17 +79,25 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--limit", type=int, default=0, help="only the first N instances of each set (smoke runs)")
     ap.add_argument("--ppm", default="", help="ppm executable (default BUILD/apps/ppm/ppm)")
+    ap.add_argument("--reuse", action="store_true",
+                    help="reuse the set results saved by the last run (docs/benchmarks/leveling.json); rerun speed only")
     args = ap.parse_args()
     build = pathlib.Path(args.build).resolve()
     ppm = pathlib.Path(args.ppm).resolve() if args.ppm else build / "apps" / "ppm" / "ppm"
-    if not ppm.exists():
+    if not ppm.exists() and not args.reuse:
         sys.exit(f"{ppm} not found: build the ppm_cli target first (Release)")
-    results = []
-    for name in args.sets.split(","):
-        for budget in (int(b) for b in args.budgets.split(",")):
-            r = run_set(ppm, name, budget, args.seed, args.limit)
-            print(f"{name} {budget}: {r}", file=sys.stderr)
-            results.append(r)
+    saved = OUT.with_suffix(".json")
+    if args.reuse:
+        results = json.loads(saved.read_text(encoding="utf-8"))
+    else:
+        results = []
+        for name in args.sets.split(","):
+            for budget in (int(b) for b in args.budgets.split(",")):
+                r = run_set(ppm, name, budget, args.seed, args.limit)
+                print(f"{name} {budget}: {r}", file=sys.stderr)
+                results.append(r)
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps(results, indent=1), encoding="utf-8")
     lines = ["## Levelling: RCPSP on PSPLIB (`scripts/bench_leveling.py`)", "",
              "Solver: bi-population GA with double justification (docs/leveling.md); one thread, seed "
              f"{args.seed}; budget in generated schedules (every SGS pass, forward or backward, counts one, as in"
@@ -105,12 +114,16 @@ def main() -> None:
               "the deviation from the optimum. j60: best known = j60hrs.sm; CP bound = critical path (MPM-Time).",
               "\"proven optimal\" counts runs whose makespan met the solver's own lower bound (critical path or "
               "energy bound)."]
+    load = os.getloadavg()[0]
+    lines += ["", f"Machine load when the speed table was measured: load average {load:.1f} on {os.cpu_count()} cores "
+              "(wall times grow with load; CPU time is the better figure on a shared machine)."]
     sp = speed(build)
     if sp:
-        lines += ["", "Speed (Google Benchmark `bench_leveling`, median of 3, one core):", "",
-                  "| benchmark | time | makespan |", "|---|---:|---:|"]
-        for name, t, unit, ms in sp:
-            lines.append(f"| {name} | {t:.3f} {unit} | {'' if ms is None else int(ms)} |")
+        lines += ["", "Speed (Google Benchmark `bench_leveling`, median of 3, one thread). `serial_sgs` and `justify` "
+                  "are the public one-shot functions (they build their workspace per call); `solve` is the whole GA:", "",
+                  "| benchmark | wall time | CPU time | makespan |", "|---|---:|---:|---:|"]
+        for name, t, cpu, unit, ms in sp:
+            lines.append(f"| {name} | {t:.3f} {unit} | {cpu:.3f} {unit} | {'' if ms is None else int(ms)} |")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT}", file=sys.stderr)
