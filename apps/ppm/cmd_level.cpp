@@ -28,7 +28,7 @@ struct LevelArgs {
     bool within_float = false;
     bool split = false;
     bool json = false;
-    std::int32_t passes = 64;
+    std::int32_t passes = 16;
     std::uint64_t seed = 1;
     std::string objective = "delay";
 };

@@ -56,7 +56,7 @@ public:
         }
         if (!ok || v < min_value)
             throw ParseError::unexpected(path_, t.line, t.column,
-                                         "'" + std::string(t.text) + "', expected " + what + (min_value > 0 ? " (>= 1)" : " (integer >= 0)"));
+                                         (std::string("'") += std::string(t.text)) + "', expected " + what + (min_value > 0 ? " (>= 1)" : " (integer >= 0)"));
         return static_cast<std::int32_t>(v);
     }
     [[nodiscard]] std::int64_t line() const noexcept { return line_; }
@@ -112,13 +112,13 @@ MultiProjectInstance parse_mplib(std::string_view text, const std::string& path)
     const std::int32_t nr = tk.integer("number of resources", 1);
     for (std::int32_t r = 0; r < nr; ++r) {
         m.capacities.push_back(tk.integer("resource capacity"));
-        m.resource_names.push_back("R" + std::to_string(r + 1));
+        m.resource_names.push_back((std::string("R") += std::to_string(r + 1)));
         m.resource_owner.push_back(-1);
     }
     std::vector<std::vector<std::int32_t>> succ;
     m.job_offsets.assign(1, 0);
     for (std::int32_t p = 0; p < np; ++p) {
-        m.project_names.push_back("P" + std::to_string(p + 1));
+        m.project_names.push_back((std::string("P") += std::to_string(p + 1)));
         const std::int64_t header_line = tk.line();
         (void)header_line;
         const std::int32_t nj = tk.integer("number of activities", 2);
@@ -141,7 +141,7 @@ MultiProjectInstance parse_mplib(std::string_view text, const std::string& path)
         }
         for (const auto& f : flags)
             if (tk.to_int(f, "resource usage flag 0 or 1") > 1)
-                throw ParseError::unexpected(path, f.line, f.column, "'" + std::string(f.text) + "', expected resource usage flag 0 or 1");
+                throw ParseError::unexpected(path, f.line, f.column, (std::string("'") += std::string(f.text)) + "', expected resource usage flag 0 or 1");
         const std::int32_t base = m.job_offsets.back();
         for (std::int32_t j = 0; j < nj; ++j) {
             m.durations.push_back(tk.integer("activity duration"));
@@ -150,8 +150,8 @@ MultiProjectInstance parse_mplib(std::string_view text, const std::string& path)
                 if (!tk.next(dt)) throw ParseError::unexpected(path, tk.line(), 0, "end of file, expected resource demand");
                 const std::int32_t d = tk.to_int(dt, "resource demand");
                 if (d > m.capacities[r])
-                    throw ParseError::unexpected(path, dt.line, dt.column, "demand " + std::to_string(d) + " above capacity " +
-                                                                               std::to_string(m.capacities[r]) + " of R" + std::to_string(r + 1));
+                    throw ParseError::unexpected(path, dt.line, dt.column, (std::string("demand ") += std::to_string(d)) + " above capacity " +
+                                                                               std::to_string(m.capacities[r]) + (std::string(" of R") += std::to_string(r + 1)));
                 m.demands.push_back(d);
             }
             const std::int32_t ns = tk.integer("number of successors");
@@ -161,13 +161,13 @@ MultiProjectInstance parse_mplib(std::string_view text, const std::string& path)
                 if (!tk.next(st)) throw ParseError::unexpected(path, tk.line(), 0, "end of file, expected successor project:activity");
                 const std::size_t colon = st.text.find(':');
                 if (colon == std::string_view::npos)
-                    throw ParseError::unexpected(path, st.line, st.column, "'" + std::string(st.text) + "', expected successor project:activity");
+                    throw ParseError::unexpected(path, st.line, st.column, (std::string("'") += std::string(st.text)) + "', expected successor project:activity");
                 const std::int32_t sp = tk.to_int({st.text.substr(0, colon), st.line, st.column}, "successor project", 1);
                 const std::int32_t sa = tk.to_int({st.text.substr(colon + 1), st.line, st.column}, "successor activity", 1);
                 if (sp != p + 1 || sa > nj)
                     throw ParseError::unexpected(path, st.line, st.column,
-                                                 "successor '" + std::string(st.text) + "' outside project " + std::to_string(p + 1) +
-                                                     " (activities 1.." + std::to_string(nj) + ")");
+                                                 (std::string("successor '") += std::string(st.text)) + (std::string("' outside project ") += std::to_string(p + 1)) +
+                                                     (std::string(" (activities 1..") += std::to_string(nj)) + ")");
                 s.push_back(base + sa - 1);
             }
             succ.push_back(std::move(s));
@@ -175,7 +175,7 @@ MultiProjectInstance parse_mplib(std::string_view text, const std::string& path)
         m.job_offsets.push_back(base + nj);
     }
     Tokens::Token extra;
-    if (tk.next(extra)) throw ParseError::unexpected(path, extra.line, extra.column, "'" + std::string(extra.text) + "', expected end of file");
+    if (tk.next(extra)) throw ParseError::unexpected(path, extra.line, extra.column, (std::string("'") += std::string(extra.text)) + "', expected end of file");
     finish_csr(m, succ);
     (void)earliest_finish(m);  // rejects cycles
     return m;
@@ -222,14 +222,14 @@ MultiProjectInstance read_mpsplib(const std::filesystem::path& xml_path) {
     const std::size_t nr = projects.front().renewable_capacities.size();
     if (res.size() != nr)
         throw ParseError::unexpected(path, res.empty() ? 1 : line_of(res.front().second), 0,
-                                     std::to_string(res.size()) + " <resource> values, expected " + std::to_string(nr) + " (one per PSPLIB resource)");
+                                     std::to_string(res.size()) + (std::string(" <resource> values, expected ") += std::to_string(nr)) + " (one per PSPLIB resource)");
     std::vector<std::int32_t> global_index(nr, -1);
     for (std::size_t r = 0; r < nr; ++r) {
         const std::int32_t c = to_int(res[r], "resource capacity (0 = local)");
         if (c > 0) {
             global_index[r] = static_cast<std::int32_t>(m.capacities.size());
             m.capacities.push_back(c);
-            m.resource_names.push_back("R" + std::to_string(r + 1));
+            m.resource_names.push_back((std::string("R") += std::to_string(r + 1)));
             m.resource_owner.push_back(-1);
         }
     }
@@ -242,7 +242,7 @@ MultiProjectInstance read_mpsplib(const std::filesystem::path& xml_path) {
             if (global_index[r] >= 0) continue;
             local_index[p][r] = static_cast<std::int32_t>(m.capacities.size());
             m.capacities.push_back(projects[p].renewable_capacities[r]);
-            m.resource_names.push_back("P" + std::to_string(p + 1) + ".R" + std::to_string(r + 1));
+            m.resource_names.push_back((std::string("P") += std::to_string(p + 1)) + (std::string(".R") += std::to_string(r + 1)));
             m.resource_owner.push_back(static_cast<std::int32_t>(p));
         }
     }
@@ -257,7 +257,7 @@ MultiProjectInstance read_mpsplib(const std::filesystem::path& xml_path) {
         const std::int32_t base = m.job_offsets.back();
         for (std::int32_t j = 0; j < pr.num_jobs; ++j) {
             if (pr.num_modes(j) != 1)
-                throw ParseError::unexpected(pr.path, 0, 0, "job " + std::to_string(j + 1) + " has several modes; MPSPLIB projects are single-mode");
+                throw ParseError::unexpected(pr.path, 0, 0, (std::string("job ") += std::to_string(j + 1)) + " has several modes; MPSPLIB projects are single-mode");
             const std::int32_t mode = pr.mode_offsets[j];
             m.durations.push_back(pr.mode_durations[mode]);
             std::vector<std::int32_t> row(nres, 0);
@@ -265,8 +265,8 @@ MultiProjectInstance read_mpsplib(const std::filesystem::path& xml_path) {
                 const std::int32_t d = pr.renewable_demands[static_cast<std::size_t>(mode) * nr + r];
                 const std::int32_t idx = global_index[r] >= 0 ? global_index[r] : local_index[p][r];
                 if (d > m.capacities[idx])
-                    throw ParseError::unexpected(pr.path, 0, 0, "job " + std::to_string(j + 1) + " demands " + std::to_string(d) + " of " +
-                                                                    m.resource_names[idx] + ", capacity " + std::to_string(m.capacities[idx]));
+                    throw ParseError::unexpected(pr.path, 0, 0, (std::string("job ") += std::to_string(j + 1)) + (std::string(" demands ") += std::to_string(d)) + " of " +
+                                                                    m.resource_names[idx] + (std::string(", capacity ") += std::to_string(m.capacities[idx])));
                 row[idx] = d;
             }
             m.demands.insert(m.demands.end(), row.begin(), row.end());
@@ -309,13 +309,13 @@ Portfolio to_portfolio(const MultiProjectInstance& m, const MultiProjectPortfoli
     std::vector<TaskId> ids(static_cast<std::size_t>(m.num_jobs()));
     for (std::int32_t p = 0; p < m.num_projects(); ++p)
         for (std::int32_t j = m.job_offsets[p]; j < m.job_offsets[p + 1]; ++j)
-            ids[j] = TaskId{"P" + std::to_string(p + 1) + "." + std::to_string(j - m.job_offsets[p] + 1)};
+            ids[j] = TaskId{(std::string("P") += std::to_string(p + 1)) + (std::string(".") += std::to_string(j - m.job_offsets[p] + 1))};
     std::vector<std::vector<std::int32_t>> preds(static_cast<std::size_t>(m.num_jobs()));
     for (std::int32_t j = 0; j < m.num_jobs(); ++j)
         for (std::int32_t k = m.successor_offsets[j]; k < m.successor_offsets[j + 1]; ++k) preds[m.successor_indices[k]].push_back(j);
     for (std::int32_t p = 0; p < m.num_projects(); ++p) {
         Project proj;
-        proj.id = ProjectId{"P" + std::to_string(p + 1)};
+        proj.id = ProjectId{(std::string("P") += std::to_string(p + 1))};
         proj.name = m.project_names[p];
         proj.start = options.origin + Duration{per * m.release[p]};
         if (m.due_date[p] >= 0) proj.deadline = options.origin + Duration{per * m.due_date[p]};
@@ -324,7 +324,7 @@ Portfolio to_portfolio(const MultiProjectInstance& m, const MultiProjectPortfoli
         for (std::int32_t j = m.job_offsets[p]; j < m.job_offsets[p + 1]; ++j) {
             Task t;
             t.id = ids[j];
-            t.name = "job " + std::to_string(j - m.job_offsets[p] + 1);
+            t.name = (std::string("job ") += std::to_string(j - m.job_offsets[p] + 1));
             t.duration = Duration{per * m.durations[j]};
             t.milestone = m.durations[j] == 0;
             for (const std::int32_t q : preds[j]) t.predecessors.push_back({.predecessor = ids[q]});
@@ -352,7 +352,7 @@ RcpspInstance to_rcpsp_instance(const MultiProjectInstance& m) {
     d.job_names.push_back("source");
     for (std::int32_t p = 0; p < m.num_projects(); ++p)
         for (std::int32_t j = m.job_offsets[p]; j < m.job_offsets[p + 1]; ++j)
-            d.job_names.push_back("P" + std::to_string(p + 1) + "." + std::to_string(j - m.job_offsets[p] + 1));
+            d.job_names.push_back((std::string("P") += std::to_string(p + 1)) + (std::string(".") += std::to_string(j - m.job_offsets[p] + 1)));
     d.job_names.push_back("sink");
     for (std::int32_t p = 0; p < m.num_projects(); ++p)
         for (std::int32_t j = m.job_offsets[p]; j < m.job_offsets[p + 1]; ++j) d.arcs.push_back({0, j + 1, m.release[p]});
@@ -396,16 +396,16 @@ MultiProjectObjectives evaluate(const MultiProjectInstance& m, std::span<const s
 
 std::string check_multiproject(const MultiProjectInstance& m, std::span<const std::int32_t> starts) {
     const std::int32_t n = m.num_jobs(), nr = m.num_resources();
-    if (static_cast<std::int32_t>(starts.size()) != n) return "expected " + std::to_string(n) + " start times";
+    if (static_cast<std::int32_t>(starts.size()) != n) return (std::string("expected ") += std::to_string(n)) + " start times";
     for (std::int32_t p = 0; p < m.num_projects(); ++p)
         for (std::int32_t j = m.job_offsets[p]; j < m.job_offsets[p + 1]; ++j)
-            if (starts[j] < m.release[p]) return "job " + std::to_string(j) + " starts before its project's release";
+            if (starts[j] < m.release[p]) return (std::string("job ") += std::to_string(j)) + " starts before its project's release";
     std::int32_t horizon = 0;
     for (std::int32_t j = 0; j < n; ++j) {
         horizon = std::max(horizon, starts[j] + m.durations[j]);
         for (std::int32_t k = m.successor_offsets[j]; k < m.successor_offsets[j + 1]; ++k)
             if (starts[m.successor_indices[k]] < starts[j] + m.durations[j])
-                return "job " + std::to_string(m.successor_indices[k]) + " starts before predecessor " + std::to_string(j) + " finishes";
+                return (std::string("job ") += std::to_string(m.successor_indices[k])) + (std::string(" starts before predecessor ") += std::to_string(j)) + " finishes";
     }
     std::vector<std::int64_t> use(static_cast<std::size_t>(horizon + 1) * nr, 0);
     for (std::int32_t j = 0; j < n; ++j)
@@ -414,7 +414,7 @@ std::string check_multiproject(const MultiProjectInstance& m, std::span<const st
     for (std::int32_t t = 0; t <= horizon; ++t)
         for (std::int32_t r = 0; r < nr; ++r)
             if (use[static_cast<std::size_t>(t) * nr + r] > m.capacities[r])
-                return "resource " + m.resource_names[r] + " over capacity in period " + std::to_string(t);
+                return "resource " + m.resource_names[r] + (std::string(" over capacity in period ") += std::to_string(t));
     return {};
 }
 

@@ -33,7 +33,7 @@ inline Portfolio random_portfolio(const GeneratorSpec& spec) {
     const Instant origin = Instant::from_ymd_hm(2026, 3, 2, 8, 0);  // a Monday
     for (int r = 0; r < spec.resources; ++r) {
         Resource res;
-        res.id = ResourceId{"R" + std::to_string(r)};
+        res.id = ResourceId{(std::string("R") += std::to_string(r))};
         res.name = res.id.str();
         res.max_units = static_cast<double>(uni(1, 3));
         if (spec.availability && r % 2 == 1) {
@@ -46,14 +46,14 @@ inline Portfolio random_portfolio(const GeneratorSpec& spec) {
     }
     for (int p = 0; p < spec.projects; ++p) {
         Project proj;
-        proj.id = ProjectId{"P" + std::to_string(p)};
+        proj.id = ProjectId{(std::string("P") += std::to_string(p))};
         proj.name = proj.id.str();
         proj.start = origin + Duration{kMinutesPerDay * uni(0, 4)};
         proj.priority = uni(1, 9) * 100;
         if (p == 1 && spec.all_link_types) proj.calendar = CalendarId{"24x7"};
         for (int t = 0; t < spec.tasks_per_project; ++t) {
             Task task;
-            task.id = TaskId{proj.id.str() + ".T" + std::to_string(t)};
+            task.id = TaskId{proj.id.str() + (std::string(".T") += std::to_string(t))};
             task.name = task.id.str();
             task.duration = Duration{60 * uni(2, 40)};
             task.priority = uni(3, 7) * 100;
@@ -61,7 +61,7 @@ inline Portfolio random_portfolio(const GeneratorSpec& spec) {
                 const int nl = uni(0, spec.links_per_task);
                 for (int l = 0; l < nl; ++l) {
                     const int pred = uni(std::max(0, t - 8), t - 1);
-                    const TaskId pid{proj.id.str() + ".T" + std::to_string(pred)};
+                    const TaskId pid{proj.id.str() + (std::string(".T") += std::to_string(pred))};
                     bool dup = false;
                     for (const auto& d : task.predecessors) dup = dup || d.predecessor == pid;
                     if (dup) continue;
@@ -83,10 +83,10 @@ inline Portfolio random_portfolio(const GeneratorSpec& spec) {
             for (int a = 0; a < na; ++a) {
                 const int r = uni(0, spec.resources - 1);
                 bool dup = false;
-                for (const auto& as : task.assignments) dup = dup || as.resource.str() == "R" + std::to_string(r);
+                for (const auto& as : task.assignments) dup = dup || as.resource.str() == (std::string("R") += std::to_string(r));
                 if (dup) continue;
                 const double cap = pf.resources[static_cast<std::size_t>(r)].max_units;
-                task.assignments.push_back({.resource = ResourceId{"R" + std::to_string(r)},
+                task.assignments.push_back({.resource = ResourceId{(std::string("R") += std::to_string(r))},
                                             .units = cap >= 2.0 && uni(0, 1) ? 2.0 : (uni(0, 3) == 0 ? 0.5 : 1.0)});
             }
             proj.tasks.push_back(std::move(task));

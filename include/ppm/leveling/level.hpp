@@ -69,7 +69,7 @@ struct LevelOptions {
     bool use_priorities = true;
     LevelObjective objective = LevelObjective::total_project_delay;
     /// Schedule passes (one serial SGS pass each); 1 gives the single-pass MS Project-style answer.
-    std::int32_t passes = 64;
+    std::int32_t passes = 16;
     std::uint64_t seed = 1;                 ///< Random stream of the sampled activity lists.
     Duration histogram_period{kMinutesPerDay};  ///< Width of one histogram bucket.
     ScheduleOptions schedule{};             ///< CPM options (status date, progress mode).
