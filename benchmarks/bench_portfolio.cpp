@@ -83,11 +83,10 @@ void BM_Frontier(benchmark::State& state) {
 }  // namespace
 
 // candidates, periods, roles, seed
-BENCHMARK(BM_Select)->Args({100, 24, 5, 1})->Args({100, 36, 20, 1})
-    ->Args({1000, 24, 10, 1})->Args({1000, 24, 10, 2})->Args({1000, 24, 10, 3})
-    ->Args({1000, 36, 20, 1})->Args({5000, 24, 10, 1})->Args({5000, 36, 20, 1})
+BENCHMARK(BM_Select)->Args({100, 24, 5, 1})->Args({1000, 24, 10, 1})->Args({1000, 24, 10, 2})
+    ->Args({1000, 24, 10, 3})->Args({1000, 36, 20, 1})->Args({5000, 24, 10, 1})
     ->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
-BENCHMARK(BM_Greedy)->Args({1000, 24, 10, 1})->Args({5000, 36, 20, 1})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Greedy)->Args({1000, 24, 10, 1})->Args({5000, 24, 10, 1})->Unit(benchmark::kMillisecond);
 // candidates, periods, roles, seed, points
 BENCHMARK(BM_Frontier)->Args({1000, 24, 10, 1, 20})->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 

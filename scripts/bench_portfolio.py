@@ -40,15 +40,20 @@ def main() -> int:
     ap.add_argument("--out", type=pathlib.Path,
                     default=pathlib.Path(__file__).resolve().parent.parent / "docs" / "benchmarks" / "portfolio.md")
     ap.add_argument("--filter", default="BM_")
+    ap.add_argument("--from-json", type=pathlib.Path,
+                    help="use an existing --benchmark_out JSON file instead of running the program")
     args = ap.parse_args()
-    binary = args.build_dir / "benchmarks" / "bench_portfolio"
-    if not binary.exists():
-        print(f"{binary} not found: configure with -DPPM_BUILD_BENCHMARKS=ON and build bench_portfolio",
-              file=sys.stderr)
-        return 2
-    out = subprocess.run([str(binary), "--benchmark_format=json", f"--benchmark_filter={args.filter}"],
-                         check=True, capture_output=True, text=True).stdout
-    data = json.loads(out)
+    if args.from_json:
+        data = json.loads(args.from_json.read_text())
+    else:
+        binary = args.build_dir / "benchmarks" / "bench_portfolio"
+        if not binary.exists():
+            print(f"{binary} not found: configure with -DPPM_BUILD_BENCHMARKS=ON and build bench_portfolio",
+                  file=sys.stderr)
+            return 2
+        out = subprocess.run([str(binary), "--benchmark_format=json", f"--benchmark_filter={args.filter}"],
+                             check=True, capture_output=True, text=True).stdout
+        data = json.loads(out)
     ctx = data.get("context", {})
     rows_sel, rows_greedy, rows_front = [], [], []
     verdicts = []

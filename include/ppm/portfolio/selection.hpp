@@ -59,7 +59,7 @@ struct SelectionProgress {
 
 /// Solver options (aggregate with defaults).
 struct SelectionOptions {
-    double time_limit_seconds = 60.0;  ///< Wall-clock limit of the branch and bound.
+    double time_limit_seconds = 60.0;  ///< Limit of the solve in process CPU seconds (CBC's default time mode).
     double relative_gap = 1e-3;        ///< Stop when (bound - value) / |value| <= gap (0.1%).
     double absolute_gap = 1e-9;        ///< Stop when bound - value <= this.
     int threads = 1;                   ///< CBC threads (1 = deterministic).
