@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -69,6 +70,15 @@ def main() -> int:
             goal = "met" if med <= GOAL_SECONDS else ("met at best" if lo <= GOAL_SECONDS else "not met")
         lines.append(f"| {int(tasks):,} | {int(iters):,} | {threads} | {'yes' if sens == '1' else 'no'} | {med:.2f} s | {lo:.2f} s | "
                      f"{ips:,.0f} | {ips * int(tasks) / 1e6:,.1f} M | {goal} |")
+    # CPU time of the goal case over all threads (wall time on a busy machine says little).
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([str(exe), "--benchmark_filter=BM_MonteCarlo/10000/10000/2/1", "--benchmark_repetitions=1"],
+                   capture_output=True, text=True, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    lines += ["", f"Goal case CPU time, all threads, one run including network generation and setup: {cpu:.2f} s "
+              f"(so about {cpu / 2:.2f} s wall on an otherwise idle 2-core machine).",
+              f"Load average during this run: {os.getloadavg()[0]:.1f}."]
     lines += ["", "Reproduce:", "", "```sh",
               "cmake -S . -B build-rel -G Ninja -DCMAKE_BUILD_TYPE=Release -DPPM_BUILD_BENCHMARKS=ON",
               "cmake --build build-rel --target bench_risk -j2",
