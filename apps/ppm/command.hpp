@@ -42,6 +42,7 @@ void add_level_command(CLI::App& app, Context& ctx);  ///< `ppm level` (issue 3,
 void add_evm_command(CLI::App& app, Context& ctx);       ///< `ppm evm` (issue 5).
 void add_simulate_command(CLI::App& app, Context& ctx);  ///< `ppm simulate` (issue 5).
 void add_status_command(CLI::App& app, Context& ctx);    ///< `ppm status` (issue 5).
+void add_convert_command(CLI::App& app, Context& ctx);   ///< `ppm convert` (issue 6, interchange).
 void add_ahp_command(CLI::App& app, Context& ctx);       ///< `ppm ahp` (issue 4, scoring).
 void add_select_command(CLI::App& app, Context& ctx);    ///< `ppm select` (issue 4, portfolio).
 

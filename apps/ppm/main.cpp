@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     add_evm_command(app, ctx);
     add_simulate_command(app, ctx);
     add_status_command(app, ctx);
+    add_convert_command(app, ctx);
     add_ahp_command(app, ctx);
     add_select_command(app, ctx);
 

@@ -246,3 +246,26 @@ TEST_CASE("xer: malformed input names the line") {
         CHECK(std::string(e.what()).find("PROJECT.plan_start_date") != std::string::npos);
     }
 }
+
+#include "ppm/schedule/cpm.hpp"
+
+TEST_CASE("xer: a progressed P6 schedule re-scheduled by ppm at its data date, compared with P6's stored dates") {
+    if (!ppm::test::have_shared("interchange/xer")) return;
+    // PredecessorCalendar.xer (P6 8.2): one completed activity "Test" (actual 2019-06-10 08:00 ..
+    // 2019-06-12 17:00), data date 2019-10-02. See docs/interchange.md "Checking against P6".
+    const auto r = read_xer_file(interchange("xer/PredecessorCalendar.xer"));
+    const ScheduleResult s = schedule(r.portfolio);
+    const Task* t = by_name(r.portfolio, "Test");
+    REQUIRE(t);
+    std::size_t i = 0;
+    while (i < s.task_id.size() && s.task_id[i] != t->id) ++i;
+    REQUIRE(i < s.task_id.size());
+    // ppm reports a complete task at its actual dates: those are P6's act_start_date / act_end_date.
+    CHECK(s.early_start[i] == Instant::from_ymd_hm(2019, 6, 10, 8, 0));
+    CHECK(s.early_finish[i] == Instant::from_ymd_hm(2019, 6, 12, 17, 0));
+    CHECK(custom_text(t->custom, "xer.act_start_date") == "<absent>");  // mapped, not kept twice
+    // P6 stores the early dates of a completed activity at the data date instead (a documented difference).
+    CHECK(custom_text(t->custom, "xer.early_start_date") == "2019-10-02 00:00");
+    CHECK(r.portfolio.projects[0].status_date == Instant::from_ymd_hm(2019, 10, 2, 0, 0));
+    CHECK(s.critical[i] == 0);  // complete tasks are never critical, in P6 as in ppm
+}

@@ -1,0 +1,58 @@
+// `ppm convert IN OUT`: convert a model between file formats chosen by extension (issue 6):
+// read .json, .xml (MS Project XML or Primavera PMXML), .xer, .mpx; write .json, .xml (MSPDI),
+// .xer, .ics (milestones). Import warnings (what the model could not carry) go to stderr.
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "command.hpp"
+#include "ppm/io/model_file.hpp"
+
+namespace ppm::cli {
+
+namespace {
+struct ConvertArgs {
+    std::string in;
+    std::string out;
+    bool warnings = false;
+    bool json = false;
+};
+}  // namespace
+
+void add_convert_command(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<ConvertArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "convert",
+        "Convert a model between formats by extension: in .json .xml (MSPDI or PMXML) .xer .mpx; out .json .xml .xer .ics\n"
+        "Example: ppm convert plan.xer plan.xml --warnings");
+    cmd->add_option("IN", args->in, "Input file")->required();
+    cmd->add_option("OUT", args->out, "Output file (format from its extension)")->required();
+    cmd->add_flag("--warnings", args->warnings, "List every import warning on stderr (default: only their count)");
+    cmd->add_flag("--json", args->json, "Print a JSON summary on stdout");
+    cmd->callback([args, &ctx] {
+        ctx.input_file = args->in;
+        const ImportResult r = read_model_file_with_warnings(args->in);
+        write_model_file(r.portfolio, args->out);
+        if (args->json) {
+            nlohmann::json j = {{"input", args->in},   {"output", args->out}, {"projects", r.portfolio.projects.size()},
+                                {"tasks", r.portfolio.task_count()}, {"calendars", r.portfolio.calendars.size()},
+                                {"resources", r.portfolio.resources.size()}, {"warnings", nlohmann::json::array()}};
+            for (const auto& w : r.warnings)
+                j["warnings"].push_back({{"line", w.line}, {"entity", w.entity}, {"message", w.message}});
+            std::cout << j.dump(2) << "\n";
+        } else if (!ctx.quiet) {
+            std::cout << args->in << " -> " << args->out << ": " << r.portfolio.projects.size() << " projects, "
+                      << r.portfolio.task_count() << " tasks, " << r.portfolio.calendars.size() << " calendars, "
+                      << r.portfolio.resources.size() << " resources\n";
+        }
+        if (args->warnings) {
+            for (const auto& w : r.warnings)
+                std::cerr << w.source << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << w.entity << ": " << w.message << "\n";
+        } else if (!r.warnings.empty() && !ctx.quiet && !args->json) {
+            std::cerr << r.warnings.size() << " import warnings (values kept as custom fields or not imported); --warnings lists them\n";
+        }
+        ctx.exit_code = kOk;
+    });
+}
+
+}  // namespace ppm::cli
