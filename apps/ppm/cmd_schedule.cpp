@@ -121,7 +121,7 @@ void add_schedule_command(CLI::App& app, Context& ctx) {
         "Example:\n  ppm schedule examples/portfolio.json --out schedule.csv\n"
         "Prints each project's start, finish, deadline, minimum float and critical task count, the\n"
         "portfolio finish and the critical path; --out writes every task's dates and floats.");
-    cmd->add_option("FILE", args->file, "Model file (.json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("FILE", args->file, "Model file: .json, MS Project .xml (MSPDI), P6 .xer / .xml (PMXML), .mpx")->required()->check(CLI::ExistingFile);
     cmd->add_option("--out,-o", args->out, "Write the full result to OUT.json or OUT.csv");
     cmd->add_option("--status-date", args->status_date, "Data date YYYY-MM-DD[THH:MM] (overrides the file's)");
     cmd->add_option("--critical-float", args->critical_float, "Critical when total float <= this many working minutes")
