@@ -15,7 +15,7 @@ import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PARTS = ROOT / "docs" / "benchmarks"
-ORDER = ["schedule", "leveling", "portfolio", "risk", "python"]
+ORDER = ["schedule", "io", "leveling", "level", "portfolio", "risk", "python"]
 
 
 def machine() -> str:
