@@ -3,10 +3,14 @@
 // Windows-1252 (the code page of XER and MPX files, per Oracle's XER documentation).
 #include "detail/interchange_text.hpp"
 
+#include "ppm/core/error.hpp"
+
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 namespace ppm::detail {
 
@@ -221,6 +225,15 @@ std::pair<std::int64_t, std::int64_t> line_column(std::string_view text, std::si
         if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
     }
     return {line, col};
+}
+
+std::string read_file_text(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ppm::ParseError::io(path.string(), "cannot open file for reading");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw ppm::ParseError::io(path.string(), "read failed");
+    return ss.str();
 }
 
 }  // namespace ppm::detail

@@ -13,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "io/detail/interchange_text.hpp"
 #include "io/detail/json_dom.hpp"
 #include "io/detail/json_units.hpp"
 #include "ppm/core/error.hpp"
@@ -464,15 +465,6 @@ const json& check_top_level(const JsonDoc& doc) {
     return top.require("portfolio");
 }
 
-std::string read_file_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError::io(path.string(), "cannot open file for reading");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw ParseError::io(path.string(), "read failed");
-    return ss.str();
-}
-
 }  // namespace
 
 Portfolio read_json(std::string_view text, std::string_view source_name) {
@@ -482,7 +474,7 @@ Portfolio read_json(std::string_view text, std::string_view source_name) {
 }
 
 Portfolio read_json_file(const std::filesystem::path& path) {
-    const std::string text = read_file_text(path);
+    const std::string text = detail::read_file_text(path);
     return read_json(text, path.string());
 }
 

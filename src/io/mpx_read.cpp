@@ -429,11 +429,7 @@ ImportResult read_mpx(std::string_view text, std::string_view source_name) {
 }
 
 ImportResult read_mpx_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError::io(path.string(), "cannot open file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return read_mpx(ss.str(), path.string());
+    return read_mpx(detail::read_file_text(path), path.string());
 }
 
 }  // namespace ppm

@@ -313,11 +313,7 @@ ImportResult read_pmxml(std::string_view text, std::string_view source_name) {
 }
 
 ImportResult read_pmxml_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError::io(path.string(), "cannot open file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return read_pmxml(ss.str(), path.string());
+    return read_pmxml(detail::read_file_text(path), path.string());
 }
 
 }  // namespace ppm

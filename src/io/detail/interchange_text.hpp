@@ -2,6 +2,7 @@
 // Text helpers shared by the interchange readers/writers (MSPDI, XER, PMXML, MPX): ISO 8601 date-times
 // and durations as MS Project and P6 write them, numbers, Windows-1252 to UTF-8, offset -> line.
 
+#include <filesystem>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,5 +39,8 @@ std::string utf8_to_cp1252(std::string_view text);
 std::pair<std::int64_t, std::int64_t> line_column(std::string_view text, std::size_t offset);
 /// Trims ASCII blanks.
 std::string_view trim(std::string_view text);
+
+/// The whole content of a file; ParseError::io naming the path when it cannot be opened or read.
+std::string read_file_text(const std::filesystem::path& path);
 
 }  // namespace ppm::detail
