@@ -11,6 +11,9 @@ PACKAGES=(
   pybind11-dev python3-pybind11 python3-dev python3-numpy python3-pandas python3-pytest
   libxml2-utils
   python3-jsonschema
+  python3-distributed python3-matplotlib
+  chromium
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()
