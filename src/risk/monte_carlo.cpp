@@ -349,7 +349,7 @@ MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions&
     const std::uint64_t completed = parallel_chunks(iterations, threads, workers, opt, 0.0, pass1_share,
                                                     [&](Worker& w, std::uint64_t first, std::uint64_t last) {
                                                         for (std::uint64_t it = first; it < last; ++it)
-                                                            run_iteration(p, opt.seed, it, w, finish[it], cost[it]);
+                                                            run_iteration(p, opt.seed, opt.first_iteration + it, w, finish[it], cost[it]);
                                                     });
     r.status = completed == iterations ? SimulationStatus::completed : SimulationStatus::cancelled;
     r.iterations = completed;
@@ -417,7 +417,7 @@ MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions&
         opt2.progress = opt.progress;
         parallel_chunks(completed, threads, workers, opt2, pass1_share, 1.0, [&](Worker& w, std::uint64_t first, std::uint64_t last) {
             for (std::uint64_t it = first; it < last; ++it) {
-                const std::uint64_t key = iteration_key(opt.seed, it);
+                const std::uint64_t key = iteration_key(opt.seed, opt.first_iteration + it);
                 const std::uint64_t b = rank2[it];
                 sample_uniforms(p, key, w.normals, w.mixed, [&](std::size_t pos, std::uint32_t x, double) {
                     const std::uint64_t a = x >> 16;

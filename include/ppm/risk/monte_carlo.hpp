@@ -63,6 +63,9 @@ struct MonteCarloOptions {
     int histogram_bins = 40;
     bool repair_correlation = false;          ///< Repair a non-PSD matrix instead of throwing.
     bool sensitivity = true;                  ///< Compute Spearman sensitivity and cruciality (a second, sampling-only pass).
+    /// Iteration k of this run uses the random stream of global iteration `first_iteration + k`, so a
+    /// run of N iterations can be split into chunks whose samples concatenate exactly (ppm.distributed).
+    std::uint64_t first_iteration = 0;
     std::stop_token stop;                     ///< Cancellation: result status `cancelled`, partial arrays.
     std::function<void(double)> progress;     ///< Called from the calling thread with 0..1.
 };
