@@ -37,5 +37,11 @@ std::string repr_with_id(const char* type, const T& v) {
 void bind_core(py::module_& m);
 void bind_schedule(py::module_& m);
 void bind_io(py::module_& m);
+void bind_calendar(py::module_& m);
+void bind_leveling(py::module_& m);
+void bind_scoring(py::module_& m);
+void bind_portfolio(py::module_& m);
+void bind_evm(py::module_& m);
+void bind_risk(py::module_& m);
 
 }  // namespace ppm::python

@@ -6,4 +6,5 @@ PYBIND11_MODULE(_core, m) {
     ppm::python::bind_core(m);
     ppm::python::bind_schedule(m);
     ppm::python::bind_io(m);
+    ppm::python::bind_risk(m);
 }
