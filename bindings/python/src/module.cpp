@@ -7,4 +7,6 @@ PYBIND11_MODULE(_core, m) {
     ppm::python::bind_schedule(m);
     ppm::python::bind_io(m);
     ppm::python::bind_risk(m);
+    ppm::python::bind_scoring(m);
+    ppm::python::bind_portfolio(m);
 }
