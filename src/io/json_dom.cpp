@@ -5,6 +5,7 @@
 #include <iterator>
 #include <vector>
 
+#include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm::detail {
@@ -236,10 +237,11 @@ std::pair<std::int64_t, std::int64_t> JsonDoc::locate(const std::string& pointer
     }
 }
 
-JsonDoc parse_json_doc(std::string_view text, std::string_view source) {
+JsonDoc parse_json_doc(std::string_view text, std::string_view source, const io::ReadLimits& limits) {
     JsonDoc doc;
     doc.text = text;
     doc.source = std::string(source);
+    check_json_text(text, doc.source, limits);
     run_sax(doc, nullptr);
     return doc;
 }

@@ -16,6 +16,7 @@
 #include "io/detail/interchange_text.hpp"
 #include "io/detail/json_dom.hpp"
 #include "io/detail/json_units.hpp"
+#include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/json.hpp"
 
@@ -468,14 +469,23 @@ const json& check_top_level(const JsonDoc& doc) {
 }  // namespace
 
 Portfolio read_json(std::string_view text, std::string_view source_name) {
-    const JsonDoc doc = detail::parse_json_doc(text, source_name);
-    const json& portfolio = check_top_level(doc);
-    return read_portfolio(doc, portfolio, "/portfolio");
+    return read_json(text, source_name, io::ReadLimits{});
 }
 
-Portfolio read_json_file(const std::filesystem::path& path) {
+Portfolio read_json(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+    const JsonDoc doc = detail::parse_json_doc(text, source_name, limits);
+    const json& portfolio = check_top_level(doc);
+    Portfolio pf = read_portfolio(doc, portfolio, "/portfolio");
+    detail::check_tasks(pf, doc.source, limits);
+    return pf;
+}
+
+Portfolio read_json_file(const std::filesystem::path& path) { return read_json_file(path, io::ReadLimits{}); }
+
+Portfolio read_json_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+    detail::check_file_size(path, limits);
     const std::string text = detail::read_file_text(path);
-    return read_json(text, path.string());
+    return read_json(text, path.string(), limits);
 }
 
 std::span<const std::string_view> known_json_sections() noexcept { return kKnownSections; }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "detail/interchange_text.hpp"
+#include "detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/mpx.hpp"
 
@@ -424,12 +425,23 @@ ImportResult Reader::run() {
 }  // namespace
 
 ImportResult read_mpx(std::string_view text, std::string_view source_name) {
-    Reader r(text, std::string(source_name));
-    return r.run();
+    return read_mpx(text, source_name, io::ReadLimits{});
 }
 
-ImportResult read_mpx_file(const std::filesystem::path& path) {
-    return read_mpx(detail::read_file_text(path), path.string());
+ImportResult read_mpx(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+    const std::string source(source_name);
+    detail::check_text_lines(text, source, limits, ",;\t");
+    Reader r(text, source);
+    ImportResult out = r.run();
+    detail::check_tasks(out.portfolio, source, limits);
+    return out;
+}
+
+ImportResult read_mpx_file(const std::filesystem::path& path) { return read_mpx_file(path, io::ReadLimits{}); }
+
+ImportResult read_mpx_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+    detail::check_file_size(path, limits);
+    return read_mpx(detail::read_file_text(path), path.string(), limits);
 }
 
 }  // namespace ppm

@@ -13,6 +13,7 @@
 #include "detail/mspdi_common.hpp"
 #include "detail/mspdi_schema.hpp"
 #include "detail/xml_doc.hpp"
+#include "detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/mspdi.hpp"
 
@@ -46,7 +47,8 @@ std::string schema_ordered(pugi::xml_node el, const std::string_view (&order)[N]
 
 class Reader {
 public:
-    Reader(std::string_view text, std::string source) : doc_(text, std::move(source)) {}
+    Reader(std::string_view text, std::string source, const io::ReadLimits& limits)
+        : doc_(text, std::move(source), limits) {}
 
     ImportResult run();
 
@@ -681,12 +683,22 @@ ImportResult Reader::run() {
 }  // namespace
 
 ImportResult read_mspdi(std::string_view text, std::string_view source_name) {
-    Reader reader(text, std::string(source_name));
-    return reader.run();
+    return read_mspdi(text, source_name, io::ReadLimits{});
 }
 
-ImportResult read_mspdi_file(const std::filesystem::path& path) {
-    return read_mspdi(detail::read_file_text(path), path.string());
+ImportResult read_mspdi(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+    const std::string source(source_name);
+    Reader reader(text, source, limits);
+    ImportResult out = reader.run();
+    detail::check_tasks(out.portfolio, source, limits);
+    return out;
+}
+
+ImportResult read_mspdi_file(const std::filesystem::path& path) { return read_mspdi_file(path, io::ReadLimits{}); }
+
+ImportResult read_mspdi_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+    detail::check_file_size(path, limits);
+    return read_mspdi(detail::read_file_text(path), path.string(), limits);
 }
 
 }  // namespace ppm

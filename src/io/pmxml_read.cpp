@@ -9,6 +9,7 @@
 
 #include "detail/interchange_text.hpp"
 #include "detail/xml_doc.hpp"
+#include "detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/pmxml.hpp"
 
@@ -22,7 +23,8 @@ using detail::local_name;
 
 class Reader {
 public:
-    Reader(std::string_view text, std::string source) : doc_(text, std::move(source)) {}
+    Reader(std::string_view text, std::string source, const io::ReadLimits& limits)
+        : doc_(text, std::move(source), limits) {}
     ImportResult run();
 
 private:
@@ -308,12 +310,22 @@ ImportResult Reader::run() {
 }  // namespace
 
 ImportResult read_pmxml(std::string_view text, std::string_view source_name) {
-    Reader r(text, std::string(source_name));
-    return r.run();
+    return read_pmxml(text, source_name, io::ReadLimits{});
 }
 
-ImportResult read_pmxml_file(const std::filesystem::path& path) {
-    return read_pmxml(detail::read_file_text(path), path.string());
+ImportResult read_pmxml(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+    const std::string source(source_name);
+    Reader r(text, source, limits);
+    ImportResult out = r.run();
+    detail::check_tasks(out.portfolio, source, limits);
+    return out;
+}
+
+ImportResult read_pmxml_file(const std::filesystem::path& path) { return read_pmxml_file(path, io::ReadLimits{}); }
+
+ImportResult read_pmxml_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+    detail::check_file_size(path, limits);
+    return read_pmxml(detail::read_file_text(path), path.string(), limits);
 }
 
 }  // namespace ppm

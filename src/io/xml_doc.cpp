@@ -5,13 +5,13 @@
 #include <sstream>
 
 #include "detail/interchange_text.hpp"
+#include "detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm::detail {
 
-XmlDoc::XmlDoc(std::string_view text, std::string source) : source_(std::move(source)) {
-    if (text.size() > kMaxXmlBytes)
-        throw ParseError::limit_exceeded(source_, 0, "XML file larger than " + std::to_string(kMaxXmlBytes) + " bytes");
+XmlDoc::XmlDoc(std::string_view text, std::string source, const io::ReadLimits& limits) : source_(std::move(source)) {
+    check_file_bytes(text, source_, limits);
     // Refuse DTDs that declare entities (entity expansion attacks, external entities).
     if (const auto dt = text.find("<!DOCTYPE"); dt != std::string_view::npos) {
         const auto ent = text.find("<!ENTITY", dt);
@@ -28,6 +28,38 @@ XmlDoc::XmlDoc(std::string_view text, std::string source) : source_(std::move(so
         throw ParseError::syntax(source_, l, c, std::string("malformed XML: ") + res.description());
     }
     if (!doc_.document_element()) throw ParseError::syntax(source_, 1, 1, "no root element");
+    check_tree(limits);
+}
+
+// Walks the tree without recursion (the readers and outer_xml recurse: depth is checked first).
+void XmlDoc::check_tree(const io::ReadLimits& limits) const {
+    std::int64_t elements = 0;
+    std::int64_t depth = 0;
+    pugi::xml_node n = doc_.first_child();
+    while (n) {
+        if (n.type() == pugi::node_element) {
+            check_count(source_, line(n), "too many XML elements", ++elements, "max_records", limits.max_records);
+            for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute())
+                if (const std::size_t len = std::char_traits<char>::length(a.value()); len > limits.max_string_length)
+                    limit_fail(source_, line(n), "XML attribute value too long in bytes", len, "max_string_length",
+                               limits.max_string_length);
+        } else if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+            if (const std::size_t len = std::char_traits<char>::length(n.value()); len > limits.max_string_length)
+                limit_fail(source_, line(n.parent()), "XML text too long in bytes", len, "max_string_length",
+                           limits.max_string_length);
+        }
+        if (n.first_child()) {
+            check_count(source_, line(n), "XML nested too deeply", ++depth, "max_nesting_depth", limits.max_nesting_depth);
+            n = n.first_child();
+            continue;
+        }
+        while (n && !n.next_sibling()) {
+            n = n.parent();
+            --depth;
+            if (n == doc_) return;
+        }
+        if (n) n = n.next_sibling();
+    }
 }
 
 std::int64_t XmlDoc::line(pugi::xml_node node) const {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm::leveling {
@@ -109,21 +110,28 @@ std::string read_text(const std::filesystem::path& path) {
 }  // namespace
 
 PsplibProject parse_psplib(std::string_view text, const std::string& path) {
+    return parse_psplib(text, path, io::ReadLimits{});
+}
+
+PsplibProject parse_psplib(std::string_view text, const std::string& path, const io::ReadLimits& limits) {
+    detail::check_text_lines(text, path, limits, " \t");
     Lines in(text, path);
     PsplibProject p;
     p.path = path;
     {
         auto line = in.find("jobs (incl. supersource/sink");
         p.num_jobs = in.value_after_colon(line, "number of jobs");
-        if (p.num_jobs < 2 || p.num_jobs > 1'000'000) in.fail("expected a number of jobs in 2..1000000");
+        if (p.num_jobs < 2) in.fail("expected a number of jobs >= 2");
+        detail::check_count(path, in.line_number(), "too many jobs", p.num_jobs, "max_tasks", limits.max_tasks);
     }
     p.horizon = in.value_after_colon(in.find("horizon"), "horizon");
     const std::int32_t renewable = in.value_after_colon(in.find("- renewable"), "number of renewable resources");
     const std::int32_t nonrenewable =
         in.value_after_colon(in.find("- nonrenewable"), "number of nonrenewable resources");
     const std::int32_t doubly = in.value_after_colon(in.find("- doubly constrained"), "number of doubly constrained resources");
-    if (renewable < 0 || nonrenewable < 0 || renewable > 10'000 || nonrenewable > 10'000)
-        in.fail("expected resource counts in 0..10000");
+    if (renewable < 0 || nonrenewable < 0) in.fail("expected resource counts >= 0");
+    detail::check_count(path, in.line_number(), "too many resources", std::int64_t{renewable} + nonrenewable,
+                        "max_resources", limits.max_resources);
     if (doubly != 0) in.fail("expected 0 doubly constrained resources (not supported)");
     const std::size_t kinds = static_cast<std::size_t>(renewable + nonrenewable);
 

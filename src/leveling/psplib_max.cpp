@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/psplib.hpp"
 #include "ppm/leveling/rcpsp_max.hpp"
@@ -76,6 +77,11 @@ private:
 }  // namespace
 
 RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path) {
+    return parse_psplib_max(text, path, io::ReadLimits{});
+}
+
+RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path, const io::ReadLimits& limits) {
+    detail::check_text_lines(text, path, limits, " \t");
     SchReader in(text, path);
     RcpspMaxProject p;
     p.path = path;
@@ -83,7 +89,9 @@ RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path)
     if (head.size() < 2) in.fail("expected header 'n K 0 0' (real activities, renewable resources)");
     const std::int32_t real = in.integer(head[0], "number of activities");
     const std::int32_t resources = in.integer(head[1], "number of resources");
-    if (real < 0 || real > 1'000'000 || resources < 0 || resources > 10'000) in.fail("expected n in 0..1000000, K in 0..10000");
+    if (real < 0 || resources < 0) in.fail("expected n >= 0 and K >= 0");
+    detail::check_count(path, 1, "too many activities", std::int64_t{real} + 2, "max_tasks", limits.max_tasks);
+    detail::check_count(path, 1, "too many resources", resources, "max_resources", limits.max_resources);
     for (std::size_t k = 2; k < head.size(); ++k)
         if (in.integer(head[k], "resource count") != 0) in.fail("expected 0 non-renewable / doubly constrained resources", head[k].column);
     p.num_jobs = real + 2;

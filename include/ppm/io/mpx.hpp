@@ -20,14 +20,19 @@
 #include <string_view>
 
 #include "ppm/io/import_result.hpp"
+#include "ppm/io/read_limits.hpp"
 
 namespace ppm {
 
 /// Reads MPX text (Windows-1252 or UTF-8). Throws ParseError (unexpected, with the line: missing MPX
 /// header, malformed duration/date/number naming the column).
 ImportResult read_mpx(std::string_view text, std::string_view source_name = "<input>");
+/// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
+ImportResult read_mpx(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
 
 /// Reads an MPX file; ParseError::io when unreadable.
 ImportResult read_mpx_file(const std::filesystem::path& path);
+/// As above with explicit safety limits (max_file_bytes is checked before reading).
+ImportResult read_mpx_file(const std::filesystem::path& path, const io::ReadLimits& limits);
 
 }  // namespace ppm

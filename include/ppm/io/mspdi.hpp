@@ -24,6 +24,7 @@
 #include <string_view>
 
 #include "ppm/io/import_result.hpp"
+#include "ppm/io/read_limits.hpp"
 
 namespace ppm {
 
@@ -31,9 +32,13 @@ namespace ppm {
 /// line/column; unexpected when the root is not <Project> or a value is malformed, naming the element
 /// and its line).
 ImportResult read_mspdi(std::string_view text, std::string_view source_name = "<input>");
+/// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
+ImportResult read_mspdi(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
 
 /// Reads an MSPDI file; ParseError::io when unreadable.
 ImportResult read_mspdi_file(const std::filesystem::path& path);
+/// As above with explicit safety limits (max_file_bytes is checked before reading).
+ImportResult read_mspdi_file(const std::filesystem::path& path, const io::ReadLimits& limits);
 
 /// Writes the first project of `portfolio` (with the portfolio's calendars and resources) as MSPDI in
 /// the schema's element order. Numeric ids are used as UIDs; other ids are numbered after the

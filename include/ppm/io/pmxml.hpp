@@ -17,14 +17,19 @@
 #include <string_view>
 
 #include "ppm/io/import_result.hpp"
+#include "ppm/io/read_limits.hpp"
 
 namespace ppm {
 
 /// Reads PMXML text. Throws ParseError (syntax with line/column; unexpected when the root is not
 /// <APIBusinessObjects> or a value is malformed, naming the element and its line).
 ImportResult read_pmxml(std::string_view text, std::string_view source_name = "<input>");
+/// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
+ImportResult read_pmxml(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
 
 /// Reads a PMXML file; ParseError::io when unreadable.
 ImportResult read_pmxml_file(const std::filesystem::path& path);
+/// As above with explicit safety limits (max_file_bytes is checked before reading).
+ImportResult read_pmxml_file(const std::filesystem::path& path, const io::ReadLimits& limits);
 
 }  // namespace ppm

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ppm/io/read_limits.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_max.hpp"
 
@@ -41,6 +42,9 @@ struct PsplibProject {
 /// Parses the text of a `.sm` or `.mm` file; `path` is used in error messages only.
 /// Doubly constrained resources (always 0 in PSPLIB) are rejected as unsupported.
 [[nodiscard]] PsplibProject parse_psplib(std::string_view text, const std::string& path = "<text>");
+/// As above with explicit safety limits (docs/limits.md): jobs against `max_tasks`, resource kinds
+/// against `max_resources`, size, lines and line length; ParseError `limit_exceeded` when exceeded.
+[[nodiscard]] PsplibProject parse_psplib(std::string_view text, const std::string& path, const io::ReadLimits& limits);
 
 /// Reads a `.sm` or `.mm` file. Throws `ParseError` (io when it cannot be opened).
 [[nodiscard]] PsplibProject read_psplib(const std::filesystem::path& path);
@@ -69,6 +73,8 @@ struct PsplibSolution {
 /// header `n K 0 0`, n+2 precedence rows `j 1 #succ succ... [lag]...`, n+2 request rows
 /// `j 1 duration demands...`, then the K capacities. `path` is used in error messages.
 [[nodiscard]] RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path = "<text>");
+/// As above with explicit safety limits (docs/limits.md).
+[[nodiscard]] RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path, const io::ReadLimits& limits);
 
 /// Reads a `.sch` file. Throws `ParseError` (io when it cannot be opened).
 [[nodiscard]] RcpspMaxProject read_psplib_max(const std::filesystem::path& path);

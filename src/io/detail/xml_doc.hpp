@@ -1,6 +1,7 @@
 #pragma once
 // Hardened XML loading for the MSPDI and PMXML readers (pugixml), with element -> line lookup.
-// Limits (docs/interchange.md): files up to kMaxXmlBytes; a DOCTYPE with an internal subset
+// Limits (docs/limits.md, ppm::io::ReadLimits): size, element count, nesting depth, text and
+// attribute length; a DOCTYPE with an internal subset
 // (<!ENTITY ...>: billion-laughs, external entities) is rejected; pugixml never fetches or expands
 // external entities and only expands the five predefined and numeric character references.
 
@@ -11,21 +12,24 @@
 #include <string_view>
 #include <vector>
 
-namespace ppm::detail {
+#include "ppm/io/read_limits.hpp"
 
-inline constexpr std::size_t kMaxXmlBytes = 512u * 1024u * 1024u;
+namespace ppm::detail {
 
 /// A parsed document with the source text kept for line numbers.
 class XmlDoc {
 public:
-    /// Parses `text`; throws ParseError (syntax with line/column, limit_exceeded, unexpected for DTD entities).
-    XmlDoc(std::string_view text, std::string source);
+    /// Parses `text`; throws ParseError (syntax with line/column, limit_exceeded for `limits`,
+    /// unexpected for DTD entities).
+    XmlDoc(std::string_view text, std::string source, const io::ReadLimits& limits = {});
     [[nodiscard]] pugi::xml_node root() const { return doc_.document_element(); }
     /// 1-based line of a node (0 if unknown).
     [[nodiscard]] std::int64_t line(pugi::xml_node node) const;
     [[nodiscard]] const std::string& source() const noexcept { return source_; }
 
 private:
+    void check_tree(const io::ReadLimits& limits) const;
+
     pugi::xml_document doc_;
     std::string source_;
     std::vector<std::size_t> newlines_;
