@@ -507,6 +507,112 @@ void shift_alap(const Network& net, std::span<const Duration> durations, CpmWork
     }
 }
 
+
+// The specialised loop (detail/cpm_fast_plan.hpp): one calendar, working-minute lags, no summaries,
+// progress, constraints or deadlines, every duration > 0. Both passes are integer longest paths
+// on working-time keys of that calendar, with the same tie rules as forward()/backward() (so the
+// results are identical); instants are looked up once per task afterwards. Returns false (having
+// written nothing) when the network or the durations do not qualify.
+bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
+    using Plan = detail::CpmFastPlan;
+    const Plan& fp = net.fast_plan();
+    if (!fp.usable) return false;
+    const std::size_t n = net.task_count();
+    const Duration* dur = durations.data();
+    std::int64_t shortest = kMax;
+    for (std::size_t i = 0; i < n; ++i) shortest = std::min(shortest, dur[i].count());
+    if (shortest <= 0) return false;  // milestones: general loop
+
+    const WorkCalendar& cal = net.calendars()[fp.calendar];
+    const std::int64_t status_override = opt.status_date ? opt.status_date->minutes_since_epoch() : kNoDate;
+    const std::size_t np = ws.floor_key.size();
+    for (std::size_t p = 0; p < np; ++p) {
+        const std::int64_t status = status_override != kNoDate ? status_override : net.project_status_date()[p];
+        ws.floor_instant[p] = std::max(net.project_start()[p], status);
+        ws.floor_key[p] = cal.work_index(Instant{ws.floor_instant[p]});
+    }
+    const std::uint32_t* topo = net.topological_order().data();
+    const std::uint32_t* po = net.pred_offsets().data();
+    const std::uint32_t* so = net.succ_offsets().data();
+    const std::uint32_t* proj = net.project_of().data();
+    const std::uint32_t* pred = fp.pred.data();
+    const std::int32_t* pred_lag = fp.pred_lag.data();
+    const std::uint32_t* succ = fp.succ.data();
+    const std::int32_t* succ_lag = fp.succ_lag.data();
+    std::int64_t* ks_of = ws.start_key.data();
+    std::int64_t* kf_of = ws.finish_key.data();
+    std::int64_t* lks_of = ws.late_start_key.data();
+    std::int64_t* lkf_of = ws.late_finish_key.data();
+    std::uint32_t* driving = ws.driving.data();
+    const std::int64_t* floor_key = ws.floor_key.data();
+
+    // Forward: the latest start-type and finish-type candidates, first link wins a tie.
+    for (std::size_t t = 0; t < n; ++t) {
+        const std::uint32_t i = topo[t];
+        const std::int64_t d = dur[i].count();
+        std::int64_t ks = kMin, kf = kMin;
+        std::uint32_t s_link = kNoLink, f_link = kNoLink;
+        for (std::uint32_t k = po[i]; k < po[i + 1]; ++k) {
+            const std::uint32_t w = pred[k];
+            const std::uint32_t p = w & Plan::kTaskMask;
+            const std::int64_t c = ((w & Plan::kHigh) != 0 ? kf_of[p] : ks_of[p]) + pred_lag[k];
+            if ((w & Plan::kLow) != 0) {
+                if (c > kf) { kf = c; f_link = k; }
+            } else if (c > ks) {
+                ks = c;
+                s_link = k;
+            }
+        }
+        std::int64_t key = floor_key[proj[i]];
+        std::uint32_t drive = kNoLink;
+        if (ks >= key) { key = ks; drive = s_link; }  // ks > kMin: a start-type link exists
+        const std::int64_t end = key + d;
+        if (kf > end || (kf == end && drive == kNoLink)) { key = kf - d; drive = f_link; }
+        ks_of[i] = key;
+        kf_of[i] = key + d;
+        driving[i] = drive;
+    }
+    // Early instants and project finishes.
+    std::int64_t* es = ws.early_start.data();
+    std::int64_t* ef = ws.early_finish.data();
+    std::int64_t* pfin = ws.project_finish.data();
+    std::fill(ws.project_finish.begin(), ws.project_finish.end(), kMin);
+    for (std::size_t i = 0; i < n; ++i) {
+        es[i] = cal.start_at_work(ks_of[i]).minutes_since_epoch();
+        ef[i] = cal.finish_at_work(kf_of[i]).minutes_since_epoch();
+        pfin[proj[i]] = std::max(pfin[proj[i]], ef[i]);
+    }
+    std::fill(ws.conflict.begin(), ws.conflict.end(), std::uint8_t{0});
+    for (std::size_t p = 0; p < np; ++p) {
+        if (pfin[p] == kMin) pfin[p] = net.project_start()[p];  // empty project
+        ws.anchor_key[p] = cal.work_index(Instant{anchor(net, ws, p)});
+    }
+    // Backward: the earliest late finish; a start-type bound s allows finishing at s + d.
+    const std::int64_t* anchor_key = ws.anchor_key.data();
+    std::int64_t* tf = ws.total_float.data();
+    for (std::size_t t = n; t-- > 0;) {
+        const std::uint32_t i = topo[t];
+        const std::int64_t d = dur[i].count();
+        std::int64_t key = anchor_key[proj[i]];
+        for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
+            const std::uint32_t w = succ[q];
+            const std::uint32_t j = w & Plan::kTaskMask;
+            const std::int64_t c = ((w & Plan::kHigh) != 0 ? lks_of[j] : lkf_of[j]) - succ_lag[q] + ((w & Plan::kLow) != 0 ? d : 0);
+            key = std::min(key, c);
+        }
+        lks_of[i] = key - d;
+        lkf_of[i] = key;
+        tf[i] = key - kf_of[i];
+    }
+    std::int64_t* ls = ws.late_start.data();
+    std::int64_t* lf = ws.late_finish.data();
+    for (std::size_t i = 0; i < n; ++i) {
+        ls[i] = cal.start_at_work(lks_of[i]).minutes_since_epoch();
+        lf[i] = cal.finish_at_work(lkf_of[i]).minutes_since_epoch();
+    }
+    return true;
+}
+
 }  // namespace
 
 void run_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
@@ -531,6 +637,7 @@ void run_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspa
     ws.bound_finish.resize(n);
     ws.project_finish.resize(net.project_ids().size());
 
+    if (fast_cpm(net, durations, ws, opt)) return;
     forward(net, durations, ws, opt);
     std::fill(ws.project_finish.begin(), ws.project_finish.end(), kMin);
     const auto proj = net.project_of();

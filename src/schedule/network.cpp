@@ -279,6 +279,51 @@ struct NetworkBuilder {
         for (std::uint32_t k = 0; k < m; ++k) net.succ_links_[spos[net.link_pred_[k]]++] = k;
     }
 
+    // Packed links for run_cpm's specialised loop (detail/cpm_fast_plan.hpp), when the network
+    // qualifies: one calendar everywhere, working-minute lags, no summaries, progress,
+    // constraints (other than ASAP) or deadlines.
+    void fast_plan() {
+        using Plan = detail::CpmFastPlan;
+        Plan& fp = net.fast_plan_;
+        fp = Plan{};
+        const std::size_t n = net.task_ids_.size();
+        const std::size_t m = net.link_pred_.size();
+        if (n == 0 || n > Plan::kTaskMask || net.has_alap_) return;
+        const std::uint32_t c = net.calendar_of_[0];
+        for (std::size_t i = 0; i < n; ++i)
+            if (net.calendar_of_[i] != c || net.is_summary_[i] || net.progress_state_[i] != ProgressState::not_started ||
+                net.constraint_type_[i] != ConstraintType::as_soon_as_possible || net.deadline_[i] != kNoDate)
+                return;
+        for (const std::uint32_t pc : net.project_calendar_)
+            if (pc != c) return;
+        constexpr std::int64_t kLagLimit = std::int64_t{1} << 30;
+        for (std::size_t k = 0; k < m; ++k)
+            if (net.link_calendar_[k] != c || net.link_lag_unit_[k] != LagUnit::working || net.link_lag_[k] >= kLagLimit ||
+                net.link_lag_[k] <= -kLagLimit)
+                return;
+        fp.calendar = c;
+        fp.pred.resize(m);
+        fp.pred_lag.resize(m);
+        for (std::size_t k = 0; k < m; ++k) {
+            const LinkType t = net.link_type_[k];
+            const bool from_finish = t == LinkType::finish_start || t == LinkType::finish_finish;
+            const bool to_finish = t == LinkType::finish_finish || t == LinkType::start_finish;
+            fp.pred[k] = net.link_pred_[k] | (from_finish ? Plan::kHigh : 0u) | (to_finish ? Plan::kLow : 0u);
+            fp.pred_lag[k] = static_cast<std::int32_t>(net.link_lag_[k]);
+        }
+        fp.succ.resize(m);
+        fp.succ_lag.resize(m);
+        for (std::size_t q = 0; q < m; ++q) {
+            const std::uint32_t k = net.succ_links_[q];
+            const LinkType t = net.link_type_[k];
+            const bool to_start = t == LinkType::finish_start || t == LinkType::start_start;
+            const bool from_start = t == LinkType::start_start || t == LinkType::start_finish;
+            fp.succ[q] = net.link_succ_[k] | (to_start ? Plan::kHigh : 0u) | (from_start ? Plan::kLow : 0u);
+            fp.succ_lag[q] = static_cast<std::int32_t>(net.link_lag_[k]);
+        }
+        fp.usable = true;
+    }
+
     // Kahn's algorithm over links (pred -> succ) and roll-up edges (child -> parent).
     void topological_order() {
         const std::size_t n = net.task_ids_.size();
@@ -336,6 +381,7 @@ Network::Network(const Portfolio& portfolio, const NetworkOptions& options) {
     b.tasks();
     b.links();
     b.topological_order();
+    b.fast_plan();
 }
 
 TaskIndex Network::index_of(const TaskId& id) const {

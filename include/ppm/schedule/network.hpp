@@ -27,6 +27,7 @@
 #include "ppm/core/id.hpp"
 #include "ppm/core/portfolio.hpp"
 #include "ppm/core/time.hpp"
+#include "ppm/schedule/detail/cpm_fast_plan.hpp"
 
 namespace ppm {
 
@@ -135,6 +136,8 @@ public:
     [[nodiscard]] Date horizon_first_day() const noexcept { return horizon_first_; }
     /// Warnings found while building (e.g. a project without calendar falling back to 24/7).
     [[nodiscard]] std::span<const std::string> build_warnings() const noexcept { return build_warnings_; }
+    /// Internal (run_cpm): packed links of the specialised single-calendar loop, and whether it applies.
+    [[nodiscard]] const detail::CpmFastPlan& fast_plan() const noexcept { return fast_plan_; }
 
 private:
     friend struct NetworkBuilder;
@@ -166,6 +169,7 @@ private:
     bool has_alap_ = false;
     Date horizon_first_{}, horizon_last_{};
     std::vector<std::string> build_warnings_;
+    detail::CpmFastPlan fast_plan_;
 };
 
 }  // namespace ppm
