@@ -282,7 +282,8 @@ void read_status(const Node& n, ControlData& out) {
 }
 
 void read_uncertainty(const Node& n, ControlData& out) {
-    n.keys({"default", "tasks", "correlations", "repair_correlation", "risk_events", "iterations", "seed", "target_finish"});
+    n.keys({"default", "tasks", "correlations", "repair_correlation", "risk_events", "iterations", "seed", "target_finish", "calendars",
+            "level", "level_period"});
     auto& u = out.uncertainty;
     if (n.has("default")) u.relative_default = read_distribution(n.at("default"));
     if (n.has("tasks")) {
@@ -313,24 +314,206 @@ void read_uncertainty(const Node& n, ControlData& out) {
     if (n.has("iterations")) u.iterations = n.at("iterations").count();
     if (n.has("seed")) u.seed = n.at("seed").count();
     if (n.has("target_finish")) u.target_finish = n.at("target_finish").instant();
+    if (n.has("calendars")) {
+        const Node c = n.at("calendars");
+        const std::string v = c.str();
+        bool found = false;
+        for (auto k : {SimulationCalendars::automatic, SimulationCalendars::axis, SimulationCalendars::per_task})
+            if (v == to_string(k)) u.calendars = k, found = true;
+        if (!found) c.fail("expected automatic, axis or per_task");
+    }
+    if (n.has("level")) u.level = n.at("level").boolean();
+    if (n.has("level_period")) {
+        u.level_period = n.at("level_period").duration().count();
+        if (u.level_period < 1) n.at("level_period").fail("must be at least 1 minute");
+    }
+}
+
+void read_thresholds(const Node& t, RagThresholds& th) {
+    t.keys({"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones"});
+    if (t.has("spi")) th.spi = read_index_threshold(t.at("spi"));
+    if (t.has("cpi")) th.cpi = read_index_threshold(t.at("cpi"));
+    if (t.has("spi_t")) th.spi_t = read_index_threshold(t.at("spi_t"));
+    if (t.has("float_erosion")) th.float_erosion = read_count_threshold(t.at("float_erosion"));
+    if (t.has("high_risks")) th.high_risks = read_count_threshold(t.at("high_risks"));
+    if (t.has("overdue_milestones")) th.overdue_milestones = read_count_threshold(t.at("overdue_milestones"));
+}
+
+Rag parse_rag_colour(const Node& n) {
+    const std::string v = n.str();
+    for (Rag r : {Rag::green, Rag::amber, Rag::red, Rag::none})
+        if (v == to_string(r)) return r;
+    n.fail("expected green, amber, red or none");
+}
+
+RagPolicy read_policy(const Node& n) {
+    n.keys({"name", "thresholds", "checks", "escalate_from", "amber_from", "red_from"});
+    RagPolicy p;
+    if (n.has("name")) p.name = n.at("name").str();
+    if (n.has("thresholds")) read_thresholds(n.at("thresholds"), p.thresholds);
+    if (n.has("checks")) {
+        const Node c = n.at("checks");
+        if (!c.v.is_object()) c.fail("expected an object mapping check names to true/false");
+        for (auto it = c.v.begin(); it != c.v.end(); ++it) {
+            std::size_t k = 0;
+            while (k < kRagCheckCount && to_string(static_cast<RagCheck>(k)) != it.key()) ++k;
+            if (k == kRagCheckCount) c.fail("unknown check \"" + it.key() + "\"");
+            p.enabled[k] = c.at(it.key()).boolean();
+        }
+    }
+    if (n.has("escalate_from")) p.escalate_from = parse_rag_colour(n.at("escalate_from"));
+    if (n.has("amber_from")) p.amber_from = n.at("amber_from").num();
+    if (n.has("red_from")) p.red_from = n.at("red_from").num();
+    return p;
+}
+
+std::vector<std::string> read_strings(const Node& n) {
+    std::vector<std::string> v;
+    n.each([&](const Node& x) { v.push_back(x.str()); });
+    return v;
+}
+
+Methodology read_methodology(const Node& n) {
+    n.keys({"id", "name", "phases", "wbs"});
+    Methodology m;
+    m.id = n.at("id").str();
+    m.name = n.opt_str("name");
+    if (n.has("phases"))
+        n.at("phases").each([&](const Node& ph) {
+            ph.keys({"name", "deliverables", "gate", "criteria"});
+            PhaseTemplate p;
+            p.name = ph.at("name").str();
+            if (ph.has("deliverables")) p.deliverables = read_strings(ph.at("deliverables"));
+            p.gate = ph.opt_str("gate");
+            if (ph.has("criteria"))
+                ph.at("criteria").each([&](const Node& c) {
+                    c.keys({"id", "text", "mandatory"});
+                    GateCriterion gc;
+                    gc.id = c.at("id").str();
+                    gc.text = c.opt_str("text");
+                    if (c.has("mandatory")) gc.mandatory = c.at("mandatory").boolean();
+                    p.criteria.push_back(std::move(gc));
+                });
+            m.phases.push_back(std::move(p));
+        });
+    if (n.has("wbs"))
+        n.at("wbs").each([&](const Node& w) {
+            w.keys({"code", "name", "parent", "phase", "duration", "milestone", "predecessors", "fixed_cost"});
+            WbsTemplateNode node;
+            node.code = w.at("code").str();
+            node.name = w.opt_str("name");
+            node.parent = w.opt_str("parent");
+            node.phase = w.opt_str("phase");
+            if (w.has("duration")) node.duration = w.at("duration").duration();
+            if (w.has("milestone")) node.milestone = w.at("milestone").boolean();
+            if (w.has("predecessors")) node.predecessors = read_strings(w.at("predecessors"));
+            if (w.has("fixed_cost")) node.fixed_cost = w.at("fixed_cost").money();
+            m.wbs.push_back(std::move(node));
+        });
+    try {
+        check_methodology(m);
+    } catch (const ModelError& e) {
+        n.fail(e.what());
+    }
+    return m;
+}
+
+GateReview read_gate(const Node& n) {
+    n.keys({"project", "phase", "date", "results", "decision", "decided_by"});
+    GateReview g;
+    g.project = ProjectId{n.at("project").str()};
+    g.phase = n.at("phase").str();
+    if (n.has("date")) g.date = n.at("date").date();
+    if (n.has("results"))
+        n.at("results").each([&](const Node& r) {
+            r.keys({"criterion", "met", "note"});
+            CriterionResult cr;
+            cr.criterion = r.at("criterion").str();
+            if (r.has("met")) cr.met = r.at("met").boolean();
+            cr.note = r.opt_str("note");
+            g.results.push_back(std::move(cr));
+        });
+    if (n.has("decision")) g.decision = parse_enum(n.at("decision"), parse_gate_decision);
+    g.decided_by = n.opt_str("decided_by");
+    return g;
+}
+
+ChangeRequest read_change(const Node& n) {
+    n.keys({"id", "project", "title", "description", "requested_by", "submitted", "status", "cost_delta", "schedule_delta",
+            "affected_tasks", "decided", "decided_by"});
+    ChangeRequest c;
+    c.id = n.at("id").str();
+    c.project = ProjectId{n.at("project").str()};
+    c.title = n.opt_str("title");
+    c.description = n.opt_str("description");
+    c.requested_by = n.opt_str("requested_by");
+    if (n.has("submitted")) c.submitted = n.at("submitted").date();
+    if (n.has("status")) c.status = parse_enum(n.at("status"), parse_change_status);
+    if (n.has("cost_delta")) c.cost_delta = n.at("cost_delta").money();
+    if (n.has("schedule_delta")) c.schedule_delta = n.at("schedule_delta").duration();
+    if (n.has("affected_tasks")) n.at("affected_tasks").each([&](const Node& t) { c.affected_tasks.emplace_back(t.str()); });
+    if (n.has("decided")) c.decided = n.at("decided").date();
+    c.decided_by = n.opt_str("decided_by");
+    return c;
+}
+
+Issue read_issue(const Node& n) {
+    n.keys({"id", "project", "title", "description", "owner", "priority", "status", "raised", "due", "resolved", "resolution", "from_risk"});
+    Issue i;
+    i.id = n.at("id").str();
+    if (n.has("project")) i.project = ProjectId{n.at("project").str()};
+    i.title = n.opt_str("title");
+    i.description = n.opt_str("description");
+    i.owner = n.opt_str("owner");
+    if (n.has("priority")) i.priority = parse_enum(n.at("priority"), parse_issue_priority);
+    if (n.has("status")) i.status = parse_enum(n.at("status"), parse_issue_status);
+    if (n.has("raised")) i.raised = n.at("raised").date();
+    if (n.has("due")) i.due = n.at("due").date();
+    if (n.has("resolved")) i.resolved = n.at("resolved").date();
+    i.resolution = n.opt_str("resolution");
+    i.from_risk = n.opt_str("from_risk");
+    return i;
+}
+
+Lesson read_lesson(const Node& n) {
+    n.keys({"id", "project", "phase", "tags", "title", "text", "recorded"});
+    Lesson l;
+    l.id = n.at("id").str();
+    if (n.has("project")) l.project = ProjectId{n.at("project").str()};
+    l.phase = n.opt_str("phase");
+    if (n.has("tags")) l.tags = read_strings(n.at("tags"));
+    l.title = n.opt_str("title");
+    l.text = n.opt_str("text");
+    if (n.has("recorded")) l.recorded = n.at("recorded").date();
+    return l;
+}
+
+/// Reads an array of entities with a unique "id".
+template <class T, class Read>
+void read_with_ids(const Node& n, std::vector<T>& out, Read read, const char* what) {
+    std::set<std::string> ids;
+    n.each([&](const Node& x) {
+        out.push_back(read(x));
+        if (!ids.insert(out.back().id).second) x.fail(std::string("duplicate ") + what + " id \"" + out.back().id + "\"");
+    });
 }
 
 void read_governance(const Node& n, ControlData& out) {
-    n.keys({"pmo", "thresholds", "weight", "eac_method", "projects"});
+    n.keys({"pmo", "thresholds", "weight", "eac_method", "projects", "policy", "methodologies", "gates", "change_requests", "issues",
+            "lessons"});
     auto& g = out.governance;
     if (n.has("pmo")) g.pmo = parse_enum(n.at("pmo"), parse_pmo_type);
     if (n.has("thresholds")) {
-        const Node t = n.at("thresholds");
-        t.keys({"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones"});
         RagThresholds th = policy_profile(g.pmo).thresholds;
-        if (t.has("spi")) th.spi = read_index_threshold(t.at("spi"));
-        if (t.has("cpi")) th.cpi = read_index_threshold(t.at("cpi"));
-        if (t.has("spi_t")) th.spi_t = read_index_threshold(t.at("spi_t"));
-        if (t.has("float_erosion")) th.float_erosion = read_count_threshold(t.at("float_erosion"));
-        if (t.has("high_risks")) th.high_risks = read_count_threshold(t.at("high_risks"));
-        if (t.has("overdue_milestones")) th.overdue_milestones = read_count_threshold(t.at("overdue_milestones"));
+        read_thresholds(n.at("thresholds"), th);
         g.thresholds = th;
     }
+    if (n.has("policy")) g.policy = read_policy(n.at("policy"));
+    if (n.has("methodologies")) read_with_ids(n.at("methodologies"), g.methodologies, read_methodology, "methodology");
+    if (n.has("gates")) n.at("gates").each([&](const Node& x) { g.gates.push_back(read_gate(x)); });
+    if (n.has("change_requests")) read_with_ids(n.at("change_requests"), g.change_requests, read_change, "change request");
+    if (n.has("issues")) read_with_ids(n.at("issues"), g.issues, read_issue, "issue");
+    if (n.has("lessons")) read_with_ids(n.at("lessons"), g.lessons, read_lesson, "lesson");
     if (n.has("weight")) {
         g.weight = n.at("weight").str();
         if (g.weight != "bac" && g.weight != "equal") n.at("weight").fail("expected \"bac\" or \"equal\"");
@@ -366,6 +549,12 @@ json assessment_json(const RiskAssessment& a) {
     if (a.impact.quality != 0) j["quality"] = a.impact.quality;
     if (a.impact.scope != 0) j["scope"] = a.impact.scope;
     return j;
+}
+json thresholds_json(const RagThresholds& t) {
+    auto idx = [](const IndexThreshold& x) { return json{{"green", x.green}, {"amber", x.amber}}; };
+    auto cnt = [](const CountThreshold& x) { return json{{"green", x.green}, {"amber", x.amber}}; };
+    return {{"spi", idx(t.spi)}, {"cpi", idx(t.cpi)}, {"spi_t", idx(t.spi_t)}, {"float_erosion", cnt(t.float_erosion)},
+            {"high_risks", cnt(t.high_risks)}, {"overdue_milestones", cnt(t.overdue_milestones)}};
 }
 json distribution_json(const DurationDistribution& d) {
     json j{{"type", std::string(to_string(d.kind))}};
@@ -509,6 +698,9 @@ std::map<std::string, std::string, std::less<>> write_control_sections(const Con
         if (u.repair_correlation) j["repair_correlation"] = true;
         if (!u.risk_events) j["risk_events"] = false;
         if (u.target_finish) j["target_finish"] = to_string(*u.target_finish);
+        if (u.calendars != SimulationCalendars::automatic) j["calendars"] = std::string(to_string(u.calendars));
+        if (u.level) j["level"] = true;
+        if (u.level_period != 60) j["level_period"] = u.level_period;
         out["uncertainty"] = j.dump();
     }
     {
@@ -525,6 +717,101 @@ std::map<std::string, std::string, std::less<>> write_control_sections(const Con
                 ps[p.project.str()] = f;
             }
             j["projects"] = ps;
+        }
+        if (g.thresholds) j["thresholds"] = thresholds_json(*g.thresholds);
+        if (g.policy) {
+            const RagPolicy& p = *g.policy;
+            json checks = json::object();
+            for (std::size_t k = 0; k < kRagCheckCount; ++k) checks[std::string(to_string(static_cast<RagCheck>(k)))] = p.enabled[k];
+            j["policy"] = {{"name", p.name}, {"thresholds", thresholds_json(p.thresholds)}, {"checks", checks},
+                           {"escalate_from", std::string(to_string(p.escalate_from))}, {"amber_from", p.amber_from}, {"red_from", p.red_from}};
+        }
+        auto dates = [](json& x, const char* key, const std::optional<Date>& day) {
+            if (day) x[key] = to_string(*day);
+        };
+        auto text = [](json& x, const char* key, const std::string& v) {
+            if (!v.empty()) x[key] = v;
+        };
+        if (!g.methodologies.empty()) {
+            json arr = json::array();
+            for (const auto& m : g.methodologies) {
+                json phases = json::array(), wbs = json::array();
+                for (const auto& ph : m.phases) {
+                    json crit = json::array();
+                    for (const auto& c : ph.criteria) crit.push_back({{"id", c.id}, {"text", c.text}, {"mandatory", c.mandatory}});
+                    phases.push_back({{"name", ph.name}, {"deliverables", ph.deliverables}, {"gate", ph.gate}, {"criteria", crit}});
+                }
+                for (const auto& w : m.wbs) {
+                    json x{{"code", w.code}, {"name", w.name}, {"duration", w.duration.count()}};
+                    text(x, "parent", w.parent), text(x, "phase", w.phase);
+                    if (w.milestone) x["milestone"] = true;
+                    if (!w.predecessors.empty()) x["predecessors"] = w.predecessors;
+                    if (w.fixed_cost != Money{}) x["fixed_cost"] = money_json(w.fixed_cost);
+                    wbs.push_back(x);
+                }
+                arr.push_back({{"id", m.id}, {"name", m.name}, {"phases", phases}, {"wbs", wbs}});
+            }
+            j["methodologies"] = arr;
+        }
+        if (!g.gates.empty()) {
+            json arr = json::array();
+            for (const auto& r : g.gates) {
+                json results = json::array();
+                for (const auto& c : r.results) {
+                    json x{{"criterion", c.criterion}, {"met", c.met}};
+                    text(x, "note", c.note);
+                    results.push_back(x);
+                }
+                json x{{"project", r.project.str()}, {"phase", r.phase}, {"results", results}, {"decision", std::string(to_string(r.decision))}};
+                dates(x, "date", r.date);
+                text(x, "decided_by", r.decided_by);
+                arr.push_back(x);
+            }
+            j["gates"] = arr;
+        }
+        if (!g.change_requests.empty()) {
+            json arr = json::array();
+            for (const auto& c : g.change_requests) {
+                json x{{"id", c.id}, {"project", c.project.str()}, {"status", std::string(to_string(c.status))}};
+                text(x, "title", c.title), text(x, "description", c.description), text(x, "requested_by", c.requested_by);
+                dates(x, "submitted", c.submitted);
+                if (c.cost_delta != Money{}) x["cost_delta"] = money_json(c.cost_delta);
+                if (c.schedule_delta != Duration{}) x["schedule_delta"] = c.schedule_delta.count();
+                if (!c.affected_tasks.empty()) {
+                    json t = json::array();
+                    for (const auto& id : c.affected_tasks) t.push_back(id.str());
+                    x["affected_tasks"] = t;
+                }
+                dates(x, "decided", c.decided);
+                text(x, "decided_by", c.decided_by);
+                arr.push_back(x);
+            }
+            j["change_requests"] = arr;
+        }
+        if (!g.issues.empty()) {
+            json arr = json::array();
+            for (const auto& i : g.issues) {
+                json x{{"id", i.id}, {"priority", std::string(to_string(i.priority))}, {"status", std::string(to_string(i.status))}};
+                if (i.project) x["project"] = i.project->str();
+                text(x, "title", i.title), text(x, "description", i.description), text(x, "owner", i.owner);
+                dates(x, "raised", i.raised), dates(x, "due", i.due), dates(x, "resolved", i.resolved);
+                text(x, "resolution", i.resolution), text(x, "from_risk", i.from_risk);
+                arr.push_back(x);
+            }
+            j["issues"] = arr;
+        }
+        if (!g.lessons.empty()) {
+            json arr = json::array();
+            for (const auto& l : g.lessons) {
+                json x{{"id", l.id}};
+                if (l.project) x["project"] = l.project->str();
+                text(x, "phase", l.phase);
+                if (!l.tags.empty()) x["tags"] = l.tags;
+                text(x, "title", l.title), text(x, "text", l.text);
+                dates(x, "recorded", l.recorded);
+                arr.push_back(x);
+            }
+            j["lessons"] = arr;
         }
         out["governance"] = j.dump();
     }

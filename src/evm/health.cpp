@@ -10,6 +10,7 @@
 namespace ppm {
 
 RagPolicy governance_policy(const GovernanceSpec& g) {
+    if (g.policy) return *g.policy;
     RagPolicy p = policy_profile(g.pmo);
     if (g.thresholds) p.thresholds = *g.thresholds;
     return p;

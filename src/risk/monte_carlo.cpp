@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "detail/iteration_timing.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm {
@@ -66,6 +67,7 @@ struct Prepared {
     std::vector<std::uint32_t> indep_pos, indep_slot;  // all of the above, for the sensitivity pass
     std::vector<std::int64_t> base;                    // by position: certain durations (others overwritten)
     double cost_fixed_total = 0.0;
+    std::shared_ptr<const detail::IterationTiming> timing;  // levelling / per-task calendars (null: plain pass)
 };
 
 /// Samples the uniforms driving each task's duration: u (as a 32-bit quantile) for every task.
@@ -150,6 +152,7 @@ Prepared prepare(const MonteCarloInput& in, const MonteCarloOptions& opt, MonteC
         }
         p.events.push_back(std::move(pe));
     }
+    p.timing = detail::IterationTiming::make(in, opt);
     p.base.assign(n, 0);
     for (std::uint32_t pos = 0; pos < n; ++pos) {
         p.cost_fixed_total += p.cost_fixed[pos];
@@ -192,6 +195,7 @@ struct Worker {
     Eigen::VectorXd normals, mixed;
     // Sensitivity pass.
     std::vector<std::uint64_t> sum_a, sum_aa, sum_ab;
+    detail::IterationScratch timing_scratch;  // used only with p.timing
 };
 
 void run_iteration(const Prepared& p, std::uint64_t seed, std::uint64_t it, Worker& w, std::int64_t& finish_out, double& cost_out) {
@@ -241,6 +245,11 @@ void run_iteration(const Prepared& p, std::uint64_t seed, std::uint64_t it, Work
     }
     const double* rate = p.cost_rate.data();
     for (std::size_t pos = 0; pos < p.n; ++pos) cost += rate[pos] * static_cast<double>(d[pos]);
+    if (p.timing) {
+        finish_out = p.timing->run(d, w.critical.data(), w.timing_scratch);
+        cost_out = cost;
+        return;
+    }
     const std::int64_t finish = p.net->forward(w.ws);
     p.net->backward(w.ws, finish);
     const std::int64_t* es = w.ws.early_start.data();
@@ -340,7 +349,7 @@ MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions&
         auto& w = workers[0];
         for (std::size_t pos = 0; pos < n; ++pos)
             w.ws.duration[pos] = std::llround(distribution_mean(input.duration[p.task_of[pos]]));
-        r.deterministic_finish = p.net->forward(w.ws);
+        r.deterministic_finish = p.timing ? p.timing->run(w.ws.duration.data(), nullptr, w.timing_scratch) : p.net->forward(w.ws);
     }
 
     std::vector<std::int64_t> finish(iterations, 0);

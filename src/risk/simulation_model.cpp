@@ -12,10 +12,23 @@ namespace ppm {
 
 Instant SimulationModel::to_instant(std::int64_t working_minutes) const {
     if (working_minutes <= 0) return origin;
+    if (elapsed) return Instant{origin.minutes_since_epoch() + working_minutes};
     return axis->finish_at_work(origin_work + working_minutes);
 }
 
-std::int64_t SimulationModel::to_minutes(Instant t) const { return axis->work_index(t) - origin_work; }
+std::int64_t SimulationModel::to_minutes(Instant t) const {
+    if (elapsed) return t.minutes_since_epoch() - origin.minutes_since_epoch();
+    return axis->work_index(t) - origin_work;
+}
+
+std::string_view to_string(SimulationCalendars c) noexcept {
+    switch (c) {
+        case SimulationCalendars::automatic: return "automatic";
+        case SimulationCalendars::axis: return "axis";
+        case SimulationCalendars::per_task: return "per_task";
+    }
+    return "automatic";
+}
 
 namespace {
 
@@ -181,6 +194,57 @@ SimulationModel build_simulation_model(const Portfolio& portfolio, std::span<con
         throw ModelError::cycle("task", ids);
     }
     m.input.network = m.network.get();
+
+    // Resources for levelling inside iterations: work resources, integer percent units.
+    {
+        SimulationResources res;
+        std::unordered_map<ResourceId, std::size_t> rindex;
+        for (const auto& r : portfolio.resources)
+            if (r.type == ResourceType::work) {
+                rindex[r.id] = res.capacity.size();
+                res.capacity.push_back(static_cast<std::int32_t>(std::clamp(std::llround(r.max_units * 100.0), 0LL, 1'000'000LL)));
+            }
+        const std::size_t nr = res.capacity.size();
+        res.demand.assign(n * nr, 0);
+        for (std::size_t i = 0; i < n; ++i)
+            for (const auto& a : leaf[i]->assignments) {
+                auto it = rindex.find(a.resource);
+                if (it == rindex.end()) continue;  // material / cost resources do not level
+                auto& dem = res.demand[i * nr + it->second];
+                const auto units = std::clamp(std::llround(a.units * 100.0), 0LL, 1'000'000LL);
+                dem = static_cast<std::int32_t>(std::min<long long>(res.capacity[it->second], dem + units));
+            }
+        res.links = links;
+        res.release = release;
+        res.period_minutes = spec.level_period;
+        m.input.resources = std::move(res);
+    }
+
+    // Per-task calendars: the exact CPM network when the leaves use more than one calendar.
+    bool per_task = spec.calendars == SimulationCalendars::per_task;
+    if (spec.calendars == SimulationCalendars::automatic) {
+        std::optional<std::optional<CalendarId>> first_cal;
+        for (std::size_t i = 0; i < n && !per_task; ++i) {
+            const Project& pr = portfolio.projects[m.project_of[i]];
+            std::optional<CalendarId> c = leaf[i]->calendar ? leaf[i]->calendar : pr.calendar ? pr.calendar : portfolio.default_calendar;
+            if (!first_cal) first_cal = c;
+            else if (*first_cal != c) per_task = true;
+        }
+    }
+    if (per_task) {
+        CalendarTiming timing;
+        auto net = std::make_shared<Network>(portfolio);
+        timing.network_task.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const TaskIndex ti = net->index_of(m.task[i]);
+            if (!ti.valid()) throw ModelError::unknown_id("task", m.task[i].str(), "CPM network");
+            timing.network_task[i] = static_cast<std::uint32_t>(ti.value());
+        }
+        timing.network = std::move(net);
+        timing.origin = origin.minutes_since_epoch();
+        m.input.calendars = std::move(timing);
+        m.elapsed = true;
+    }
 
     // Correlations.
     for (const auto& c : spec.correlations) {

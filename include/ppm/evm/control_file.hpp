@@ -18,9 +18,14 @@
 
 #include "ppm/core/portfolio.hpp"
 #include "ppm/evm/baseline.hpp"
+#include "ppm/evm/change_request.hpp"
 #include "ppm/evm/earned_value.hpp"
+#include "ppm/evm/issue_log.hpp"
+#include "ppm/evm/lessons.hpp"
+#include "ppm/evm/methodology.hpp"
 #include "ppm/evm/pmo_policy.hpp"
 #include "ppm/evm/rag.hpp"
+#include "ppm/evm/stage_gate.hpp"
 #include "ppm/evm/status_period.hpp"
 #include "ppm/risk/risk_matrix.hpp"
 #include "ppm/risk/simulation_model.hpp"
@@ -43,6 +48,14 @@ struct GovernanceSpec {
     std::string weight = "bac";                ///< "bac" or "equal".
     EacMethod eac_method = EacMethod::cpi;
     std::vector<ProjectFacts> projects;
+    /// A complete custom policy profile (checks enabled, thresholds, escalation, roll-up bounds);
+    /// when set it replaces the `pmo` profile and `thresholds`.
+    std::optional<RagPolicy> policy;
+    std::vector<Methodology> methodologies;      ///< Lifecycle and WBS templates (the PMO's standards).
+    std::vector<GateReview> gates;               ///< Gate reviews: checklist results and decisions.
+    std::vector<ChangeRequest> change_requests;  ///< Change requests and their decisions.
+    std::vector<Issue> issues;                   ///< The issue log.
+    std::vector<Lesson> lessons;                 ///< Lessons learned.
 };
 
 /// Everything the control sections hold.

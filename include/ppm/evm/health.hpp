@@ -17,7 +17,8 @@ namespace ppm {
 [[nodiscard]] std::vector<ProjectHealth> project_health(const Portfolio& portfolio, const ControlData& control,
                                                         const EvmTable& evm, Instant status_date);
 
-/// The RAG policy the governance section asks for (profile + threshold overrides).
+/// The RAG policy the governance section asks for: its full `policy` when given, else the `pmo`
+/// profile with the threshold overrides.
 [[nodiscard]] RagPolicy governance_policy(const GovernanceSpec& g);
 
 /// Reads a whole file as text; throws ParseError(io) naming the path.

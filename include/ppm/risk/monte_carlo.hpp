@@ -25,12 +25,15 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <vector>
 
 #include "ppm/risk/correlation.hpp"
 #include "ppm/risk/distribution.hpp"
+#include "ppm/risk/iteration_calendars.hpp"
+#include "ppm/risk/iteration_levelling.hpp"
 #include "ppm/risk/simulation_network.hpp"
 
 namespace ppm {
@@ -53,6 +56,10 @@ struct MonteCarloInput {
     std::vector<double> cost_per_minute;         ///< Per task, minor units per working minute (empty = 0).
     std::vector<RiskEvent> events;
     std::vector<CorrelationGroup> correlations;  ///< Disjoint groups of correlated tasks.
+    std::optional<SimulationResources> resources;  ///< Resources for levelling inside iterations (options.level).
+    /// Per-task calendars: when set, each iteration runs the exact CPM (`run_cpm`) on the sampled
+    /// durations and finishes are elapsed minutes after `calendars->origin` (iteration_calendars.hpp).
+    std::optional<CalendarTiming> calendars;
 };
 
 /// How to simulate.
@@ -63,6 +70,9 @@ struct MonteCarloOptions {
     int histogram_bins = 40;
     bool repair_correlation = false;          ///< Repair a non-PSD matrix instead of throwing.
     bool sensitivity = true;                  ///< Compute Spearman sensitivity and cruciality (a second, sampling-only pass).
+    /// Level resources inside each iteration (serial SGS on the sampled durations, needs
+    /// input.resources; iteration_levelling.hpp). Finishes are then on the levelling grid.
+    bool level = false;
     /// Iteration k of this run uses the random stream of global iteration `first_iteration + k`, so a
     /// run of N iterations can be split into chunks whose samples concatenate exactly (ppm.distributed).
     std::uint64_t first_iteration = 0;

@@ -10,12 +10,19 @@
 /// their remaining duration (distribution scaled by the remaining share); finished tasks are 0.
 /// Active risks with linked tasks and a schedule or cost impact become risk events (current
 /// assessment: probability, schedule impact on every linked task, cost impact).
+///
+/// Per-task calendars: when the leaf tasks use more than one calendar (or `spec.calendars` says
+/// so) every iteration runs the exact CPM (`run_cpm`, iteration_calendars.hpp), each duration
+/// sampled in working minutes of its task's calendar; finishes are then elapsed minutes after the
+/// origin and `to_instant` / `to_minutes` convert accordingly. Resources (work resources, units in
+/// percent, demand capped at capacity) are always prepared for `MonteCarloOptions::level`.
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ppm/calendar/work_calendar.hpp"
@@ -38,6 +45,14 @@ struct NamedCorrelation {
     Eigen::MatrixXd correlation;
 };
 
+/// How iterations are timed.
+enum class SimulationCalendars : std::uint8_t {
+    automatic,  ///< Per-task calendars when the leaf tasks use more than one calendar, else one axis.
+    axis,       ///< One working-time axis (fast network pass; levelling works only here).
+    per_task,   ///< Always the exact CPM with each task's own calendar.
+};
+std::string_view to_string(SimulationCalendars c) noexcept;  ///< "automatic", "axis", "per_task"
+
 /// The "uncertainty" section of a model file.
 struct UncertaintySpec {
     /// Applied to tasks without their own distribution: min/most_likely/max (or mean/stddev,
@@ -50,6 +65,9 @@ struct UncertaintySpec {
     std::uint64_t iterations = 1000;   ///< Default when the caller does not say.
     std::uint64_t seed = 1;
     std::optional<Instant> target_finish;  ///< For the probability of meeting a date.
+    SimulationCalendars calendars = SimulationCalendars::automatic;  ///< Iteration timing.
+    bool level = false;                ///< Level resources inside each iteration (default of `ppm simulate`).
+    std::int64_t level_period = 60;    ///< Levelling grid in working minutes.
 };
 
 /// A prepared simulation with the mapping back to ids and dates.
@@ -63,10 +81,13 @@ struct SimulationModel {
     std::shared_ptr<const WorkCalendar> axis;     ///< The working-time axis.
     Instant origin{};                             ///< Axis minute 0 (earliest project start).
     std::int64_t origin_work = 0;                 ///< axis->work_index(origin).
+    bool elapsed = false;                         ///< Per-task calendars: minutes are elapsed, not axis working minutes.
+    /// True when `input.calendars` is set (iterations run the exact multi-calendar CPM).
+    [[nodiscard]] bool per_task_calendars() const noexcept { return input.calendars.has_value(); }
 
-    /// The instant `working_minutes` after the origin on the axis.
+    /// The instant `working_minutes` after the origin on the axis (elapsed minutes when `elapsed`).
     [[nodiscard]] Instant to_instant(std::int64_t working_minutes) const;
-    /// Working minutes from the origin to `t` on the axis.
+    /// Working minutes from the origin to `t` on the axis (elapsed minutes when `elapsed`).
     [[nodiscard]] std::int64_t to_minutes(Instant t) const;
 };
 
