@@ -1,0 +1,91 @@
+#pragma once
+/// @file
+/// What the HTML dashboard shows: the results of every engine that has data in a model file,
+/// gathered once (CPM schedule, levelled resource histogram, EVM roll-up with RAG status and
+/// S-curves, risk heat map, portfolio selection and its efficient frontier). Each part is optional:
+/// a view is drawn when its data exist, and `notes` says why a view is missing. Rendering is
+/// `write_dashboard` (dashboard.hpp); this header only runs the engines through their public APIs.
+///
+/// @code
+/// ppm::report::DashboardData d = ppm::report::collect_dashboard_data("plan.json");
+/// std::string html = ppm::report::write_dashboard(d);
+/// @endcode
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ppm/core/portfolio.hpp"
+#include "ppm/evm/baseline.hpp"
+#include "ppm/evm/rag.hpp"
+#include "ppm/evm/status_period.hpp"
+#include "ppm/evm/time_phased.hpp"
+#include "ppm/leveling/level.hpp"
+#include "ppm/portfolio/frontier.hpp"
+#include "ppm/portfolio/selection.hpp"
+#include "ppm/risk/risk.hpp"
+#include "ppm/risk/risk_matrix.hpp"
+#include "ppm/schedule/cpm.hpp"
+
+namespace ppm::report {
+
+/// Options of `collect_dashboard_data` and `write_dashboard` (an aggregate with defaults).
+struct DashboardOptions {
+    std::string title;                   ///< Page title; default: the portfolio's name, else the file name.
+    std::optional<Instant> today;        ///< Where the "today" line is drawn; default: the status date.
+    bool level_resources = true;         ///< Histograms from the levelled schedule (else from CPM dates).
+    std::int32_t level_passes = 4;       ///< Levelling passes (see LevelOptions::passes).
+    Duration histogram_period{7 * kMinutesPerDay};  ///< Width of a histogram bar (one week).
+    Duration scurve_period{7 * kMinutesPerDay};     ///< Sampling step of the EVM S-curves.
+    std::int32_t frontier_points = 8;    ///< Budgets on the efficient frontier (0: no frontier).
+    double solve_seconds = 10.0;         ///< CPU-second limit of each selection solve.
+    std::stop_token stop{};              ///< Cancellation: engines not yet run are skipped (noted).
+    /// Called before each stage with its name ("schedule", "level", ...) and the fraction done.
+    std::function<void(std::string_view stage, double fraction)> progress{};
+};
+
+/// EVM S-curves of one project (cumulative PV, EV, AC against its current baseline).
+struct ProjectCurves {
+    ProjectId project;
+    std::string baseline;  ///< Name of the baseline measured against.
+    TimePhased curves;
+};
+
+/// Everything the dashboard draws. Every engine result is optional; arrays are the engines' own.
+struct DashboardData {
+    std::string title;                        ///< Heading of the page.
+    std::string source;                       ///< The file it came from.
+    std::optional<Portfolio> portfolio;       ///< The model (absent in a selection-only file).
+    std::optional<Instant> status_date;       ///< Data date used for EVM/RAG and the today line.
+    std::optional<ScheduleResult> schedule;   ///< CPM dates, floats, critical flags.
+    std::optional<leveling::ResourceHistogram> histogram;  ///< Demand and capacity per resource and bucket.
+    std::string histogram_source;             ///< "levelled" or "cpm".
+    std::vector<BaselineSet> baselines;       ///< Baselines of the "baselines" section (bars in the Gantt).
+    std::vector<ProjectHealth> health;        ///< RAG inputs per project (portfolio order) when assessed.
+    std::vector<RagResult> project_rag;       ///< RAG per project, parallel to `health`.
+    std::vector<RagRollupRow> rag;            ///< Projects, programs, portfolio.
+    std::vector<ProjectCurves> scurves;       ///< Projects with a baseline.
+    std::vector<Risk> risks;                  ///< The risk register.
+    RiskMatrix matrix{};                      ///< Its probability-impact matrix.
+    std::optional<SelectionProblem> selection;  ///< The "selection" section (alignment applied).
+    std::optional<SelectionResult> selected;  ///< The optimal selection.
+    std::optional<FrontierResult> frontier;   ///< Value over budget.
+    std::vector<std::string> notes;           ///< Why a view is missing or partial (engine errors, no data).
+};
+
+/// Runs the engines on a ppm JSON document: the model when it has a "portfolio", its control
+/// sections (risks, baselines, status, governance) and its "selection". Throws ParseError for a
+/// malformed document and ModelError for an invalid model; an engine failing on otherwise valid
+/// data (e.g. infeasible selection) becomes a note.
+[[nodiscard]] DashboardData collect_dashboard_data(std::string_view json_text, std::string_view source_name,
+                                                   const DashboardOptions& options = {});
+
+/// Reads any supported model file (.json with all its sections; .xml, .xer, .mpx: the model only).
+[[nodiscard]] DashboardData collect_dashboard_data(const std::filesystem::path& path, const DashboardOptions& options = {});
+
+}  // namespace ppm::report
