@@ -1,0 +1,260 @@
+// Repository basics: portfolio round trips, revisions, index tables, WAL mode, schema versions and
+// forward migrations, baselines, status history, typed errors.
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+
+#include <fstream>
+
+#include "ppm/core/error.hpp"
+#include "ppm/io/json.hpp"
+#include "ppm/store/repository.hpp"
+#include "store/detail/schema.hpp"
+#include "store_fixtures.hpp"
+
+using namespace ppm;
+using ppm::store::Repository;
+
+namespace {
+
+/// Runs `sql` on the file with the raw C API (independent of the code under test); first column of the first row.
+std::string raw_query(const std::filesystem::path& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.string().c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    std::string out;
+    if (sqlite3_step(stmt) == SQLITE_ROW && sqlite3_column_text(stmt, 0) != nullptr)
+        out = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return out;
+}
+
+void raw_exec(const std::filesystem::path& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.string().c_str(), &db) == SQLITE_OK);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err);
+    INFO((err ? err : ""));
+    sqlite3_free(err);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+}  // namespace
+
+TEST_CASE("store: a saved portfolio loads back equal and each save bumps its revision") {
+    const auto path = test::fresh_db("roundtrip");
+    auto repo = Repository::open(path);
+    const Portfolio a = test::make_portfolio(1, 3, 25);
+    CHECK(repo.save_portfolio(a) == 1);
+    CHECK(repo.contains(PortfolioId{"PF"}));
+    CHECK(repo.load_portfolio(PortfolioId{"PF"}) == a);
+    const Portfolio b = test::make_portfolio(2, 2, 10);
+    CHECK(repo.save_portfolio(b) == 2);
+    CHECK(repo.load_portfolio(PortfolioId{"PF"}) == b);
+    CHECK(repo.save_portfolio(test::make_portfolio(1, 1, 5, "OTHER")) == 1);
+
+    const auto list = repo.list_portfolios();
+    REQUIRE(list.size() == 2);
+    CHECK(list.id[0].str() == "OTHER");
+    CHECK(list.id[1].str() == "PF");
+    CHECK(list.revision[1] == 2);
+    CHECK(list.project_count[1] == 2);
+    CHECK(list.task_count[1] == 20);
+    CHECK(list.task_count[0] == 5);
+    CHECK(list.saved_at[1].size() == 24);  // 2026-03-02T08:00:00.000Z
+
+    // The index tables answer SQL queries without the JSON (checked with the raw C API).
+    CHECK(raw_query(path, "SELECT count(*) FROM tasks WHERE portfolio_id='PF' AND project_id='P2'") == "10");
+    CHECK(raw_query(path, "SELECT sum(duration) FROM tasks WHERE portfolio_id='PF'") ==
+          std::to_string([&] {
+              std::int64_t s = 0;
+              for (const auto& p : b.projects)
+                  for (const auto& t : p.tasks) s += t.duration.count();
+              return s;
+          }()));
+    CHECK(repo.check_integrity().empty());
+}
+
+TEST_CASE("store: a new repository is in WAL mode at the current schema version") {
+    const auto path = test::fresh_db("wal");
+    {
+        auto repo = Repository::create(path);
+        CHECK(repo.schema_version() == Repository::current_schema_version());
+        CHECK(Repository::current_schema_version() == 3);
+    }
+    CHECK(raw_query(path, "PRAGMA journal_mode") == "wal");
+    CHECK(raw_query(path, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") == "1,2,3");
+    CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='lessons_fts'") == "1");
+    CHECK_THROWS_AS(Repository::create(path), ParseError);  // exists already
+}
+
+TEST_CASE("store: opening a version 1 file migrates it forward and keeps its data") {
+    const auto path = test::fresh_db("migrate");
+    const Portfolio pf = test::make_portfolio(7, 2, 6);
+    {
+        // A file as ppm's first schema wrote it: built with migration 1 only, rows inserted by hand.
+        detail::SqliteDb db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        REQUIRE(detail::migrate(db, 1) == 1);
+        REQUIRE(detail::read_schema_version(db) == 1);
+        auto s = db.prepare("INSERT INTO portfolios(id, name, revision, saved_at, model_json) VALUES('PF', 'old', 4, 'then', ?)");
+        s.bind(1, ppm::write_json(pf)).run();
+        auto p = db.prepare("INSERT INTO projects(portfolio_id, pos, id, name, start, manager) VALUES('PF', ?, ?, '', 0, '')");
+        auto t = db.prepare("INSERT INTO tasks(portfolio_id, project_pos, pos, project_id, id, name, duration, milestone, percent_complete) "
+                            "VALUES('PF', ?, ?, ?, ?, '', 0, 0, 0)");
+        for (std::size_t i = 0; i < pf.projects.size(); ++i) {
+            p.bind(1, static_cast<std::int64_t>(i)).bind(2, pf.projects[i].id.str()).run();
+            for (std::size_t k = 0; k < pf.projects[i].tasks.size(); ++k)
+                t.bind(1, static_cast<std::int64_t>(i)).bind(2, static_cast<std::int64_t>(k)).bind(3, pf.projects[i].id.str())
+                    .bind(4, pf.projects[i].tasks[k].id.str()).run();
+        }
+    }
+    CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='risks'") == "0");
+    auto repo = Repository::open(path);
+    CHECK(repo.schema_version() == 3);
+    const auto list = repo.list_portfolios();
+    REQUIRE(list.size() == 1);
+    CHECK(list.revision[0] == 4);
+    CHECK(list.project_count[0] == 2);  // back-filled by migration 3 from the v1 index rows
+    CHECK(list.task_count[0] == 12);
+    CHECK(repo.load_portfolio(PortfolioId{"PF"}) == pf);
+    // Version 2's tables now exist and work.
+    const std::vector<Issue> issues{Issue{.id = "I1", .title = "after migration"}};
+    repo.save_issues(PortfolioId{"PF"}, issues);
+    CHECK(repo.load_issues(PortfolioId{"PF"}).size() == 1);
+    CHECK(repo.save_portfolio(pf) == 5);
+    CHECK(repo.check_integrity().empty());
+}
+
+TEST_CASE("store: a newer schema, a foreign database and a non-database are refused with typed errors") {
+    SECTION("newer schema") {
+        const auto path = test::fresh_db("newer");
+        { auto repo = Repository::open(path); }
+        raw_exec(path, "INSERT INTO schema_version(version, description) VALUES(99, 'future')");
+        try {
+            (void)Repository::open(path);
+            FAIL("opened a newer file");
+        } catch (const ParseError& e) {
+            CHECK(e.code() == ErrorCode::unexpected);
+            CHECK(std::string(e.what()).find("99") != std::string::npos);
+            CHECK(e.path() == path.string());
+        }
+    }
+    SECTION("foreign database") {
+        const auto path = test::fresh_db("foreign");
+        raw_exec(path, "CREATE TABLE invoices(x)");
+        CHECK_THROWS_MATCHES(Repository::open(path), ParseError,
+                             Catch::Matchers::Predicate<ParseError>([](const ParseError& e) { return e.code() == ErrorCode::unexpected; }));
+    }
+    SECTION("not a database") {
+        const auto path = test::fresh_db("text");
+        std::ofstream(path) << "this is not an SQLite file, just some text that is long enough to have a header.....\n";
+        CHECK_THROWS_MATCHES(Repository::open(path), ParseError,
+                             Catch::Matchers::Predicate<ParseError>([](const ParseError& e) { return e.code() == ErrorCode::io; }));
+    }
+    SECTION("missing file without create") {
+        const auto path = test::fresh_db("missing");
+        CHECK_THROWS_AS(Repository::open(path, {.create_if_missing = false}), ParseError);
+        CHECK_FALSE(std::filesystem::exists(path));
+    }
+    SECTION("unknown portfolio") {
+        auto repo = Repository::open(test::fresh_db("unknown"));
+        try {
+            (void)repo.load_portfolio(PortfolioId{"NOPE"});
+            FAIL("loaded a missing portfolio");
+        } catch (const ModelError& e) {
+            CHECK(e.code() == ErrorCode::unknown_id);
+            CHECK(std::string(e.what()).find("NOPE") != std::string::npos);
+        }
+        CHECK_THROWS_AS(repo.save_portfolio(Portfolio{}), ModelError);  // no id
+    }
+}
+
+TEST_CASE("store: a read-only connection reads but cannot write") {
+    const auto path = test::fresh_db("readonly");
+    { Repository::open(path).save_portfolio(test::make_portfolio(1, 1, 3)); }
+    auto ro = Repository::open(path, {.read_only = true});
+    CHECK(ro.load_portfolio(PortfolioId{"PF"}).task_count() == 3);
+    CHECK_THROWS_AS(ro.save_portfolio(test::make_portfolio(2, 1, 3)), ParseError);
+    CHECK(ro.load_portfolio(PortfolioId{"PF"}) == test::make_portfolio(1, 1, 3));
+}
+
+TEST_CASE("store: baselines keep several names per project with one current") {
+    auto repo = Repository::open(test::fresh_db("baselines"));
+    repo.save_portfolio(test::make_portfolio(1, 2, 3));
+    const PortfolioId pf{"PF"};
+    const Instant t0 = Instant::from_ymd_hm(2026, 1, 5, 8, 0);
+    const auto make = [&](std::string name, std::int64_t shift, Instant captured) {
+        return make_baseline(std::move(name), ProjectId{"P1"}, captured, {TaskId{"P1.T1"}, TaskId{"P1.T2"}},
+                             {t0, t0 + Duration{60 + shift}}, {t0 + Duration{60}, t0 + Duration{180 + shift}},
+                             {Money{100000}, Money{250050}});
+    };
+    repo.save_baseline(pf, make("Baseline", 0, t0));
+    repo.save_baseline(pf, make("CR-1", 120, t0 + Duration{1440}));
+    auto set = repo.load_baselines(pf, ProjectId{"P1"});
+    REQUIRE(set.baselines.size() == 2);
+    CHECK(set.current == "CR-1");
+    CHECK(set.active()->finish[1] == t0 + Duration{300});
+    CHECK(budget_at_completion(set.baselines[0]) == Money{350050});
+
+    // Saving an older one without making it current keeps CR-1 current; re-saving CR-1 keeps it current.
+    repo.save_baseline(pf, make("Baseline", 30, t0), false);
+    repo.save_baseline(pf, make("CR-1", 60, t0 + Duration{1440}), false);
+    set = repo.load_baselines(pf, ProjectId{"P1"});
+    CHECK(set.current == "CR-1");
+    CHECK(repo.load_baseline(pf, ProjectId{"P1"}, "Baseline").start[1] == t0 + Duration{90});
+    CHECK(repo.load_baselines(pf, ProjectId{"P2"}).baselines.empty());
+    CHECK_THROWS_AS(repo.load_baseline(pf, ProjectId{"P1"}, "Nope"), ModelError);
+
+    Baseline bad = make("Bad", 0, t0);
+    bad.finish[0] = t0 - Duration{1};
+    CHECK_THROWS_AS(repo.save_baseline(pf, bad), ModelError);
+    CHECK_THROWS_AS(repo.save_baseline(PortfolioId{"NOPE"}, make("X", 0, t0)), ModelError);
+    CHECK(repo.load_baselines(pf, ProjectId{"P1"}).baselines.size() == 2);
+}
+
+TEST_CASE("store: status periods come back in data-date order, a re-saved date replaces the old one") {
+    auto repo = Repository::open(test::fresh_db("status"));
+    repo.save_portfolio(test::make_portfolio(1, 1, 2));
+    const PortfolioId pf{"PF"};
+    const auto period = [](int day, double pct, std::int64_t cost) {
+        return StatusPeriod{.project = ProjectId{"P1"},
+                            .date = Instant::from_ymd_hm(2026, 3, day, 17, 0),
+                            .task = {TaskId{"P1.T1"}, TaskId{"P1.T2"}},
+                            .percent_complete = {pct, pct / 2},
+                            .actual_cost = {Money{cost}, Money{cost / 2}}};
+    };
+    repo.save_status_period(pf, period(20, 80, 9000));
+    repo.save_status_period(pf, period(6, 20, 1000));
+    repo.save_status_period(pf, period(13, 50, 4000));
+    repo.save_status_period(pf, period(13, 55, 4400));  // corrected report for the same date
+    const auto h = repo.status_history(pf, ProjectId{"P1"});
+    REQUIRE(h.size() == 3);
+    CHECK(h[0].date == Instant::from_ymd_hm(2026, 3, 6, 17, 0));
+    CHECK(h[1].percent_complete[0] == 55.0);
+    CHECK(h[1].actual_cost[1] == Money{2200});
+    CHECK(h[2].percent_complete[1] == 40.0);
+    StatusPeriod bad = period(27, 120, 0);
+    CHECK_THROWS_AS(repo.save_status_period(pf, bad), ModelError);
+    CHECK(repo.status_history(pf, ProjectId{"P1"}).size() == 3);
+}
+
+TEST_CASE("store: removing a portfolio removes everything recorded for it") {
+    const auto path = test::fresh_db("remove");
+    auto repo = Repository::open(path);
+    repo.save_portfolio(test::make_portfolio(1, 1, 4));
+    repo.save_portfolio(test::make_portfolio(1, 1, 4, "KEEP"));
+    const PortfolioId pf{"PF"};
+    repo.snapshot(pf);
+    const std::vector<Lesson> lessons{Lesson{.id = "L1", .tags = {"x"}, .title = "gone", .text = "soon"}};
+    repo.save_lessons(pf, lessons);
+    CHECK(repo.remove_portfolio(pf));
+    CHECK_FALSE(repo.remove_portfolio(pf));
+    CHECK_FALSE(repo.contains(pf));
+    CHECK(repo.list_snapshots().size() == 0);
+    CHECK(raw_query(path, "SELECT count(*) FROM tasks") == "4");
+    CHECK(raw_query(path, "SELECT count(*) FROM lessons_fts") == "0");
+    CHECK(raw_query(path, "SELECT count(*) FROM lesson_tags") == "0");
+    CHECK(repo.check_integrity().empty());
+}
