@@ -609,7 +609,20 @@ ControlData read_control_sections(std::string_view text, std::string_view source
 
 std::map<std::string, std::string, std::less<>> write_control_sections(const ControlData& d) {
     std::map<std::string, std::string, std::less<>> out;
-    if (!d.risks.empty()) {
+    auto matrix_json = [](const RiskMatrix& m) {
+        json pb = json::array(), cb = json::array(), sb = json::array(), sc = json::array();
+        for (std::size_t i = 0; i < 4; ++i) pb.push_back(m.probability_bounds[i]), cb.push_back(money_json(m.cost_bounds[i])), sb.push_back(m.schedule_bounds[i].count());
+        for (const auto& row : m.score) sc.push_back(row);
+        return json{{"probability_bounds", pb}, {"cost_bounds", cb}, {"schedule_bounds", sb}, {"score", sc},
+                    {"medium_from", m.medium_from}, {"high_from", m.high_from}};
+    };
+    auto escalation_json = [](const EscalationRule& e) {
+        return json{{"program_score", e.program_score}, {"portfolio_score", e.portfolio_score}, {"program_emv", money_json(e.program_emv)},
+                    {"portfolio_emv", money_json(e.portfolio_emv)}, {"strategy_escalates", e.strategy_escalates}};
+    };
+    const bool custom_matrix = matrix_json(d.matrix) != matrix_json(RiskMatrix{});
+    const bool custom_escalation = escalation_json(d.escalation) != escalation_json(EscalationRule{});
+    if (!d.risks.empty() || custom_matrix || custom_escalation) {
         json items = json::array();
         for (const auto& r : d.risks) {
             json j{{"id", r.id}};
@@ -646,7 +659,10 @@ std::map<std::string, std::string, std::less<>> write_control_sections(const Con
             if (r.review_due) j["review_due"] = to_string(*r.review_due);
             items.push_back(j);
         }
-        out["risks"] = json{{"items", items}}.dump();
+        json section{{"items", items}};
+        if (custom_matrix) section["matrix"] = matrix_json(d.matrix);
+        if (custom_escalation) section["escalation"] = escalation_json(d.escalation);
+        out["risks"] = section.dump();
     }
     if (!d.baselines.empty()) {
         json arr = json::array();
