@@ -72,6 +72,10 @@ SimulationNetwork SimulationNetwork::build(std::size_t task_count, std::span<con
     // Flat link arrays. Forward: start_j >= start_i + [FS,FF] d_i + lag - [FF,SF] d_j, with the
     // first flag on the predecessor's position and the second on the successor's. Backward:
     // finish_i <= finish_j - [FS,SS] d_j - lag + [SS,SF] d_i.
+    net.all_finish_start_ = std::all_of(links.begin(), links.end(), [](const NetworkLink& l) { return l.type == LinkType::finish_start; });
+    // With only FS links the flags are implied (forward: from the predecessor's finish; backward:
+    // into the successor's start) and left clear, so the specialised loops use the words as indices.
+    const std::uint32_t flag = net.all_finish_start_ ? 0u : kFlag;
     std::vector<std::size_t> order(links.size());
     for (std::size_t k = 0; k < links.size(); ++k) order[k] = k;
     auto pos = [&](std::uint32_t t) { return net.position_[t]; };
@@ -80,8 +84,8 @@ SimulationNetwork SimulationNetwork::build(std::size_t task_count, std::span<con
         const auto& l = links[k];
         const bool fs = l.type == LinkType::finish_start, ss = l.type == LinkType::start_start;
         const bool ff = l.type == LinkType::finish_finish, sf = l.type == LinkType::start_finish;
-        net.fwd_from_.push_back(pos(l.predecessor) | ((fs || ff) ? kFlag : 0u));
-        net.fwd_to_.push_back(pos(l.successor) | ((ff || sf) ? kFlag : 0u));
+        net.fwd_from_.push_back(pos(l.predecessor) | ((fs || ff) ? flag : 0u));
+        net.fwd_to_.push_back(pos(l.successor) | ((ff || sf) ? flag : 0u));
         net.fwd_lag_.push_back(static_cast<std::int32_t>(l.lag));
         (void)ss;
     }
@@ -90,8 +94,8 @@ SimulationNetwork SimulationNetwork::build(std::size_t task_count, std::span<con
         const auto& l = links[k];
         const bool fs = l.type == LinkType::finish_start, ss = l.type == LinkType::start_start;
         const bool sf = l.type == LinkType::start_finish;
-        net.bwd_from_.push_back(pos(l.successor) | ((fs || ss) ? kFlag : 0u));
-        net.bwd_to_.push_back(pos(l.predecessor) | ((ss || sf) ? kFlag : 0u));
+        net.bwd_from_.push_back(pos(l.successor) | ((fs || ss) ? flag : 0u));
+        net.bwd_to_.push_back(pos(l.predecessor) | ((ss || sf) ? flag : 0u));
         net.bwd_lag_.push_back(static_cast<std::int32_t>(l.lag));
     }
     return net;
@@ -115,11 +119,18 @@ std::int64_t SimulationNetwork::forward(NetworkWorkspace& ws) const noexcept {
     const std::uint32_t* to = fwd_to_.data();
     const std::int32_t* lag = fwd_lag_.data();
     const std::size_t m = fwd_from_.size();
-    for (std::size_t k = 0; k < m; ++k) {
-        const std::uint32_t f = from[k], t = to[k];
-        const std::uint32_t i = f & ~kFlag, j = t & ~kFlag;
-        const std::int64_t cand = es[i] + static_cast<std::int64_t>(f >> 31) * d[i] + lag[k] - static_cast<std::int64_t>(t >> 31) * d[j];
-        es[j] = std::max(es[j], cand);
+    if (all_finish_start_) {
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::uint32_t i = from[k], j = to[k];
+            es[j] = std::max(es[j], es[i] + d[i] + lag[k]);
+        }
+    } else {
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::uint32_t f = from[k], t = to[k];
+            const std::uint32_t i = f & ~kFlag, j = t & ~kFlag;
+            const std::int64_t cand = es[i] + static_cast<std::int64_t>(f >> 31) * d[i] + lag[k] - static_cast<std::int64_t>(t >> 31) * d[j];
+            es[j] = std::max(es[j], cand);
+        }
     }
     std::int64_t finish = 0;
     for (std::size_t j = 0; j < n; ++j) finish = std::max(finish, es[j] + d[j]);
@@ -134,6 +145,13 @@ void SimulationNetwork::backward(NetworkWorkspace& ws, std::int64_t finish) cons
     const std::uint32_t* to = bwd_to_.data();
     const std::int32_t* lag = bwd_lag_.data();
     const std::size_t m = bwd_from_.size();
+    if (all_finish_start_) {
+        for (std::size_t k = 0; k < m; ++k) {
+            const std::uint32_t j = from[k], i = to[k];
+            lf[i] = std::min(lf[i], lf[j] - d[j] - lag[k]);
+        }
+        return;
+    }
     for (std::size_t k = 0; k < m; ++k) {
         const std::uint32_t f = from[k], t = to[k];
         const std::uint32_t j = f & ~kFlag, i = t & ~kFlag;

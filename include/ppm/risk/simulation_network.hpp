@@ -71,6 +71,9 @@ private:
     std::vector<std::int32_t> fwd_lag_;
     std::vector<std::uint32_t> bwd_from_, bwd_to_;
     std::vector<std::int32_t> bwd_lag_;
+    // True when every link is finish-start (the common case): the passes then skip the flag
+    // arithmetic (half the instructions per link), with flag bits left clear in the arrays.
+    bool all_finish_start_ = false;
 };
 
 }  // namespace ppm
