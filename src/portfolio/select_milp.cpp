@@ -1,6 +1,6 @@
 // Portfolio selection MILP built column-wise and solved by COIN-OR CBC through CbcMain0/CbcMain1
 // (CBC's standard driver: presolve, cuts and heuristics as the `cbc` executable), log silenced,
-// cancellation and progress through a CbcEventHandler.
+// wall-clock time limit (`-timeMode elapsed`), cancellation and progress through a CbcEventHandler.
 #include <coin/CbcEventHandler.hpp>
 #include <coin/CbcModel.hpp>
 #include <coin/CbcSolver.hpp>
@@ -14,52 +14,43 @@
 #include <ctime>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "compiled.hpp"
+#include "milp.hpp"
 #include "report.hpp"
 #include "ppm/portfolio/selection.hpp"
 
-namespace ppm {
+namespace ppm::detail {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-struct Milp {
-    std::vector<std::size_t> col_candidate;
-    std::vector<int> col_start;
-    std::vector<std::size_t> cand_begin;  // columns of candidate p: [cand_begin[p], cand_begin[p+1])
-    std::vector<double> obj, collb, colub;
-    std::vector<int> trip_row, trip_col;
-    std::vector<double> trip_val;
-    std::vector<double> rowlb, rowub;
-    std::vector<int> resource_row;  // compiled resource row -> MILP row or -1
-    int total_row = -1;
-    bool trivially_infeasible = false;
+}  // namespace
 
-    int add_row(double lo, double hi) {
-        rowlb.push_back(lo);
-        rowub.push_back(hi);
-        return static_cast<int>(rowlb.size()) - 1;
-    }
-    void coef(int row, std::size_t col, double v) {
-        trip_row.push_back(row);
-        trip_col.push_back(static_cast<int>(col));
-        trip_val.push_back(v);
-    }
-    // y_p coefficients: every start column of p.
-    void coef_y(int row, std::size_t p, double v) {
-        for (std::size_t j = cand_begin[p]; j < cand_begin[p + 1]; ++j) coef(row, j, v);
-    }
-    [[nodiscard]] bool has_columns(std::size_t p) const { return cand_begin[p + 1] > cand_begin[p]; }
-};
+int Milp::add_row(double lo, double hi) {
+    rowlb.push_back(lo);
+    rowub.push_back(hi);
+    return static_cast<int>(rowlb.size()) - 1;
+}
 
-Milp build(const detail::Compiled& c) {
+void Milp::coef(int row, std::size_t col, double v) {
+    trip_row.push_back(row);
+    trip_col.push_back(static_cast<int>(col));
+    trip_val.push_back(v);
+}
+
+void Milp::coef_y(int row, std::size_t p, double v) {
+    for (std::size_t j = cand_begin[p]; j < cand_begin[p + 1]; ++j) coef(row, j, v);
+}
+
+Milp build_milp(const Compiled& c) {
     Milp m;
-    detail::Evaluator empty(c);
+    Evaluator empty(c);
     m.cand_begin.push_back(0);
     for (std::size_t p = 0; p < c.candidates; ++p) {
         const bool alone_ok = !empty.exceeds_total(p) && !empty.exceeds_risk(p);
@@ -150,20 +141,70 @@ Milp build(const detail::Compiled& c) {
     return m;
 }
 
+void load_milp(const Milp& m, OsiClpSolverInterface& solver) {
+    CoinPackedMatrix matrix(true, m.trip_row.data(), m.trip_col.data(), m.trip_val.data(),
+                            static_cast<CoinBigIndex>(m.trip_val.size()));
+    matrix.setDimensions(m.rows(), m.cols());
+    solver.messageHandler()->setLogLevel(0);
+    solver.setHintParam(OsiDoReducePrint, true, OsiHintTry);
+    solver.loadProblem(matrix, m.collb.data(), m.colub.data(), m.obj.data(), m.rowlb.data(), m.rowub.data());
+    for (int j = 0; j < m.cols(); ++j) solver.setInteger(j);
+}
+
+std::vector<int> starts_of(const Milp& m, std::size_t candidates, const std::vector<double>& x) {
+    std::vector<int> start(candidates, -1);
+    for (std::size_t j = 0; j < x.size() && j < m.col_candidate.size(); ++j)
+        if (x[j] > 0.5) start[m.col_candidate[j]] = m.col_start[j];
+    return start;
+}
+
+std::vector<double> columns_of(const Milp& m, const std::vector<int>& start) {
+    std::vector<double> x(static_cast<std::size_t>(m.cols()), 0.0);
+    for (std::size_t p = 0; p < start.size() && p + 1 < m.cand_begin.size(); ++p) {
+        if (start[p] < 0) continue;
+        bool found = false;
+        for (std::size_t j = m.cand_begin[p]; j < m.cand_begin[p + 1]; ++j)
+            if (m.col_start[j] == start[p]) {
+                x[j] = 1.0;
+                found = true;
+            }
+        if (!found) return {};
+    }
+    return x;
+}
+
+namespace {
+
+// State shared by the handler and the clones CBC makes of it (CbcModel::passInEventHandler clones).
+struct HandlerState {
+    const SelectionOptions* options = nullptr;
+    Clock::time_point t0{};
+    Clock::time_point deadline{};
+    Clock::time_point last{};
+    bool cancelled = false;
+    bool timed_out = false;
+    std::exception_ptr error{};
+};
+
 class Handler : public CbcEventHandler {
 public:
-    Handler(const SelectionOptions* options, Clock::time_point t0) : options_(options), t0_(t0) {}
+    explicit Handler(std::shared_ptr<HandlerState> state) : state_(std::move(state)) {}
     CbcAction event(CbcEvent which) override {
-        if (options_->stop.stop_requested()) {
-            stopped_ = true;
+        HandlerState& s = *state_;
+        if (s.options->stop.stop_requested()) {
+            s.cancelled = true;
             return stop;
         }
-        if (options_->progress && (which == node || which == solution || which == heuristicSolution)) {
-            const auto now = Clock::now();
-            if (which != node || now - last_ >= std::chrono::milliseconds(250)) {
-                last_ = now;
+        const auto now = Clock::now();
+        if (now >= s.deadline) {  // backstop of CBC's own `-sec` check (which runs at nodes only)
+            s.timed_out = true;
+            return stop;
+        }
+        if (s.options->progress && (which == node || which == solution || which == heuristicSolution)) {
+            if (which != node || now - s.last >= std::chrono::milliseconds(250)) {
+                s.last = now;
                 SelectionProgress pr;
-                pr.seconds = std::chrono::duration<double>(now - t0_).count();
+                pr.seconds = std::chrono::duration<double>(now - s.t0).count();
                 if (model_ != nullptr) {
                     pr.nodes = model_->getNodeCount();
                     pr.has_incumbent = model_->bestSolution() != nullptr;
@@ -171,9 +212,9 @@ public:
                     pr.bound = -model_->getBestPossibleObjValue();
                 }
                 try {
-                    options_->progress(pr);
+                    s.options->progress(pr);
                 } catch (...) {
-                    *error_ = std::current_exception();
+                    s.error = std::current_exception();
                     return stop;
                 }
             }
@@ -181,27 +222,132 @@ public:
         return noAction;
     }
     CbcEventHandler* clone() const override { return new Handler(*this); }
-    bool stopped_ = false;
-    std::exception_ptr* error_ = nullptr;
 
 private:
-    const SelectionOptions* options_;
-    Clock::time_point t0_;
-    Clock::time_point last_{};
+    std::shared_ptr<HandlerState> state_;
 };
 
 int no_callback(CbcModel*, int) { return 0; }
 
+bool row_feasible(const OsiSolverInterface& solver, const std::vector<double>& x) {
+    const CoinPackedMatrix* a = solver.getMatrixByRow();
+    std::vector<double> act(static_cast<std::size_t>(solver.getNumRows()), 0.0);
+    a->times(x.data(), act.data());
+    const double* lo = solver.getRowLower();
+    const double* hi = solver.getRowUpper();
+    for (std::size_t i = 0; i < act.size(); ++i) {
+        const double tol = 1e-7 * std::max(1.0, std::abs(act[i]));
+        if (act[i] < lo[i] - tol || act[i] > hi[i] + tol) return false;
+    }
+    const double* cl = solver.getColLower();
+    const double* cu = solver.getColUpper();
+    for (std::size_t j = 0; j < x.size(); ++j)
+        if (x[j] < cl[j] - 1e-9 || x[j] > cu[j] + 1e-9) return false;
+    return true;
+}
+
 }  // namespace
 
+CbcOutcome run_cbc(const OsiClpSolverInterface& solver, const std::vector<double>& warm, double lp_bound,
+                   const SelectionOptions& options, Clock::time_point t0) {
+    CbcOutcome out;
+    const int ncols = solver.getNumCols();
+    CbcModel model(solver);
+    CbcSolverUsefulData data;
+    data.noPrinting_ = true;
+    data.useSignalHandler_ = false;
+    CbcMain0(model, data);
+    model.setLogLevel(0);
+    model.messageHandler()->setLogLevel(0);
+    model.solver()->messageHandler()->setLogLevel(0);
+    const double limit = std::max(0.0, options.time_limit_seconds);
+    auto state = std::make_shared<HandlerState>();
+    state->options = &options;
+    state->t0 = t0;
+    state->deadline = t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limit));
+    Handler handler(state);
+    model.passInEventHandler(&handler);
+
+    double warm_value = kInf;  // minimisation objective of the warm start
+    const bool warm_ok = static_cast<int>(warm.size()) == ncols && row_feasible(solver, warm);
+    if (warm_ok) {
+        warm_value = 0.0;
+        const double* obj = solver.getObjCoefficients();
+        for (int j = 0; j < ncols; ++j) warm_value += obj[j] * warm[static_cast<std::size_t>(j)];
+        model.setBestSolution(warm.data(), ncols, warm_value, true);
+    }
+
+    const double remaining = std::max(0.01, limit - std::chrono::duration<double>(Clock::now() - t0).count());
+    const std::string sec = std::to_string(remaining);
+    const std::string ratio = std::to_string(std::max(0.0, options.relative_gap));
+    const std::string allow = std::to_string(std::max(0.0, options.absolute_gap));
+    const std::string threads = std::to_string(std::max(1, options.threads));
+    const std::string seed = std::to_string(options.seed);
+    std::vector<const char*> args = {"ppm",   "-log",    "0",         "-slog",  "0",           "-timeMode",
+                                     "elapsed", "-sec",  sec.c_str(), "-ratio", ratio.c_str(), "-allow",
+                                     allow.c_str(), "-randomCbcSeed", seed.c_str()};
+    if (options.threads > 1) {
+        args.push_back("-threads");
+        args.push_back(threads.c_str());
+    }
+    for (const auto& a : options.cbc_arguments) args.push_back(a.c_str());
+    args.push_back("-solve");
+    args.push_back("-quit");
+    CbcMain1(static_cast<int>(args.size()), args.data(), model, no_callback, data);
+    if (state->error) std::rethrow_exception(state->error);
+
+    out.nodes = model.getNodeCount();
+    const double* best = model.bestSolution();
+    if (best != nullptr && model.getObjValue() <= warm_value + 1e-9 * std::max(1.0, std::abs(warm_value))) {
+        out.x.assign(best, best + ncols);
+        out.objective = -model.getObjValue();
+        out.has_solution = true;
+    } else if (warm_ok) {  // CBC found nothing better than (or lost) the warm start
+        out.x = warm;
+        out.objective = -warm_value;
+        out.has_solution = true;
+    }
+    const bool has = out.has_solution;
+    // CBC prunes nodes within the allowed gap of the incumbent and then reports the incumbent as the
+    // bound, so the honest bound is the larger of its open-node bound and incumbent + allowed gap,
+    // capped by the root LP relaxation.
+    const double cbc_bound = -model.getBestPossibleObjValue();
+    if (options.stop.stop_requested() || state->cancelled) {
+        out.status = SelectionStatus::cancelled;
+    } else if (model.isProvenInfeasible() && !has) {
+        out.status = SelectionStatus::infeasible;
+    } else if (model.isProvenOptimal() && has && !state->timed_out) {
+        out.status = SelectionStatus::optimal;
+    } else if (model.isSecondsLimitReached() || state->timed_out) {
+        out.status = SelectionStatus::time_limit;
+    } else {
+        out.status = has ? SelectionStatus::feasible : SelectionStatus::infeasible;
+    }
+    out.best_bound = std::min(lp_bound, cbc_bound);
+    if (has) {
+        const double allowed = std::max(std::max(0.0, options.relative_gap) * std::abs(out.objective),
+                                        std::max(0.0, options.absolute_gap));
+        const double pruned = out.status == SelectionStatus::optimal ? out.objective + allowed
+                                                                     : std::max(cbc_bound, out.objective + allowed);
+        out.best_bound = std::max(out.objective, std::min(lp_bound, pruned));
+    }
+    return out;
+}
+
+}  // namespace ppm::detail
+
+namespace ppm {
+
 SelectionResult select_portfolio(const SelectionProblem& problem, const SelectionOptions& options) {
+    using Clock = std::chrono::steady_clock;
+    constexpr double kInf = std::numeric_limits<double>::infinity();
     const auto t0 = Clock::now();
     const std::clock_t cpu0 = std::clock();
     const detail::Compiled c = detail::compile(problem);
-    Milp m = build(c);
+    const detail::Milp m = detail::build_milp(c);
     SelectionResult r;
-    r.variables = static_cast<int>(m.obj.size());
-    r.constraints = static_cast<int>(m.rowlb.size());
+    r.variables = m.cols();
+    r.constraints = m.rows();
     std::vector<int> start(c.candidates, -1);
 
     auto finish = [&](SelectionStatus status, bool has_solution) {
@@ -220,16 +366,9 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
         return finish(ok ? SelectionStatus::optimal : SelectionStatus::infeasible, ok);
     }
 
-    const int ncols = static_cast<int>(m.obj.size());
-    const int nrows = static_cast<int>(m.rowlb.size());
-    CoinPackedMatrix matrix(true, m.trip_row.data(), m.trip_col.data(), m.trip_val.data(),
-                            static_cast<CoinBigIndex>(m.trip_val.size()));
-    matrix.setDimensions(nrows, ncols);
+    const int nrows = m.rows();
     OsiClpSolverInterface solver;
-    solver.messageHandler()->setLogLevel(0);
-    solver.setHintParam(OsiDoReducePrint, true, OsiHintTry);
-    solver.loadProblem(matrix, m.collb.data(), m.colub.data(), m.obj.data(), m.rowlb.data(), m.rowub.data());
-    for (int j = 0; j < ncols; ++j) solver.setInteger(j);
+    detail::load_milp(m, solver);
 
     // LP relaxation: bound and shadow prices (value of one more unit of a row's right-hand side).
     std::vector<double> dual(static_cast<std::size_t>(nrows), 0.0);
@@ -245,93 +384,18 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
         return finish(SelectionStatus::infeasible, false);
     }
 
-    CbcModel model(solver);
-    CbcSolverUsefulData data;
-    data.noPrinting_ = true;
-    data.useSignalHandler_ = false;
-    CbcMain0(model, data);
-    model.setLogLevel(0);
-    model.messageHandler()->setLogLevel(0);
-    model.solver()->messageHandler()->setLogLevel(0);
-    std::exception_ptr callback_error;
-    Handler handler(&options, t0);
-    handler.error_ = &callback_error;
-    model.passInEventHandler(&handler);
-
+    std::vector<double> warm;
     if (!options.warm_start.empty() && options.warm_start.size() == c.candidates &&
-        check_selection(problem, options.warm_start).empty()) {
-        std::vector<double> x(static_cast<std::size_t>(ncols), 0.0);
-        double value = 0.0;
-        bool complete = true;
-        for (std::size_t p = 0; p < c.candidates; ++p) {
-            const int s = options.warm_start[p];
-            if (s < 0) continue;
-            bool found = false;
-            for (std::size_t j = m.cand_begin[p]; j < m.cand_begin[p + 1]; ++j)
-                if (m.col_start[j] == s) {
-                    x[j] = 1.0;
-                    value += m.obj[j];
-                    found = true;
-                }
-            complete = complete && found;
-        }
-        if (complete) model.setBestSolution(x.data(), ncols, value, true);
+        check_selection(problem, options.warm_start).empty())
+        warm = detail::columns_of(m, options.warm_start);
+    const detail::CbcOutcome o = detail::run_cbc(solver, warm, lp_solved ? r.lp_bound : kInf, options, t0);
+    r.nodes = o.nodes;
+    if (o.has_solution) {
+        start = detail::starts_of(m, c.candidates, o.x);
+        r.objective = o.objective;
+        r.gap = std::max(0.0, o.best_bound - o.objective) / std::max(std::abs(o.objective), 1e-9);
     }
-
-    const double remaining = std::max(
-        0.01, options.time_limit_seconds - std::chrono::duration<double>(Clock::now() - t0).count());
-    const std::string sec = std::to_string(remaining);
-    const std::string ratio = std::to_string(std::max(0.0, options.relative_gap));
-    const std::string allow = std::to_string(std::max(0.0, options.absolute_gap));
-    const std::string threads = std::to_string(std::max(1, options.threads));
-    const std::string seed = std::to_string(options.seed);
-    std::vector<const char*> args = {"ppm",   "-log",       "0",           "-slog",          "0",
-                                     "-sec",  sec.c_str(),  "-ratio",      ratio.c_str(),    "-allow",
-                                     allow.c_str(), "-randomCbcSeed", seed.c_str()};
-    if (options.threads > 1) {
-        args.push_back("-threads");
-        args.push_back(threads.c_str());
-    }
-    for (const auto& a : options.cbc_arguments) args.push_back(a.c_str());
-    args.push_back("-solve");
-    args.push_back("-quit");
-    CbcMain1(static_cast<int>(args.size()), args.data(), model, no_callback, data);
-    if (callback_error) std::rethrow_exception(callback_error);
-
-    r.nodes = model.getNodeCount();
-    const double* best = model.bestSolution();
-    const bool has = best != nullptr;
-    if (has) {
-        for (int j = 0; j < ncols; ++j)
-            if (best[j] > 0.5) start[m.col_candidate[static_cast<std::size_t>(j)]] = m.col_start[static_cast<std::size_t>(j)];
-        r.objective = -model.getObjValue();
-    }
-    // CBC prunes nodes within the allowed gap of the incumbent and then reports the incumbent as the
-    // bound, so the honest bound is the larger of its open-node bound and incumbent + allowed gap,
-    // capped by the root LP relaxation.
-    const double cbc_bound = -model.getBestPossibleObjValue();
-    SelectionStatus status;
-    if (options.stop.stop_requested() || handler.stopped_) {
-        status = SelectionStatus::cancelled;
-    } else if (model.isProvenInfeasible() && !has) {
-        status = SelectionStatus::infeasible;
-    } else if (model.isProvenOptimal() && has) {
-        status = SelectionStatus::optimal;
-    } else if (model.isSecondsLimitReached()) {
-        status = SelectionStatus::time_limit;
-    } else {
-        status = has ? SelectionStatus::feasible : SelectionStatus::infeasible;
-    }
-    const double lp = lp_solved ? r.lp_bound : kInf;
-    r.best_bound = std::min(lp, cbc_bound);
-    if (has) {
-        const double allowed = std::max(std::max(0.0, options.relative_gap) * std::abs(r.objective),
-                                        std::max(0.0, options.absolute_gap));
-        const double pruned = status == SelectionStatus::optimal ? r.objective + allowed
-                                                                 : std::max(cbc_bound, r.objective + allowed);
-        r.best_bound = std::max(r.objective, std::min(lp, pruned));
-        r.gap = std::max(0.0, r.best_bound - r.objective) / std::max(std::abs(r.objective), 1e-9);
-    }
+    r.best_bound = o.best_bound;
     // Shadow prices from the root LP.
     for (int t = 0; t < c.periods; ++t) {
         const int row = m.resource_row[static_cast<std::size_t>(t)];
@@ -342,7 +406,7 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
         r.role_shadow_price.push_back(row >= 0 ? dual[static_cast<std::size_t>(row)] : 0.0);
     }
     if (m.total_row >= 0) r.total_budget_shadow_price = dual[static_cast<std::size_t>(m.total_row)];
-    return finish(status, has);
+    return finish(o.status, o.has_solution);
 }
 
 }  // namespace ppm

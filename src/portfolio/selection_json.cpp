@@ -705,7 +705,10 @@ std::string frontier_to_json(const FrontierResult& f, int indent) {
                        {"spend", f.spend[k].major()},
                        {"status", std::string(to_string(f.status[k]))},
                        {"gap", f.gap[k]},
+                       {"bound", f.bound[k]},
                        {"seconds", f.seconds[k]},
+                       {"nodes", f.nodes[k]},
+                       {"reused_top", f.reused[k] != 0},
                        {"entering", f.entering[k]},
                        {"leaving", f.leaving[k]}});
     j["points"] = std::move(pts);

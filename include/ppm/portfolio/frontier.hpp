@@ -1,9 +1,13 @@
 #pragma once
 /// @file
 /// Efficient frontier of portfolio selection over the budget (Markowitz-style value vs. budget
-/// curve used in capital budgeting): K budgets from low to high, each solved exactly by
-/// `select_portfolio`, each warm-started with the previous optimum (still feasible since the budget
-/// only grows), with the candidates entering and leaving at each step.
+/// curve used in capital budgeting; parametric right-hand side of the MILP): K budgets, each solved
+/// exactly by CBC on one model built once (only the budget rows' right-hand sides change). The
+/// highest budget is solved first; its selection answers every lower point where it still fits
+/// (the flat part of the curve, where capacity and not money binds) and its bound caps every
+/// point's bound (the optimum never decreases with the budget). The other points are solved from
+/// low to high, each warm-started with the previous optimum (still feasible since the budget only
+/// grows). Reports the candidates entering and leaving at each step.
 
 #include <cstdint>
 #include <optional>
@@ -21,7 +25,9 @@ struct FrontierOptions {
     std::optional<Money> budget_min;   ///< Default: total cost of forced-in candidates.
     std::optional<Money> budget_max;   ///< Default: total cost of all candidates (nothing left out for money).
     bool scale_period_budgets = true;  ///< Scale per-period budgets in proportion to the total.
-    SelectionOptions solve{};          ///< Per-point solver options (time limit applies per point).
+    SelectionOptions solve{};          ///< Per-point solver options (time limit, wall seconds, applies per point).
+    double time_limit_seconds = 0.0;   ///< Whole sweep in wall seconds (0 = none): the time left is shared by the points still to solve.
+    double top_share = 0.3;            ///< With `time_limit_seconds`: share of it given to the highest budget (solved first).
 };
 
 /// The frontier (struct of arrays indexed by point; `selected` is points x candidates, point-major).
@@ -32,7 +38,10 @@ struct FrontierResult {
     std::vector<Money> spend;                          ///< Total spend of the selection.
     std::vector<SelectionStatus> status;               ///< Solver status per point.
     std::vector<double> gap;                           ///< Relative gap per point.
-    std::vector<double> seconds;                       ///< Solve time per point.
+    std::vector<double> bound;                         ///< Proven upper bound on the optimum per point.
+    std::vector<double> seconds;                       ///< Solve time per point (wall; 0 when reused).
+    std::vector<long long> nodes;                      ///< Branch-and-bound nodes per point.
+    std::vector<std::uint8_t> reused;                  ///< 1 when the highest budget's selection fits and answers this point.
     std::vector<std::vector<std::string>> entering;    ///< Ids selected at this point but not at the previous.
     std::vector<std::vector<std::string>> leaving;     ///< Ids selected at the previous point but not at this one.
     std::vector<std::uint8_t> selected;                ///< [point * candidates + candidate].
