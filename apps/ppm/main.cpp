@@ -11,6 +11,15 @@ int main(int argc, char** argv) {
     CLI::App app{"ppm - project portfolio management engine: schedule, level, select, control.\n"
                  "Run `ppm COMMAND --help` for a command's options and an example."};
     app.require_subcommand(1);
+    app.fallthrough();  // global options (--quiet) are accepted after the subcommand too
+    app.footer(
+        "Examples:\n"
+        "  ppm schedule examples/portfolio.json --out schedule.csv\n"
+        "  ppm report examples/portfolio.json --out report.html\n"
+        "Every command takes --json (machine output on stdout) and -q/--quiet. Progress bars go to stderr,\n"
+        "only when it is a terminal. Exit codes: 0 ok, 1 negative answer (e.g. infeasible), 2 usage,\n"
+        "3 bad input (file:line:column: field named), 4 file not readable/writable, 5 cancelled, 70 internal.\n"
+        "See docs/cli.md.");
     Context ctx;
     app.add_flag("-q,--quiet", ctx.quiet, "Print nothing but errors and requested output");
 
@@ -23,6 +32,7 @@ int main(int argc, char** argv) {
     add_convert_command(app, ctx);
     add_ahp_command(app, ctx);
     add_select_command(app, ctx);
+    add_report_command(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,98 @@
+// `ppm report FILE [--out report.html]`: the self-contained HTML dashboard (issue 6, report area):
+// summary with RAG, Gantt per project, resource histograms, bubble chart, efficient frontier,
+// risk heat map, EVM S-curves, each drawn when the file has its data. docs/reports.md.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "command.hpp"
+#include "progress.hpp"
+#include "ppm/core/error.hpp"
+#include "ppm/report/dashboard.hpp"
+
+namespace ppm::cli {
+
+namespace {
+
+struct ReportArgs {
+    std::string file;
+    std::string out = "report.html";
+    std::string title;
+    std::string today;
+    int frontier = 8;
+    int passes = 4;
+    double time_limit = 10.0;
+    bool no_level = false;
+    bool json = false;
+};
+
+int run(const ReportArgs& args, Context& ctx) {
+    ctx.input_file = args.file;
+    report::DashboardOptions o;
+    o.title = args.title;
+    if (!args.today.empty()) {
+        try {
+            o.today = parse_instant(args.today);
+        } catch (const ModelError& e) {
+            throw CliError(std::string("--today: ") + e.what());
+        }
+    }
+    o.frontier_points = args.frontier;
+    o.level_passes = args.passes;
+    o.solve_seconds = args.time_limit;
+    o.level_resources = !args.no_level;
+    ProgressBar bar("report", ctx.quiet || args.json);
+    o.progress = [&bar](std::string_view stage, double fraction) { bar.update(fraction, stage); };
+    const report::DashboardData d = report::collect_dashboard_data(std::filesystem::path(args.file), o);
+    report::write_dashboard_file(d, args.out, o);
+    bar.finish();
+
+    std::vector<std::string> views;
+    if (d.portfolio) views.push_back("summary");
+    if (d.schedule) views.push_back("gantt");
+    if (d.histogram) views.push_back("histograms");
+    if (d.selection) views.push_back("bubble");
+    if (d.frontier) views.push_back("frontier");
+    if (!d.risks.empty()) views.push_back("heatmap");
+    if (!d.scurves.empty()) views.push_back("scurves");
+    if (args.json) {
+        nlohmann::json j{{"input", args.file}, {"output", args.out}, {"title", d.title}, {"views", views}, {"notes", d.notes},
+                         {"projects", d.portfolio ? d.portfolio->projects.size() : 0},
+                         {"tasks", d.portfolio ? d.portfolio->task_count() : 0}};
+        std::cout << j.dump(2) << "\n";
+    } else if (!ctx.quiet) {
+        std::string list;
+        for (const auto& v : views) list += (list.empty() ? "" : ", ") + v;
+        std::cout << "Wrote " << args.out << " (" << list << ")\n";
+        for (const auto& n : d.notes) std::cout << "  note: " << n << "\n";
+    }
+    return kOk;
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, Context& ctx) {
+    auto args = std::make_shared<ReportArgs>();
+    CLI::App* cmd = app.add_subcommand("report", "Write a self-contained HTML dashboard of a model file");
+    cmd->footer(
+        "Example:\n  ppm report examples/portfolio.json --out report.html\n"
+        "One HTML file, no network: portfolio summary with RAG status, a Gantt chart per project\n"
+        "(critical path, baseline, progress, milestones, status-date line), resource histograms with\n"
+        "capacity, the selection bubble chart and efficient frontier, the risk heat map and EVM S-curves.\n"
+        "Each view appears when the file has its data (\"baselines\", \"status\", \"risks\", \"selection\"\n"
+        "sections of a ppm JSON file; .xml/.xer/.mpx give the schedule views). docs/reports.md.");
+    cmd->add_option("FILE", args->file, "Model file (.json, .xml, .xer, .mpx)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("-o,--out", args->out, "Output HTML file")->capture_default_str();
+    cmd->add_option("--title", args->title, "Page title (default: the portfolio's name)");
+    cmd->add_option("--today", args->today, "Date of the today line (default: the status date)");
+    cmd->add_option("--frontier", args->frontier, "Efficient-frontier points (0: none)")->check(CLI::Range(0, 200))->capture_default_str();
+    cmd->add_option("--passes", args->passes, "Levelling passes for the histograms")->check(CLI::Range(1, 1000))->capture_default_str();
+    cmd->add_option("--time-limit", args->time_limit, "CPU seconds per selection solve")->check(CLI::PositiveNumber)->capture_default_str();
+    cmd->add_flag("--no-level", args->no_level, "Histograms from CPM dates instead of the levelled schedule");
+    cmd->add_flag("--json", args->json, "Print a JSON summary (output, views drawn, notes) on stdout");
+    cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
+}
+
+}  // namespace ppm::cli
