@@ -6,6 +6,7 @@
 // - BM_Cpm: `run_cpm` on a prebuilt Network with a warmed CpmWorkspace = forward pass, project
 //   finishes, backward pass and total float, every date through the task's calendar (exact to the
 //   minute). Network build and result conversion are NOT timed (BM_NetworkBuild shows the build).
+// - BM_CpmGeneral: the same on the same network forced onto run_cpm's general loop (see fixture()).
 // - BM_BarePass: forward (ES = max(EF[p] + lag), EF = ES + d) and backward (LF = min(LS[s] - lag),
 //   LS = LF - d) in plain integer minutes over the same topological order and CSR arrays; no
 //   calendars, no link types.
@@ -78,21 +79,26 @@ struct Fixture {
     std::vector<Duration> durations;
 };
 
-Fixture& fixture(std::size_t n) {
-    static std::map<std::size_t, Fixture> cache;
-    auto it = cache.find(n);
+// `general`: the same network with a deadline far after every date on its first task. A deadline
+// keeps run_cpm off its specialised single-calendar loop without changing any date, so the
+// BM_CpmGeneral rows time the general loop (several calendars, constraints, progress) on equal work.
+Fixture& fixture(std::size_t n, bool general = false) {
+    static std::map<std::pair<std::size_t, bool>, Fixture> cache;
+    auto it = cache.find({n, general});
     if (it != cache.end()) return it->second;
     Fixture f;
     {
-        const Portfolio pf = generate(n, 42);
+        Portfolio pf = generate(n, 42);
+        if (general) pf.projects[0].tasks[0].deadline = Instant::at(Date::from_ymd(2060, 1, 1));
         f.net = std::make_unique<Network>(pf, NetworkOptions{.days_before = 400, .days_after = 3 * 366});
     }
     f.durations = f.net->default_durations();
-    return cache.emplace(n, std::move(f)).first->second;
+    return cache.emplace(std::pair{n, general}, std::move(f)).first->second;
 }
 
-void BM_Cpm(benchmark::State& state) {
-    Fixture& f = fixture(static_cast<std::size_t>(state.range(0)));
+void run_cpm_bench(benchmark::State& state, bool general) {
+    Fixture& f = fixture(static_cast<std::size_t>(state.range(0)), general);
+    if (f.net->fast_plan().usable == general) state.SkipWithError("network not on the intended CPM loop");
     CpmWorkspace ws;
     run_cpm(*f.net, f.durations, ws);  // warm the workspace: no allocation in the timed loop
     for (auto _ : state) {
@@ -104,6 +110,9 @@ void BM_Cpm(benchmark::State& state) {
     state.counters["links"] = static_cast<double>(f.net->link_count());
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.net->task_count()));
 }
+
+void BM_Cpm(benchmark::State& state) { run_cpm_bench(state, false); }
+void BM_CpmGeneral(benchmark::State& state) { run_cpm_bench(state, true); }
 
 void BM_BarePass(benchmark::State& state) {
     Fixture& f = fixture(static_cast<std::size_t>(state.range(0)));
@@ -159,6 +168,7 @@ void BM_NetworkBuild(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_Cpm)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CpmGeneral)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BarePass)->Arg(1000)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NetworkBuild)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(3);
 

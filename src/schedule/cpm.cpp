@@ -511,17 +511,14 @@ void shift_alap(const Network& net, std::span<const Duration> durations, CpmWork
 // The specialised loop (detail/cpm_fast_plan.hpp): one calendar, working-minute lags, no summaries,
 // progress, constraints or deadlines, every duration > 0. Both passes are integer longest paths
 // on working-time keys of that calendar, with the same tie rules as forward()/backward() (so the
-// results are identical); instants are looked up once per task afterwards. Returns false (having
-// written nothing) when the network or the durations do not qualify.
+// results are identical); instants are looked up as each task is placed. Returns false when the
+// network or the durations do not qualify (the general loop then rewrites every array).
 bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
     using Plan = detail::CpmFastPlan;
     const Plan& fp = net.fast_plan();
     if (!fp.usable) return false;
     const std::size_t n = net.task_count();
     const Duration* dur = durations.data();
-    std::int64_t shortest = kMax;
-    for (std::size_t i = 0; i < n; ++i) shortest = std::min(shortest, dur[i].count());
-    if (shortest <= 0) return false;  // milestones: general loop
 
     const WorkCalendar& cal = net.calendars()[fp.calendar];
     const std::int64_t status_override = opt.status_date ? opt.status_date->minutes_since_epoch() : kNoDate;
@@ -540,8 +537,6 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
     const std::uint32_t* succ = fp.succ.data();
     const std::int32_t* succ_lag = fp.succ_lag.data();
     std::int64_t* ks_of = ws.start_key.data();
-    std::int64_t* kf_of = ws.finish_key.data();
-    std::int64_t* lks_of = ws.late_start_key.data();
     std::int64_t* lkf_of = ws.late_finish_key.data();
     std::uint32_t* driving = ws.driving.data();
     const std::int64_t* floor_key = ws.floor_key.data();
@@ -554,12 +549,13 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
     for (std::size_t t = 0; t < n; ++t) {
         const std::uint32_t i = topo[t];
         const std::int64_t d = dur[i].count();
+        if (d <= 0) return false;  // a milestone: the general loop, which rewrites every array
         std::int64_t ks = kMin, kf = kMin;
         std::uint32_t s_link = kNoLink, f_link = kNoLink;
         for (std::uint32_t k = po[i]; k < po[i + 1]; ++k) {
             const std::uint32_t w = pred[k];
             const std::uint32_t p = w & Plan::kTaskMask;
-            const std::int64_t c = ((w & Plan::kHigh) != 0 ? kf_of[p] : ks_of[p]) + pred_lag[k];
+            const std::int64_t c = ks_of[p] + ((w & Plan::kHigh) != 0 ? dur[p].count() : 0) + pred_lag[k];
             if ((w & Plan::kLow) != 0) {
                 if (c > kf) { kf = c; f_link = k; }
             } else if (c > ks) {
@@ -572,8 +568,7 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
         if (ks >= key) { key = ks; drive = s_link; }  // ks > kMin: a start-type link exists
         const std::int64_t end = key + d;
         if (kf > end || (kf == end && drive == kNoLink)) { key = kf - d; drive = f_link; }
-        ks_of[i] = key;
-        kf_of[i] = key + d;
+        ks_of[i] = key;  // finish keys are ks_of + d: not stored (less memory traffic)
         driving[i] = drive;
         // The instants, while the keys are in registers (one walk over the arrays, not two).
         es[i] = cal.start_at_work(key).minutes_since_epoch();
@@ -597,12 +592,11 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
         for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
             const std::uint32_t w = succ[q];
             const std::uint32_t j = w & Plan::kTaskMask;
-            const std::int64_t c = ((w & Plan::kHigh) != 0 ? lks_of[j] : lkf_of[j]) - succ_lag[q] + ((w & Plan::kLow) != 0 ? d : 0);
+            const std::int64_t c = lkf_of[j] - ((w & Plan::kHigh) != 0 ? dur[j].count() : 0) - succ_lag[q] + ((w & Plan::kLow) != 0 ? d : 0);
             key = std::min(key, c);
         }
-        lks_of[i] = key - d;
-        lkf_of[i] = key;
-        tf[i] = key - kf_of[i];
+        lkf_of[i] = key;  // late start keys are lkf_of - d: not stored
+        tf[i] = key - (ks_of[i] + d);
         ls[i] = cal.start_at_work(key - d).minutes_since_epoch();
         lf[i] = cal.finish_at_work(key).minutes_since_epoch();
     }

@@ -105,7 +105,8 @@ struct CpmWorkspace {
     std::vector<std::uint8_t> conflict;         ///< 1 when a hard constraint overrode logic.
     std::vector<std::int64_t> project_finish;   ///< By project index.
     std::vector<std::int64_t> bound_start, bound_finish;  ///< Scratch: summaries' late bounds.
-    /// Scratch: W of the early/late start/finish on the task's calendar (working-time keys).
+    /// Scratch: W of the early/late start/finish on the task's calendar (working-time keys). The
+    /// specialised single-calendar loop fills `start_key` and `late_finish_key` only.
     std::vector<std::int64_t> start_key, finish_key, late_start_key, late_finish_key;
     /// Scratch by project: earliest start (instant and key on the project calendar), late-finish anchor key.
     std::vector<std::int64_t> floor_instant, floor_key, anchor_key;
