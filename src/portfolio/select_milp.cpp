@@ -191,14 +191,17 @@ public:
     explicit Handler(std::shared_ptr<HandlerState> state) : state_(std::move(state)) {}
     CbcAction event(CbcEvent which) override {
         HandlerState& s = *state_;
+        // Ending the search: returning `stop` from here can leave CBC's preprocessing in a state its
+        // post-processing crashes on (CglPreProcess::postProcess, CBC 2.10), so we instead zero the
+        // time limit and let CBC end the search the ordinary way at its next check.
         if (s.options->stop.stop_requested()) {
             s.cancelled = true;
-            return stop;
+            return end_search();
         }
         const auto now = Clock::now();
-        if (now >= s.deadline) {  // backstop of CBC's own `-sec` check (which runs at nodes only)
+        if (now >= s.deadline) {  // backstop of CBC's own `-sec` check
             s.timed_out = true;
-            return stop;
+            return end_search();
         }
         if (s.options->progress && (which == node || which == solution || which == heuristicSolution)) {
             if (which != node || now - s.last >= std::chrono::milliseconds(250)) {
@@ -215,7 +218,7 @@ public:
                     s.options->progress(pr);
                 } catch (...) {
                     s.error = std::current_exception();
-                    return stop;
+                    return end_search();
                 }
             }
         }
@@ -224,6 +227,13 @@ public:
     CbcEventHandler* clone() const override { return new Handler(*this); }
 
 private:
+    CbcAction end_search() {
+        if (model_ != nullptr) {
+            model_->setMaximumSeconds(0.0);
+            return noAction;
+        }
+        return stop;
+    }
     std::shared_ptr<HandlerState> state_;
 };
 
@@ -274,8 +284,14 @@ CbcOutcome run_cbc(const OsiClpSolverInterface& solver, const std::vector<double
         warm_value = 0.0;
         const double* obj = solver.getObjCoefficients();
         for (int j = 0; j < ncols; ++j) warm_value += obj[j] * warm[static_cast<std::size_t>(j)];
-        model.setBestSolution(warm.data(), ncols, warm_value, true);
     }
+    // The warm start enters as a cutoff, not as an incumbent: CBC 2.10 can crash in
+    // CglPreProcess::postProcess when a search holding a setBestSolution() incumbent ends on its time
+    // limit during the root. Cutoff = warm value improved by the allowed gap, so CBC only looks for
+    // selections worth more than that; "infeasible" then proves the warm start optimal within the gap.
+    const double warm_allowed = std::max(std::max(0.0, options.relative_gap) * std::abs(warm_value),
+                                         std::max(0.0, options.absolute_gap));
+    const std::string cutoff = warm_ok ? std::to_string(warm_value - warm_allowed) : std::string{};
 
     const double remaining = std::max(0.01, limit - std::chrono::duration<double>(Clock::now() - t0).count());
     const std::string sec = std::to_string(remaining);
@@ -290,6 +306,10 @@ CbcOutcome run_cbc(const OsiClpSolverInterface& solver, const std::vector<double
         args.push_back("-threads");
         args.push_back(threads.c_str());
     }
+    if (warm_ok) {
+        args.push_back("-cutoff");
+        args.push_back(cutoff.c_str());
+    }
     for (const auto& a : options.cbc_arguments) args.push_back(a.c_str());
     args.push_back("-solve");
     args.push_back("-quit");
@@ -298,7 +318,8 @@ CbcOutcome run_cbc(const OsiClpSolverInterface& solver, const std::vector<double
 
     out.nodes = model.getNodeCount();
     const double* best = model.bestSolution();
-    if (best != nullptr && model.getObjValue() <= warm_value + 1e-9 * std::max(1.0, std::abs(warm_value))) {
+    const bool cbc_found = best != nullptr && model.getObjValue() <= warm_value + 1e-9 * std::max(1.0, std::abs(warm_value));
+    if (cbc_found) {
         out.x.assign(best, best + ncols);
         out.objective = -model.getObjValue();
         out.has_solution = true;
@@ -312,14 +333,18 @@ CbcOutcome run_cbc(const OsiClpSolverInterface& solver, const std::vector<double
     // bound, so the honest bound is the larger of its open-node bound and incumbent + allowed gap,
     // capped by the root LP relaxation.
     const double cbc_bound = -model.getBestPossibleObjValue();
+    const bool out_of_time = state->timed_out || model.isSecondsLimitReached() ||
+                             std::chrono::duration<double>(Clock::now() - t0).count() >= limit;
     if (options.stop.stop_requested() || state->cancelled) {
         out.status = SelectionStatus::cancelled;
+    } else if (model.isProvenOptimal() && cbc_found && !state->timed_out) {
+        out.status = SelectionStatus::optimal;
+    } else if (model.isProvenInfeasible() && !cbc_found && warm_ok && !out_of_time) {
+        out.status = SelectionStatus::optimal;  // nothing beats the warm start by more than the allowed gap
+    } else if (out_of_time) {
+        out.status = SelectionStatus::time_limit;
     } else if (model.isProvenInfeasible() && !has) {
         out.status = SelectionStatus::infeasible;
-    } else if (model.isProvenOptimal() && has && !state->timed_out) {
-        out.status = SelectionStatus::optimal;
-    } else if (model.isSecondsLimitReached() || state->timed_out) {
-        out.status = SelectionStatus::time_limit;
     } else {
         out.status = has ? SelectionStatus::feasible : SelectionStatus::infeasible;
     }

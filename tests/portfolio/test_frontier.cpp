@@ -1,6 +1,8 @@
 // Frontier, scenarios, generator determinism.
 #include <catch2/catch.hpp>
 
+#include <stop_token>
+
 #include "ppm/portfolio/frontier.hpp"
 #include "ppm/portfolio/generator.hpp"
 #include "ppm/portfolio/scenario.hpp"
@@ -28,6 +30,62 @@ TEST_CASE("frontier: value never decreases with budget and entering/leaving trac
         CHECK(f.leaving[k].size() == out);
     }
     CHECK(f.spend.back() <= f.budget.back());
+}
+
+TEST_CASE("frontier: bounds are monotone, reused points carry the top selection, point = single solve") {
+    ppm::GeneratorOptions g;
+    g.candidates = 40;
+    g.seed = 5;
+    const auto p = ppm::generate_selection_problem(g);
+    ppm::FrontierOptions fo;
+    fo.points = 8;
+    const auto f = ppm::efficient_frontier(p, fo);
+    REQUIRE(f.value.size() == 8);
+    REQUIRE(f.bound.size() == 8);
+    REQUIRE(f.reused.size() == 8);
+    const std::size_t n = f.candidates.size();
+    const std::size_t top = f.value.size() - 1;
+    for (std::size_t k = 0; k < f.value.size(); ++k) {
+        CHECK(f.value[k] <= f.bound[k] + 1e-6);
+        CHECK(f.spend[k] <= f.budget[k]);
+        if (k + 1 < f.value.size()) CHECK(f.bound[k] <= f.bound[k + 1] + 1e-6);
+        if (f.reused[k]) {
+            CHECK(f.value[k] == Approx(f.value[top]));
+            for (std::size_t c = 0; c < n; ++c) CHECK(f.selected[k * n + c] == f.selected[top * n + c]);
+        }
+    }
+    // The same budget solved on its own (rebuilt model, no warm start) reaches the same optimum within the gap.
+    for (std::size_t k : {std::size_t{2}, std::size_t{5}}) {
+        auto q = p;
+        const double factor = f.budget[k].major() / p.total_budget->major();
+        q.total_budget = f.budget[k];
+        for (std::size_t t = 0; t < q.period_budget.size(); ++t)
+            q.period_budget[t] = ppm::Money::from_major(p.period_budget[t].major() * factor);
+        const auto r = ppm::select_portfolio(q);
+        REQUIRE(r.status == ppm::SelectionStatus::optimal);
+        REQUIRE(f.status[k] == ppm::SelectionStatus::optimal);
+        CHECK(r.objective == Approx(f.value[k]).epsilon(2e-3));
+    }
+}
+
+TEST_CASE("frontier: a whole-sweep time limit in wall seconds is honoured and cancellation stops early") {
+    ppm::GeneratorOptions g;
+    g.candidates = 400;
+    g.seed = 3;
+    g.budget_tightness = 1.0;  // capacity-bound: hard to prove, so the limit is what ends each solve
+    const auto p = ppm::generate_selection_problem(g);
+    ppm::FrontierOptions fo;
+    fo.points = 5;
+    fo.time_limit_seconds = 4.0;
+    fo.solve.relative_gap = 0.0;
+    const auto f = ppm::efficient_frontier(p, fo);
+    REQUIRE(f.value.size() == 5);
+    CHECK(f.total_seconds < 4.0 + 6.0);  // model build, LP and CBC's root work overshoot a little on a loaded machine
+    std::stop_source stop;
+    stop.request_stop();
+    fo.solve.stop = stop.get_token();
+    const auto none = ppm::efficient_frontier(p, fo);
+    CHECK(none.value.empty());
 }
 
 TEST_CASE("scenario: copies change constraints and compare side by side") {

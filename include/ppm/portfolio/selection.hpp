@@ -59,7 +59,7 @@ struct SelectionProgress {
 
 /// Solver options (aggregate with defaults).
 struct SelectionOptions {
-    double time_limit_seconds = 60.0;  ///< Limit of the solve in process CPU seconds (CBC's default time mode).
+    double time_limit_seconds = 60.0;  ///< Limit of the whole call in wall-clock seconds (CBC `-timeMode elapsed`, checked again at every CBC event).
     double relative_gap = 1e-3;        ///< Stop when (bound - value) / |value| <= gap (0.1%).
     double absolute_gap = 1e-9;        ///< Stop when bound - value <= this.
     int threads = 1;                   ///< CBC threads (1 = deterministic).
