@@ -8,8 +8,8 @@ BUILD_DIR must have been configured with -DCMAKE_BUILD_TYPE=Release -DPPM_BUILD_
 built with `cmake --build BUILD_DIR --target bench_portfolio`.
 
 Targets (issue 4): 1,000 candidates x 24 periods x 10 roles proven optimal (gap <= 0.1%) in <= 10 s;
-a 20-point efficient frontier in <= 60 s. Each solve runs once (deterministic for its seed); CPU
-seconds are reported beside wall-clock seconds because the build machine is shared.
+a 20-point efficient frontier in <= 60 s. Each solve runs once; time limits are wall-clock seconds
+(as users see them), CPU seconds are reported beside them because the build machine is shared.
 """
 import argparse
 import datetime
@@ -40,6 +40,7 @@ def main() -> int:
     ap.add_argument("--out", type=pathlib.Path,
                     default=pathlib.Path(__file__).resolve().parent.parent / "docs" / "benchmarks" / "portfolio.md")
     ap.add_argument("--filter", default="BM_")
+    ap.add_argument("--notes", type=pathlib.Path, help="Markdown file appended as a Notes section")
     ap.add_argument("--from-json", type=pathlib.Path,
                     help="use an existing --benchmark_out JSON file instead of running the program")
     args = ap.parse_args()
@@ -55,7 +56,7 @@ def main() -> int:
                              check=True, capture_output=True, text=True).stdout
         data = json.loads(out)
     ctx = data.get("context", {})
-    rows_sel, rows_greedy, rows_front = [], [], []
+    rows_sel, rows_greedy, rows_front, rows_points = [], [], [], []
     verdicts = []
     for b in data["benchmarks"]:
         name = b["name"]
@@ -68,20 +69,31 @@ def main() -> int:
                             f"{wall:.2f} | {cpu:.2f} | {int(b['nodes'])} | {b['value']:.4g} | {b['greedy']:.4g} | "
                             f"{b['added_pct']:+.2f}% |")
             if (n, t, r) == ("1000", "24", "10"):
-                ok = b["optimal"] and b["gap"] <= 1e-3 + 1e-12 and cpu <= TARGET_SELECT_S
-                verdicts.append(f"* 1,000 x 24 x 10 seed {seed}: {'met' if ok else 'NOT met'} "
-                                f"(CPU {cpu:.2f} s, wall {wall:.2f} s, gap {100 * b['gap']:.3f}%)")
+                proven = b["optimal"] and b["gap"] <= 1e-3 + 1e-12
+                verdict = ("met" if proven and wall <= TARGET_SELECT_S else
+                           "met on CPU time, not on wall time of this loaded machine" if proven and cpu <= TARGET_SELECT_S
+                           else "NOT met")
+                verdicts.append(f"* 1,000 x 24 x 10 seed {seed}: {verdict} "
+                                f"(wall {wall:.2f} s, CPU {cpu:.2f} s, gap {100 * b['gap']:.3f}%)")
         elif name.startswith("BM_Greedy/"):
             n, t, r, seed = parts[1:5]
             rows_greedy.append(f"| {n} | {t} | {r} | {seed} | {b['real_time']:.1f} {b['time_unit']} |")
         elif name.startswith("BM_Frontier/"):
-            n, t, r, seed, k = parts[1:6]
+            n, t, r, seed, k, limit = parts[1:7]
             wall, cpu = b["wall_s"], b["cpu_s"]
-            rows_front.append(f"| {n} | {t} | {r} | {seed} | {int(b['points'])} | {int(b['optimal_points'])} | "
-                              f"{100 * b['max_gap']:.3f}% | {wall:.1f} | {cpu:.1f} |")
-            ok = int(b["optimal_points"]) == int(b["points"]) and cpu <= TARGET_FRONTIER_S
+            rows_front.append(f"| {n} | {t} | {r} | {seed} | {int(b['points'])} | {limit} | {int(b['optimal_points'])} | "
+                              f"{int(b.get('reused_points', 0))} | {100 * b['max_gap']:.3f}% | {wall:.1f} | {cpu:.1f} |")
+            ok = int(b["optimal_points"]) == int(b["points"]) and b["max_gap"] <= 1e-3 + 1e-12 and wall <= TARGET_FRONTIER_S
             verdicts.append(f"* {k}-point frontier on {n} x {t} x {r}: {'met' if ok else 'NOT met'} "
-                            f"(CPU {cpu:.1f} s, wall {wall:.1f} s)")
+                            f"(wall {wall:.1f} s, CPU {cpu:.1f} s, {int(b['optimal_points'])} of {int(b['points'])} "
+                            f"points within 0.1%, largest gap {100 * b['max_gap']:.2f}%)")
+            for i in range(int(b["points"])):
+                q = f"p{i}_"
+                if q + "gap" not in b:
+                    break
+                rows_points.append(f"| {i} | {b[q + 'budget']:.4g} | {b[q + 'value']:.5g} | {100 * b[q + 'gap']:.3f}% | "
+                                   f"{'yes' if b[q + 'optimal'] else 'no'} | {'yes' if b[q + 'reused'] else ''} | "
+                                   f"{b[q + 's']:.1f} |")
     lines = [
         "# Portfolio selection benchmark",
         "",
@@ -94,8 +106,9 @@ def main() -> int:
         "35% of the unconstrained need, capacities at 45%, category balance (transform >= 15%, run <= 50% "
         "of spend) and a total-risk limit.",
         "",
-        "CPU seconds are the process CPU time of the solve; the machine was shared with other builds, so "
-        "wall-clock time can be several times larger. Targets are judged on CPU time.",
+        "Time limits are wall-clock seconds. CPU seconds are the process CPU time of the solve; the machine "
+        "was shared with other engineers' builds (see the load average), so wall-clock time can be several "
+        "times larger than CPU time. Targets are judged on wall time, with CPU time given beside it.",
         "",
         "## Targets",
         "",
@@ -118,11 +131,24 @@ def main() -> int:
         "",
         "## Efficient frontier (warm-started)",
         "",
-        "| candidates | periods | roles | seed | points | optimal points | max gap | wall s | CPU s |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "One model built once (budget rows' right-hand sides changed per point); the highest budget solved "
+        "first, its selection reused wherever it fits (the flat part of the curve, where capacity binds), its "
+        "bound capping every point; other points low to high, warm-started (as a CBC cutoff) from the previous "
+        "optimum. `limit` = whole-sweep wall-clock limit shared by the points still to solve (30% to the top).",
+        "",
+        "| candidates | periods | roles | seed | points | limit s | optimal points | reused points | max gap | wall s | CPU s |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *rows_front,
         "",
+        "Per point (last frontier above):",
+        "",
+        "| point | total budget | value | gap | within 0.1% | reused top | wall s |",
+        "|---:|---:|---:|---:|---|---|---:|",
+        *rows_points,
+        "",
     ]
+    if args.notes:
+        lines += ["## Notes", "", args.notes.read_text().rstrip(), ""]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines))
     print(f"wrote {args.out}")
