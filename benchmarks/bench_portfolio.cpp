@@ -102,6 +102,6 @@ BENCHMARK(BM_Select)->Args({100, 24, 5, 1})->Args({1000, 24, 10, 1})->Args({1000
     ->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 BENCHMARK(BM_Greedy)->Args({1000, 24, 10, 1})->Args({5000, 24, 10, 1})->Unit(benchmark::kMillisecond);
 // candidates, periods, roles, seed, points, whole-sweep limit (wall s)
-BENCHMARK(BM_Frontier)->Args({1000, 24, 10, 1, 20, 60})->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
+BENCHMARK(BM_Frontier)->Args({1000, 24, 10, 1, 20, 60})->Args({1000, 24, 10, 1, 20, 300})->Iterations(1)->Unit(benchmark::kSecond)->UseRealTime();
 
 BENCHMARK_MAIN();

@@ -41,11 +41,13 @@ def main() -> int:
                     default=pathlib.Path(__file__).resolve().parent.parent / "docs" / "benchmarks" / "portfolio.md")
     ap.add_argument("--filter", default="BM_")
     ap.add_argument("--notes", type=pathlib.Path, help="Markdown file appended as a Notes section")
-    ap.add_argument("--from-json", type=pathlib.Path,
-                    help="use an existing --benchmark_out JSON file instead of running the program")
+    ap.add_argument("--from-json", type=pathlib.Path, nargs="+",
+                    help="use existing --benchmark_out JSON files (benchmarks concatenated) instead of running the program")
     args = ap.parse_args()
     if args.from_json:
-        data = json.loads(args.from_json.read_text())
+        data = json.loads(args.from_json[0].read_text())
+        for extra in args.from_json[1:]:  # further runs (e.g. one benchmark filtered) appended
+            data["benchmarks"] += json.loads(extra.read_text())["benchmarks"]
     else:
         binary = args.build_dir / "benchmarks" / "bench_portfolio"
         if not binary.exists():
@@ -87,11 +89,14 @@ def main() -> int:
             verdicts.append(f"* {k}-point frontier on {n} x {t} x {r}: {'met' if ok else 'NOT met'} "
                             f"(wall {wall:.1f} s, CPU {cpu:.1f} s, {int(b['optimal_points'])} of {int(b['points'])} "
                             f"points within 0.1%, largest gap {100 * b['max_gap']:.2f}%)")
+            rows_points += ["", f"Points of the {k}-point frontier with a {limit} s sweep limit:", "",
+                            "| point | total budget | value | gap | within 0.1% | reused top | wall s |",
+                            "|---:|---:|---:|---:|---|---|---:|"]
             for i in range(int(b["points"])):
                 q = f"p{i}_"
                 if q + "gap" not in b:
                     break
-                rows_points.append(f"| {i} | {b[q + 'budget']:.4g} | {b[q + 'value']:.5g} | {100 * b[q + 'gap']:.3f}% | "
+                rows_points.append(f"| {i} | {b[q + 'budget']:.4g} | {b[q + 'value'] + 0.0:.5g} | {100 * b[q + 'gap']:.3f}% | "
                                    f"{'yes' if b[q + 'optimal'] else 'no'} | {'yes' if b[q + 'reused'] else ''} | "
                                    f"{b[q + 's']:.1f} |")
     lines = [
@@ -140,10 +145,6 @@ def main() -> int:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *rows_front,
         "",
-        "Per point (last frontier above):",
-        "",
-        "| point | total budget | value | gap | within 0.1% | reused top | wall s |",
-        "|---:|---:|---:|---:|---|---|---:|",
         *rows_points,
         "",
     ]
