@@ -1,14 +1,23 @@
 // Speed of the RCPSP machinery on PSPLIB instances (Kolisch & Sprecher 1997):
 // one serial SGS pass, one double justification, and full GA runs at the issue's budget
 // (goal: 5,000 schedules on a j60 instance in <= 0.1 s on one core).
+// Also the multi-mode GA on a j30 .mm file and the RCPSP/max SGS on a j30 .sch file.
 // Run: bench_leveling [--benchmark_filter=...]; data from ../shared/data/psplib.
+// `bench_leveling --solve FILE.mm|FILE.sch [--schedules N] [--seed S]` prints one JSON line like
+// `ppm rcpsp --json` (used by scripts/bench_leveling_variants.py when the CLI is not built).
 #include <benchmark/benchmark.h>
 
+#include <cctype>
+#include <ctime>
 #include <filesystem>
+#include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 
+#include "ppm/leveling/mrcpsp.hpp"
 #include "ppm/leveling/psplib.hpp"
+#include "ppm/leveling/rcpsp_max_solver.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/leveling/sgs.hpp"
 
@@ -54,6 +63,72 @@ BENCHMARK_CAPTURE(BM_solve, j30_hard, std::string("j30"), std::string("j3013_1.s
 BENCHMARK_CAPTURE(BM_solve, j60_hard, std::string("j60"), std::string("j6013_1.sm"))
     ->Arg(1000)->Arg(5000)->Arg(50000)->Unit(benchmark::kMillisecond);
 
+void BM_mrcpsp(benchmark::State& state) {
+    const auto path = std::filesystem::path(PPM_SHARED_DATA) / "psplib/mrcpsp/j30/instances/j3010_1.mm";
+    if (!std::filesystem::exists(path)) return state.SkipWithError("shared data missing");
+    const PsplibProject project = read_psplib(path);
+    std::int32_t makespan = 0;
+    for (auto _ : state)
+        makespan = solve_mrcpsp(project, {.max_schedules = state.range(0), .stop_at_lower_bound = false}).makespan;
+    state.counters["makespan"] = makespan;
+}
+BENCHMARK(BM_mrcpsp)->Arg(1000)->Arg(5000)->Unit(benchmark::kMillisecond);
+
+void BM_rcpsp_max(benchmark::State& state) {
+    const auto path = std::filesystem::path(PPM_SHARED_DATA) / "psplib/rcpsp-max/j30/instances/PSP1.SCH";
+    if (!std::filesystem::exists(path)) return state.SkipWithError("shared data missing");
+    const RcpspMaxProject project = read_psplib_max(path);
+    std::int32_t makespan = 0;
+    for (auto _ : state)
+        makespan = solve_rcpsp_max(project, {.max_schedules = state.range(0), .stop_at_lower_bound = false}).makespan;
+    state.counters["makespan"] = makespan;
+}
+BENCHMARK(BM_rcpsp_max)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+/// Minimal JSON array of ints.
+std::string json_array(const std::vector<std::int32_t>& v, int add = 0) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + std::to_string(v[i] + add);
+    return out + "]";
+}
+
+int solve_file(int argc, char** argv) {
+    const std::string file = argv[2];
+    std::int64_t schedules = 5000;
+    std::uint64_t seed = 1;
+    for (int i = 3; i + 1 < argc; i += 2) {
+        const std::string_view flag = argv[i];
+        if (flag == "--schedules") schedules = std::stoll(argv[i + 1]);
+        else if (flag == "--seed") seed = std::stoull(argv[i + 1]);
+    }
+    const std::clock_t cpu0 = std::clock();
+    std::string ext = std::filesystem::path(file).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string json;
+    auto common = [&](const auto& r) {
+        return "{\"makespan\":" + std::to_string(r.makespan) + ",\"lower_bound\":" + std::to_string(r.lower_bound) +
+               ",\"status\":\"" + std::string(to_string(r.status)) + "\",\"start_times\":" + json_array(r.start_times) +
+               ",\"schedules\":" + std::to_string(r.schedules) + ",\"seconds\":" + std::to_string(r.seconds);
+    };
+    if (ext == ".mm") {
+        const MrcpspResult r = solve_mrcpsp(read_psplib(file), {.max_schedules = schedules, .seed = seed});
+        json = common(r) + ",\"modes\":" + json_array(r.modes, 1);
+    } else {
+        const RcpspMaxResult r = solve_rcpsp_max(read_psplib_max(file), {.max_schedules = schedules, .seed = seed});
+        json = common(r);
+    }
+    const double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
+    std::cout << json << ",\"cpu_seconds\":" << cpu << "}\n";
+    return 0;
+}
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+    if (argc >= 3 && std::string_view(argv[1]) == "--solve") return solve_file(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

@@ -2,13 +2,23 @@
 // solves a PSPLIB single-mode RCPSP instance with the levelling GA (docs/leveling.md).
 // The JSON shape is a fixed interface (issue 3): makespan, lower_bound, status, start_times (one
 // per job of the file, in file order, dummies included), schedules, seconds.
+// Extension: a multi-mode `.mm` file is solved by the MRCPSP GA and an RCPSP/max `.sch` file by the
+// RCPSP/max SGS; their JSON has the same keys plus "modes" (.mm, 1-based as in the file),
+// "positive_cycle" (.sch, when infeasible) and "cpu_seconds", and status can also be
+// "infeasible" (proven) or "no_solution".
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
 #include "command.hpp"
+#include "ppm/leveling/mrcpsp.hpp"
 #include "ppm/leveling/psplib.hpp"
+#include "ppm/leveling/rcpsp_max_solver.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 
 namespace ppm::cli {
@@ -24,9 +34,66 @@ struct RcpspArgs {
     bool json = false;
 };
 
+std::string lower_extension(const std::string& file) {
+    std::string ext = std::filesystem::path(file).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+double cpu_seconds(std::clock_t since) { return static_cast<double>(std::clock() - since) / CLOCKS_PER_SEC; }
+
+/// A variant result (.mm or .sch) as JSON or text; `extra` adds the variant's own fields.
+template <class Result, class Extra>
+int print_variant(const RcpspArgs& args, const Context& ctx, const Result& result, std::clock_t cpu0, Extra extra) {
+    const std::string status{leveling::to_string(result.status)};
+    if (args.json) {
+        nlohmann::json out;
+        out["makespan"] = result.makespan;
+        out["lower_bound"] = result.lower_bound;
+        out["status"] = status;
+        out["start_times"] = result.start_times;
+        out["schedules"] = result.schedules;
+        out["seconds"] = result.seconds;
+        out["cpu_seconds"] = cpu_seconds(cpu0);
+        extra(out);
+        std::cout << out.dump() << "\n";
+    } else if (!ctx.quiet) {
+        std::cout << args.file << ": makespan " << result.makespan << " (" << status << "), lower bound "
+                  << result.lower_bound << ", " << result.schedules << " schedules in " << result.seconds << " s\n";
+    }
+    return result.start_times.empty() ? kFailure : kOk;
+}
+
 int run_rcpsp(const RcpspArgs& args, const Context& ctx) {
     if (args.schedules <= 0 && args.time_limit <= 0)
         throw CliError("rcpsp: --schedules must be > 0 unless --time-limit is given");
+    const std::string ext = lower_extension(args.file);
+    if (ext == ".mm") {
+        const std::clock_t cpu0 = std::clock();
+        const leveling::PsplibProject project = leveling::read_psplib(args.file);
+        leveling::MrcpspOptions options;
+        options.max_schedules = args.schedules;
+        options.time_limit_seconds = args.time_limit;
+        options.seed = args.seed;
+        const leveling::MrcpspResult result = leveling::solve_mrcpsp(project, options);
+        return print_variant(args, ctx, result, cpu0, [&](nlohmann::json& out) {
+            std::vector<std::int32_t> modes = result.modes;
+            for (std::int32_t& m : modes) ++m;
+            out["modes"] = modes;
+        });
+    }
+    if (ext == ".sch") {
+        const std::clock_t cpu0 = std::clock();
+        const leveling::RcpspMaxProject project = leveling::read_psplib_max(args.file);
+        leveling::RcpspMaxOptions options;
+        options.max_schedules = args.schedules;
+        options.time_limit_seconds = args.time_limit;
+        options.seed = args.seed;
+        const leveling::RcpspMaxResult result = leveling::solve_rcpsp_max(project, options);
+        return print_variant(args, ctx, result, cpu0, [&](nlohmann::json& out) {
+            if (result.status == leveling::RcpspMaxStatus::infeasible) out["positive_cycle"] = result.positive_cycle;
+        });
+    }
     const leveling::RcpspInstance instance = leveling::read_psplib_sm(args.file);
     leveling::RcpspOptions options;
     options.max_schedules = args.schedules;
@@ -63,9 +130,9 @@ int run_rcpsp(const RcpspArgs& args, const Context& ctx) {
 void add_rcpsp_command(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<RcpspArgs>();
     CLI::App* cmd = app.add_subcommand(
-        "rcpsp", "Solve a PSPLIB .sm RCPSP instance (minimum makespan)\n"
+        "rcpsp", "Solve a PSPLIB .sm RCPSP instance (minimum makespan); also .mm (multi-mode) and .sch (RCPSP/max)\n"
                  "Example: ppm rcpsp j301_1.sm --schedules 5000 --json");
-    cmd->add_option("FILE", args->file, "PSPLIB single-mode instance (.sm)")->required();
+    cmd->add_option("FILE", args->file, "PSPLIB single-mode instance (.sm), multi-mode (.mm) or RCPSP/max (.sch)")->required();
     cmd->add_option("--schedules", args->schedules, "Budget in generated schedules (SGS passes)")
         ->capture_default_str();
     cmd->add_option("--time-limit", args->time_limit, "Wall-clock limit in seconds (0: none)")->capture_default_str();

@@ -238,24 +238,30 @@ public:
         };
 
         // Two slot banks: population [0, P) and children [P, 2P).
-        lists_.assign(2 * pop_ * n_, 0);
-        modes_.assign(2 * pop_ * n_, 0);
-        fit_.assign(2 * pop_, 0);
+        lists_.assign((2 * pop_ + 2) * n_, 0);  // +2: a pair of children when P is odd
+        modes_.assign((2 * pop_ + 2) * n_, 0);
+        fit_.assign(2 * pop_ + 2, 0);
         std::size_t filled = 0;
         for (; filled < pop_ && !stop_now(); ++filled) {
             random_individual(filled);
             evaluate(filled);
         }
-        std::vector<std::size_t> rank(2 * pop_);
+        std::vector<std::size_t> rank(2 * pop_ + 2);
         while (filled == pop_ && !stop_now()) {
             ++res.generations;
             std::size_t made = 0;
-            for (; made < pop_ && !stop_now(); made += 2) {
+            // The budget is checked before every child, so a run overshoots by at most one
+            // child's passes (decode + justification + re-decode after mode improvement: 6).
+            while (made < pop_ && !stop_now()) {
                 const std::size_t mother = tournament(), father = tournament();
                 crossover(mother, father, pop_ + made, pop_ + made + 1);
-                for (std::size_t c = pop_ + made; c < pop_ + made + 2; ++c) {
-                    mutate(c);
-                    evaluate(c);
+                mutate(pop_ + made);
+                evaluate(pop_ + made);
+                ++made;
+                if (made < pop_ && !stop_now()) {
+                    mutate(pop_ + made);
+                    evaluate(pop_ + made);
+                    ++made;
                 }
             }
             // Ranking: keep the best P of parents and children, dropping exact duplicates.
@@ -278,6 +284,7 @@ public:
             for (std::size_t i = 0; i < total && keep.size() < pop_; ++i)
                 if (std::find(keep.begin(), keep.end(), rank[i]) == keep.end()) keep.push_back(rank[i]);
             compact(keep);
+            local_search(stop_now);
         }
         res.schedules = schedules_;
         res.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
@@ -338,6 +345,27 @@ private:
         return fit_[a] <= fit_[b] ? a : b;
     }
 
+    /// Mode local search on the best individual (slot 0 after ranking): one random job tries each
+    /// of its other modes; a change that is no worse is kept (plateau moves allowed).
+    template <class StopNow>
+    void local_search(StopNow& stop_now) {
+        const std::size_t spare = pop_;
+        const auto j = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(n_)));
+        for (std::int32_t x = 0; x < m_.modes_of(j); ++x) {
+            if (x == modes(0)[j]) continue;
+            if (stop_now()) return;
+            std::copy_n(list(0), n_, list(spare));
+            std::copy_n(modes(0), n_, modes(spare));
+            modes(spare)[j] = x;
+            evaluate(spare);
+            if (fit_[spare] <= fit_[0]) {
+                std::copy_n(list(spare), n_, list(0));
+                std::copy_n(modes(spare), n_, modes(0));
+                fit_[0] = fit_[spare];
+            }
+        }
+    }
+
     /// Regret-based biased random sampling on LFT for the list; random modes (half the time the
     /// shortest), then the non-renewable repair.
     void random_individual(std::size_t s) {
@@ -380,39 +408,45 @@ private:
         }
     }
 
-    [[nodiscard]] std::int64_t excess(const std::int32_t* md) const {
-        std::int64_t total = 0;
-        for (std::int32_t k = 0; k < m_.N; ++k) {
-            std::int64_t used = 0;
-            for (std::int32_t j = 0; j < m_.n; ++j) used += m_.ndem[static_cast<std::size_t>(m_.row(j, md[j]) * m_.N + k)];
-            total += std::max<std::int64_t>(0, used - m_.ncap[static_cast<std::size_t>(k)]);
-        }
-        return total;
-    }
-
-    /// Non-renewable repair: first-improvement single-mode changes that lower the excess, in
-    /// random job order, until it is 0 or no change helps.
+    /// Non-renewable repair: best-improvement single-mode changes (largest excess reduction, then
+    /// shortest duration, ties at random) until the excess is 0 or no change lowers it. Demands are
+    /// summed once and updated per move (O(jobs x modes x resources) per move).
     std::int64_t repair(std::int32_t* md) {
-        std::int64_t ex = excess(md);
-        for (std::int32_t round = 0; ex > 0 && round < 4; ++round) {
-            bool improved = false;
-            const auto offset = rng_.below(static_cast<std::uint32_t>(n_));
-            for (std::size_t i = 0; i < n_ && ex > 0; ++i) {
-                const std::size_t j = (i + offset) % n_;
-                const std::int32_t keep = md[j];
-                for (std::int32_t x = 0; x < m_.modes_of(static_cast<std::int32_t>(j)); ++x) {
-                    if (x == keep) continue;
-                    md[j] = x;
-                    const std::int64_t e = excess(md);
-                    if (e < ex) {
-                        ex = e;
-                        improved = true;
-                        break;
+        const auto N = static_cast<std::size_t>(m_.N);
+        nr_used_.assign(N, 0);
+        for (std::int32_t j = 0; j < m_.n; ++j)
+            for (std::size_t k = 0; k < N; ++k) nr_used_[k] += m_.ndem[static_cast<std::size_t>(m_.row(j, md[j])) * N + k];
+        auto excess_of = [&](std::size_t k, std::int64_t used) { return std::max<std::int64_t>(0, used - m_.ncap[k]); };
+        std::int64_t ex = 0;
+        for (std::size_t k = 0; k < N; ++k) ex += excess_of(k, nr_used_[k]);
+        for (std::int32_t move = 0; ex > 0 && move < 2 * m_.n; ++move) {
+            std::int64_t best_gain = 0;
+            std::int32_t best_job = -1, best_mode = -1, best_dur = 0;
+            std::uint32_t ties = 0;
+            for (std::int32_t j = 0; j < m_.n; ++j) {
+                const auto cur = static_cast<std::size_t>(m_.row(j, md[j]));
+                for (std::int32_t x = 0; x < m_.modes_of(j); ++x) {
+                    if (x == md[j]) continue;
+                    const auto r = static_cast<std::size_t>(m_.row(j, x));
+                    std::int64_t gain = 0;
+                    for (std::size_t k = 0; k < N; ++k)
+                        gain += excess_of(k, nr_used_[k]) -
+                                excess_of(k, nr_used_[k] - m_.ndem[cur * N + k] + m_.ndem[r * N + k]);
+                    if (gain <= 0) continue;
+                    const std::int32_t d = m_.dur[r];
+                    if (gain > best_gain || (gain == best_gain && d < best_dur)) {
+                        best_gain = gain, best_job = j, best_mode = x, best_dur = d, ties = 1;
+                    } else if (gain == best_gain && d == best_dur && rng_.below(++ties) == 0) {
+                        best_job = j, best_mode = x;
                     }
-                    md[j] = keep;
                 }
             }
-            if (!improved) break;
+            if (best_job < 0) break;
+            const auto cur = static_cast<std::size_t>(m_.row(best_job, md[best_job]));
+            const auto r = static_cast<std::size_t>(m_.row(best_job, best_mode));
+            for (std::size_t k = 0; k < N; ++k) nr_used_[k] += m_.ndem[r * N + k] - m_.ndem[cur * N + k];
+            md[best_job] = best_mode;
+            ex -= best_gain;
         }
         return ex;
     }
@@ -501,12 +535,15 @@ private:
                         }
                     }
                 if (!fits) continue;
-                const std::int32_t keep = md[j];
+                bool budget_ok = true;
+                const auto N = static_cast<std::size_t>(m_.N);
+                for (std::size_t k = 0; k < N; ++k)
+                    budget_ok = budget_ok && nr_used_[k] - m_.ndem[static_cast<std::size_t>(cur) * N + k] +
+                                                     m_.ndem[static_cast<std::size_t>(r) * N + k] <= m_.ncap[k];
+                if (!budget_ok) continue;
+                for (std::size_t k = 0; k < N; ++k)
+                    nr_used_[k] += m_.ndem[static_cast<std::size_t>(r) * N + k] - m_.ndem[static_cast<std::size_t>(cur) * N + k];
                 md[j] = x;
-                if (excess(md) > 0) {
-                    md[j] = keep;
-                    continue;
-                }
                 for (std::int32_t t = starts_[j]; t < starts_[j] + m_.dur[cur]; ++t)
                     for (std::size_t k = 0; k < R; ++k)
                         profile_[static_cast<std::size_t>(t) * R + k] -= m_.rdem[static_cast<std::size_t>(cur) * R + k];
@@ -563,7 +600,7 @@ private:
                 if (!related) std::swap(l[i], l[i + 1]);
             }
         for (std::size_t j = 0; j < n_; ++j)
-            if (rng_.below(1000) < kPerMille) {
+            if (rng_.below(1000) < 2 * kPerMille) {
                 const auto k = static_cast<std::uint32_t>(m_.modes_of(static_cast<std::int32_t>(j)));
                 md[j] = static_cast<std::int32_t>(rng_.below(k));
             }
@@ -581,7 +618,7 @@ private:
     const std::vector<std::int32_t>* mode_offsets_ = nullptr;
     std::vector<std::int32_t> lft_, lists_, modes_, fit_, rows_, starts_, tmp_starts_, order_, best_starts_, best_rows_;
     std::vector<std::int32_t> profile_;
-    std::vector<std::int64_t> key_;
+    std::vector<std::int64_t> key_, nr_used_;
     std::vector<char> used_;
 };
 

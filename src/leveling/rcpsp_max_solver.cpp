@@ -39,6 +39,10 @@ public:
         std::int64_t span = 0;
         for (std::size_t j = 0; j < n_; ++j) span += p.durations[j];
         for (const RcpspArc& a : p.arcs) span += std::abs(a.lag);
+        strict_preds_.assign(n_, 0);
+        for (std::size_t i = 0; i < n_; ++i)
+            for (std::size_t j = 0; j < n_; ++j)
+                if (i != j && d(i, j) > 0) ++strict_preds_[j];
         limit_ = static_cast<std::int32_t>(std::min<std::int64_t>(4 * span + 16, std::numeric_limits<std::int32_t>::max() / 4));
     }
 
@@ -50,19 +54,17 @@ public:
         std::fill(start_.begin(), start_.end(), -1);
         std::fill(release_.begin(), release_.end(), 0);
         std::fill(usage_.begin(), usage_.end(), 0);
+        waiting_ = strict_preds_;
         std::size_t scheduled = 0;
         std::int32_t steps = 0;
         place(0, 0);
         ++scheduled;
         while (scheduled < n_) {
             // Eligible: unscheduled, no unscheduled job that must start strictly earlier (D > 0).
+            // waiting_[j] counts those jobs (kept up to date by place/unplace).
             std::size_t pick = n_;
-            for (std::size_t j = 0; j < n_; ++j) {
-                if (start_[j] >= 0) continue;
-                bool ok = true;
-                for (std::size_t i = 0; i < n_ && ok; ++i) ok = !(start_[i] < 0 && i != j && d(i, j) > 0);
-                if (ok && (pick == n_ || priority[j] < priority[pick])) pick = j;
-            }
+            for (std::size_t j = 0; j < n_; ++j)
+                if (start_[j] < 0 && waiting_[j] == 0 && (pick == n_ || priority[j] < priority[pick])) pick = j;
             if (pick == n_) return -1;  // cannot happen without a positive cycle
             const std::size_t j = pick;
             std::int32_t es = release_[j], ls = std::numeric_limits<std::int32_t>::max();
@@ -130,6 +132,8 @@ private:
 
     void place(std::size_t j, std::int32_t t) {
         start_[j] = t;
+        for (std::size_t x = 0; x < n_; ++x)
+            if (x != j && d(j, x) > 0) --waiting_[x];
         ensure(t + p_.durations[j]);
         const std::int32_t* dem = demand(j);
         for (std::int32_t tau = t; tau < t + p_.durations[j]; ++tau)
@@ -141,6 +145,8 @@ private:
         for (std::int32_t tau = start_[j]; tau < start_[j] + p_.durations[j]; ++tau)
             for (std::size_t k = 0; k < R_; ++k) usage_[static_cast<std::size_t>(tau) * R_ + k] -= dem[k];
         start_[j] = -1;
+        for (std::size_t x = 0; x < n_; ++x)
+            if (x != j && d(j, x) > 0) ++waiting_[x];
     }
 
     const RcpspMaxProject& p_;
@@ -148,7 +154,7 @@ private:
     std::vector<std::int32_t> D_;
     std::int32_t max_steps_;
     std::int32_t limit_ = 0;
-    std::vector<std::int32_t> start_, release_, usage_;
+    std::vector<std::int32_t> start_, release_, usage_, strict_preds_, waiting_;
 };
 
 void validate(const RcpspMaxProject& p) {
