@@ -45,6 +45,7 @@ void add_status_command(CLI::App& app, Context& ctx);    ///< `ppm status` (issu
 void add_convert_command(CLI::App& app, Context& ctx);   ///< `ppm convert` (issue 6, interchange).
 void add_ahp_command(CLI::App& app, Context& ctx);       ///< `ppm ahp` (issue 4, scoring).
 void add_select_command(CLI::App& app, Context& ctx);    ///< `ppm select` (issue 4, portfolio).
+void add_store_command(CLI::App& app, Context& ctx);     ///< `ppm store` (issue 8, repository).
 void add_report_command(CLI::App& app, Context& ctx);    ///< `ppm report` (issue 6, HTML dashboard).
 
 }  // namespace ppm::cli

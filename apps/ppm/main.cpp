@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     add_convert_command(app, ctx);
     add_ahp_command(app, ctx);
     add_select_command(app, ctx);
+    add_store_command(app, ctx);
     add_report_command(app, ctx);
 
     try {
