@@ -2,7 +2,7 @@
 
 import datetime
 import enum
-from typing import Any, Iterator, Optional, Union, overload
+from typing import Any, Callable, Iterator, Optional, Union, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -306,3 +306,1109 @@ def write_json_file(portfolio: Portfolio, path: str) -> None: ...
 def read_model_file(path: str) -> Portfolio: ...
 def write_schedule_json(portfolio: Portfolio, result: ScheduleResult) -> str: ...
 def write_schedule_csv(portfolio: Portfolio, result: ScheduleResult) -> str: ...
+
+# ---- risk, scoring, portfolio, leveling, evm, io (drafted by tools/draft_stub.py, reviewed) ----
+
+class AhpResult:
+    acceptable: bool
+    consistency_index: float
+    consistency_ratio: float
+    lambda_max: float
+    most_inconsistent: list[InconsistentJudgement]
+    priorities: npt.NDArray[Any]
+    priorities_geometric_mean: npt.NDArray[Any]
+    random_index: float
+
+class AlignmentResult:
+    candidates: list[str]
+    drivers: list[str]
+    normalised: npt.NDArray[Any]
+    order: npt.NDArray[Any]
+    rank: npt.NDArray[Any]
+    score: npt.NDArray[Any]
+    sensitivity: list[WeightSensitivity]
+    def sensitivity_dataframe(self) -> pd.DataFrame: ...
+    def to_dataframe(self) -> pd.DataFrame: ...
+    weights: list[float]
+
+class Baseline:
+    def __init__(self, **kwargs: Any) -> None: ...
+    def __len__(self) -> int: ...
+    captured_at: datetime.datetime
+    cost: list[float]
+    finish: list[datetime.datetime]
+    name: str
+    project: str
+    def size(self) -> int: ...
+    start: list[datetime.datetime]
+    task: list[str]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class BaselineSet:
+    def __init__(self, **kwargs: Any) -> None: ...
+    def active(self) -> Optional[Baseline]: ...
+    baselines: list[Baseline]
+    current: str
+    def set_current(self, baseline: Baseline) -> None: ...
+
+class Candidate:
+    def __init__(self, **kwargs: Any) -> None: ...
+    benefits: dict[str, float]
+    category: str
+    cost: list[float]
+    demand: list[RoleDemand]
+    def duration(self) -> int: ...
+    earliest_start: int
+    id: str
+    latest_start: int
+    name: str
+    project: Optional[str]
+    risk: float
+    def total_cost(self) -> float: ...
+
+class CandidateGroup:
+    def __init__(self, **kwargs: Any) -> None: ...
+    at_least: Optional[int]
+    at_most: Optional[int]
+    id: str
+    members: list[str]
+
+class CandidateLink:
+    def __init__(self, **kwargs: Any) -> None: ...
+    from_: str
+    kind: LinkKind
+    to: str
+
+class CategoryLimit:
+    def __init__(self, **kwargs: Any) -> None: ...
+    basis: ShareBasis
+    category: str
+    max_share: Optional[float]
+    min_share: Optional[float]
+
+class Comparison:
+    def __init__(self, **kwargs: Any) -> None: ...
+    children: list[str]
+    direct_weights: list[float]
+    judgements: list[Judgements]
+    parent: str
+
+class ComparisonAnalysis:
+    aggregated: npt.NDArray[np.float64]
+    ahp: AhpResult
+    children: list[str]
+    parent: str
+    stakeholder_cr: list[float]
+
+class ControlData:
+    def __init__(self, **kwargs: Any) -> None: ...
+    baselines: list[BaselineSet]
+    escalation: EscalationRule
+    matrix: RiskMatrix
+    risks: list[Risk]
+    status: list[StatusPeriod]
+    uncertainty: UncertaintySpec
+
+class CorrelationGroup:
+    def __init__(self, **kwargs: Any) -> None: ...
+    correlation: npt.NDArray[np.float64]
+    name: str
+    tasks: list[int]
+
+class CountThreshold:
+    def __init__(self, **kwargs: Any) -> None: ...
+    amber: float
+    green: float
+
+class Criterion:
+    def __init__(self, **kwargs: Any) -> None: ...
+    description: str
+    id: str
+    name: str
+    parent: str
+
+class DistributionKind(enum.Enum):
+    FIXED = 0
+    UNIFORM = 1
+    TRIANGULAR = 2
+    PERT = 3
+    LOGNORMAL = 4
+    DISCRETE = 5
+
+class DriverScale:
+    def __init__(self, **kwargs: Any) -> None: ...
+    hi: float
+    higher_is_better: bool
+    lo: float
+    normalisation: Normalisation
+
+class DurationDistribution:
+    def __init__(self, **kwargs: Any) -> None: ...
+    @staticmethod
+    def fixed_at(value: float) -> DurationDistribution: ...
+    kind: DistributionKind
+    lambda_: float
+    @staticmethod
+    def lognormal(mean: float, stddev: float) -> DurationDistribution: ...
+    max: float
+    mean: float
+    min: float
+    most_likely: float
+    @staticmethod
+    def pert(a: float, c: float, b: float, lambda_: float = ...) -> DurationDistribution: ...
+    probabilities: list[float]
+    stddev: float
+    @staticmethod
+    def triangular(a: float, c: float, b: float) -> DurationDistribution: ...
+    @staticmethod
+    def uniform(a: float, b: float) -> DurationDistribution: ...
+    values: list[float]
+
+class EacMethod(enum.Enum):
+    NEW_ESTIMATE = 0
+    CPI = 1
+    ATYPICAL = 2
+    COMPOSITE = 3
+    BOTTOM_UP = 4
+
+class EarnedSchedule:
+    at: float
+    es: float
+    ieac_t: float
+    pd: float
+    spi_t: float
+    sv_t: float
+    tspi: float
+
+class EscalationLevel(enum.Enum):
+    PROJECT = 0
+    PROGRAM = 1
+    PORTFOLIO = 2
+
+class EscalationRule:
+    def __init__(self, **kwargs: Any) -> None: ...
+    portfolio_emv: float
+    portfolio_score: int
+    program_emv: float
+    program_score: int
+    strategy_escalates: bool
+
+class EvmInput:
+    def __init__(self, **kwargs: Any) -> None: ...
+    ac: float
+    bac: float
+    eac_bottom_up: Optional[float]
+    etc_estimate: Optional[float]
+    ev: float
+    pv: float
+
+class EvmMetrics:
+    cpi: float
+    cv: float
+    eac: float
+    eac_atypical: float
+    eac_bottom_up: float
+    eac_composite: float
+    eac_cpi: float
+    eac_new_estimate: float
+    etc: float
+    percent_complete: float
+    percent_spent: float
+    spi: float
+    sv: float
+    tcpi_bac: float
+    tcpi_eac: float
+    vac: float
+
+class ExclusionReason(enum.Enum):
+    NONE = 0
+    FORCED_OUT = 1
+    NO_BENEFIT = 2
+    ALONE_INFEASIBLE = 3
+    REQUIRES = 4
+    EXCLUSIVE = 5
+    GROUP_LIMIT = 6
+    BUDGET_PERIOD = 7
+    BUDGET_TOTAL = 8
+    CAPACITY = 9
+    RISK = 10
+    CATEGORY_BALANCE = 11
+    LOWER_VALUE_DENSITY = 12
+    NOT_PROVEN = 13
+
+class FrontierResult:
+    def __init__(self, *, candidates: list[str], budget: list[float], value: list[float], spend: list[float], status: list[SelectionStatus], gap: list[float], bound: list[float], seconds: list[float], nodes: list[int], reused: list[int], entering: list[list[str]], leaving: list[list[str]], selected: list[int], total_seconds: float = ...) -> None: ...
+    def __len__(self) -> int: ...
+    bound: npt.NDArray[Any]
+    budget: npt.NDArray[Any]
+    candidates: list[str]
+    entering: list[list[str]]
+    gap: npt.NDArray[Any]
+    leaving: list[list[str]]
+    nodes: npt.NDArray[Any]
+    reused: npt.NDArray[Any]
+    seconds: npt.NDArray[Any]
+    selected: npt.NDArray[Any]
+    spend: npt.NDArray[Any]
+    status: list[SelectionStatus]
+    def to_dataframe(self) -> pd.DataFrame: ...
+    total_seconds: float
+    value: npt.NDArray[Any]
+
+class GeneratorOptions:
+    def __init__(self, **kwargs: Any) -> None: ...
+    budget_tightness: float
+    candidates: int
+    capacity_tightness: float
+    category_limits: bool
+    exclusive_fraction: float
+    max_window: int
+    periods: int
+    requires_fraction: float
+    risk_limit: bool
+    roles: int
+    seed: int
+
+class HeatMap:
+    count: list[list[int[5]][5]]
+    ids: list[list[list[str][5]][5]]
+
+class Histogram:
+    count: list[int]
+    edge: list[float]
+
+class ImportResult:
+    portfolio: Portfolio
+    warnings: list[ImportWarning]
+
+class ImportWarning:
+    entity: str
+    line: int
+    message: str
+    source: str
+
+class InconsistentJudgement:
+    col: int
+    given: float
+    implied: float
+    log_error: float
+    row: int
+    suggested: float
+
+class IndexThreshold:
+    def __init__(self, **kwargs: Any) -> None: ...
+    amber: float
+    green: float
+
+class Judgements:
+    def __init__(self, **kwargs: Any) -> None: ...
+    matrix: npt.NDArray[np.float64]
+    stakeholder: str
+
+class LevelObjective(enum.Enum):
+    TOTAL_PROJECT_DELAY = 0
+    PORTFOLIO_FINISH = 1
+
+class LevelProgress:
+    best_total_delay: int
+    max_passes: int
+    passes: int
+
+class LevelResult:
+    def __len__(self) -> int: ...
+    best_pass: int
+    best_rule: str
+    cpm_finish: npt.NDArray[Any]
+    cpm_start: npt.NDArray[Any]
+    delay: npt.NDArray[Any]
+    finish: npt.NDArray[Any]
+    def histogram(self) -> pd.DataFrame: ...
+    is_split: npt.NDArray[Any]
+    is_summary: npt.NDArray[Any]
+    over_allocations: list[OverAllocation]
+    passes: int
+    piece_finish: npt.NDArray[Any]
+    piece_offsets: npt.NDArray[Any]
+    piece_start: npt.NDArray[Any]
+    portfolio_cpm_finish: datetime.datetime
+    portfolio_finish: datetime.datetime
+    project: npt.NDArray[Any]
+    project_cpm_finish: npt.NDArray[Any]
+    project_delay: npt.NDArray[Any]
+    project_finish: npt.NDArray[Any]
+    project_id: list[str]
+    seconds: float
+    start: npt.NDArray[Any]
+    status: LevelStatus
+    task_id: list[str]
+    def to_dataframe(self) -> pd.DataFrame: ...
+    def to_schedule_result(self) -> ScheduleResult: ...
+    total_project_delay: int
+    warnings: list[str]
+
+class LevelStatus(enum.Enum):
+    LEVELLED = 0
+    OVER_ALLOCATED = 1
+    CANCELLED = 2
+
+class LinkKind(enum.Enum):
+    REQUIRES = 0
+    EXCLUSIVE = 1
+
+class LowerBounds:
+    best: int
+    critical_path: int
+    energy: int
+
+MONTE_CARLO_SUBRANGE: bool
+
+class MonteCarloResult:
+    correlation_repaired: npt.NDArray[Any]
+    cost: npt.NDArray[Any]
+    cost_at: npt.NDArray[Any]
+    cost_histogram: Histogram
+    cost_mean: float
+    criticality: npt.NDArray[Any]
+    cruciality: npt.NDArray[Any]
+    deterministic_finish: int
+    event_hits: npt.NDArray[Any]
+    finish: npt.NDArray[Any]
+    finish_at: npt.NDArray[Any]
+    finish_histogram: Histogram
+    finish_mean: float
+    def finish_percentile(self, p: float) -> float: ...
+    finish_stddev: float
+    iterations: int
+    percentile: npt.NDArray[Any]
+    def percentiles_dataframe(self) -> pd.DataFrame: ...
+    def probability_of_meeting(self, finish: int) -> float: ...
+    sensitivity: npt.NDArray[Any]
+    status: SimulationStatus
+
+class MultiProjectInstance:
+    capacities: list[int]
+    demands: list[int]
+    due_date: list[int]
+    durations: list[int]
+    job_offsets: list[int]
+    name: str
+    def num_jobs(self) -> int: ...
+    def num_projects(self) -> int: ...
+    def num_resources(self) -> int: ...
+    path: str
+    project_names: list[str]
+    release: list[int]
+    resource_names: list[str]
+    resource_owner: list[int]
+    successor_indices: list[int]
+    successor_offsets: list[int]
+
+class MultiProjectObjectives:
+    project_cpm_finish: list[int]
+    project_finish: list[int]
+    tms_lower_bound: int
+    total_makespan: int
+    total_project_delay: int
+
+class MultiProjectResult:
+    ga_objectives: MultiProjectObjectives
+    level_objectives: MultiProjectObjectives
+    method: str
+    objectives: MultiProjectObjectives
+    seconds: float
+    start_times: list[int]
+
+class NamedCorrelation:
+    def __init__(self, **kwargs: Any) -> None: ...
+    correlation: npt.NDArray[np.float64]
+    name: str
+    tasks: list[str]
+
+class NetworkLink:
+    def __init__(self, **kwargs: Any) -> None: ...
+    lag: int
+    predecessor: int
+    successor: int
+    type: LinkType
+
+class Normalisation(enum.Enum):
+    NONE = 0
+    MIN_MAX = 1
+    RANGE = 2
+    MAX = 3
+
+class OverAllocation:
+    capacity: float
+    demand: float
+    from_time: datetime.datetime
+    resource: str
+    to_time: datetime.datetime
+
+class PairwiseChecks:
+    def __init__(self, **kwargs: Any) -> None: ...
+    integer_scale: bool
+    reciprocal_tolerance: float
+    saaty_range: bool
+
+class ProjectHealth:
+    def __init__(self, **kwargs: Any) -> None: ...
+    cpi: float
+    executing: bool
+    float_erosion: float
+    gate_approved: bool
+    has_baseline: bool
+    open_high_risks: Optional[int]
+    overdue_milestones: Optional[int]
+    program: Optional[str]
+    project: str
+    spi: float
+    spi_t: float
+    weight: float
+
+class PsplibProject:
+    due_date: int
+    horizon: int
+    mode_durations: list[int]
+    mode_offsets: list[int]
+    mpm_time: int
+    nonrenewable_capacities: list[int]
+    nonrenewable_demands: list[int]
+    num_jobs: int
+    def num_modes(self, job: int) -> int: ...
+    path: str
+    renewable_capacities: list[int]
+    renewable_demands: list[int]
+    successor_indices: list[int]
+    successor_offsets: list[int]
+
+class PsplibSolution:
+    instance: int
+    makespan: int
+    parameter: int
+
+class Rag(enum.Enum):
+    GREEN = 0
+    AMBER = 1
+    RED = 2
+    NONE = 3
+
+class RagCheck(enum.Enum):
+    SPI = 0
+    CPI = 1
+    SPI_T = 2
+    FLOAT_EROSION = 3
+    HIGH_RISKS = 4
+    OVERDUE_MILESTONES = 5
+    BASELINE = 6
+    GATE = 7
+
+class RagPolicy:
+    def __init__(self, **kwargs: Any) -> None: ...
+    amber_from: float
+    enabled: list[bool[8]]
+    escalate_from: Rag
+    name: str
+    red_from: float
+    thresholds: RagThresholds
+
+class RagResult:
+    check: list[Rag[8]]
+    escalate: bool
+    overall: Rag
+    reasons: list[str]
+
+class RagRollupRow:
+    amber: int
+    escalate: bool
+    green: int
+    id: str
+    kind: str
+    rag: Rag
+    red: int
+    score: float
+    weight: float
+
+class RagThresholds:
+    def __init__(self, **kwargs: Any) -> None: ...
+    cpi: IndexThreshold
+    float_erosion: CountThreshold
+    high_risks: CountThreshold
+    overdue_milestones: CountThreshold
+    spi: IndexThreshold
+    spi_t: IndexThreshold
+
+class Rating:
+    @overload
+    def __init__(self, **kwargs: Any) -> None: ...
+    @overload
+    def __init__(self, level: str) -> None: ...
+    @overload
+    def __init__(self, number: float) -> None: ...
+    level: str
+    number: Optional[float]
+
+class RatingLevel:
+    def __init__(self, **kwargs: Any) -> None: ...
+    name: str
+    value: float
+
+class RatingScale:
+    def __init__(self, **kwargs: Any) -> None: ...
+    levels: list[RatingLevel]
+    def value_of(self, name: str) -> Optional[float]: ...
+
+class RcpspArc:
+    def __init__(self, **kwargs: Any) -> None: ...
+    from_: int
+    lag: int
+    to: int
+
+class RcpspData:
+    def __init__(self, **kwargs: Any) -> None: ...
+    arcs: list[RcpspArc]
+    capacities: list[int]
+    demands: list[int]
+    durations: list[int]
+    job_names: list[str]
+    name: str
+
+class RcpspInstance:
+    def __init__(self, data: RcpspData) -> None: ...
+    capacities: npt.NDArray[Any]
+    demands: npt.NDArray[Any]
+    durations: npt.NDArray[Any]
+    horizon: int
+    def job_name(self, job: int) -> str: ...
+    name: str
+    num_arcs: int
+    num_jobs: int
+    num_resources: int
+    def predecessors(self, job: int) -> list[int]: ...
+    def successors(self, job: int) -> list[int]: ...
+
+class RcpspMaxProject:
+    arcs: list[RcpspArc]
+    capacities: list[int]
+    demands: list[int]
+    durations: list[int]
+    num_jobs: int
+    path: str
+
+class RcpspProgress:
+    best_makespan: int
+    lower_bound: int
+    max_schedules: int
+    schedules: int
+    seconds: float
+
+class RcpspResult:
+    bounds: LowerBounds
+    generations: int
+    lower_bound: int
+    makespan: int
+    schedules: int
+    seconds: float
+    start_times: npt.NDArray[Any]
+    status: RcpspStatus
+    stop_reason: RcpspStop
+
+class RcpspStatus(enum.Enum):
+    OPTIMAL = 0
+    FEASIBLE = 1
+    NO_SOLUTION = 2
+
+class RcpspStop(enum.Enum):
+    BUDGET = 0
+    TIME_LIMIT = 1
+    CANCELLED = 2
+    LOWER_BOUND = 3
+
+class ResponseStrategy(enum.Enum):
+    ACCEPT = 0
+    AVOID = 1
+    MITIGATE = 2
+    TRANSFER = 3
+    ESCALATE = 4
+    EXPLOIT = 5
+    ENHANCE = 6
+    SHARE = 7
+
+class Risk:
+    def __init__(self, **kwargs: Any) -> None: ...
+    actions: list[RiskAction]
+    category: str
+    cause: str
+    effect: str
+    event: str
+    id: str
+    linked_tasks: list[str]
+    opportunity: bool
+    owner: str
+    post: Optional[RiskAssessment]
+    pre: RiskAssessment
+    program: Optional[str]
+    project: Optional[str]
+    raised: Optional[datetime.date]
+    review_due: Optional[datetime.date]
+    status: RiskStatus
+    strategy: ResponseStrategy
+    title: str
+
+class RiskAction:
+    def __init__(self, **kwargs: Any) -> None: ...
+    cost: float
+    description: str
+    done: bool
+    due: Optional[datetime.date]
+    owner: str
+
+class RiskAssessment:
+    def __init__(self, **kwargs: Any) -> None: ...
+    impact: RiskImpact
+    probability: float
+
+class RiskEvent:
+    def __init__(self, **kwargs: Any) -> None: ...
+    extra_cost: float
+    extra_duration: list[int]
+    id: str
+    probability: float
+    tasks: list[int]
+
+class RiskImpact:
+    def __init__(self, **kwargs: Any) -> None: ...
+    cost: float
+    quality: int
+    schedule: int
+    scope: int
+
+class RiskLevel(enum.Enum):
+    LOW = 0
+    MEDIUM = 1
+    HIGH = 2
+
+class RiskMatrix:
+    def __init__(self, **kwargs: Any) -> None: ...
+    cost_bounds: list[float[4]]
+    high_from: int
+    medium_from: int
+    probability_bounds: list[float[4]]
+    schedule_bounds: list[int[4]]
+    score: list[list[int[5]][5]]
+
+class RiskScore:
+    impact_band: int
+    level: RiskLevel
+    probability_band: int
+    score: int
+
+class RiskStatus(enum.Enum):
+    OPEN = 0
+    MITIGATING = 1
+    OCCURRED = 2
+    CLOSED = 3
+
+class RoleCapacity:
+    def __init__(self, **kwargs: Any) -> None: ...
+    per_period: list[float]
+    role: str
+
+class RoleDemand:
+    def __init__(self, **kwargs: Any) -> None: ...
+    per_period: list[float]
+    role: str
+
+class Scenario:
+    def __init__(self, **kwargs: Any) -> None: ...
+    budget_scale: Optional[float]
+    capacity_scale: Optional[float]
+    forced_in: list[str]
+    forced_out: list[str]
+    max_total_risk: Optional[float]
+    name: str
+    objective: Optional[str]
+    total_budget: Optional[float]
+
+class ScenarioComparison:
+    def __init__(self, *, names: list[str], results: list[SelectionResult], candidates: list[str], selected: list[int]) -> None: ...
+    candidates: list[str]
+    names: list[str]
+    results: list
+    selected: npt.NDArray[Any]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class ScheduleCheck:
+    capacity_violations: int
+    feasible: bool
+    makespan: int
+    precedence_violations: int
+    problems: list[str]
+
+class SelectionDocument:
+    driver_scales: dict[str, DriverScale]
+    has_selection: bool
+    path: str
+    problem: SelectionProblem
+    rating_scale: RatingScale
+    ratings: list[dict[str, Rating]]
+    relative_gap: float
+    scenarios: list[Scenario]
+    strategy: Optional[Strategy]
+    time_limit_seconds: float
+
+class SelectionProblem:
+    def __init__(self, **kwargs: Any) -> None: ...
+    candidates: list[Candidate]
+    capacities: list[RoleCapacity]
+    category_limits: list[CategoryLimit]
+    forced_in: list[str]
+    forced_out: list[str]
+    groups: list[CandidateGroup]
+    links: list[CandidateLink]
+    max_total_risk: Optional[float]
+    objective: str
+    period_budget: list[float]
+    period_labels: list[str]
+    periods: int
+    total_budget: Optional[float]
+
+class SelectionProgress:
+    bound: float
+    has_incumbent: bool
+    incumbent: float
+    nodes: int
+    seconds: float
+
+class SelectionResult:
+    best_bound: float
+    budget_binding: npt.NDArray[Any]
+    budget_shadow_price: npt.NDArray[Any]
+    budget_slack: npt.NDArray[Any]
+    candidate: list[str]
+    constraints: int
+    cpu_seconds: float
+    gap: float
+    has_solution: bool
+    lp_bound: float
+    nodes: int
+    objective: float
+    reason: list[ExclusionReason]
+    reason_detail: list[str]
+    role_binding: npt.NDArray[Any]
+    role_shadow_price: npt.NDArray[Any]
+    role_slack: npt.NDArray[Any]
+    role_used: npt.NDArray[Any]
+    roles: list[str]
+    seconds: float
+    selected: npt.NDArray[Any]
+    def selected_ids(self) -> list[str]: ...
+    spend: npt.NDArray[Any]
+    start: npt.NDArray[Any]
+    status: SelectionStatus
+    def to_dataframe(self) -> pd.DataFrame: ...
+    total_budget_shadow_price: float
+    total_budget_slack: float
+    total_risk: float
+    total_spend: float
+    value: npt.NDArray[Any]
+    variables: int
+
+class SelectionStatus(enum.Enum):
+    OPTIMAL = 0
+    FEASIBLE = 1
+    INFEASIBLE = 2
+    TIME_LIMIT = 3
+    CANCELLED = 4
+
+class ShareBasis(enum.Enum):
+    SPEND = 0
+    COUNT = 1
+
+class SimulationModel:
+    def __len__(self) -> int: ...
+    event_risk: list[str]
+    network: SimulationNetwork
+    origin: datetime.datetime
+    project: list[str]
+    project_of: list[int]
+    task: list[str]
+    def to_instant(self, working_minutes: int) -> datetime.datetime: ...
+    def to_minutes(self, instant: datetime.datetime) -> int: ...
+
+class SimulationNetwork:
+    def __len__(self) -> int: ...
+    @staticmethod
+    def build(task_count: int, links: list[NetworkLink], release: list[int] = ...) -> SimulationNetwork: ...
+    def link_count(self) -> int: ...
+    def size(self) -> int: ...
+
+class SimulationStatus(enum.Enum):
+    COMPLETED = 0
+    CANCELLED = 1
+
+class Stakeholder:
+    def __init__(self, **kwargs: Any) -> None: ...
+    id: str
+    name: str
+    weight: float
+
+class StatusPeriod:
+    def __init__(self, **kwargs: Any) -> None: ...
+    actual_cost: list[float]
+    date: datetime.datetime
+    percent_complete: list[float]
+    project: str
+    task: list[str]
+
+class Strategy:
+    def __init__(self, **kwargs: Any) -> None: ...
+    comparisons: list[Comparison]
+    criteria: list[Criterion]
+    name: str
+    stakeholders: list[Stakeholder]
+
+class StrategyWeights:
+    all_acceptable: bool
+    comparisons: list[ComparisonAnalysis]
+    depth: list[int]
+    def driver_ids(self) -> list[str]: ...
+    def driver_weights(self) -> list[float]: ...
+    global_: list[float]
+    ids: list[str]
+    is_driver: list[int]
+    local: list[float]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class TaskUncertainty:
+    def __init__(self, **kwargs: Any) -> None: ...
+    distribution: DurationDistribution
+    task: str
+
+class TemporalAnalysis:
+    earliest_start: list[int]
+    feasible: bool
+    makespan_bound: int
+    positive_cycle: list[int]
+
+class Trend(enum.Enum):
+    IMPROVING = 0
+    STABLE = 1
+    WORSENING = 2
+
+class UncertaintySpec:
+    def __init__(self, **kwargs: Any) -> None: ...
+    correlations: list[NamedCorrelation]
+    iterations: int
+    relative_default: Optional[DurationDistribution]
+    repair_correlation: bool
+    risk_events: bool
+    seed: int
+    target_finish: Optional[datetime.datetime]
+    tasks: list[TaskUncertainty]
+
+class WeightSensitivity:
+    lower: float
+    lower_swap_first: str
+    lower_swap_second: str
+    upper: float
+    upper_swap_first: str
+    upper_swap_second: str
+    weight: float
+
+def add_finish_to_start(data: RcpspData, from_: int, to: int, lag: int = ...) -> None: ...
+
+def aggregate_judgements(matrices: list[npt.NDArray[Any][numpy.float64[m, n]]], weights: list[float] = ..., id: str = ...) -> npt.NDArray[np.float64]: ...
+
+def analyse_pairwise(matrix: npt.NDArray[Any][numpy.float64[m, n]], *, cr_threshold: float = ..., inconsistent_top: int = ..., checks: PairwiseChecks = ..., id: str = ...) -> AhpResult: ...
+
+def apply_scenario(base: SelectionProblem, scenario: Scenario) -> SelectionProblem: ...
+
+def assess(health: ProjectHealth, policy: RagPolicy = ...) -> RagResult: ...
+
+def budget_at_completion(baseline: Baseline) -> float: ...
+
+def build_simulation_model(portfolio: Portfolio, risks: list[Risk] = ..., spec: UncertaintySpec = ...) -> SimulationModel: ...
+
+def capture_baseline(portfolio: Portfolio, schedule: ScheduleResult, project: str, name: str = ..., captured_at: datetime.datetime = ...) -> Baseline: ...
+
+def check_distribution(distribution: DurationDistribution, where: str = ...) -> None: ...
+
+def check_matrix(matrix: RiskMatrix) -> None: ...
+
+def check_multiproject(instance: MultiProjectInstance, starts: list[int]) -> str: ...
+
+def check_risk(risk: Risk) -> None: ...
+
+def check_schedule(instance: RcpspInstance, starts: list[int]) -> ScheduleCheck: ...
+
+def check_selection(problem: SelectionProblem, start: list[int]) -> str: ...
+
+def check_status_period(status: StatusPeriod) -> None: ...
+
+def compare_scenarios(base: SelectionProblem, scenarios: list[Scenario], *, time_limit_seconds: float = ..., relative_gap: float = ..., absolute_gap: float = ..., threads: int = ..., seed: int = ..., shadow_prices: bool = ..., explain: bool = ..., cbc_arguments: list[str] = ..., warm_start: list[int] = ..., progress: Optional[Callable[[Any], Any]] = ...) -> ScenarioComparison: ...
+
+def count_active_at_least(matrix: RiskMatrix, risks: list[Risk], level: RiskLevel, project: Optional[str] = ...) -> int: ...
+
+def current_assessment(risk: Risk) -> RiskAssessment: ...
+
+def distribution_mean(distribution: DurationDistribution) -> float: ...
+
+def earned_schedule(time: list[float], pv: list[float], ev: float, actual_time: float, planned_finish: float) -> EarnedSchedule: ...
+
+def earned_schedule_periods(cumulative_pv: list[float], ev: float, actual_time: float, planned_duration: float = ...) -> EarnedSchedule: ...
+
+def efficient_frontier(problem: SelectionProblem, *, points: int = ..., budget_min: Optional[float] = ..., budget_max: Optional[float] = ..., scale_period_budgets: bool = ..., sweep_time_limit_seconds: float = ..., top_share: float = ..., time_limit_seconds: float = ..., relative_gap: float = ..., absolute_gap: float = ..., threads: int = ..., seed: int = ..., shadow_prices: bool = ..., explain: bool = ..., cbc_arguments: list[str] = ..., warm_start: list[int] = ..., progress: Optional[Callable[[Any], Any]] = ...) -> FrontierResult: ...
+
+def escalation_level(matrix: RiskMatrix, rule: EscalationRule, risk: Risk) -> EscalationLevel: ...
+
+def evaluate_evm(*, bac: float, pv: float, ev: float, ac: float, etc_estimate: Optional[float] = ..., eac_bottom_up: Optional[float] = ..., method: EacMethod = ...) -> EvmMetrics: ...
+
+def evaluate_multiproject(instance: MultiProjectInstance, starts: list[int]) -> MultiProjectObjectives: ...
+
+def evaluate_strategy(strategy: Strategy, *, cr_threshold: float = ...) -> StrategyWeights: ...
+
+def expected_monetary_value(risk: Risk, assessment: RiskAssessment) -> float: ...
+
+def forecast_finish(start: datetime.datetime, earned_schedule: EarnedSchedule) -> datetime.datetime: ...
+
+def frontier_to_json(frontier: FrontierResult, indent: int = ...) -> str: ...
+
+def generate_selection_problem(*, candidates: int = ..., periods: int = ..., roles: int = ..., seed: int = ..., max_window: int = ..., requires_fraction: float = ..., exclusive_fraction: float = ..., budget_tightness: float = ..., capacity_tightness: float = ..., category_limits: bool = ..., risk_limit: bool = ...) -> SelectionProblem: ...
+
+def heat_map(matrix: RiskMatrix, risks: list[Risk], residual: bool = ...) -> HeatMap: ...
+
+def impact_band(matrix: RiskMatrix, impact: RiskImpact) -> int: ...
+
+def is_active(status: RiskStatus) -> bool: ...
+
+def is_multiproject_file(path: str) -> bool: ...
+
+def level(portfolio: Portfolio, *, within_float: bool = ..., split: bool = ..., use_priorities: bool = ..., objective: LevelObjective = ..., passes: int = ..., seed: int = ..., histogram_period: int = ..., status_date: Optional[datetime.datetime] = ..., progress: Optional[Callable[[Any], Any]] = ...) -> LevelResult: ...
+
+def level_multiproject(instance: MultiProjectInstance, *, objective: LevelObjective = ..., passes: int = ..., seed: int = ..., rcpsp_schedules: int = ...) -> MultiProjectResult: ...
+
+def lower_bounds(instance: RcpspInstance) -> LowerBounds: ...
+
+def make_baseline(name: str, project: str, captured_at: datetime.datetime, tasks: list[str], starts: list[datetime.datetime], finishes: list[datetime.datetime], costs: list[float]) -> Baseline: ...
+
+def multiproject_to_portfolio(instance: MultiProjectInstance, origin: datetime.datetime = ..., period: int = ...) -> Portfolio: ...
+
+def multiproject_to_rcpsp_instance(instance: MultiProjectInstance) -> RcpspInstance: ...
+
+def nearest_saaty_value(ratio: float) -> float: ...
+
+def pairwise_from_upper(n: int, upper: list[float], id: str = ...) -> npt.NDArray[np.float64]: ...
+
+def parse_duration_text(text: str, where: str = ...) -> int: ...
+
+def parse_mplib(text: str, path: str = ...) -> MultiProjectInstance: ...
+
+def parse_psplib(text: str, path: str = ...) -> PsplibProject: ...
+
+def parse_psplib_max(text: str, path: str = ...) -> RcpspMaxProject: ...
+
+def parse_selection_document(text: str, path: str = ...) -> SelectionDocument: ...
+
+def planned_cost(portfolio: Portfolio, task: Task) -> float: ...
+
+def planned_span(baseline: Baseline) -> tuple[datetime.datetime, datetime.datetime]: ...
+
+def planned_value(baseline: Baseline, at: datetime.datetime) -> float: ...
+
+def probability_band(matrix: RiskMatrix, probability: float) -> int: ...
+
+def psplib_to_rcpsp_instance(project: PsplibProject) -> RcpspInstance: ...
+
+def rag_rollup(projects: list[ProjectHealth], policy: RagPolicy = ..., program_parent: list[tuple[str, str]] = ...) -> list[RagRollupRow]: ...
+
+def rag_rollup_dataframe(projects: list[ProjectHealth], policy: RagPolicy = ...) -> pd.DataFrame: ...
+
+def rag_score(rag: Rag) -> float: ...
+
+def read_control_sections(text: str, source_name: str = ...) -> ControlData: ...
+
+def read_model_file_with_warnings(path: str) -> ImportResult: ...
+
+def read_mpx(text: str, source_name: str = ...) -> ImportResult: ...
+
+def read_mpx_file(path: str) -> ImportResult: ...
+
+def read_mspdi(text: str, source_name: str = ...) -> ImportResult: ...
+
+def read_mspdi_file(path: str) -> ImportResult: ...
+
+def read_multiproject(path: str) -> MultiProjectInstance: ...
+
+def read_pmxml(text: str, source_name: str = ...) -> ImportResult: ...
+
+def read_pmxml_file(path: str) -> ImportResult: ...
+
+def read_psplib(path: str) -> PsplibProject: ...
+
+def read_psplib_max(path: str) -> RcpspMaxProject: ...
+
+def read_psplib_sm(path: str) -> RcpspInstance: ...
+
+def read_psplib_solutions(path: str) -> list[PsplibSolution]: ...
+
+def read_selection_document(path: str) -> SelectionDocument: ...
+
+def read_xer(text: str, source_name: str = ...) -> ImportResult: ...
+
+def read_xer_file(path: str) -> ImportResult: ...
+
+def saaty_random_index(n: int) -> float: ...
+
+def scenarios_to_json(comparison: ScenarioComparison, indent: int = ...) -> str: ...
+
+def score_alignment(drivers: list[str], weights: list[float], candidates: list[str], ratings: list[Rating], *, driver_scales: list[DriverScale] = ..., scale: RatingScale = ...) -> AlignmentResult: ...
+
+def score_risk(matrix: RiskMatrix, assessment: RiskAssessment) -> RiskScore: ...
+
+def select_greedy(problem: SelectionProblem) -> SelectionResult: ...
+
+def select_portfolio(problem: SelectionProblem, *, time_limit_seconds: float = ..., relative_gap: float = ..., absolute_gap: float = ..., threads: int = ..., seed: int = ..., shadow_prices: bool = ..., explain: bool = ..., cbc_arguments: list[str] = ..., warm_start: list[int] = ..., progress: Optional[Callable[[Any], Any]] = ...) -> SelectionResult: ...
+
+def selection_to_json(problem: SelectionProblem, result: SelectionResult, indent: int = ...) -> str: ...
+
+def simulate(network: SimulationNetwork, duration: list[DurationDistribution], *, cost_fixed: list[float] = ..., cost_per_minute: list[float] = ..., events: list[RiskEvent] = ..., correlations: list[CorrelationGroup] = ..., iterations: int = ..., seed: int = ..., threads: int = ..., histogram_bins: int = ..., repair_correlation: bool = ..., sensitivity: bool = ..., first_iteration: int = ..., progress: Optional[Callable[[Any], Any]] = ...) -> MonteCarloResult: ...
+
+def simulate_model(model: SimulationModel, *, iterations: int = ..., seed: int = ..., threads: int = ..., histogram_bins: int = ..., repair_correlation: bool = ..., sensitivity: bool = ..., first_iteration: int = ..., progress: Optional[Callable[[Any], Any]] = ...) -> MonteCarloResult: ...
+
+def solve_rcpsp(instance: RcpspInstance, *, max_schedules: int = ..., time_limit_seconds: float = ..., seed: int = ..., threads: int = ..., population_size: int = ..., stop_at_lower_bound: bool = ..., progress: Optional[Callable[[Any], Any]] = ...) -> RcpspResult: ...
+
+def status_from_project(project: Project, date: datetime.datetime) -> StatusPeriod: ...
+
+def strategy_to_json(weights: StrategyWeights, alignment: AlignmentResult = ..., indent: int = ...) -> str: ...
+
+def supported_model_extensions() -> list[str]: ...
+
+def supported_output_extensions() -> list[str]: ...
+
+def temporal_analysis(project: RcpspMaxProject) -> TemporalAnalysis: ...
+
+def total_emv(risks: list[Risk], project: Optional[str] = ...) -> float: ...
+
+def trend(scores: list[float], window: int = ..., tolerance: float = ...) -> Trend: ...
+
+def validate_pairwise(matrix: npt.NDArray[Any][numpy.float64[m, n]], id: str = ..., checks: PairwiseChecks = ...) -> None: ...
+
+def validate_selection(problem: SelectionProblem) -> None: ...
+
+def write_control_sections(data: ControlData) -> dict[str, str]: ...
+
+def write_ical(portfolio: Portfolio, result: ScheduleResult) -> str: ...
+
+def write_ical_file(portfolio: Portfolio, path: str) -> None: ...
+
+def write_json_with_sections(portfolio: Portfolio, sections: dict[str, str]) -> str: ...
+
+def write_model_file(portfolio: Portfolio, path: str) -> None: ...
+
+def write_mspdi(portfolio: Portfolio) -> str: ...
+
+def write_mspdi_file(portfolio: Portfolio, path: str) -> None: ...
+
+def write_xer(portfolio: Portfolio) -> str: ...
+
+def write_xer_file(portfolio: Portfolio, path: str) -> None: ...

@@ -6,6 +6,7 @@
 #include "ppm/core/error.hpp"
 #include "ppm/core/portfolio.hpp"
 #include "ppm/core/validate.hpp"
+#include "ppm/io/json.hpp"
 
 namespace ppm::python {
 
@@ -266,6 +267,8 @@ void bind_model(py::module_& m) {
         .def("find_project", py::overload_cast<const ProjectId&>(&Portfolio::find_project), py::arg("id"),
              py::return_value_policy::reference_internal, "The project with this id, or None.")
         .def("__eq__", [](const Portfolio& a, const Portfolio& b) { return a == b; })
+        .def(py::pickle([](const Portfolio& p) { return write_json(p); },
+                        [](const std::string& text) { return read_json(text, "<pickle>"); }))
         .def("__repr__", [](const Portfolio& p) {
             return "Portfolio(id='" + p.id.str() + "', " + std::to_string(p.projects.size()) + " projects, " +
                    std::to_string(p.task_count()) + " tasks)";

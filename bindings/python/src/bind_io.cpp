@@ -1,7 +1,13 @@
 // Python bindings for area `io`: the JSON model format, any-format model reading, schedule output.
 #include "common.hpp"
 
+#include "ppm/io/ical.hpp"
+#include "ppm/io/import_result.hpp"
 #include "ppm/io/json.hpp"
+#include "ppm/io/mpx.hpp"
+#include "ppm/io/mspdi.hpp"
+#include "ppm/io/pmxml.hpp"
+#include "ppm/io/xer.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/io/schedule_output.hpp"
 
@@ -22,6 +28,53 @@ void bind_io(py::module_& m) {
           "A schedule result as JSON text (docs/format.md, 'Schedule output').");
     m.def("write_schedule_csv", &write_schedule_csv, py::arg("portfolio"), py::arg("result"),
           "A schedule result as CSV text, one row per task.");
+
+    py::class_<ImportWarning>(m, "ImportWarning", "Something an importer could not carry into the model as it is.")
+        .def_readonly("source", &ImportWarning::source, "File or source name.")
+        .def_readonly("line", &ImportWarning::line, "1-based line (0 when unknown).")
+        .def_readonly("entity", &ImportWarning::entity, "'task 12', 'calendar 3', ...")
+        .def_readonly("message", &ImportWarning::message, "What and why.")
+        .def("__repr__", [](const ImportWarning& w) { return "ImportWarning(" + w.entity + ": " + w.message + ")"; });
+    py::class_<ImportResult>(m, "ImportResult", "The model read from a foreign file and the importer's warnings.")
+        .def_readonly("portfolio", &ImportResult::portfolio, "The model.")
+        .def_readonly("warnings", &ImportResult::warnings, "Everything not represented as it was.")
+        .def("__repr__", [](const ImportResult& r) {
+            return "ImportResult(" + std::to_string(r.portfolio.task_count()) + " tasks, " + std::to_string(r.warnings.size()) + " warnings)";
+        });
+    using Reader = ImportResult (*)(std::string_view, std::string_view);
+    auto text_reader = [&m](const char* name, Reader f, const char* doc) {
+        m.def(name, [f](const std::string& text, const std::string& source) { return f(text, source); }, py::arg("text"),
+              py::arg("source_name") = "<input>", doc);
+    };
+    text_reader("read_mspdi", &read_mspdi, "Reads MS Project XML (MSPDI) text; ImportResult with warnings.");
+    text_reader("read_xer", &read_xer, "Reads Primavera P6 XER text.");
+    text_reader("read_mpx", &read_mpx, "Reads MPX text.");
+    text_reader("read_pmxml", &read_pmxml, "Reads Primavera PMXML text.");
+    m.def("read_mspdi_file", [](const std::string& p) { return read_mspdi_file(p); }, py::arg("path"), "Reads an MSPDI file.");
+    m.def("read_xer_file", [](const std::string& p) { return read_xer_file(p); }, py::arg("path"), "Reads a P6 XER file.");
+    m.def("read_mpx_file", [](const std::string& p) { return read_mpx_file(p); }, py::arg("path"), "Reads an MPX file.");
+    m.def("read_pmxml_file", [](const std::string& p) { return read_pmxml_file(p); }, py::arg("path"), "Reads a P6 PMXML file.");
+    m.def("write_mspdi", &write_mspdi, py::arg("portfolio"), "The model as MSPDI text.");
+    m.def("write_mspdi_file", [](const Portfolio& pf, const std::string& p) { write_mspdi_file(pf, p); }, py::arg("portfolio"),
+          py::arg("path"), "Writes MSPDI.");
+    m.def("write_xer", &write_xer, py::arg("portfolio"), "The model as P6 XER text.");
+    m.def("write_xer_file", [](const Portfolio& pf, const std::string& p) { write_xer_file(pf, p); }, py::arg("portfolio"),
+          py::arg("path"), "Writes XER.");
+    m.def("write_ical", &write_ical, py::arg("portfolio"), py::arg("result"), "Milestones of a schedule as iCalendar text.");
+    m.def("write_ical_file", [](const Portfolio& pf, const std::string& p) { write_ical_file(pf, p); }, py::arg("portfolio"),
+          py::arg("path"), "Schedules and writes the milestones as an .ics file.");
+    m.def("read_model_file_with_warnings", [](const std::string& p) { return read_model_file_with_warnings(p); }, py::arg("path"),
+          "Reads any supported format; ImportResult with the importer's warnings.");
+    m.def("write_model_file", [](const Portfolio& pf, const std::string& p) { write_model_file(pf, p); }, py::arg("portfolio"),
+          py::arg("path"), "Writes the model in the format of the path's extension.");
+    m.def("supported_model_extensions", &supported_model_extensions, "Extensions read_model_file accepts.");
+    m.def("supported_output_extensions", &supported_output_extensions, "Extensions write_model_file accepts.");
+    m.def("write_json_with_sections",
+          [](const Portfolio& pf, const std::map<std::string, std::string>& sections) {
+              std::map<std::string, std::string, std::less<>> s(sections.begin(), sections.end());
+              return write_json(pf, s);
+          },
+          py::arg("portfolio"), py::arg("sections"), "Model JSON with extra top-level sections (name -> JSON text).");
 }
 
 }  // namespace ppm::python

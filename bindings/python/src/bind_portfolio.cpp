@@ -345,17 +345,31 @@ void bind_results(py::module_& m) {
     py::class_<FrontierResult, std::shared_ptr<FrontierResult>> f(
         m, "FrontierResult", "The efficient frontier: arrays per budget point; `selected` is points x candidates.");
     f.def(py::init([](std::vector<std::string> candidates, std::vector<Money> budget, std::vector<double> value, std::vector<Money> spend,
-                      std::vector<SelectionStatus> status, std::vector<double> gap, std::vector<double> seconds,
+                      std::vector<SelectionStatus> status, std::vector<double> gap, std::vector<double> bound,
+                      std::vector<double> seconds, std::vector<long long> nodes, std::vector<std::uint8_t> reused,
                       std::vector<std::vector<std::string>> entering, std::vector<std::vector<std::string>> leaving,
                       std::vector<std::uint8_t> selected, double total_seconds) {
-              return std::make_shared<FrontierResult>(FrontierResult{std::move(candidates), std::move(budget), std::move(value),
-                                                                     std::move(spend), std::move(status), std::move(gap),
-                                                                     std::move(seconds), std::move(entering), std::move(leaving),
-                                                                     std::move(selected), total_seconds});
+              auto x = std::make_shared<FrontierResult>();
+              x->candidates = std::move(candidates);
+              x->budget = std::move(budget);
+              x->value = std::move(value);
+              x->spend = std::move(spend);
+              x->status = std::move(status);
+              x->gap = std::move(gap);
+              x->bound = std::move(bound);
+              x->seconds = std::move(seconds);
+              x->nodes = std::move(nodes);
+              x->reused = std::move(reused);
+              x->entering = std::move(entering);
+              x->leaving = std::move(leaving);
+              x->selected = std::move(selected);
+              x->total_seconds = total_seconds;
+              return x;
           }),
           py::kw_only(), py::arg("candidates"), py::arg("budget"), py::arg("value"), py::arg("spend"), py::arg("status"),
-          py::arg("gap"), py::arg("seconds"), py::arg("entering"), py::arg("leaving"), py::arg("selected"),
-          py::arg("total_seconds") = 0.0, "Builds a frontier from its arrays (used by ppm.distributed to merge points).");
+          py::arg("gap"), py::arg("bound"), py::arg("seconds"), py::arg("nodes"), py::arg("reused"), py::arg("entering"),
+          py::arg("leaving"), py::arg("selected"), py::arg("total_seconds") = 0.0,
+          "Builds a frontier from its arrays (used by ppm.distributed to merge points).");
     f.def_readonly("candidates", &FrontierResult::candidates, "Candidate ids.")
         .def_property_readonly("budget", [](const FrontierResult& x) { return money_array(x.budget); }, "Budget per point (major units).")
         .def_property_readonly("value", [](py::object self) { return readonly_view(self.cast<const FrontierResult&>().value, "float64", self); },
@@ -364,6 +378,12 @@ void bind_results(py::module_& m) {
         .def_readonly("status", &FrontierResult::status, "Solver status per point.")
         .def_property_readonly("gap", [](py::object self) { return readonly_view(self.cast<const FrontierResult&>().gap, "float64", self); },
                                "Relative gap per point.")
+        .def_property_readonly("bound", [](py::object self) { return readonly_view(self.cast<const FrontierResult&>().bound, "float64", self); },
+                               "Proven upper bound per point.")
+        .def_property_readonly("nodes", [](py::object self) { return readonly_view(self.cast<const FrontierResult&>().nodes, "int64", self); },
+                               "Branch-and-bound nodes per point.")
+        .def_property_readonly("reused", [](py::object self) { return readonly_view(self.cast<const FrontierResult&>().reused, "bool", self); },
+                               "Per point: answered by the highest budget's selection.")
         .def_property_readonly("seconds", [](py::object self) { return readonly_view(self.cast<const FrontierResult&>().seconds, "float64", self); },
                                "Solve time per point.")
         .def_readonly("entering", &FrontierResult::entering, "Ids entering at each point.")
@@ -382,7 +402,7 @@ void bind_results(py::module_& m) {
                 std::vector<int> status;
                 for (auto s : x.status) status.push_back(static_cast<int>(s));
                 return py::make_tuple(x.candidates, x.budget, x.value, x.spend, status, x.gap, x.seconds, x.entering, x.leaving,
-                                      x.selected, x.total_seconds);
+                                      x.selected, x.total_seconds, py::make_tuple(x.bound, x.nodes, x.reused));
             },
             [](const py::tuple& t) {
                 auto x = std::make_shared<FrontierResult>();
@@ -397,6 +417,10 @@ void bind_results(py::module_& m) {
                 x->leaving = t[8].cast<std::vector<std::vector<std::string>>>();
                 x->selected = t[9].cast<std::vector<std::uint8_t>>();
                 x->total_seconds = t[10].cast<double>();
+                const auto extra = t[11].cast<py::tuple>();
+                x->bound = extra[0].cast<std::vector<double>>();
+                x->nodes = extra[1].cast<std::vector<long long>>();
+                x->reused = extra[2].cast<std::vector<std::uint8_t>>();
                 return x;
             }));
 
@@ -492,13 +516,15 @@ void bind_solvers(py::module_& m) {
     m.def(
         "efficient_frontier",
         [](const SelectionProblem& problem, int points, std::optional<Money> budget_min, std::optional<Money> budget_max,
-           bool scale, double tl, double rg, double ag, int threads, int seed, bool sp, bool ex, std::vector<std::string> cbc,
+           bool scale, double sweep_time_limit, double top_share, double tl, double rg, double ag, int threads, int seed, bool sp, bool ex, std::vector<std::string> cbc,
            std::vector<int> warm, py::object progress) {
             FrontierOptions fo;
             fo.points = points;
             fo.budget_min = budget_min;
             fo.budget_max = budget_max;
             fo.scale_period_budgets = scale;
+            fo.time_limit_seconds = sweep_time_limit;
+            fo.top_share = top_share;
             fo.solve = SolveKwargs{tl, rg, ag, threads, seed, sp, ex, std::move(cbc), std::move(warm)}.options();
             ProgressBridge bridge(std::move(progress));
             wire(fo.solve, bridge);
@@ -511,8 +537,10 @@ void bind_solvers(py::module_& m) {
             return r;
         },
         py::arg("problem"), py::kw_only(), py::arg("points") = 10, py::arg("budget_min") = py::none(),
-        py::arg("budget_max") = py::none(), py::arg("scale_period_budgets") = true, PPM_SOLVE_ARGS,
-        "Efficient frontier: the selection solved at `points` budgets from min to max (GIL released, cancellable).");
+        py::arg("budget_max") = py::none(), py::arg("scale_period_budgets") = true,
+        py::arg("sweep_time_limit_seconds") = 0.0, py::arg("top_share") = 0.3, PPM_SOLVE_ARGS,
+        "Efficient frontier: the selection solved at `points` budgets from min to max (GIL released, cancellable). "
+        "`sweep_time_limit_seconds` is FrontierOptions::time_limit_seconds (whole sweep); `time_limit_seconds` applies per point.");
     m.def(
         "compare_scenarios",
         [](const SelectionProblem& base, const std::vector<Scenario>& scenarios, double tl, double rg, double ag, int threads,

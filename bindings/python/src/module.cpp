@@ -9,4 +9,6 @@ PYBIND11_MODULE(_core, m) {
     ppm::python::bind_risk(m);
     ppm::python::bind_scoring(m);
     ppm::python::bind_portfolio(m);
+    ppm::python::bind_leveling(m);
+    ppm::python::bind_evm(m);
 }

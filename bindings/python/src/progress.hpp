@@ -54,7 +54,11 @@ public:
         py::gil_scoped_acquire gil;
         try {
             if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-            if (!callback_.is_none()) callback_(make_payload());
+            if (!callback_.is_none()) {
+                callback_(make_payload());
+                // A signal that arrived while the callback ran (Ctrl-C) stops the solver now.
+                if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            }
         } catch (py::error_already_set&) {
             error_ = std::current_exception();
             stop_.request_stop();

@@ -1,0 +1,133 @@
+"""Bindings of area leveling: RCPSP instances and solver (numpy start times, callbacks,
+cancellation, GIL release), PSPLIB reader against the published optimum, portfolio levelling with
+a histogram DataFrame, pickle."""
+
+import datetime as dt
+import pickle
+import threading
+import time
+import _thread
+
+import numpy as np
+import pytest
+
+import ppm
+
+
+def serial_instance(jobs=2, duration=3):
+    # Hand case: `jobs` jobs each needing the single unit of one resource -> makespan jobs x duration.
+    d = ppm.RcpspData(name="serial", durations=[0] + [duration] * jobs + [0], capacities=[1],
+                      demands=[0] + [1] * jobs + [0])
+    for j in range(1, jobs + 1):
+        ppm.add_finish_to_start(d, 0, j)
+        ppm.add_finish_to_start(d, j, jobs + 1)
+    return ppm.RcpspInstance(d)
+
+
+def random_instance(n=120, seed=1):
+    rng = np.random.default_rng(seed)
+    d = ppm.RcpspData(name="random", durations=[0] + list(rng.integers(1, 10, n)) + [0], capacities=[4, 4],
+                      demands=[0, 0] + list(rng.integers(0, 4, 2 * n)) + [0, 0])
+    for j in range(1, n + 1):
+        preds = [p for p in range(max(1, j - 5), j) if rng.random() < 0.3]
+        for p in preds or [0]:
+            ppm.add_finish_to_start(d, p, j)
+        ppm.add_finish_to_start(d, j, n + 1)
+    return ppm.RcpspInstance(d)
+
+
+def test_serial_jobs_by_hand():
+    inst = serial_instance()
+    r = ppm.solve_rcpsp(inst)
+    assert r.makespan == 6
+    assert r.status == ppm.RcpspStatus.OPTIMAL
+    assert r.start_times.dtype == np.int32 and not r.start_times.flags.writeable
+    assert ppm.check_schedule(inst, list(r.start_times)).feasible
+    assert ppm.lower_bounds(inst).energy == 6
+    assert inst.demands.shape == (4, 1)
+
+
+def test_psplib_instance_reaches_published_optimum(shared_data):
+    # PSPLIB j30opt.sm (Kolisch & Sprecher 1997): optimum of j3010_1.
+    opt = {(s.parameter, s.instance): s.makespan for s in ppm.read_psplib_solutions(str(shared_data / "psplib/j30/j30opt.sm"))}
+    inst = ppm.read_psplib_sm(str(shared_data / "psplib/j30/instances/j3010_1.sm"))
+    r = ppm.solve_rcpsp(inst, max_schedules=5000, seed=1)
+    assert r.makespan >= opt[(10, 1)]
+    assert r.makespan <= opt[(10, 1)] * 1.05
+    assert ppm.check_schedule(inst, list(r.start_times)).feasible
+
+
+def test_instance_and_result_pickle():
+    inst = random_instance(30)
+    inst2 = pickle.loads(pickle.dumps(inst))
+    assert np.array_equal(inst2.durations, inst.durations)
+    a = ppm.solve_rcpsp(inst, max_schedules=500, seed=3)
+    b = ppm.solve_rcpsp(inst2, max_schedules=500, seed=3)
+    assert a.makespan == b.makespan
+    a2 = pickle.loads(pickle.dumps(a))
+    assert np.array_equal(a2.start_times, a.start_times) and a2.status == a.status
+
+
+def test_callback_exception_stops_solver_and_propagates():
+    seen = []
+
+    def progress(p):
+        seen.append(p.schedules)
+        raise ZeroDivisionError("from the callback")
+
+    with pytest.raises(ZeroDivisionError):
+        ppm.solve_rcpsp(random_instance(), max_schedules=10_000_000, stop_at_lower_bound=False, progress=progress)
+    assert len(seen) == 1
+
+
+def test_keyboard_interrupt_stops_solver():
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        ppm.solve_rcpsp(random_instance(), max_schedules=50_000_000, stop_at_lower_bound=False,
+                        progress=lambda p: _thread.interrupt_main())
+    assert time.perf_counter() - t0 < 60
+
+
+def test_two_solves_in_threads_overlap():
+    inst = random_instance(120)
+    spans = []
+
+    def work():
+        t0 = time.perf_counter()
+        ppm.solve_rcpsp(inst, max_schedules=3000, stop_at_lower_bound=False)
+        spans.append((t0, time.perf_counter()))
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    (a0, a1), (b0, b1) = sorted(spans)
+    assert b0 < a1, "the second solve only started after the first ended: GIL not released"
+
+
+def shared_resource_portfolio():
+    pf = ppm.Portfolio(id="PF", default_calendar="STD")
+    pf.calendars.append(ppm.Calendar.standard("STD"))
+    pf.resources.append(ppm.Resource(id="R", max_units=1.0))
+    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    for i in range(2):
+        t = ppm.Task(id=f"T{i}", duration=480)
+        t.assignments.append(ppm.Assignment(resource="R", units=1.0))
+        project.tasks.append(t)
+    pf.projects.append(project)
+    return pf
+
+
+def test_level_two_tasks_on_one_resource_by_hand():
+    # Two parallel one-day tasks on one single-unit resource: levelling puts one after the other,
+    # so the portfolio finishes Tue 6 Jan 2026 17:00 instead of Mon 17:00.
+    r = ppm.level(shared_resource_portfolio())
+    assert r.status == ppm.LevelStatus.LEVELLED
+    assert r.portfolio_cpm_finish == dt.datetime(2026, 1, 5, 17, 0)
+    assert r.portfolio_finish == dt.datetime(2026, 1, 6, 17, 0)
+    assert sorted(r.delay.tolist()) == [0, 480]
+    h = r.histogram()
+    assert list(h.columns) == ["resource", "start", "peak_demand", "capacity", "load"]
+    assert (h["peak_demand"] <= h["capacity"] + 1e-9).all()
+    assert r.to_dataframe().shape[0] == 2
