@@ -9,6 +9,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "progress.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/health.hpp"
@@ -26,6 +27,9 @@ struct SimulateArgs {
     unsigned threads = 0;
     std::string target;
     bool json = false;
+    bool level = false;
+    std::string calendars;
+    std::int64_t level_period = 0;
     int top = 10;
 };
 
@@ -42,13 +46,26 @@ int run(const SimulateArgs& args, Context& ctx) {
     const Portfolio pf = read_model_file(args.file);
     throw_if_invalid(pf);
     const ControlData control = read_control_sections(read_text_file(args.file), args.file);
-    const SimulationModel model = build_simulation_model(pf, control.risks, control.uncertainty);
+    UncertaintySpec spec = control.uncertainty;
+    if (args.level) spec.level = true;
+    if (args.level_period > 0) spec.level_period = args.level_period;
+    if (!args.calendars.empty())
+        spec.calendars = args.calendars == "axis" ? SimulationCalendars::axis
+                         : args.calendars == "per_task" ? SimulationCalendars::per_task : SimulationCalendars::automatic;
+    // Levelling inside iterations works on the single working-time axis.
+    if (spec.level && spec.calendars == SimulationCalendars::automatic) spec.calendars = SimulationCalendars::axis;
+    const SimulationModel model = build_simulation_model(pf, control.risks, spec);
     MonteCarloOptions opt;
     opt.iterations = args.iterations > 0 ? args.iterations : control.uncertainty.iterations;
     opt.seed = args.seed_given ? args.seed : control.uncertainty.seed;
     opt.threads = args.threads;
     opt.repair_correlation = control.uncertainty.repair_correlation;
+    opt.level = spec.level;
+    // Progress on stderr only when it is a terminal (never into pipes, logs or --json consumers).
+    ProgressBar bar("simulate", ctx.quiet);
+    if (bar.active()) opt.progress = [&bar](double f) { bar.update(f); };
     const MonteCarloResult r = simulate(model.input, opt);
+    bar.finish();
 
     std::optional<Instant> target = control.uncertainty.target_finish;
     if (!args.target.empty()) {
@@ -91,6 +108,9 @@ int run(const SimulateArgs& args, Context& ctx) {
         nlohmann::json out{{"status", std::string(to_string(r.status))},
                            {"iterations", r.iterations},
                            {"seed", opt.seed},
+                           {"levelled", opt.level},
+                           {"calendars", model.per_task_calendars() ? "per_task" : "axis"},
+                           {"minutes", model.elapsed ? "elapsed" : "working"},
                            {"origin", to_string(model.origin)},
                            {"deterministic_finish", date_of(static_cast<double>(r.deterministic_finish))},
                            {"finish_mean", date_of(r.finish_mean)},
@@ -155,6 +175,11 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--target", args->target, "Date to report the probability of finishing by (YYYY-MM-DD[THH:MM])");
     cmd->add_option("--top", args->top, "Tasks listed by criticality")->check(CLI::NonNegativeNumber);
     cmd->add_flag("--json", args->json, "Print the full result as JSON");
+    cmd->add_flag("--level", args->level, "Level resources inside each iteration (serial SGS; single working-time axis)");
+    cmd->add_option("--level-period", args->level_period, "Levelling grid in working minutes (default: the file's, else 60)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--calendars", args->calendars, "Iteration timing: automatic (default), axis, per_task (exact CPM per task calendar)")
+        ->check(CLI::IsMember({"automatic", "axis", "per_task"}));
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
 }
 
