@@ -45,7 +45,7 @@ std::size_t row_of(const store::SnapshotDiff& d, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("store: snapshots freeze CPM dates and progress; the diff lists added, removed and changed tasks") {
+TEST_CASE("store: snapshots freeze CPM dates and progress, and the diff lists added, removed and changed tasks") {
     auto repo = Repository::open(test::fresh_db("snapshots"));
     const PortfolioId pf{"PF"};
     repo.save_portfolio(plan(false));
