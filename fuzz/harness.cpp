@@ -6,14 +6,16 @@
 #include <string>
 
 #include "ppm/core/error.hpp"
-#include "ppm/evm/control_file.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
 #include "ppm/io/pmxml.hpp"
 #include "ppm/io/xer.hpp"
 #include "ppm/leveling/psplib.hpp"
+#ifndef PPM_FUZZ_IO_ONLY  // selection and control need ppm_portfolio and ppm_evm
+#include "ppm/evm/control_file.hpp"
 #include "ppm/portfolio/selection_json.hpp"
+#endif
 
 namespace ppm::fuzz {
 
@@ -38,11 +40,14 @@ void run(std::string_view reader, std::string_view text) {
         (void)leveling::to_rcpsp_instance(project);  // ModelError (unsupported) for multi-mode files
     } else if (reader == "psplib_max") {
         (void)leveling::parse_psplib_max(text, "fuzz.sch");
-    } else if (reader == "selection") {
+    }
+#ifndef PPM_FUZZ_IO_ONLY
+    if (reader == "selection") {
         (void)parse_selection_document(text, "fuzz.json");
     } else if (reader == "control") {
         (void)read_control_sections(text, "fuzz.json");
     }
+#endif
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh -runs=N         run every harness for N executions
 #   scripts/fuzz.sh ... -- json xer only the named harnesses
 # Environment: PPM_FUZZ_BUILD (default <repo>/build-fuzz), PPM_SHARED_DATA (default <repo>/../shared/data),
-# CXX (default clang++-14).
+# CXX (default clang++-14), PPM_FUZZ_NO_BUILD=1 (run the harnesses already built).
 # Each harness starts from fuzz/seeds/<reader>/ plus matching files of the shared data and keeps its
 # growing corpus in $PPM_FUZZ_BUILD/corpus/<reader>/. An input that crashes, leaks, times out or runs
 # out of memory is copied to fuzz/regressions/<reader>/ (replayed by ctest "errors: fuzz replay <reader>")
@@ -39,7 +39,7 @@ if [[ ! -f "$BUILD/build.ninja" ]]; then
 fi
 targets=()
 for r in "${readers[@]}"; do targets+=("fuzz_$r"); done
-nice -n 10 cmake --build "$BUILD" --target "${targets[@]}" -j2
+[[ -n "${PPM_FUZZ_NO_BUILD:-}" ]] || nice -n 10 cmake --build "$BUILD" --target "${targets[@]}" -j2
 
 # Shared-data seeds per reader (small files only: libFuzzer's max_len below truncates the rest).
 seed_from_data() {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "progress.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/leveling/level.hpp"
@@ -165,7 +166,14 @@ int run(const LevelArgs& args, Context& ctx) {
     opt.passes = args.passes;
     opt.seed = args.seed;
     opt.objective = args.objective == "finish" ? leveling::LevelObjective::portfolio_finish : leveling::LevelObjective::total_project_delay;
+    ProgressBar bar("level", ctx.quiet);  // stderr, only on a terminal
+    if (bar.active())
+        opt.progress = [&bar](const leveling::LevelProgress& p) {
+            bar.update(p.max_passes > 0 ? static_cast<double>(p.passes) / p.max_passes : 0.0,
+                       "pass " + std::to_string(p.passes) + "/" + std::to_string(p.max_passes));
+        };
     const leveling::LevelResult r = leveling::level(pf, opt);
+    bar.finish();
     if (mi.present) {
         mi.start_times.resize(r.start.size());
         for (std::size_t j = 0; j < r.start.size(); ++j)

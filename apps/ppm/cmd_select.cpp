@@ -9,6 +9,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "progress.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 
 namespace ppm::cli {
@@ -100,6 +101,12 @@ int run(const SelectArgs& args, Context& ctx) {
     SelectionOptions so;
     so.time_limit_seconds = args.time_limit.value_or(doc.time_limit_seconds);
     so.relative_gap = args.gap.value_or(doc.relative_gap);
+    ProgressBar bar("select", ctx.quiet);  // stderr, only on a terminal: share of the time limit used
+    if (bar.active())
+        so.progress = [&bar, limit = so.time_limit_seconds](const SelectionProgress& sp) {
+            bar.update(limit > 0 ? sp.seconds / limit : 0.0,
+                       std::to_string(sp.nodes) + " nodes" + (sp.has_incumbent ? ", best " + f3(sp.incumbent) : std::string()));
+        };
 
     nlohmann::json out;
     int code = kOk;
@@ -108,6 +115,7 @@ int run(const SelectArgs& args, Context& ctx) {
         fo.points = args.frontier;
         fo.solve = so;
         const FrontierResult f = efficient_frontier(p, fo);
+        bar.finish();
         if (args.json) {
             out["frontier"] = nlohmann::json::parse(frontier_to_json(f));
         } else if (!ctx.quiet) {
@@ -124,6 +132,7 @@ int run(const SelectArgs& args, Context& ctx) {
         }
     } else {
         const SelectionResult r = args.greedy ? select_greedy(p) : select_portfolio(p, so);
+        bar.finish();
         if (r.status == SelectionStatus::infeasible) code = kFailure;
         if (r.status == SelectionStatus::cancelled) code = kCancelled;
         if (args.json) {
@@ -179,7 +188,7 @@ void add_select_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--frontier", args->frontier, "Efficient frontier with K budget points instead of one solve")
         ->check(CLI::Range(1, 1000));
     cmd->add_flag("--json", args->json, "Print the result as JSON on stdout");
-    cmd->add_option("--time-limit", args->time_limit, "Seconds per solve (default: file's solver.time_limit or 60)")
+    cmd->add_option("--time-limit", args->time_limit, "Wall-clock seconds per solve (default: file's solver.time_limit or 60)")
         ->check(CLI::PositiveNumber);
     cmd->add_option("--gap", args->gap, "Relative optimality gap (default: file's solver.gap or 0.001)")
         ->check(CLI::Range(0.0, 1.0));

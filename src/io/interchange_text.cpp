@@ -35,6 +35,9 @@ std::optional<double> parse_double(std::string_view text) {
     double v = 0;
     auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc{} || p != text.data() + text.size() || text.empty() || !std::isfinite(v)) return std::nullopt;
+    // Magnitudes beyond 1e15 are never meaningful hours, minutes or amounts, and would overflow the
+    // integer conversions of the readers (docs/limits.md).
+    if (std::fabs(v) > 1e15) return std::nullopt;
     return v;
 }
 
@@ -132,7 +135,7 @@ std::optional<std::int64_t> parse_iso_duration(std::string_view t) {
             else return std::nullopt;
         }
     }
-    if (!any) return std::nullopt;
+    if (!any || !(std::fabs(minutes) <= 1e15)) return std::nullopt;  // no overflow in llround or -r
     const auto r = static_cast<std::int64_t>(std::llround(minutes));
     return negative ? -r : r;
 }

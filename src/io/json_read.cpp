@@ -182,6 +182,9 @@ public:
             fail(key, "expected a duration (integer minutes or a string like \"5d\"), found " + type_name(v));
         }
         if (minutes < 0 && !allow_negative) fail(key, "negative duration " + std::to_string(minutes) + " minutes is not allowed here");
+        // Bounded so that instant + duration arithmetic downstream cannot overflow (docs/limits.md).
+        constexpr std::int64_t kMaxMinutes = 1'000'000'000'000;  // ~1.9 million years
+        if (minutes > kMaxMinutes || minutes < -kMaxMinutes) fail(key, "duration out of range (|minutes| > 10^12)");
         return Duration{minutes};
     }
     std::optional<Duration> opt_duration(std::string_view key, const detail::DurationUnits& units) const {

@@ -50,7 +50,7 @@ std::string xml_root_name(const std::filesystem::path& path) {
 
 std::vector<std::string> supported_model_extensions() { return {".json", ".xml", ".xer", ".mpx"}; }
 
-std::vector<std::string> supported_output_extensions() { return {".json", ".xml", ".xer", ".ics"}; }
+std::vector<std::string> supported_output_extensions() { return {".json", ".xml", ".xer", ".mpx", ".ics"}; }
 
 ImportResult read_model_file_with_warnings(const std::filesystem::path& path) {
     const std::string ext = lower_extension(path);
@@ -75,6 +75,7 @@ void write_model_file(const Portfolio& portfolio, const std::filesystem::path& p
     if (ext == ".json") return write_json_file(portfolio, path);
     if (ext == ".xml") return write_mspdi_file(portfolio, path);
     if (ext == ".xer") return write_xer_file(portfolio, path);
+    if (ext == ".mpx") return write_mpx_file(portfolio, path);
     if (ext == ".ics") return write_ical_file(portfolio, path);
     throw ParseError::unexpected(path.string(), 0, 0,
                                  "unsupported output extension '" + ext + "' (supported: " + join(supported_output_extensions()) + ")");

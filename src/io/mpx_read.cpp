@@ -4,6 +4,7 @@
 // order (0 MDY, 1 DMY, 2 YMD), record 11 the default hours per day and week. Locale names of duration
 // units (English and German) are accepted. See docs/interchange.md.
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <fstream>
 #include <map>
@@ -87,6 +88,7 @@ private:
         else if (unit == "mo" || unit == "mon") minutes = *v * (elapsed ? 43200.0 : day * 20.0);
         else if (unit == "%") return std::nullopt;
         else return std::nullopt;
+        if (!(std::fabs(minutes) <= 1e15)) return std::nullopt;  // overflow of the conversion (docs/limits.md)
         return std::make_pair(static_cast<std::int64_t>(minutes + (minutes >= 0 ? 0.5 : -0.5)), elapsed);
     }
     /// "Fri 17/10/14", "17/10/14 08:00", "Di 07.01.03" -> Instant; "NA" -> nullopt.

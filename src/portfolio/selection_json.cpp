@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm {
@@ -523,6 +524,7 @@ private:
 }  // namespace
 
 SelectionDocument parse_selection_document(std::string_view text, const std::string& path) {
+    detail::check_json_text(text, path, io::ReadLimits{});  // size, nesting, strings (docs/limits.md)
     json root;
     try {
         root = json::parse(text.begin(), text.end());

@@ -336,7 +336,11 @@ std::string frontier_svg(const report::DashboardData& d) {
     double bmin = f.budget.front().major(), bmax = bmin, vmax = 0;
     for (std::size_t k = 0; k < f.budget.size(); ++k) bmin = std::min(bmin, f.budget[k].major()), bmax = std::max(bmax, f.budget[k].major()), vmax = std::max(vmax, f.value[k]);
     const bool current = d.selected && d.selected->has_solution;
-    if (current) vmax = std::max(vmax, d.selected->objective), bmax = std::max(bmax, d.selected->total_spend.major());
+    // The current selection sits at the file's total budget (the frontier's x axis), else at its spend.
+    const double current_budget = !current ? 0.0
+                                  : d.selection && d.selection->total_budget ? d.selection->total_budget->major()
+                                                                              : d.selected->total_spend.major();
+    if (current) vmax = std::max(vmax, d.selected->objective), bmax = std::max(bmax, current_budget);
     const double w = 760, h = 400, l = 70, r = 30, t = 20, b = 50;
     const LinearScale x{std::min(bmin, 0.0), bmax * 1.05 + 1e-12, l, w - r};
     const LinearScale y{0.0, vmax * 1.1 + 1e-12, h - b, t};
@@ -357,9 +361,9 @@ std::string frontier_svg(const report::DashboardData& d) {
                    " (" + std::string(to_string(f.status[k])) + ")" + (moves.empty() ? "" : "\n" + moves)) + "</circle>";
     }
     if (current) {
-        const double cx = x(d.selected->total_spend.major()), cy = y(d.selected->objective);
+        const double cx = x(current_budget), cy = y(d.selected->objective);
         s += "<path class=\"current-selection\" d=\"M" + num(cx) + "," + num(cy - 8) + " L" + num(cx + 8) + "," + num(cy) + " L" + num(cx) + "," +
-             num(cy + 8) + " L" + num(cx - 8) + "," + num(cy) + " Z\">" + title("current selection: spend " + short_number(d.selected->total_spend.major()) +
+             num(cy + 8) + " L" + num(cx - 8) + "," + num(cy) + " Z\">" + title("current selection: budget " + short_number(current_budget) + ", spend " + short_number(d.selected->total_spend.major()) +
              ", value " + num(d.selected->objective, 3)) + "</path>" + text(cx + 10, cy - 8, "current selection", "legend");
     }
     return s + "</svg>";

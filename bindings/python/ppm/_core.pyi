@@ -660,7 +660,6 @@ class LowerBounds:
     critical_path: int
     energy: int
 
-MONTE_CARLO_SUBRANGE: bool
 
 class MonteCarloResult:
     correlation_repaired: npt.NDArray[Any]

@@ -91,8 +91,6 @@ def monte_carlo(client: Any, build: Callable[..., Any], *args: Any, iterations: 
     ``(SimulationNetwork, durations, simulate_kwargs)``; it must be importable on the workers.
     The answer equals ``simulate(..., iterations=iterations, seed=seed, sensitivity=False)``.
     """
-    if not _core.MONTE_CARLO_SUBRANGE:
-        raise NotImplementedError("this ppm build's Monte Carlo engine cannot run a sub-range of iterations")
     if chunks is None:
         chunks = max(1, len(client.scheduler_info().get("workers", {})) * 2)
     futures = [client.submit(_mc_chunk, build, args, first, n, seed, histogram_bins, pure=False)

@@ -492,7 +492,6 @@ void bind_monte_carlo(py::module_& m) {
     m.def("_merge_monte_carlo", &merge_samples, py::arg("finish"), py::arg("cost"), py::arg("critical_counts"),
           py::arg("event_hits"), py::arg("deterministic_finish"), py::arg("histogram_bins"), py::arg("correlation_repaired"),
           "Internal (ppm.distributed): a result from concatenated samples, computed as simulate() does.");
-    m.attr("MONTE_CARLO_SUBRANGE") = py::bool_(requires(MonteCarloOptions & o) { o.first_iteration; });
 }
 
 }  // namespace

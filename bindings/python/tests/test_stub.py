@@ -22,6 +22,7 @@ def test_every_public_name_is_in_the_stub():
     tree = stub_tree()
     declared = {n.name for n in tree.body if isinstance(n, (ast.ClassDef, ast.FunctionDef))}
     declared |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+    declared |= {n.target.id for n in tree.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)}
     public = {n for n in dir(core) if not n.startswith("_")}
     missing = sorted(public - declared)
     assert not missing, f"names missing from _core.pyi: {missing}"

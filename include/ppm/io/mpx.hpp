@@ -35,4 +35,14 @@ ImportResult read_mpx_file(const std::filesystem::path& path);
 /// As above with explicit safety limits (max_file_bytes is checked before reading).
 ImportResult read_mpx_file(const std::filesystem::path& path, const io::ReadLimits& limits);
 
+/// Writes a one-project portfolio as MPX 4.0 text (Windows-1252, comma separated, year-month-day
+/// dates) that `read_mpx` reads back to the same tasks, links, lags, constraints, progress,
+/// calendars, resources and assignments (docs/interchange.md lists what MPX cannot hold). Throws
+/// ModelError::unsupported for a portfolio with more or fewer than one project or a link to
+/// another project.
+std::string write_mpx(const Portfolio& portfolio);
+
+/// Writes `write_mpx(portfolio)` to `path`; ParseError::io when it cannot be written.
+void write_mpx_file(const Portfolio& portfolio, const std::filesystem::path& path);
+
 }  // namespace ppm

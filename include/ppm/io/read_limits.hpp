@@ -25,7 +25,7 @@ struct ReadLimits {
     /// Most tasks (activities, PSPLIB jobs) in one file, over all its projects.
     std::int64_t max_tasks = 1'000'000;
     /// Most records of any kind: JSON values, XML elements, lines of a text format.
-    std::int64_t max_records = 50'000'000;
+    std::int64_t max_records = 10'000'000;
     /// Deepest nesting of JSON arrays/objects or XML elements (real files nest fewer than 12 levels).
     std::int32_t max_nesting_depth = 128;
     /// Longest single string: a JSON string, an XML text or attribute value, a line of XER/MPX/PSPLIB.

@@ -1,0 +1,239 @@
+// MPX writer (MS Project 4.0/98 "MPX 4.0" exchange format, the record layout of Microsoft's MPX
+// file format notes, as read by mpx_read.cpp): header, currency (10), defaults (11), date and time
+// settings (12, year-month-day order), base calendars (20) with their hours (25) and exceptions
+// (26), the project header (30), resource columns (40/41) and rows (50, notes 51, calendars
+// 55/56/57), task columns (60/61) and rows (70, notes 71, assignments 75). Windows-1252 text, comma
+// separated, fields with a comma, quote or line break quoted. Durations and lags are written in
+// minutes, hours or days (whichever is exact on the project's day length) so nothing is rounded.
+// Yearly exceptions are written as dated ones from the year before the project start to ten years
+// after. What MPX 4.0 cannot hold (task calendars, deadlines, cost rates, custom fields
+// other than the columns below) is listed in docs/interchange.md.
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "detail/interchange_text.hpp"
+#include "ppm/core/error.hpp"
+#include "ppm/io/mpx.hpp"
+
+namespace ppm {
+
+namespace {
+
+/// Years after the project start for which yearly calendar exceptions are written out.
+constexpr int kYearlyHorizon = 10;
+
+std::string field(std::string_view text) {
+    std::string s = detail::utf8_to_cp1252(text);
+    for (char& c : s)
+        if (c == '\n' || c == '\r') c = ' ';
+    if (s.find_first_of(",\"") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string record(int number, const std::vector<std::string>& fields) {
+    std::string line = std::to_string(number);
+    for (const auto& f : fields) line += "," + f;
+    return line + "\r\n";
+}
+
+std::string date(Instant t) {
+    const Date d = t.date();
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "%04d/%02d/%02d %02d:%02d", d.year(), d.month(), d.day(), static_cast<int>(t.minute_of_day() / 60),
+                  static_cast<int>(t.minute_of_day() % 60));
+    return buf;
+}
+std::string date(const std::optional<Instant>& t) { return t ? date(*t) : std::string("NA"); }
+
+std::string hhmm(int minute) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minute / 60, minute % 60);
+    return buf;
+}
+
+/// Exact duration text: "3d" when whole days of `minutes_per_day`, "12h", else "95m" (prefix "e" for elapsed).
+std::string duration(std::int64_t minutes, std::int64_t minutes_per_day, bool elapsed = false) {
+    const std::string e = elapsed ? "e" : "";
+    const std::int64_t day = elapsed ? kMinutesPerDay : minutes_per_day;
+    if (minutes != 0 && day > 0 && minutes % day == 0) return std::to_string(minutes / day) + e + "d";
+    if (minutes % 60 == 0) return std::to_string(minutes / 60) + e + "h";
+    return std::to_string(minutes) + e + "m";
+}
+
+std::string constraint_name(ConstraintType t) {
+    switch (t) {
+        case ConstraintType::as_soon_as_possible: return "As Soon As Possible";
+        case ConstraintType::as_late_as_possible: return "As Late As Possible";
+        case ConstraintType::start_no_earlier_than: return "Start No Earlier Than";
+        case ConstraintType::start_no_later_than: return "Start No Later Than";
+        case ConstraintType::finish_no_earlier_than: return "Finish No Earlier Than";
+        case ConstraintType::finish_no_later_than: return "Finish No Later Than";
+        case ConstraintType::must_start_on: return "Must Start On";
+        case ConstraintType::must_finish_on: return "Must Finish On";
+    }
+    return "As Soon As Possible";
+}
+
+/// Day flags of records 20/55 (Sunday first): 0 non-working, 1 working, 2 inherited from the base.
+/// Yearly exceptions are expanded to dated ones for the years [first_year, last_year].
+void write_calendar(std::string& out, const Calendar& cal, int header, const std::string& name, int first_year, int last_year) {
+    std::vector<std::string> f{field(name)};
+    std::string hours;
+    for (std::size_t k = 0; k < 7; ++k) {
+        const std::size_t d = (k + 6) % 7;  // Sunday, Monday, ... -> ppm index (Monday = 0)
+        const auto& day = cal.week[d];
+        if (!day) {
+            f.push_back("0");  // flattened: no base left to inherit from
+            continue;
+        }
+        f.push_back(day->empty() ? "0" : "1");
+        if (!day->empty()) {
+            std::vector<std::string> h{std::to_string(k + 1)};
+            for (const auto& iv : *day) h.push_back(hhmm(iv.start)), h.push_back(hhmm(iv.finish));
+            hours += record(header + 5, h);
+        }
+    }
+    out += record(header, f) + hours;
+    auto exception = [&](Date from, Date to, const DaySchedule& day) {
+        std::vector<std::string> e{date(Instant::at(from)), date(Instant::at(to)), day.empty() ? "0" : "1"};
+        for (const auto& iv : day) e.push_back(hhmm(iv.start)), e.push_back(hhmm(iv.finish));
+        out += record(header + 6, e);
+    };
+    for (const auto& ex : cal.exceptions) {
+        if (!ex.yearly) {
+            exception(ex.from, ex.to, ex.hours);
+            continue;
+        }
+        // MPX has no recurring exceptions: one dated exception per year of the writing horizon.
+        const int span = ex.to.year() - ex.from.year();
+        for (int y = std::max(ex.from.year(), first_year); y <= last_year; ++y) {
+            try {
+                exception(Date::from_ymd(y, ex.from.month(), ex.from.day()), Date::from_ymd(y + span, ex.to.month(), ex.to.day()), ex.hours);
+            } catch (const ModelError&) {
+                // 29 February in a common year: no occurrence that year.
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::string write_mpx(const Portfolio& portfolio) {
+    if (portfolio.projects.size() != 1)
+        throw ModelError::unsupported("portfolio", portfolio.id.str(),
+                                      "MPX holds exactly one project; this portfolio has " + std::to_string(portfolio.projects.size()) +
+                                          " (write .xml or .json, or split it)");
+    const Project& project = portfolio.projects.front();
+    const std::int64_t mpd = project.minutes_per_day > 0 ? project.minutes_per_day : 480;
+    const std::int64_t mpw = project.minutes_per_week > 0 ? project.minutes_per_week : 2400;
+    std::string out = "MPX,Microsoft Project for Windows,4.0,ANSI\r\n";
+    out += record(10, {"$", "0", "2", "", "."});
+    out += record(11, {"0", "1", "1", detail::format_double(static_cast<double>(mpd) / 60.0), detail::format_double(static_cast<double>(mpw) / 60.0),
+                       "", "", "0", "0"});
+    out += record(12, {"2", "1", "480", "/", ":", "am", "pm", "20", "0"});
+
+    // Base calendars (records 20/25/26) by name; a calendar with a base is written flattened onto its
+    // own days (MPX base calendars cannot derive from each other): inherited days take the base's.
+    std::map<std::string, std::string> calendar_name;  // id -> unique MPX name
+    for (const auto& c : portfolio.calendars) {
+        std::string name = c.name.empty() ? c.id.str() : c.name;
+        for (const auto& [id, used] : calendar_name)
+            if (used == name) name += " (" + c.id.str() + ")";
+        calendar_name[c.id.str()] = name;
+    }
+    for (const auto& c : portfolio.calendars) {
+        Calendar flat = c;
+        for (const Calendar* base = c.base ? portfolio.find_calendar(*c.base) : nullptr; base;
+             base = base->base ? portfolio.find_calendar(*base->base) : nullptr) {
+            for (std::size_t d = 0; d < 7; ++d)
+                if (!flat.week[d]) flat.week[d] = base->week[d];
+            flat.exceptions.insert(flat.exceptions.begin(), base->exceptions.begin(), base->exceptions.end());
+        }
+        write_calendar(out, flat, 20, calendar_name[c.id.str()], project.start.date().year() - 1, project.start.date().year() + kYearlyHorizon);
+    }
+
+    const std::optional<CalendarId> project_calendar = project.calendar ? project.calendar : portfolio.default_calendar;
+    const auto company = project.custom.find("mpx.Company");
+    out += record(30, {field(project.name),
+                       company != project.custom.end() && std::holds_alternative<std::string>(company->second)
+                           ? field(std::get<std::string>(company->second))
+                           : "",
+                       field(project.manager), project_calendar ? field(calendar_name[project_calendar->str()]) : "", date(project.start), "",
+                       "", date(project.status_date ? project.status_date : portfolio.status_date)});
+
+    // Resources: row ID = position, unique ID = ppm id.
+    std::map<std::string, std::string> resource_row;
+    out += record(40, {"Name", "ID", "Unique ID", "Max Units", "Group"});
+    out += record(41, {"1", "40", "49", "41", "3"});
+    for (std::size_t i = 0; i < portfolio.resources.size(); ++i) {
+        const Resource& r = portfolio.resources[i];
+        const std::string row = std::to_string(i + 1);
+        resource_row[r.id.str()] = row;
+        out += record(50, {field(r.name), row, field(r.id.str()), detail::format_double(r.max_units * 100.0), field(r.group)});
+        if (!r.notes.empty()) out += record(51, {field(r.notes)});
+        // A resource calendar (record 55) derives from the base calendar the resource uses, every day
+        // inherited ("2"): the same working time, without copying it.
+        if (r.calendar)
+            if (const Calendar* c = portfolio.find_calendar(*r.calendar))
+                out += record(55, {field(calendar_name[c->id.str()]), "2", "2", "2", "2", "2", "2", "2"});
+    }
+
+    // Tasks in outline order: row ID = position, unique ID = ppm id, outline level from parents.
+    std::map<std::string, std::string> task_row;
+    std::map<std::string, int> level;
+    for (std::size_t i = 0; i < project.tasks.size(); ++i) task_row[project.tasks[i].id.str()] = std::to_string(i + 1);
+    out += record(60, {"Name", "ID", "Unique ID", "Outline Level", "Duration", "% Complete", "Actual Start", "Actual Finish", "Predecessors",
+                       "Constraint Type", "Constraint Date"});
+    out += record(61, {"1", "90", "98", "3", "40", "44", "58", "59", "70", "91", "68"});
+    for (const Task& t : project.tasks) {
+        const int lvl = t.parent && level.count(t.parent->str()) ? level[t.parent->str()] + 1 : 1;
+        level[t.id.str()] = lvl;
+        std::string links;
+        for (const Dependency& d : t.predecessors) {
+            const auto it = task_row.find(d.predecessor.str());
+            if (it == task_row.end())
+                throw ModelError::unsupported("task", t.id.str(),
+                                              "predecessor " + d.predecessor.str() + " is in another project; MPX links stay inside one project");
+            std::string link = it->second + std::string(to_string(d.type));
+            if (d.lag.unit == LagUnit::percent) {
+                if (d.lag.percent != 0.0) link += (d.lag.percent < 0 ? "-" : "+") + detail::format_double(std::abs(d.lag.percent)) + "%";
+            } else if (d.lag.amount.count() != 0) {
+                const std::int64_t m = d.lag.amount.count();
+                link += (m < 0 ? "-" : "+") + duration(m < 0 ? -m : m, mpd, d.lag.unit == LagUnit::elapsed);
+            }
+            links += (links.empty() ? "" : ",") + link;
+        }
+        const bool elapsed = [&] {
+            const auto it = t.custom.find("mpx.ElapsedDuration");
+            return it != t.custom.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
+        }();
+        const bool dated = t.constraint.type != ConstraintType::as_soon_as_possible && t.constraint.type != ConstraintType::as_late_as_possible;
+        out += record(70, {field(t.name), task_row[t.id.str()], field(t.id.str()), std::to_string(lvl),
+                           duration(t.duration.count(), mpd, elapsed), detail::format_double(t.progress.percent_complete) + "%",
+                           date(t.progress.actual_start), date(t.progress.actual_finish), field(links), constraint_name(t.constraint.type),
+                           dated ? date(t.constraint.date) : "NA"});
+        if (!t.notes.empty()) out += record(71, {field(t.notes)});
+        for (const Assignment& a : t.assignments) {
+            const auto it = resource_row.find(a.resource.str());
+            if (it == resource_row.end()) throw ModelError::unknown_id("resource", a.resource.str(), "assignment of task " + t.id.str());
+            out += record(75, {it->second, detail::format_double(a.units), a.work ? duration(a.work->count(), mpd) : "", "",
+                               a.actual_work ? duration(a.actual_work->count(), mpd) : ""});
+        }
+    }
+    return out;
+}
+
+void write_mpx_file(const Portfolio& portfolio, const std::filesystem::path& path) {
+    const std::string text = write_mpx(portfolio);
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw ParseError::io(path.string(), "cannot open for writing");
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out) throw ParseError::io(path.string(), "write failed");
+}
+
+}  // namespace ppm

@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Regenerates tests/errors/corpus/ and tests/errors/expectations.tsv (the malformed-input corpus).
+
+Each case is a small hand-made file, or a real file (fuzz/seeds/, from ../shared/data) with one line
+changed. The expected line is the line the case breaks (known by construction, not copied from the
+reader's output); test_error_corpus.cpp checks type, code, line and a phrase of the message.
+Columns of expectations.tsv: file, reader, error type, code, line (-1: not checked), message phrase.
+Run: /usr/bin/python3 tests/errors/make_corpus.py
+"""
+import os
+import pathlib
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+SEEDS = ROOT / "fuzz" / "seeds"
+OUT = HERE / "corpus"
+cases = []  # (file, reader, type, code, line, phrase)
+
+
+def add(name, reader, content, etype, code, line, phrase):
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    (OUT / name).write_bytes(data)
+    assert "\t" not in phrase
+    cases.append((name, reader, etype, code, line, phrase))
+
+
+def lines_of(path):
+    return (SEEDS / path).read_bytes().decode("latin-1").split("\n")
+
+
+def join(lines):
+    return "\n".join(lines).encode("latin-1")
+
+
+def replace_line(path, n, new):  # 1-based
+    ls = lines_of(path)
+    ls[n - 1] = new
+    return join(ls)
+
+
+def edit_line(path, n, old, new):
+    ls = lines_of(path)
+    assert old in ls[n - 1], (path, n, old, ls[n - 1][:80])
+    ls[n - 1] = ls[n - 1].replace(old, new, 1)
+    return join(ls)
+
+
+def set_field(path, n, field_line, field, value, sep="\t"):
+    """Sets `field` (named on line `field_line`, a %F line) of row line `n` to `value`."""
+    ls = lines_of(path)
+    names = ls[field_line - 1].rstrip("\r").split(sep)
+    k = names.index(field)
+    cols = ls[n - 1].rstrip("\r").split(sep)
+    cols[k] = value
+    ls[n - 1] = sep.join(cols) + "\r" if ls[n - 1].endswith("\r") else sep.join(cols)
+    return join(ls)
+
+
+# ---------------------------------------------------------------- ppm JSON (read_json)
+BASE = """{
+  "format": "ppm",
+  "version": 1,
+  "portfolio": {
+    "id": "PF",
+    "projects": [
+      {
+        "id": "P",
+        "start": "2026-01-05T08:00",
+        "tasks": [
+          {"id": "A", "duration": "1d"},
+          {"id": "B", "duration": "2d", "predecessors": [{"task": "A"}]}
+        ]
+      }
+    ]
+  }
+}
+"""
+
+
+def base_with(line, old, new):
+    ls = BASE.split("\n")
+    assert old in ls[line - 1], (line, old)
+    ls[line - 1] = ls[line - 1].replace(old, new, 1)
+    return "\n".join(ls)
+
+
+J = "json"
+add("json_empty.json", J, "", "ParseError", "syntax", 1, "malformed JSON")
+add("json_trailing_comma.json", J, base_with(12, '{"id": "B", "duration": "2d", "predecessors": [{"task": "A"}]}', ""),
+    "ParseError", "syntax", 13, "malformed JSON")
+add("json_unterminated_string.json", J, base_with(5, '"PF"', '"PF'), "ParseError", "syntax", 5, "malformed JSON")
+add("json_missing_colon.json", J, base_with(8, '"id": "P"', '"id" "P"'), "ParseError", "syntax", 8, "malformed JSON")
+add("json_invalid_utf8.json", J, base_with(5, '"PF"', '"P\udcffF"').encode("utf-8", "surrogateescape"),
+    "ParseError", "syntax", 5, "malformed JSON")
+add("json_control_char_in_string.json", J, base_with(5, '"PF"', '"P\tF"'), "ParseError", "syntax", 5, "malformed JSON")
+add("json_not_an_object.json", J, "[1, 2, 3]\n", "ParseError", "unexpected", 1, "a ppm file is a JSON object")
+add("json_wrong_format.json", J, base_with(2, '"ppm"', '"mpp"'), "ParseError", "unexpected", 2, "/format")
+add("json_unsupported_version.json", J, base_with(3, "1", "2"), "ParseError", "unexpected", 3, "unsupported version 2")
+add("json_missing_portfolio.json", J, '{\n  "format": "ppm",\n  "version": 1\n}\n', "ParseError", "unexpected", 1, "portfolio")
+add("json_unknown_task_key.json", J, base_with(11, '"duration"', '"durration"'), "ParseError", "unexpected", 11,
+    'unknown key "durration"')
+add("json_bad_duration_unit.json", J, base_with(11, '"1d"', '"5x"'), "ParseError", "unexpected", 11,
+    "/portfolio/projects/0/tasks/0/duration")
+add("json_negative_duration.json", J, base_with(11, '"1d"', "-5"), "ParseError", "unexpected", 11, "negative duration")
+add("json_bad_start_date.json", J, base_with(9, "2026-01-05T08:00", "2026-13-45T08:00"), "ParseError", "unexpected", 9,
+    "/portfolio/projects/0/start")
+add("json_duplicate_key.json", J, base_with(11, '{"id": "A",', '{"id": "A", "id": "Z",'), "ParseError", "unexpected", 11,
+    'duplicate key "id"')
+add("json_tasks_not_array.json", J, base_with(10, '"tasks": [', '"tasks": {"x": ['), "ParseError", "syntax", 15,
+    "malformed JSON")
+add("json_tasks_is_object.json", J, BASE.replace('"tasks": [\n          {"id": "A", "duration": "1d"},\n          {"id": "B", "duration": "2d", "predecessors": [{"task": "A"}]}\n        ]',
+                                                 '"tasks": {}'), "ParseError", "unexpected", 10, "expected an array")
+add("json_id_is_number.json", J, base_with(11, '"id": "A"', '"id": 5'), "ParseError", "unexpected", 11, "expected a string")
+add("json_huge_integer.json", J, base_with(11, '"1d"', "99999999999999999999999999"), "ParseError", "unexpected", 11,
+    "/portfolio/projects/0/tasks/0/duration")
+add("json_bad_link_type.json", J, base_with(12, '{"task": "A"}', '{"task": "A", "type": "XY"}'), "ParseError", "unexpected",
+    12, 'unknown value "XY"')
+add("json_bad_money.json", J, base_with(11, '"duration": "1d"', '"duration": "1d", "fixed_cost": "lots"'), "ParseError",
+    "unexpected", 11, "fixed_cost")
+add("json_deep_nesting.json", J, base_with(5, '"id": "PF",', '"id": "PF", "notes": ' + "[" * 300 + "]" * 300 + ","),
+    "ParseError", "limit_exceeded", 5, "max_nesting_depth")
+
+# ---------------------------------------------------------------- selection and control sections
+SEL = (ROOT / "examples" / "selection.json").read_text().split("\n")
+
+
+def sel_with(line, old, new):
+    ls = list(SEL)
+    assert old in ls[line - 1], (line, old, ls[line - 1])
+    ls[line - 1] = ls[line - 1].replace(old, new, 1)
+    return "\n".join(ls)
+
+
+add("selection_syntax.json", "selection", sel_with(136, '"periods": 12,', '"periods": 12'), "ParseError", "syntax", 137,
+    "syntax error")
+add("selection_cost_not_number.json", "selection", sel_with(234, "60000.0,", '"sixty thousand",'), "ParseError",
+    "unexpected", 234, "/selection/candidates/0/cost/0")
+add("selection_periods_negative.json", "selection", sel_with(136, '"periods": 12,', '"periods": -3,'), "ParseError",
+    "unexpected", 136, "/selection/periods")
+add("selection_deep_nesting.json", "selection", sel_with(136, '"periods": 12,', '"periods": 12, "x": ' + "[" * 200 + "]" * 200 + ","),
+    "ParseError", "limit_exceeded", 136, "max_nesting_depth")
+CTRL = (HERE.parent / "evm" / "data" / "control_sample.json").read_text().split("\n")
+
+
+def ctrl_with(line, old, new):
+    ls = list(CTRL)
+    assert old in ls[line - 1], (line, old, ls[line - 1])
+    ls[line - 1] = ls[line - 1].replace(old, new, 1)
+    return "\n".join(ls)
+
+
+add("control_syntax.json", "control", ctrl_with(2, '"format": "ppm",', '"format": "ppm"'), "ParseError", "syntax", 3,
+    "malformed JSON")
+
+# ---------------------------------------------------------------- MSPDI (read_mspdi)
+M = "mspdi"
+MS = "mspdi/mspdiavailability.xml"
+ms_lines = lines_of(MS)
+uid_line = next(i + 1 for i, l in enumerate(ms_lines) if "<Task>" in l) + 1
+assert "<UID>" in ms_lines[uid_line - 1], ms_lines[uid_line - 1]
+add("mspdi_empty.xml", M, "", "ParseError", "syntax", 1, "")
+# pugixml reads text as character data and reports the missing root element where the input ends.
+add("mspdi_not_xml.xml", M, "this is not XML\n", "ParseError", "syntax", 2, "No document element")
+add("mspdi_unclosed_element.xml", M, '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n  <Name>x</Name>\n  <Tasks>\n    <Task>\n  </Tasks>\n</Project>\n',
+    "ParseError", "syntax", 6, "malformed XML")
+add("mspdi_mismatched_tag.xml", M, edit_line(MS, uid_line, "</UID>", "</UIX>"), "ParseError", "syntax", uid_line,
+    "malformed XML")
+add("mspdi_billion_laughs.xml", M, '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">\n <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">\n]>\n<Project xmlns="http://schemas.microsoft.com/project"><Name>&lol3;</Name></Project>\n',
+    "ParseError", "unexpected", 3, "DOCTYPE with entity declarations")
+add("mspdi_external_entity.xml", M, '<?xml version="1.0"?>\n<!DOCTYPE Project [\n  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n]>\n<Project xmlns="http://schemas.microsoft.com/project"><Name>&xxe;</Name></Project>\n',
+    "ParseError", "unexpected", 3, "DOCTYPE with entity declarations")
+add("mspdi_deep_nesting.xml", M, '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n' + "<x>" * 300 + "</x>" * 300 + "\n</Project>\n",
+    "ParseError", "limit_exceeded", -1, "max_nesting_depth")
+MD = "mspdi/DefaultDurationFormat.xml"
+add("mspdi_bad_duration.xml", M, edit_line(MD, 231, "<Duration>PT80H0M0S<", "<Duration>PT80X<"), "ParseError",
+    "unexpected", 231, "Duration")
+
+# ---------------------------------------------------------------- PMXML (read_pmxml)
+P = "pmxml"
+PM = "pmxml/PredecessorCalendar.xml"
+add("pmxml_wrong_root.xml", P, '<?xml version="1.0"?>\n<Projects>\n  <Project/>\n</Projects>\n', "ParseError", "unexpected", 2,
+    "APIBusinessObjects")
+add("pmxml_bad_duration.xml", P, edit_line(PM, 162, "<PlannedDuration>360.0<", "<PlannedDuration>three hundred<"),
+    "ParseError", "unexpected", 162, "PlannedDuration")
+add("pmxml_bad_date.xml", P, edit_line(PM, 140, "2021-02-05T08:00:00", "yesterday"), "ParseError", "unexpected", 140,
+    "ActualStartDate")
+add("pmxml_no_project.xml", P, '<?xml version="1.0"?>\n<APIBusinessObjects>\n</APIBusinessObjects>\n', "ParseError",
+    "unexpected", 2, "no <Project>")
+add("pmxml_truncated.xml", P, join(lines_of(PM)[:150]), "ParseError", "syntax", -1, "malformed XML")
+
+# ---------------------------------------------------------------- XER (read_xer)
+X = "xer"
+XE = "xer/PredecessorCalendar.xer"
+add("xer_no_header.xer", X, join(lines_of(XE)[1:]), "ParseError", "unexpected", 1, "ERMHDR")
+add("xer_empty.xer", X, "", "ParseError", "unexpected", 1, "ERMHDR")
+add("xer_row_before_fields.xer", X, replace_line(XE, 40, "%R\t1"), "ParseError", "unexpected", 40, "%R row before")
+add("xer_bad_line_tag.xer", X, replace_line(XE, 41, "%X\tgarbage"), "ParseError", "unexpected", 41,
+    "expected a line starting with %T")
+add("xer_bad_number.xer", X, set_field(XE, 41, 40, "target_drtn_hr_cnt", "twenty-four"), "ParseError", "unexpected", 41,
+    "TASK.target_drtn_hr_cnt")
+add("xer_bad_date.xer", X, set_field(XE, 41, 40, "act_start_date", "2019-06-99 08:00"), "ParseError", "unexpected",
+    41, "TASK.act_start_date")
+add("xer_task_unknown_project.xer", X, set_field(XE, 41, 40, "proj_id", "999"), "ParseError", "unexpected", 41,
+    "is not in PROJECT")
+add("xer_table_without_name.xer", X, replace_line(XE, 39, "%T"), "ParseError", "unexpected", 39, "%T without a table name")
+
+# ---------------------------------------------------------------- MPX (read_mpx)
+MP = "mpx/sample1.mpx"
+add("mpx_no_header.mpx", "mpx", join(lines_of(MP)[1:]), "ParseError", "unexpected", 1, "MPX")
+add("mpx_bad_record_number.mpx", "mpx", replace_line(MP, 14, "4x;Name;ID\r"), "ParseError", "unexpected", 14,
+    "expected a record number")
+add("mpx_bad_calendar_day.mpx", "mpx", edit_line(MP, 7, "25;2;", "25;9;"), "ParseError", "unexpected", 7,
+    "expected a day 1 (Sunday) .. 7")
+add("mpx_bad_duration.mpx", "mpx", edit_line(MP, 21, "10,5d", "ten days"), "ParseError", "unexpected", 21,
+    "expected a duration")
+add("mpx_assignment_before_task.mpx", "mpx", join(lines_of(MP)[:18] + ["75;1;1;80h;;40h;;;;;01/01/2003;;;1\r"] + lines_of(MP)[18:]),
+    "ParseError", "unexpected", 19, "assignment (record 75) before a task")
+add("mpx_hours_before_calendar.mpx", "mpx", join(lines_of(MP)[:4] + lines_of(MP)[5:]), "ParseError", "unexpected", 5,
+    "calendar hours (record 25/56) before a calendar")
+
+# ---------------------------------------------------------------- PSPLIB .sm / .mm (parse_psplib) and .sch
+S = "psplib/j3010_1.sm"
+sm = lines_of(S)
+jobs_line = next(i + 1 for i, l in enumerate(sm) if "jobs (incl. supersource/sink" in l)
+prec_line = next(i + 1 for i, l in enumerate(sm) if "PRECEDENCE RELATIONS:" in l)
+req_line = next(i + 1 for i, l in enumerate(sm) if "REQUESTS/DURATIONS:" in l)
+add("psplib_jobs_not_integer.sm", "psplib", edit_line(S, jobs_line, ":  32", ":  thirty-two"), "ParseError", "unexpected",
+    jobs_line, "number of jobs")
+add("psplib_huge_job_count.sm", "psplib", edit_line(S, jobs_line, ":  32", ":  2000000000"), "ParseError",
+    "limit_exceeded", jobs_line, "max_tasks")
+add("psplib_integer_overflow.sm", "psplib", edit_line(S, jobs_line, ":  32", ":  99999999999999999999"), "ParseError",
+    "unexpected", jobs_line, "number of jobs")
+add("psplib_wrong_job_number.sm", "psplib", edit_line(S, prec_line + 3, "   2        1", "   7        1"), "ParseError", "unexpected",
+    prec_line + 3, "expected job number 2")
+add("psplib_successor_out_of_range.sm", "psplib", edit_line(S, prec_line + 2, "   2   3   4", "  99   3   4"), "ParseError",
+    "unexpected", prec_line + 2, "expected successor job number in 1..32")
+add("psplib_missing_section.sm", "psplib", join(sm[:req_line - 1]), "ParseError", "unexpected", -1,
+    "REQUESTS/DURATIONS:")
+add("psplib_negative_duration.sm", "psplib", edit_line(S, req_line + 4, "  2      1     2 ", "  2      1    -2 "), "ParseError",
+    "unexpected", req_line + 4, "expected a duration >= 0")
+mm = lines_of("psplib/j1010_1.mm")
+add("psplib_multimode_as_rcpsp.mm", "psplib", "\n".join(mm), "ModelError", "unsupported", -1, "multi-mode job")
+SCH = "psplib_max/PSP1.SCH"
+add("sch_bad_header.sch", "psplib_max", replace_line(SCH, 1, "ten 5 0 0"), "ParseError", "unexpected", 1,
+    "number of activities")
+add("sch_huge_counts.sch", "psplib_max", replace_line(SCH, 1, "2147483600 5 0 0"), "ParseError", "limit_exceeded", 1,
+    "max_tasks")
+add("sch_successor_out_of_range.sch", "psplib_max", edit_line(SCH, 2, "0\t1\t4\t4\t", "0\t1\t4\t777\t"),
+    "ParseError", "unexpected", 2, "expected successor in")
+
+with open(HERE / "expectations.tsv", "w") as f:
+    f.write("# file\treader\ttype\tcode\tline\tmessage contains   (generated by make_corpus.py)\n")
+    for c in cases:
+        f.write("\t".join(str(x) for x in c) + "\n")
+print(len(cases), "cases")
