@@ -51,6 +51,15 @@ void pv_curve(const std::vector<LeafRef>& leaves, Instant origin, std::vector<do
             slope += ev[i].slope;
             value += ev[i].jump;
         }
+        // Summing the slopes of many tasks in floating point leaves a residue (a slope of ~1e-12
+        // cents per minute once every task has finished, a value a few 1e-7 cents off a whole
+        // cent). Left alone, a flat stretch of the curve sits just above the exact PV, EV equal to
+        // that PV falls short of it and ES jumps back to where the stretch began; or the curve dips
+        // and is rejected. So: snap to the whole cent within 1e-3 cent, no negative slope, and
+        // cumulative PV never decreases.
+        if (const double whole = std::round(value); std::abs(value - whole) < 1e-3) value = whole;
+        if (slope < 1e-9) slope = 0.0;  // a real slope is at least 1 cent per ~2,000 years
+        if (!pv.empty() && value < pv.back()) value = pv.back();
         t.push_back(static_cast<double>(now));
         pv.push_back(value);
     }

@@ -99,3 +99,40 @@ TEST_CASE("evm: roll-up rejects a baseline of an unknown project") {
     sets[0].set_current(make_baseline("BL", ProjectId{"nope"}, day(0), {}, {}, {}, {}));
     CHECK_THROWS_AS(evm_rollup(p, sets, day(1)), ModelError);
 }
+
+TEST_CASE("evm: earned schedule on a flat stretch of PV is not thrown back by rounding") {
+    // 60 overlapping tasks with awkward budgets and spans (the summed slopes leave a floating-point
+    // residue), all done by day 40; nothing is planned from day 40 to day 80, then one last task.
+    // At day 60 EV equals PV exactly: ES must lie on the flat stretch (Lipke: C counts every period
+    // with PV <= EV), not at its start because the curve sat a fraction of a cent above EV.
+    Portfolio p;
+    p.id = PortfolioId{"PF"};
+    Project a;
+    a.id = ProjectId{"A"};
+    std::vector<TaskId> ids;
+    std::vector<Instant> starts, finishes;
+    std::vector<Money> costs;
+    for (int k = 0; k < 60; ++k) {
+        const std::string id = "T" + std::to_string(k);
+        a.tasks.push_back(task(id.c_str(), nullptr, 100, 0));
+        ids.emplace_back(id);
+        const std::int64_t s = (k * 37) % 30 * kDay / 2 + k * 7;
+        starts.push_back(Instant{s});
+        finishes.push_back(Instant{s + 3 * kDay + k * 113});
+        costs.push_back(Money{123457 + 1009 * k});
+    }
+    a.tasks.push_back(task("LAST", nullptr, 0, 0));
+    ids.emplace_back("LAST");
+    starts.push_back(day(80));
+    finishes.push_back(day(90));
+    costs.push_back(usd(1000));
+    p.projects = {a};
+    std::vector<BaselineSet> sets(1);
+    sets[0].set_current(make_baseline("BL", ProjectId{"A"}, day(0), ids, starts, finishes, costs));
+    const auto t = evm_rollup(p, sets, day(60));
+    const auto r = t.find(EvmNodeKind::project, "A");
+    REQUIRE(r < t.size());
+    REQUIRE(t.ev[r] == t.pv[r]);
+    CHECK(t.schedule[r].es >= 60.0 * kDay);  // on the flat stretch: at least the actual time
+    CHECK(t.schedule[r].spi_t >= 1.0);
+}
