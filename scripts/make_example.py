@@ -10,8 +10,24 @@ lags and leads, some cross projects; 17 shared resources (roles with max units, 
 cost rates); calendars with German and UK public holidays for 2026-2027; constraints, deadlines,
 progress at the status date 2026-05-29 and custom fields on every kind of entity.
 
-Standard library only; deterministic (random.Random(SEED)). The output is in ppm's canonical form
-(docs/format.md), so `ppm` reading and rewriting it gives the same bytes.
+The control sections next to the portfolio (docs/evm.md, docs/risk.md, docs/governance.md; schema
+docs/schema/control.schema.json) exercise the monitoring engines:
+- "baselines": per project a current "Baseline" captured by ppm (`capture_baseline`) from the CPM of
+  the plan (the portfolio without progress), and for ERP and NOVA an older "Business case" baseline:
+  the CPM of the project alone, before its links into the portfolio;
+- the tasks' progress: each project executes that plan at its own pace (PACE: some behind, some over
+  budget), so percent complete, actual dates and actual costs agree with the baseline's dates and costs;
+- "status": monthly status periods (31 March, 30 April, the status date) from the same execution;
+- "risks": a register of 17 risks (cause/event/effect, inherent and residual assessment, owners,
+  strategies, actions, linked tasks; one opportunity, one occurred, one closed);
+- "uncertainty": triangular defaults, three-point estimates for a few tasks, one correlation group,
+  a target finish; "governance": a controlling PMO, float erosion per project computed from the two
+  CPM runs, gate reviews, change requests, issues and lessons.
+
+Deterministic (random.Random(SEED)). The plan's dates and costs come from ppm itself, through its
+Python module: build first (scripts/build.sh; the module is looked up in build/bindings/python or
+$PPM_PYTHONPATH). The output is in ppm's canonical form (docs/format.md): `ppm` reading and
+rewriting it, with the control sections passed through, gives the same bytes.
 
 Usage: /usr/bin/python3 scripts/make_example.py [OUTPUT]   (default: examples/portfolio.json)
 """
@@ -631,7 +647,9 @@ def add_details(projects, names):
 
     task("ERP", "Licence procurement")["fixed_cost"] = 480000
     task("ERP", "Licence procurement")["notes"] = "SAP RISE subscription, first year."
-    task("ERP", "Go-live")["constraint"] = {"type": "SNET", "date": "2027-01-11T09:00"}
+    # The production load starts on the first working Friday after the year-end close; hypercare
+    # follows it, so the uncertain work after the cutover, not the date, sets the ERP finish.
+    task("ERP", "Production data load")["constraint"] = {"type": "SNET", "date": "2027-01-08T09:00"}
     task("ERP", "Go-live")["custom"] = {"Gate": True}
     task("ERP", "Custom extensions")["priority"] = 700
     task("ERP", "Custom extensions")["custom"] = {"Risk level": "high"}
@@ -687,55 +705,162 @@ def add_cross_links(names):
         names[sp][sn].setdefault("predecessors", []).append(link)
 
 
-def add_progress(projects, names, rng):
-    """Progress at STATUS_DATE: walks the first tasks of the early projects in WBS order on the German
-    calendar; finished tasks get actual start and finish, the task spanning the status date an actual
-    start and a percent complete; work on the UK calendar project is left unstarted for simplicity."""
-    for proj in projects:
-        if proj.get("calendar") == "UK-SITE":
-            continue
-        cursor = next_workday(dt.date.fromisoformat(proj["start"][:10]))
-        if cursor > STATUS_DATE:
-            continue
-        finish_of = {}
+# ---- ppm itself: the plan's CPM dates and costs come from the engine -----------------------------
+
+def import_ppm():
+    """The ppm Python module of the build (build/bindings/python, or $PPM_PYTHONPATH)."""
+    import os
+    root = pathlib.Path(__file__).resolve().parent.parent
+    path = os.environ.get("PPM_PYTHONPATH", str(root / "build" / "bindings" / "python"))
+    sys.path.insert(0, path)
+    try:
+        import ppm  # noqa: PLC0415
+    except ImportError as e:
+        sys.exit(f"make_example.py needs the ppm Python module (build it: scripts/build.sh; looked in {path}): {e}")
+    return ppm
+
+
+def model_text(portfolio, sections=None):
+    doc = {"format": "ppm", "version": 1, "portfolio": portfolio}
+    for name in sorted(sections or {}):  # ppm writes the other sections after the model, by name
+        doc[name] = sections[name]
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def plan_only(portfolio, projects=None, cross_links=True):
+    """The portfolio as planned before execution: no status date, no progress; optionally some
+    projects only and without links into other projects (the stand-alone plan of a business case)."""
+    p = json.loads(json.dumps(portfolio))
+    p.pop("status_date", None)
+    if projects is not None:
+        p["projects"] = [x for x in p["projects"] if x["id"] in projects]
+    for proj in p["projects"]:
+        own = {t["id"] for t in proj["tasks"]}
         for t in proj["tasks"]:
-            if t["duration"] == "0d" and not t.get("milestone"):
+            t.pop("progress", None)
+            if not cross_links and "predecessors" in t:
+                t["predecessors"] = [l for l in t["predecessors"] if l["task"] in own]
+                if not t["predecessors"]:
+                    del t["predecessors"]
+    return p
+
+
+def leaf_dates(result):
+    """Task id -> (early start, early finish) of the leaf tasks of a ppm ScheduleResult."""
+    starts = result.early_start.astype("datetime64[m]").tolist()
+    finishes = result.early_finish.astype("datetime64[m]").tolist()
+    return {str(tid): (starts[i], finishes[i]) for i, tid in enumerate(result.task_id) if not result.is_summary[i]}
+
+
+# ---- progress at the status date: the plan executed with each project's own pace ----------------
+
+UK_OFF = {dt.date.fromisoformat(d) for _, d in UK_HOLIDAYS}
+STATUS = dt.datetime.combine(STATUS_DATE, dt.time(18, 0))
+# Status periods: month ends up to the status date (the last one is the status date itself).
+PERIODS = [dt.datetime(2026, 3, 31, 18, 0), dt.datetime(2026, 4, 30, 18, 0), STATUS]
+
+# Per project: schedule stretch (elapsed time since the start runs this much slower than planned:
+# 1.15 = 15 % behind) and cost factor (actual cost / budget of the work done). Chosen so that the
+# portfolio shows every RAG colour under the controlling PMO policy.
+PACE = {
+    "ERP": (1.07, 1.08),   # behind and over budget: fit-to-standard ran long, SAP day rates
+    "DPL": (1.00, 0.97),
+    "DCM": (1.25, 1.04),   # colocation contract signed late: well behind
+    "WAN": (0.97, 0.99),
+    "WPL": (1.00, 1.02),
+    "NOVA": (1.02, 1.12),  # industrial design over budget
+    "ECOM": (1.10, 1.22),  # platform selection slipped, integrator change requests
+    "MES": (1.00, 1.00),
+    "ZTA": (1.04, 0.95),
+    "DORA": (1.00, 1.01),
+    "ESG": (0.98, 1.00),
+}
+
+
+def site(proj):
+    """(day start, day end, non-working days) of a project's calendar, for stamping actual dates."""
+    if proj.get("calendar") == "UK-SITE":
+        return dt.time(8, 0), dt.time(16, 30), UK_OFF
+    return dt.time(9, 0), dt.time(18, 0), DE_OFF
+
+
+def working(d, off):
+    return d.weekday() < 5 and d not in off
+
+
+def stamp_start(t, proj):
+    begin, end, off = site(proj)
+    d = t.date() + dt.timedelta(days=1) if t.time() >= end else t.date()
+    while not working(d, off):
+        d += dt.timedelta(days=1)
+    return dt.datetime.combine(d, begin)
+
+
+def stamp_finish(t, proj):
+    begin, end, off = site(proj)
+    d = t.date() - dt.timedelta(days=1) if t.time() <= begin else t.date()
+    while not working(d, off):
+        d -= dt.timedelta(days=1)
+    return dt.datetime.combine(d, end)
+
+
+def iso(t):
+    return t.strftime("%Y-%m-%dT%H:%M")
+
+
+class Execution:
+    """What happened to one leaf task: its planned dates stretched by the project's pace."""
+
+    def __init__(self, proj, start, finish, milestone):
+        self.proj, self.milestone = proj, milestone
+        origin = dt.datetime.fromisoformat(proj["start"])
+        stretch = PACE[proj["id"]][0]
+        self.start = origin + (start - origin) * stretch
+        self.finish = origin + (finish - origin) * stretch
+
+    def percent_at(self, when):
+        if self.finish <= when:
+            return 100.0
+        if self.milestone or self.start >= when:
+            return 0.0
+        span = (self.finish - self.start).total_seconds()
+        return float(min(99, max(1, round(100 * (when - self.start).total_seconds() / span))))
+
+
+def add_progress(projects, plan, rng):
+    """Progress at STATUS_DATE from the plan's CPM dates (`plan`, task id -> early start and finish):
+    each project executes its plan stretched by its pace (PACE); a leaf task whose stretched finish
+    is before the status date is complete, one spanning it is in progress (percent complete = share
+    of its stretched span elapsed; the team sometimes re-estimated the remaining duration). Actual
+    start and finish are stamped on working days of the project's calendar (start and end of the
+    day); actual cost = planned cost x the project's cost factor x noise, pro rata for tasks in
+    progress. Returns task id -> (Execution, cost at completion) for the status periods."""
+    done = {}
+    for proj in projects:
+        for t in proj["tasks"]:
+            if t["id"] not in plan:
                 continue  # summary
-            preds = [p["task"] for p in t.get("predecessors", [])]
-            if any(p not in finish_of for p in preds):
-                break  # a predecessor outside the walked chain (other project, or not done): stop here
-            start = cursor
-            for p in preds:
-                start = max(start, next_workday(finish_of[p] + dt.timedelta(days=1)))
-            if start > STATUS_DATE:
-                break
-            if t.get("milestone"):
-                done = max(finish_of[p] for p in preds) if preds else start
-                stamp = done.isoformat() + "T18:00"
-                t["progress"] = {"actual_start": stamp, "actual_finish": stamp, "percent_complete": 100.0}
-                finish_of[t["id"]] = done
+            start, finish = plan[t["id"]]
+            ex = Execution(proj, start, finish, bool(t.get("milestone")))
+            pct = ex.percent_at(STATUS)
+            if pct == 0.0:
                 continue
-            days = dur_text_to_days(t["duration"])
-            end = add_workdays(start, days)
-            prog = {"actual_start": start.isoformat() + "T09:00"}
-            if end <= STATUS_DATE:
-                prog["actual_finish"] = end.isoformat() + "T18:00"
-                prog["percent_complete"] = 100.0
-                if rng.random() < 0.4:
-                    prog["actual_cost"] = money(rng.uniform(2000, 40000))
-                t["progress"] = prog
-                finish_of[t["id"]] = end
-                cursor = start
-            else:
-                done_days = workdays_between(start, STATUS_DATE)
-                pct = float(round(100 * done_days / days))
-                if pct > 0:
-                    prog["percent_complete"] = pct
-                if rng.random() < 0.5:
-                    # The team re-estimated: more left than the plan's remainder.
-                    prog["remaining_duration"] = f"{days - done_days + rng.randint(1, 3)}d"
-                t["progress"] = prog
-                break
+            if ex.milestone:
+                stamp = iso(stamp_finish(ex.finish, proj))
+                t["progress"] = {"actual_start": stamp, "actual_finish": stamp, "percent_complete": 100.0}
+                done[t["id"]] = (ex, None)
+                continue
+            prog = {"actual_start": iso(stamp_start(ex.start, proj))}
+            if pct == 100.0:
+                prog["actual_finish"] = iso(max(stamp_finish(ex.finish, proj), stamp_start(ex.start, proj)))
+            prog["percent_complete"] = pct
+            if pct < 100.0 and rng.random() < 0.5:
+                # The team re-estimated: a few days more left than the plan's remainder.
+                days = dur_text_to_days(t["duration"])
+                prog["remaining_duration"] = f"{max(1, round(days * (100 - pct) / 100)) + rng.randint(1, 3)}d"
+            t["progress"] = prog
+            done[t["id"]] = (ex, rng.uniform(0.92, 1.08))
+    return done
 
 
 def dur_text_to_days(text):
@@ -744,7 +869,299 @@ def dur_text_to_days(text):
     return max(1, int(text[:-1]) * 60 // MINUTES_PER_DAY)
 
 
+# ---- control sections: baselines, status periods, risks, uncertainty, governance ----------------
+
+def last_workday_before(day, off):
+    d = day - dt.timedelta(days=1)
+    while not working(d, off):
+        d -= dt.timedelta(days=1)
+    return d
+
+
+def baseline_json(baseline, captured_at, current=None):
+    b = {"name": baseline.name, "project": str(baseline.project), "captured_at": iso(captured_at)}
+    if current is not None:
+        b["current"] = current
+    b["tasks"] = [{"task": str(t), "start": iso(s), "finish": iso(f), "cost": money(c)}
+                  for t, s, f, c in zip(baseline.task, baseline.start, baseline.finish, baseline.cost)]
+    return b
+
+
+def make_baselines(ppm, portfolio, projects):
+    """One baseline per project ("Baseline", current: the CPM plan of the whole portfolio captured on
+    the working day before the project starts) and, for ERP and NOVA, the older "Business case"
+    baseline: the CPM plan of the project on its own, before it was linked into the portfolio."""
+    plan_model = ppm.read_json(model_text(plan_only(portfolio)), "plan")
+    plan_result = ppm.schedule(plan_model)
+    out, budgets = [], {}
+    for proj in projects:
+        pid = proj["id"]
+        begin, _, off = site(proj)
+        start_day = dt.date.fromisoformat(proj["start"][:10])
+        if pid in BUSINESS_CASE:
+            alone = ppm.read_json(model_text(plan_only(portfolio, {pid}, cross_links=False)), "business case")
+            old = ppm.capture_baseline(alone, ppm.schedule(alone), pid, "Business case")
+            out.append(baseline_json(old, dt.datetime.combine(BUSINESS_CASE[pid], dt.time(12, 0))))
+            current = True
+        else:
+            current = None
+        b = ppm.capture_baseline(plan_model, plan_result, pid, "Baseline")
+        out.append(baseline_json(b, dt.datetime.combine(last_workday_before(start_day, off), dt.time(12, 0)), current))
+        budgets.update({str(t): c for t, c in zip(b.task, b.cost)})
+    return out, budgets, leaf_dates(plan_result)
+
+
+BUSINESS_CASE = {"ERP": dt.date(2025, 11, 20), "NOVA": dt.date(2026, 1, 30)}
+
+
+def make_status(projects, executed, budgets):
+    """Monthly status periods: per project and month end, every started leaf task's percent complete
+    and cumulative actual cost, from the same execution as the tasks' progress (the last period is the
+    status date, equal to the tasks' progress fields)."""
+    periods = []
+    for when in PERIODS:
+        for proj in projects:
+            rows = []
+            for t in proj["tasks"]:
+                if t["id"] not in executed:
+                    continue
+                ex, noise = executed[t["id"]]
+                pct = ex.percent_at(when)
+                if pct == 0.0:
+                    continue
+                row = {"task": t["id"], "percent_complete": pct}
+                if noise is not None:
+                    row["actual_cost"] = actual_cost(t, budgets[t["id"]], PACE[proj["id"]][1] * noise, pct)
+                rows.append(row)
+            if rows:
+                periods.append({"project": proj["id"], "date": iso(when), "tasks": rows})
+    return periods
+
+
+def actual_cost(task, budget, factor, pct):
+    """Cumulative actual cost at `pct`: fixed cost as invoiced, the rest of the budget x factor."""
+    fixed = task.get("fixed_cost", 0)
+    if pct >= 100.0:
+        return money(fixed + (budget - fixed) * factor)
+    return money((fixed + (budget - fixed) * factor) * pct / 100)
+
+
+def add_actual_costs(projects, executed, budgets):
+    for proj in projects:
+        for t in proj["tasks"]:
+            if t["id"] in executed and executed[t["id"]][1] is not None:
+                ex, noise = executed[t["id"]]
+                t["progress"]["actual_cost"] = actual_cost(t, budgets[t["id"]], PACE[proj["id"]][1] * noise,
+                                                           t["progress"]["percent_complete"])
+
+
+# Risk register: (id, project, title, cause, event, effect, category, owner, pre (p, cost, days),
+# post (p, cost, days) or None, strategy, status, linked tasks by name, actions, opportunity).
+RISKS = [
+    ("R01", "ERP", "SAP consultants unavailable", "framework contract caps the partner at 4 consultants",
+     "the partner cannot staff configuration and testing at the same time", "realisation and SIT slip",
+     "Resources", "S. Hoffmann", (0.5, 60000, 15), (0.3, 40000, 10), "mitigate", "mitigating",
+     ["Finance configuration", "System integration test"],
+     [("Second SAP partner on call-off contract", "C. Wagner", "2026-06-30", False, 15000)], False),
+    ("R02", "ERP", "Data migration quality", "legacy master data is duplicated and incomplete",
+     "mock loads fail the reconciliation", "extra cleansing cycle before go-live",
+     "Technical", "S. Hoffmann", (0.6, 45000, 10), (0.3, 25000, 5), "mitigate", "open",
+     ["Mock load 1", "Mock load 2", "Data cleansing"],
+     [("Data owners sign off each migration object", "L. Meyer", "2026-07-15", False, None)], False),
+    ("R03", "ERP", "Custom extensions exceed estimate", "fit-to-standard found 40 % more gaps than planned",
+     "extension backlog grows", "development runs weeks longer", "Scope", "S. Hoffmann",
+     (0.7, 120000, 20), None, "escalate", "open", ["Custom extensions"], [], False),
+    ("R04", "DCM", "Colocation contract delay", "legal review of the UK colocation contract",
+     "the contract is signed late", "target site build starts late", "Commercial", "R. Clarke",
+     (0.8, 30000, 15), None, "accept", "occurred", ["Colocation contract"], [], False),
+    ("R05", "DCM", "Wave 3 cutover overrun", "ERP databases of 14 TB must move in one weekend",
+     "the cutover window is exceeded", "ERP outage on Monday, rollback", "Technical", "R. Clarke",
+     (0.3, 250000, 5), (0.1, 250000, 3), "mitigate", "mitigating", ["Wave 3 cutover weekend"],
+     [("Rehearse the cutover twice on production-size data", "M. Yilmaz", "2026-10-30", False, 20000)], False),
+    ("R06", "DCM", "Rack delivery late", "single rack supplier, long lead times",
+     "racks arrive after the installation slot", "facilities work slips", "Supply chain", "R. Clarke",
+     (0.4, 15000, 10), (0.2, 15000, 5), "transfer", "open", ["Rack delivery"],
+     [("Delay penalty clause in the purchase order", "Dr. J. Weiß", "2026-05-15", True, None)], False),
+    ("R07", "WAN", "Carrier circuit lead times", "carriers quote 60-90 days for new circuits",
+     "circuits at plants are not ready", "SD-WAN rollout pauses", "Supply chain", "R. Clarke",
+     (0.3, 8000, 10), None, "accept", "closed", ["Rollout plants"], [], False),
+    ("R08", "NOVA", "CE certification failure", "new radio module, first submission",
+     "the notified body rejects the test report", "re-test and launch delay", "Regulatory", "J. Richter",
+     (0.35, 80000, 20), (0.15, 60000, 10), "mitigate", "open", ["CE and radio certification"],
+     [("Pre-compliance test at an accredited lab", "J. Richter", "2026-06-19", False, 12000)], False),
+    ("R09", "NOVA", "Retail partner early listing", "a DIY chain asked for exclusivity in DACH",
+     "a partner lists the product before launch", "earlier revenue, lower campaign cost", "Commercial",
+     "J. Richter", (0.4, 50000, 0), None, "exploit", "open", ["Retail partner onboarding"], [], True),
+    ("R10", "ECOM", "ERP order interface not ready", "ECOM integration depends on the ERP interfaces",
+     "ERP interfaces slip", "e-commerce go-live slips", "Dependency", "J. Richter",
+     (0.5, 40000, 15), (0.4, 40000, 10), "escalate", "open", ["ERP order integration"], [], False),
+    ("R11", "ECOM", "Peak-season load", "Black Friday traffic three times the average",
+     "the new shop fails the load test", "tuning and extra infrastructure", "Technical", "J. Richter",
+     (0.3, 35000, 5), (0.15, 20000, 3), "mitigate", "open", ["Load test"],
+     [("Autoscaling and CDN in the platform contract", "T. Schulz", "2026-07-31", False, 8000)], False),
+    ("R12", "MES", "PLC firmware incompatibility", "ten-year-old controllers on line 3",
+     "gateways cannot read the PLCs", "hardware replacement on line 3", "Technical", "F. Krüger",
+     (0.25, 70000, 10), None, "mitigate", "open", ["PLC gateway rollout"],
+     [("Connectivity proof on line 3 first", "F. Krüger", "2026-08-14", False, None)], False),
+    ("R13", "ZTA", "MFA user resistance", "FIDO2 keys are new to shop-floor staff",
+     "staff share keys or fall back to passwords", "rollout extended, help desk load", "Organisational",
+     "A. Novak", (0.4, 10000, 10), (0.2, 5000, 5), "mitigate", "open", ["FIDO2 key rollout"],
+     [("Champions per shift and short videos", "T. Schulz", "2026-07-01", False, 3000)], False),
+    ("R14", "DORA", "Third-party register incomplete", "ICT contracts are spread over 40 business units",
+     "critical ICT providers are missing from the register", "finding in the regulator's review",
+     "Regulatory", "Dr. J. Weiß", (0.45, 100000, 10), (0.2, 100000, 5), "mitigate", "open",
+     ["Third-party register"],
+     [("Procurement extract of all ICT contracts", "Dr. J. Weiß", "2026-06-12", False, None)], False),
+    ("R15", "DORA", "Resilience tests find critical gaps", "first scenario-based tests of the DR site",
+     "a critical service cannot be restored in time", "remediation before attestation",
+     "Regulatory", "Dr. J. Weiß", (0.5, 150000, 20), None, "accept", "open",
+     ["Scenario-based resilience tests"], [], False),
+    ("R16", "ESG", "Supplier emissions data missing", "scope 3 data depends on 300 suppliers",
+     "fewer than half of the suppliers answer", "estimates instead of data, assurance qualification",
+     "Data", "Dr. J. Weiß", (0.6, 20000, 10), (0.4, 15000, 5), "mitigate", "open", ["Supplier data survey"],
+     [("Survey through the procurement portal with reminders", "C. Wagner", "2026-09-30", False, 4000)], False),
+    ("R17", "ERP", "Unstable operations after go-live", "new order-to-cash and month-end processes",
+     "ticket volumes stay high after the cutover", "hypercare extended with the SAP partner", "Operational",
+     "S. Hoffmann", (0.4, 90000, 10), (0.3, 70000, 8), "mitigate", "open", ["Hypercare support"],
+     [("Dress rehearsal of the first month-end close", "C. Wagner", "2026-12-11", False, 10000)], False),
+]
+
+
+def risk_json(spec, names):
+    (rid, pid, title, cause, event, effect, category, owner, pre, post, strategy, status, linked,
+     actions, opportunity) = spec
+
+    def assessment(a):
+        p, cost, days = a
+        out = {"probability": p, "cost": cost}
+        if days:
+            out["schedule"] = f"{days}d"
+        return out
+
+    r = {"id": rid, "title": title, "cause": cause, "event": event, "effect": effect, "category": category,
+         "project": pid, "owner": owner}
+    if opportunity:
+        r["opportunity"] = True
+    r["pre"] = assessment(pre)
+    if post:
+        r["post"] = assessment(post)
+    r["strategy"] = strategy
+    if actions:
+        r["actions"] = []
+        for desc, who, due, done, cost in actions:
+            a = {"description": desc, "owner": who, "due": due}
+            if done:
+                a["done"] = True
+            if cost:
+                a["cost"] = cost
+            r["actions"].append(a)
+    r["status"] = status
+    r["linked_tasks"] = [names[pid][n]["id"] for n in linked]
+    return r
+
+
+def make_risks(names):
+    return {"items": [risk_json(s, names) for s in RISKS]}
+
+
+def make_uncertainty(names):
+    """Duration uncertainty: every task triangular 0.9/1.0/1.3 x its planned duration; the tasks a
+    PMO would estimate with three points get their own PERT ranges; the ERP configuration tasks
+    share the SAP consultants, so their overruns are correlated."""
+    def tid(pid, name):
+        return names[pid][name]["id"]
+
+    tasks = {
+        tid("ERP", "Custom extensions"): {"type": "pert", "min": "22d", "most_likely": "25d", "max": "40d"},
+        tid("ERP", "System integration test"): {"type": "pert", "min": "18d", "most_likely": "20d", "max": "30d"},
+        tid("ERP", "Hypercare support"): {"type": "pert", "min": "15d", "most_likely": "20d", "max": "35d"},
+        tid("DCM", "Wave 3 cutover weekend"): {"type": "triangular", "min": "5d", "most_likely": "6d", "max": "9d"},
+        tid("NOVA", "Firmware development"): {"type": "pert", "min": "26d", "most_likely": "30d", "max": "45d"},
+        tid("NOVA", "CE and radio certification"): {"type": "lognormal", "mean": "22d", "stddev": "4d"},
+        tid("ECOM", "ERP order integration"): {"type": "pert", "min": "13d", "most_likely": "15d", "max": "24d"},
+    }
+    sap = [tid("ERP", n) for n in ("Finance configuration", "Procurement configuration",
+                                    "Sales and distribution configuration")]
+    return {
+        "default": {"type": "triangular", "min": 0.9, "most_likely": 1.0, "max": 1.3},
+        "tasks": tasks,
+        "correlations": [{"name": "SAP consultants", "tasks": sap,
+                          "matrix": [[1, 0.6, 0.6], [0.6, 1, 0.6], [0.6, 0.6, 1]]}],
+        "risk_events": True,
+        "iterations": 2000,
+        "seed": 1,
+        "target_finish": "2027-02-26T18:00",
+    }
+
+
+def float_erosion(baseline_plan, current, project_ids):
+    """Per project, the share of the baseline's mean total float of its unfinished leaf tasks that
+    the current schedule has consumed (0 when none was lost)."""
+    def mean_float(result, pid, unfinished):
+        vals = [result.total_float[i] for i, tid in enumerate(result.task_id)
+                if str(result.project_id[result.project[i]]) == pid and not result.is_summary[i] and str(tid) in unfinished]
+        return sum(vals) / len(vals) if vals else 0.0
+
+    out = {}
+    for pid, unfinished in project_ids.items():
+        before = mean_float(baseline_plan, pid, unfinished)
+        after = mean_float(current, pid, unfinished)
+        if before > 0:
+            out[pid] = round(max(0.0, min(1.0, (before - after) / before)), 2)
+    return out
+
+
+def make_governance(names, erosion):
+    def tid(pid, name):
+        return names[pid][name]["id"]
+
+    projects = {pid: {"float_erosion": e, "gate_approved": True, "executing": True} for pid, e in sorted(erosion.items())}
+    return {
+        "pmo": "controlling",
+        "weight": "bac",
+        "eac_method": "cpi",
+        "projects": projects,
+        "gates": [
+            {"project": "ERP", "phase": "Prepare", "date": "2026-02-13", "decision": "approve", "decided_by": "Steering committee"},
+            {"project": "ERP", "phase": "Explore", "date": "2026-04-24", "decision": "approve", "decided_by": "Steering committee"},
+            {"project": "NOVA", "phase": "Concept", "date": "2026-04-10", "decision": "approve", "decided_by": "Product board"},
+            {"project": "DORA", "phase": "Gap analysis", "date": "2026-03-20", "decision": "approve", "decided_by": "Risk committee"},
+        ],
+        "change_requests": [
+            {"id": "CR-01", "project": "ERP", "title": "Extra extensions from fit-to-standard",
+             "description": "Twelve gaps need custom extensions instead of standard processes.",
+             "requested_by": "S. Hoffmann", "submitted": "2026-05-11", "status": "submitted",
+             "cost_delta": 85000, "schedule_delta": "10d", "affected_tasks": [tid("ERP", "Custom extensions")]},
+            {"id": "CR-02", "project": "ECOM", "title": "Marketplace connector",
+             "description": "Sell through two marketplaces from go-live.", "requested_by": "Sales",
+             "submitted": "2026-04-20", "status": "rejected", "cost_delta": 40000, "schedule_delta": "8d",
+             "decided": "2026-05-05", "decided_by": "Growth board"},
+        ],
+        "issues": [
+            {"id": "I-01", "project": "DCM", "title": "Colocation contract signed five weeks late",
+             "owner": "R. Clarke", "priority": "high", "status": "open", "raised": "2026-03-09",
+             "due": "2026-06-30", "from_risk": "R04"},
+            {"id": "I-02", "project": "ECOM", "title": "Integrator day rates above the contract",
+             "owner": "J. Richter", "priority": "medium", "status": "open", "raised": "2026-05-04", "due": "2026-06-15"},
+            {"id": "I-03", "project": "WAN", "title": "Pilot site router firmware bug", "owner": "R. Clarke",
+             "priority": "low", "status": "resolved", "raised": "2026-04-02", "due": "2026-04-10",
+             "resolved": "2026-04-08", "resolution": "Vendor hotfix 7.2.1 installed."},
+        ],
+        "lessons": [
+            {"id": "L-01", "project": "WAN", "phase": "Deploy", "tags": ["supplier", "network"],
+             "title": "Order circuits at design approval",
+             "text": "Carrier lead times of 60-90 days drove the pilot date; order at the design gate.",
+             "recorded": "2026-05-15"},
+            {"id": "L-02", "project": "ERP", "phase": "Explore", "tags": ["workshops", "scope"],
+             "title": "Fit-to-standard needs decision makers in the room",
+             "text": "Workshops without process owners produced gaps that were later closed as standard.",
+             "recorded": "2026-04-28"},
+        ],
+    }
+
+
 def main():
+    ppm = import_ppm()
     rng = random.Random(SEED)
     projects, names = [], {}
     for spec in PROJECTS:
@@ -753,7 +1170,6 @@ def main():
         names[spec["id"]] = by_name
     add_cross_links(names)
     add_details(projects, names)
-    add_progress(projects, names, rng)
     for proj in projects:
         proj["tasks"] = [reorder_task_keys(t) for t in proj["tasks"]]
         proj["custom"] = dict(sorted(proj["custom"].items()))
@@ -770,13 +1186,35 @@ def main():
         "notes": "Worked example generated by scripts/make_example.py (seed %d). Fictitious company." % SEED,
         "custom": {"Currency": "EUR", "Fiscal year start": {"date": "2026-01-01T00:00"}},
     }
-    doc = {"format": "ppm", "version": 1, "portfolio": portfolio}
+    # The plan (CPM of the portfolio without progress) gives the baselines and drives the progress.
+    baselines, budgets, plan = make_baselines(ppm, portfolio, projects)
+    executed = add_progress(projects, plan, rng)
+    add_actual_costs(projects, executed, budgets)
+    for proj in projects:
+        proj["tasks"] = [reorder_task_keys(t) for t in proj["tasks"]]
+
+    current = ppm.schedule(ppm.read_json(model_text(portfolio), "current"))
+    planned = ppm.schedule(ppm.read_json(model_text(plan_only(portfolio)), "plan"))
+    unfinished = {p["id"]: {t["id"] for t in p["tasks"] if t.get("progress", {}).get("percent_complete", 0) < 100}
+                  for p in projects}
+    sections = {
+        "baselines": baselines,
+        "status": make_status(projects, executed, budgets),
+        "risks": make_risks(names),
+        "uncertainty": make_uncertainty(names),
+        "governance": make_governance(names, float_erosion(planned, current, unfinished)),
+    }
+    text = model_text(portfolio, sections)
+    ppm.read_json(text, "example")  # the model reads back
+    ppm.read_control_sections(text, "example")  # and so do the control sections
     out = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parent.parent / "examples" / "portfolio.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(text, encoding="utf-8")
     n = sum(len(p["tasks"]) for p in projects)
-    print(f"wrote {out}: {len(PROGRAMS)} programs, {len(projects)} projects, {n} tasks, "
-          f"{len(portfolio['resources'])} resources")
+    started = sum(1 for p in projects for t in p["tasks"] if "progress" in t)
+    print(f"wrote {out}: {len(PROGRAMS)} programs, {len(projects)} projects, {n} tasks ({started} started), "
+          f"{len(portfolio['resources'])} resources; {len(baselines)} baselines, "
+          f"{len(sections['status'])} status periods, {len(RISKS)} risks")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ jsonschema = pytest.importorskip("jsonschema")
 SOURCE = pathlib.Path(os.environ.get("PPM_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
 SCHEMA = json.loads((SOURCE / "docs" / "schema" / "control.schema.json").read_text(encoding="utf-8"))
 SAMPLE = json.loads((SOURCE / "tests" / "evm" / "data" / "control_sample.json").read_text(encoding="utf-8"))
+EXAMPLE = json.loads((SOURCE / "examples" / "portfolio.json").read_text(encoding="utf-8"))
 SECTIONS = ["risks", "baselines", "status", "uncertainty", "governance"]
 
 
@@ -113,6 +114,11 @@ def test_every_object_forbids_unknown_keys():
 
 def test_sample_validates():
     assert [f"{e.json_path}: {e.message}" for e in validator().iter_errors(SAMPLE)] == []
+
+
+def test_worked_example_control_sections_validate():
+    assert all(s in EXAMPLE for s in SECTIONS)  # scripts/make_example.py writes every control section
+    assert [f"{e.json_path}: {e.message}" for e in validator().iter_errors(EXAMPLE)] == []
 
 
 def test_rich_document_written_by_ppm_validates():

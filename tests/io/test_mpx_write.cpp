@@ -191,6 +191,9 @@ TEST_CASE("mpx: a project of the worked example schedules to the same dates afte
     }
     // Task calendars and deadlines are not MPX 4.0 fields: clear them on both sides of the comparison.
     for (auto& t : one.projects[0].tasks) t.calendar.reset(), t.deadline.reset();
+    // The team's re-estimate of an in-progress task (remaining duration) is not written by write_mpx
+    // (docs/interchange.md lists the columns it writes): the example's ERP has one; clear it too.
+    for (auto& t : one.projects[0].tasks) t.progress.remaining_duration.reset();
     one.projects[0].deadline.reset();
     INFO("cross-project links dropped: " << dropped);
     const ScheduleResult before = schedule(one);
