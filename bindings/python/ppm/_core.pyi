@@ -2,6 +2,8 @@
 
 import datetime
 import enum
+import os
+import pathlib
 from typing import Any, Callable, Iterator, Optional, Union, overload
 
 import numpy as np
@@ -1328,7 +1330,7 @@ def read_control_sections(text: str, source_name: str = ...) -> ControlData: ...
 
 def read_model_file_with_warnings(path: str) -> ImportResult: ...
 
-def read_mpx(text: str, source_name: str = ...) -> ImportResult: ...
+def read_mpx(text: Union[str, bytes], source_name: str = ...) -> ImportResult: ...
 
 def read_mpx_file(path: str) -> ImportResult: ...
 
@@ -1411,3 +1413,328 @@ def write_mspdi_file(portfolio: Portfolio, path: str) -> None: ...
 def write_xer(portfolio: Portfolio) -> str: ...
 
 def write_xer_file(portfolio: Portfolio, path: str) -> None: ...
+def write_mpx(portfolio: Portfolio) -> bytes: ...
+def write_mpx_file(portfolio: Portfolio, path: str) -> None: ...
+
+# ---- evm: issue log, change log, lessons learned (bind_evm.cpp) ----
+
+class IssueStatus(enum.Enum):
+    OPEN = 0
+    IN_PROGRESS = 1
+    RESOLVED = 2
+    CLOSED = 3
+
+class IssuePriority(enum.Enum):
+    LOW = 0
+    MEDIUM = 1
+    HIGH = 2
+    CRITICAL = 3
+
+class Issue:
+    def __init__(self, **kwargs: Any) -> None: ...
+    id: str
+    project: Optional[str]
+    title: str
+    description: str
+    owner: str
+    priority: IssuePriority
+    status: IssueStatus
+    raised: Optional[datetime.date]
+    due: Optional[datetime.date]
+    resolved: Optional[datetime.date]
+    resolution: str
+    from_risk: str
+
+def open_issues(issues: list[Issue], *, project: Optional[str] = None, at_least: IssuePriority = IssuePriority.LOW) -> list[int]: ...
+def overdue_issues(issues: list[Issue], today: datetime.date) -> list[int]: ...
+
+class ChangeStatus(enum.Enum):
+    SUBMITTED = 0
+    APPROVED = 1
+    REJECTED = 2
+    WITHDRAWN = 3
+
+class ChangeRequest:
+    def __init__(self, **kwargs: Any) -> None: ...
+    id: str
+    project: str
+    title: str
+    description: str
+    requested_by: str
+    submitted: Optional[datetime.date]
+    status: ChangeStatus
+    cost_delta: float
+    schedule_delta: int
+    affected_tasks: list[str]
+    decided: Optional[datetime.date]
+    decided_by: str
+
+def apply_change(current: Baseline, change: ChangeRequest, new_name: str) -> Baseline: ...
+def approve_change(change: ChangeRequest, baselines: BaselineSet, revised: Baseline, when: datetime.date, by: str) -> None: ...
+def reject_change(change: ChangeRequest, when: datetime.date, by: str) -> None: ...
+
+class Lesson:
+    def __init__(self, **kwargs: Any) -> None: ...
+    id: str
+    project: Optional[str]
+    phase: str
+    tags: list[str]
+    title: str
+    text: str
+    recorded: Optional[datetime.date]
+
+def search_lessons(
+    lessons: list[Lesson], *, tags: list[str] = [], text: str = "", project: Optional[str] = None, phase: str = ""
+) -> list[int]: ...
+
+# ---- report: the HTML dashboard (bind_report.cpp) ----
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+class DashboardOptions:
+    def __init__(self, **kwargs: Any) -> None: ...
+    title: str
+    today: Optional[datetime.datetime]
+    level_resources: bool
+    level_passes: int
+    histogram_period: int
+    scurve_period: int
+    frontier_points: int
+    solve_seconds: float
+
+class DashboardProgress:
+    stage: str
+    fraction: float
+
+class TimePhased:
+    def __len__(self) -> int: ...
+    period_end: npt.NDArray[np.datetime64]
+    pv: npt.NDArray[np.float64]
+    ev: npt.NDArray[np.float64]
+    ac: npt.NDArray[np.float64]
+    has_actuals: npt.NDArray[np.bool_]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class ProjectCurves:
+    project: str
+    baseline: str
+    curves: TimePhased
+
+class ResourceHistogram:
+    resource: list[str]
+    start: datetime.datetime
+    period: int
+    bucket_count: int
+    peak_demand: npt.NDArray[np.float64]
+    capacity: npt.NDArray[np.float64]
+    load: npt.NDArray[np.float64]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class DashboardData:
+    def __init__(self, **kwargs: Any) -> None: ...
+    title: str
+    source: str
+    portfolio: Optional[Portfolio]
+    status_date: Optional[datetime.datetime]
+    schedule: Optional[ScheduleResult]
+    histogram: Optional[ResourceHistogram]
+    histogram_source: str
+    baselines: list[BaselineSet]
+    health: list[ProjectHealth]
+    project_rag: list[RagResult]
+    rag: list[RagRollupRow]
+    scurves: list[ProjectCurves]
+    risks: list[Risk]
+    matrix: RiskMatrix
+    selection: Optional[SelectionProblem]
+    selected: Optional[SelectionResult]
+    frontier: Optional[FrontierResult]
+    notes: list[str]
+    @property
+    def views(self) -> list[str]: ...
+
+def collect_dashboard_data(
+    path: PathLike,
+    *,
+    options: Optional[DashboardOptions] = None,
+    title: str = "",
+    today: Optional[datetime.datetime] = None,
+    level_resources: bool = True,
+    level_passes: int = 4,
+    histogram_period: int = 10080,
+    scurve_period: int = 10080,
+    frontier_points: int = 8,
+    solve_seconds: float = 10.0,
+    progress: Optional[Callable[[DashboardProgress], None]] = None,
+) -> DashboardData: ...
+def collect_dashboard_data_from_json(
+    text: str,
+    source_name: str = "<input>",
+    *,
+    options: Optional[DashboardOptions] = None,
+    title: str = "",
+    today: Optional[datetime.datetime] = None,
+    level_resources: bool = True,
+    level_passes: int = 4,
+    histogram_period: int = 10080,
+    scurve_period: int = 10080,
+    frontier_points: int = 8,
+    solve_seconds: float = 10.0,
+    progress: Optional[Callable[[DashboardProgress], None]] = None,
+) -> DashboardData: ...
+def collect_dashboard_data_from_portfolio(
+    portfolio: Portfolio,
+    *,
+    options: Optional[DashboardOptions] = None,
+    title: str = "",
+    today: Optional[datetime.datetime] = None,
+    level_resources: bool = True,
+    level_passes: int = 4,
+    histogram_period: int = 10080,
+    scurve_period: int = 10080,
+    frontier_points: int = 8,
+    solve_seconds: float = 10.0,
+    progress: Optional[Callable[[DashboardProgress], None]] = None,
+) -> DashboardData: ...
+def write_dashboard(
+    data: DashboardData, *, options: Optional[DashboardOptions] = None, title: str = "", today: Optional[datetime.datetime] = None
+) -> str: ...
+def write_dashboard_file(
+    data: DashboardData,
+    path: PathLike,
+    *,
+    options: Optional[DashboardOptions] = None,
+    title: str = "",
+    today: Optional[datetime.datetime] = None,
+) -> None: ...
+def html_escape(text: str) -> str: ...
+def html_id(text: str) -> str: ...
+
+# ---- store: the SQLite portfolio repository (bind_store.cpp) ----
+
+class TaskChangeKind(enum.Enum):
+    ADDED = 0
+    REMOVED = 1
+    CHANGED = 2
+
+class TaskField(enum.IntFlag):
+    START = 1
+    FINISH = 2
+    DURATION = 4
+    PROGRESS = 8
+    NAME = 16
+
+class PortfolioList:
+    def __len__(self) -> int: ...
+    id: list[str]
+    name: list[str]
+    revision: npt.NDArray[np.int64]
+    saved_at: list[str]
+    project_count: npt.NDArray[np.int64]
+    task_count: npt.NDArray[np.int64]
+    snapshot_count: npt.NDArray[np.int64]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class SnapshotList:
+    def __len__(self) -> int: ...
+    id: npt.NDArray[np.int64]
+    portfolio: list[str]
+    label: list[str]
+    taken_at: list[str]
+    revision: npt.NDArray[np.int64]
+    status_date: list[Optional[datetime.datetime]]
+    scheduled: npt.NDArray[np.bool_]
+    task_count: npt.NDArray[np.int64]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class SnapshotTasks:
+    def __len__(self) -> int: ...
+    snapshot: int
+    project: list[str]
+    task: list[str]
+    name: list[str]
+    duration: npt.NDArray[np.int64]
+    percent_complete: npt.NDArray[np.float64]
+    start: list[Optional[datetime.datetime]]
+    finish: list[Optional[datetime.datetime]]
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+class SnapshotDiff:
+    def __len__(self) -> int: ...
+    snapshot_a: int
+    snapshot_b: int
+    project: list[str]
+    task: list[str]
+    kind: list[TaskChangeKind]
+    fields: npt.NDArray[np.uint8]
+    start_before: list[Optional[datetime.datetime]]
+    start_after: list[Optional[datetime.datetime]]
+    finish_before: list[Optional[datetime.datetime]]
+    finish_after: list[Optional[datetime.datetime]]
+    duration_before: list[Optional[int]]
+    duration_after: list[Optional[int]]
+    percent_before: list[Optional[float]]
+    percent_after: list[Optional[float]]
+    unchanged: int
+    def changed_fields(self, row: int) -> str: ...
+    def to_dataframe(self) -> pd.DataFrame: ...
+
+def diff_snapshots(a: SnapshotTasks, b: SnapshotTasks) -> SnapshotDiff: ...
+
+class Repository:
+    @staticmethod
+    def open(
+        path: PathLike,
+        *,
+        create_if_missing: bool = True,
+        read_only: bool = False,
+        busy_timeout: Union[datetime.timedelta, float] = datetime.timedelta(seconds=10),
+        durable: bool = True,
+    ) -> Repository: ...
+    @staticmethod
+    def create(
+        path: PathLike,
+        *,
+        read_only: bool = False,
+        busy_timeout: Union[datetime.timedelta, float] = datetime.timedelta(seconds=10),
+        durable: bool = True,
+    ) -> Repository: ...
+    @staticmethod
+    def current_schema_version() -> int: ...
+    def schema_version(self) -> int: ...
+    @property
+    def path(self) -> pathlib.Path: ...
+    @property
+    def closed(self) -> bool: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Repository: ...
+    def __exit__(self, *args: Any) -> bool: ...
+    def __contains__(self, id: str) -> bool: ...
+    def save_portfolio(self, portfolio: Portfolio) -> int: ...
+    def load_portfolio(self, id: str) -> Portfolio: ...
+    def contains(self, id: str) -> bool: ...
+    def list_portfolios(self) -> PortfolioList: ...
+    def remove_portfolio(self, id: str) -> bool: ...
+    def save_baseline(self, portfolio: str, baseline: Baseline, make_current: bool = True) -> None: ...
+    def load_baselines(self, portfolio: str, project: str) -> BaselineSet: ...
+    def load_baseline(self, portfolio: str, project: str, name: str) -> Baseline: ...
+    def save_status_period(self, portfolio: str, period: StatusPeriod) -> None: ...
+    def status_history(self, portfolio: str, project: str) -> list[StatusPeriod]: ...
+    def snapshot(self, portfolio: str, *, label: str = "", schedule: bool = True) -> int: ...
+    def list_snapshots(self, portfolio: str = "") -> SnapshotList: ...
+    def snapshot_tasks(self, snapshot: int) -> SnapshotTasks: ...
+    def snapshot_portfolio(self, snapshot: int) -> Portfolio: ...
+    def find_snapshot(self, id_or_label: str) -> Optional[int]: ...
+    def diff_snapshots(self, a: int, b: int) -> SnapshotDiff: ...
+    def save_risks(self, portfolio: str, risks: list[Risk]) -> None: ...
+    def load_risks(self, portfolio: str) -> list[Risk]: ...
+    def save_issues(self, portfolio: str, issues: list[Issue]) -> None: ...
+    def load_issues(self, portfolio: str) -> list[Issue]: ...
+    def save_change_requests(self, portfolio: str, requests: list[ChangeRequest]) -> None: ...
+    def load_change_requests(self, portfolio: str) -> list[ChangeRequest]: ...
+    def save_lessons(self, portfolio: str, lessons: list[Lesson]) -> None: ...
+    def load_lessons(self, portfolio: str) -> list[Lesson]: ...
+    def search_lessons(
+        self, portfolio: str = "", *, tags: list[str] = [], text: str = "", project: Optional[str] = None, phase: str = ""
+    ) -> list[Lesson]: ...
+    def check_integrity(self) -> list[str]: ...

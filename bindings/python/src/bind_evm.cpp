@@ -8,9 +8,12 @@
 
 #include "ppm/evm/baseline.hpp"
 #include "ppm/evm/capture.hpp"
+#include "ppm/evm/change_request.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/earned_schedule.hpp"
 #include "ppm/evm/earned_value.hpp"
+#include "ppm/evm/issue_log.hpp"
+#include "ppm/evm/lessons.hpp"
 #include "ppm/evm/rag.hpp"
 #include "ppm/evm/status_period.hpp"
 
@@ -265,9 +268,99 @@ void bind_control(py::module_& m) {
           "Integer minutes or '<number><m|h|d|w>' (d = 480, w = 2400).");
 }
 
+// Issue log, change log and lessons learned (PMBOK Guide 6th ed. 4.3.3.3, 4.6, 4.4.3.1): the registers
+// the portfolio repository stores beside the risk register.
+void bind_registers(py::module_& m) {
+    py::enum_<IssueStatus>(m, "IssueStatus", "Where an issue stands.")
+        .value("OPEN", IssueStatus::open)
+        .value("IN_PROGRESS", IssueStatus::in_progress)
+        .value("RESOLVED", IssueStatus::resolved)
+        .value("CLOSED", IssueStatus::closed);
+    py::enum_<IssuePriority>(m, "IssuePriority", "How urgent an issue is.")
+        .value("LOW", IssuePriority::low)
+        .value("MEDIUM", IssuePriority::medium)
+        .value("HIGH", IssuePriority::high)
+        .value("CRITICAL", IssuePriority::critical);
+    py::class_<Issue> is(m, "Issue", "An issue-log entry: a problem that has happened (may come from a risk that occurred).");
+    def_kwargs_init(is);
+    is.def_readwrite("id", &Issue::id, "Unique id.")
+        .def_readwrite("project", &Issue::project, "Project id or None.")
+        .def_readwrite("title", &Issue::title, "Short title.")
+        .def_readwrite("description", &Issue::description, "What happened.")
+        .def_readwrite("owner", &Issue::owner, "Who resolves it.")
+        .def_readwrite("priority", &Issue::priority, "IssuePriority (default MEDIUM).")
+        .def_readwrite("status", &Issue::status, "IssueStatus (default OPEN).")
+        .def_readwrite("raised", &Issue::raised, "Date raised or None.")
+        .def_readwrite("due", &Issue::due, "Due date or None.")
+        .def_readwrite("resolved", &Issue::resolved, "Date resolved or None.")
+        .def_readwrite("resolution", &Issue::resolution, "How it was resolved.")
+        .def_readwrite("from_risk", &Issue::from_risk, "Id of the risk that occurred ('' = none).")
+        .def("__repr__", [](const Issue& x) {
+            return "Issue(id=" + py::repr(py::str(x.id)).cast<std::string>() + ", title=" + py::repr(py::str(x.title)).cast<std::string>() +
+                   ", " + std::string(to_string(x.priority)) + ", " + std::string(to_string(x.status)) + ")";
+        });
+    m.def("open_issues",
+          [](const std::vector<Issue>& issues, std::optional<ProjectId> project, IssuePriority at_least) { return open_issues(issues, project, at_least); },
+          py::arg("issues"), py::kw_only(), py::arg("project") = py::none(), py::arg("at_least") = IssuePriority::low,
+          "Positions of the open or in-progress issues (optionally of one project, at or above a priority), most urgent first.");
+    m.def("overdue_issues", [](const std::vector<Issue>& issues, Date today) { return overdue_issues(issues, today); }, py::arg("issues"),
+          py::arg("today"), "Positions of the open issues due before `today`.");
+
+    py::enum_<ChangeStatus>(m, "ChangeStatus", "Where a change request stands.")
+        .value("SUBMITTED", ChangeStatus::submitted)
+        .value("APPROVED", ChangeStatus::approved)
+        .value("REJECTED", ChangeStatus::rejected)
+        .value("WITHDRAWN", ChangeStatus::withdrawn);
+    py::class_<ChangeRequest> cr(m, "ChangeRequest", "A change-log entry (integrated change control).");
+    def_kwargs_init(cr);
+    cr.def_readwrite("id", &ChangeRequest::id, "Unique id.")
+        .def_readwrite("project", &ChangeRequest::project, "Project id.")
+        .def_readwrite("title", &ChangeRequest::title, "Short title.")
+        .def_readwrite("description", &ChangeRequest::description, "What changes and why.")
+        .def_readwrite("requested_by", &ChangeRequest::requested_by, "Requester.")
+        .def_readwrite("submitted", &ChangeRequest::submitted, "Date submitted or None.")
+        .def_readwrite("status", &ChangeRequest::status, "ChangeStatus (default SUBMITTED).")
+        .def_readwrite("cost_delta", &ChangeRequest::cost_delta, "Budget change (major units, may be negative).")
+        .def_readwrite("schedule_delta", &ChangeRequest::schedule_delta, "Extension of the affected tasks (elapsed minutes, may be negative).")
+        .def_readwrite("affected_tasks", &ChangeRequest::affected_tasks, "Task ids.")
+        .def_readwrite("decided", &ChangeRequest::decided, "Decision date or None.")
+        .def_readwrite("decided_by", &ChangeRequest::decided_by, "Who decided.")
+        .def("__repr__", [](const ChangeRequest& x) {
+            return "ChangeRequest(id=" + py::repr(py::str(x.id)).cast<std::string>() + ", project='" + x.project.str() + "', " +
+                   std::string(to_string(x.status)) + ")";
+        });
+    m.def("apply_change", &apply_change, py::arg("current"), py::arg("change"), py::arg("new_name"),
+          "The current baseline revised by the change (cost split over the affected tasks, finishes and later starts moved).");
+    m.def("approve_change", &approve_change, py::arg("change"), py::arg("baselines"), py::arg("revised"), py::arg("when"), py::arg("by"),
+          "Approves a submitted change in place: records the decision and makes `revised` the current baseline of `baselines`.");
+    m.def("reject_change", &reject_change, py::arg("change"), py::arg("when"), py::arg("by"), "Rejects a submitted change in place.");
+
+    py::class_<Lesson> ls(m, "Lesson", "A lessons-learned entry.");
+    def_kwargs_init(ls);
+    ls.def_readwrite("id", &Lesson::id, "Unique id.")
+        .def_readwrite("project", &Lesson::project, "Project id or None.")
+        .def_readwrite("phase", &Lesson::phase, "Life-cycle phase.")
+        .def_readwrite("tags", &Lesson::tags, "Tags.")
+        .def_readwrite("title", &Lesson::title, "Short title.")
+        .def_readwrite("text", &Lesson::text, "The lesson.")
+        .def_readwrite("recorded", &Lesson::recorded, "Date recorded or None.")
+        .def("__repr__", [](const Lesson& x) {
+            return "Lesson(id=" + py::repr(py::str(x.id)).cast<std::string>() + ", title=" + py::repr(py::str(x.title)).cast<std::string>() + ")";
+        });
+    m.def("search_lessons",
+          [](const std::vector<Lesson>& lessons, std::vector<std::string> tags, std::string text, std::optional<ProjectId> project, std::string phase) {
+              return search_lessons(lessons, LessonQuery{std::move(tags), std::move(text), std::move(project), std::move(phase)});
+          },
+          py::arg("lessons"), py::kw_only(), py::arg("tags") = std::vector<std::string>{}, py::arg("text") = "", py::arg("project") = py::none(),
+          py::arg("phase") = "",
+          "Positions of the matching lessons in memory, best first: every tag among the lesson's (case-insensitive), every "
+          "word in title or text (substring). Repository.search_lessons is the FTS5 search of a stored register.");
+}
+
 }  // namespace
 
 void bind_evm(py::module_& m) {
+    bind_registers(m);
     bind_baselines(m);
     bind_metrics(m);
     bind_rag(m);

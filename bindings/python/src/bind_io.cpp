@@ -48,7 +48,7 @@ void bind_io(py::module_& m) {
     };
     text_reader("read_mspdi", &read_mspdi, "Reads MS Project XML (MSPDI) text; ImportResult with warnings.");
     text_reader("read_xer", &read_xer, "Reads Primavera P6 XER text.");
-    text_reader("read_mpx", &read_mpx, "Reads MPX text.");
+    text_reader("read_mpx", &read_mpx, "Reads MPX text: bytes (Windows-1252 or UTF-8, as write_mpx gives) or str.");
     text_reader("read_pmxml", &read_pmxml, "Reads Primavera PMXML text.");
     m.def("read_mspdi_file", [](const std::string& p) { return read_mspdi_file(p); }, py::arg("path"), "Reads an MSPDI file.");
     m.def("read_xer_file", [](const std::string& p) { return read_xer_file(p); }, py::arg("path"), "Reads a P6 XER file.");
@@ -60,6 +60,12 @@ void bind_io(py::module_& m) {
     m.def("write_xer", &write_xer, py::arg("portfolio"), "The model as P6 XER text.");
     m.def("write_xer_file", [](const Portfolio& pf, const std::string& p) { write_xer_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Writes XER.");
+    // MPX is Windows-1252: hand the encoded file content over as bytes (read_mpx takes bytes or str).
+    m.def("write_mpx", [](const Portfolio& pf) { return py::bytes(write_mpx(pf)); }, py::arg("portfolio"),
+          "The model as MPX 4.0 file content: bytes, Windows-1252 (read_mpx reads it back). One project only: "
+          "ModelError code 'unsupported' for several or none, or a link to another project.");
+    m.def("write_mpx_file", [](const Portfolio& pf, const std::string& p) { write_mpx_file(pf, p); }, py::arg("portfolio"),
+          py::arg("path"), "Writes MPX.");
     m.def("write_ical", &write_ical, py::arg("portfolio"), py::arg("result"), "Milestones of a schedule as iCalendar text.");
     m.def("write_ical_file", [](const Portfolio& pf, const std::string& p) { write_ical_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Schedules and writes the milestones as an .ics file.");

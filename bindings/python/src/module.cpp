@@ -11,4 +11,6 @@ PYBIND11_MODULE(_core, m) {
     ppm::python::bind_portfolio(m);
     ppm::python::bind_leveling(m);
     ppm::python::bind_evm(m);
+    ppm::python::bind_report(m);
+    ppm::python::bind_store(m);
 }

@@ -29,3 +29,54 @@ def test_schedule_outputs(example_portfolio):
     csv = ppm.write_schedule_csv(pf, r)
     assert csv.count("\r\n") == pf.task_count() + 1
     assert '"format": "ppm-schedule"' in ppm.write_schedule_json(pf, r)
+
+
+def one_project(example_portfolio):
+    """The worked example's first project alone, without links into other projects, task calendars,
+    deadlines or remaining-duration overrides (what the MPX writer does not carry; as
+    tests/io/test_mpx_write.cpp)."""
+    pf = ppm.read_json_file(str(example_portfolio))
+    del pf.projects[1:]
+    project = pf.projects[0]
+    ids = {t.id for t in project.tasks}
+    for t in project.tasks:
+        keep = [d for d in t.predecessors if d.predecessor in ids]
+        t.predecessors.clear()
+        for d in keep:
+            t.predecessors.append(d)
+        t.calendar = None
+        t.deadline = None
+        # The writer carries percent complete and actual dates, not an explicit remaining duration.
+        if t.progress.remaining_duration is not None:
+            progress = t.progress
+            progress.remaining_duration = None
+            t.progress = progress
+    project.deadline = None
+    return pf
+
+
+def test_mpx_write_read_round_trip(example_portfolio, tmp_path):
+    pf = one_project(example_portfolio)
+    text = ppm.write_mpx(pf)  # bytes: MPX files are Windows-1252
+    assert isinstance(text, bytes) and text.startswith(b"MPX,")
+    back = ppm.read_mpx(text, "example.mpx").portfolio
+    assert back.task_count() == pf.task_count()
+    before, after = ppm.schedule(pf), ppm.schedule(back)
+    assert after.task_id == before.task_id
+    assert (after.early_start == before.early_start).all()
+    assert (after.early_finish == before.early_finish).all()
+    assert (after.total_float == before.total_float).all()
+    assert after.finish == before.finish
+    path = tmp_path / "one.mpx"
+    ppm.write_mpx_file(pf, str(path))
+    assert path.read_bytes() == text
+    again = ppm.read_mpx_file(str(path)).portfolio  # the portfolio id comes from the file name
+    assert ppm.write_json(again) == ppm.write_json(ppm.read_mpx(text, "one.mpx").portfolio)
+
+
+def test_mpx_writer_refuses_what_mpx_cannot_hold(example_portfolio):
+    pf = ppm.read_json_file(str(example_portfolio))  # several projects
+    with pytest.raises(ppm.ModelError) as info:
+        ppm.write_mpx(pf)
+    assert info.value.code == "unsupported"
+    assert "one project" in str(info.value)
