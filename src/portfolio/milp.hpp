@@ -27,6 +27,7 @@ struct Milp {
     std::vector<double> rowlb, rowub;
     std::vector<int> resource_row;  ///< compiled resource row -> MILP row or -1
     int total_row = -1;
+    int start_rows = 0;  ///< rows [0, start_rows) are the one-start rows (sum_s x[p,s] <= 1)
     bool trivially_infeasible = false;
 
     int add_row(double lo, double hi);

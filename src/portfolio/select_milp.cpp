@@ -75,6 +75,7 @@ Milp build_milp(const Compiled& c) {
             m.coef_y(row, p, 1.0);
         }
     }
+    m.start_rows = m.rows();
     // Resource rows, created on first coefficient.
     m.resource_row.assign(c.rows(), -1);
     for (std::size_t j = 0; j < m.col_candidate.size(); ++j) {
