@@ -304,6 +304,13 @@ ImportResult Reader::run() {
                             if (d->second) t.custom["mpx.ElapsedDuration"] = true;
                             break;
                         }
+                        case 43: {  // Remaining Duration: the team's re-estimate of an in-progress task
+                            if (detail::trim(v).empty()) break;
+                            const auto d = duration(v);
+                            if (!d) fail("task column '" + col + "': expected a duration like 2d, got '" + v + "'");
+                            t.progress.remaining_duration = Duration{d->first};
+                            break;
+                        }
                         case 44: if (const auto p = number(v)) t.progress.percent_complete = *p; break;
                         case 58: t.progress.actual_start = date(v); break;
                         case 59: t.progress.actual_finish = date(v); break;

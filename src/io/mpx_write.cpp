@@ -188,8 +188,8 @@ std::string write_mpx(const Portfolio& portfolio) {
     std::map<std::string, int> level;
     for (std::size_t i = 0; i < project.tasks.size(); ++i) task_row[project.tasks[i].id.str()] = std::to_string(i + 1);
     out += record(60, {"Name", "ID", "Unique ID", "Outline Level", "Duration", "% Complete", "Actual Start", "Actual Finish", "Predecessors",
-                       "Constraint Type", "Constraint Date"});
-    out += record(61, {"1", "90", "98", "3", "40", "44", "58", "59", "70", "91", "68"});
+                       "Constraint Type", "Constraint Date", "Remaining Duration"});
+    out += record(61, {"1", "90", "98", "3", "40", "44", "58", "59", "70", "91", "68", "43"});
     for (const Task& t : project.tasks) {
         const int lvl = t.parent && level.count(t.parent->str()) ? level[t.parent->str()] + 1 : 1;
         level[t.id.str()] = lvl;
@@ -216,7 +216,8 @@ std::string write_mpx(const Portfolio& portfolio) {
         out += record(70, {field(t.name), task_row[t.id.str()], field(t.id.str()), std::to_string(lvl),
                            duration(t.duration.count(), mpd, elapsed), detail::format_double(t.progress.percent_complete) + "%",
                            date(t.progress.actual_start), date(t.progress.actual_finish), field(links), constraint_name(t.constraint.type),
-                           dated ? date(t.constraint.date) : "NA"});
+                           dated ? date(t.constraint.date) : "NA",
+                           t.progress.remaining_duration ? duration(t.progress.remaining_duration->count(), mpd, elapsed) : ""});
         if (!t.notes.empty()) out += record(71, {field(t.notes)});
         for (const Assignment& a : t.assignments) {
             const auto it = resource_row.find(a.resource.str());
