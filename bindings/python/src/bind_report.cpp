@@ -108,7 +108,7 @@ const char* kCollectKwargsDoc =
     " Keywords mirror ppm::report::DashboardOptions: title ('' = the portfolio's name), today (None = the "
     "status date), level_resources, level_passes, histogram_period and scurve_period (minutes, "
     "default one week), frontier_points (0 = no frontier), solve_seconds (CPU limit per selection "
-    "solve); or pass a DashboardOptions as `options`. The engines run with the GIL released; "
+    "solve); or pass a DashboardOptions as `options` (it then replaces the keywords). The engines run with the GIL released; "
     "`progress(DashboardProgress)` is called before each stage and may raise to stop (the exception "
     "propagates; stages not yet run are skipped).";
 
@@ -315,7 +315,8 @@ void bind_functions(py::module_& m) {
         },
         py::arg("data"), py::kw_only(), py::arg("options") = py::none(), py::arg("title") = k.title, py::arg("today") = py::none(),
         "The dashboard as one self-contained HTML document (inline SVG/CSS/JS, no network). Deterministic: same data, "
-        "same text. `title` ('' = the data's title) and `today` (None = the status date) as in DashboardOptions.");
+        "same text. `title` ('' = the data's title) and `today` (None = the status date) as in DashboardOptions "
+        "(`options`, when given, replaces them).");
     m.def(
         "write_dashboard_file",
         [](const DashboardData& data, const std::filesystem::path& path, std::optional<DashboardOptions> options, std::string title,

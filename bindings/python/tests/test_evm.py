@@ -51,3 +51,20 @@ def test_rag_thresholds():
     df = ppm.rag_rollup_dataframe([ppm.ProjectHealth(project="P1", spi=0.8), ppm.ProjectHealth(project="P3", spi=1.0)])
     assert df.iloc[-1]["kind"] == "portfolio"
     assert ppm.trend([0.0, 0.0, 2.0]) == ppm.Trend.WORSENING
+
+
+def test_change_request_approval_rebaselines_in_place():
+    b = ppm.make_baseline("Original", "P", dt.datetime(2026, 1, 2, 9, 0), ["A", "B"],
+                          [dt.datetime(2026, 1, 5, 8, 0), dt.datetime(2026, 1, 6, 8, 0)],
+                          [dt.datetime(2026, 1, 5, 17, 0), dt.datetime(2026, 1, 6, 17, 0)], [1000.0, 2000.0])
+    baselines = ppm.BaselineSet()
+    baselines.set_current(b)
+    cr = ppm.ChangeRequest(id="CR1", project="P", cost_delta=500.0, schedule_delta=0, affected_tasks=["A"])
+    revised = ppm.apply_change(b, cr, "CR1")
+    assert revised.name == "CR1" and revised.cost == [1500.0, 2000.0]
+    ppm.approve_change(cr, baselines, revised, dt.date(2026, 1, 8), "Sponsor")
+    assert cr.status == ppm.ChangeStatus.APPROVED and cr.decided == dt.date(2026, 1, 8) and cr.decided_by == "Sponsor"
+    assert baselines.current == "CR1" and baselines.active().cost == [1500.0, 2000.0]
+    with pytest.raises(ppm.ModelError):
+        ppm.reject_change(cr, dt.date(2026, 1, 9), "Sponsor")  # no longer submitted
+    assert "approved" in repr(cr)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import threading
+import time
 
 import numpy as np
 import pandas as pd
@@ -254,3 +255,39 @@ def test_threads_share_one_repository_safely(repo, example_portfolio):
         t.join()
     assert not errors
     assert len(texts) == 9 and set(texts) == {ppm.write_json(pf)}
+
+
+def big_portfolio(pf_id, n=20000):
+    pf = ppm.Portfolio(id=pf_id, default_calendar="STD")
+    pf.calendars.append(ppm.Calendar.standard("STD"))
+    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    for i in range(n):
+        t = ppm.Task(id=f"T{i}", duration=480)
+        if i % 100:
+            t.predecessors.append(ppm.Dependency(predecessor=f"T{i - 1}"))
+        project.tasks.append(t)
+    pf.projects.append(project)
+    return pf
+
+
+def test_two_saves_in_threads_overlap(tmp_path):
+    """save_portfolio/load_portfolio release the GIL: two repositories save at the same time."""
+    models = [big_portfolio("A"), big_portfolio("B")]
+    spans = []
+
+    def work(i):
+        with ppm.Repository.open(tmp_path / f"r{i}.db", durable=False) as r:
+            t0 = time.perf_counter()
+            r.save_portfolio(models[i])
+            back = r.load_portfolio(models[i].id)
+            spans.append((t0, time.perf_counter()))
+            assert back.task_count() == models[i].task_count()
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(spans) == 2
+    (a0, a1), (b0, b1) = sorted(spans)
+    assert b0 < a1, "the second save only started after the first ended: GIL not released"
