@@ -32,9 +32,8 @@ def test_schedule_outputs(example_portfolio):
 
 
 def one_project(example_portfolio):
-    """The worked example's first project alone, without links into other projects, task calendars,
-    deadlines or remaining-duration overrides (what the MPX writer does not carry; as
-    tests/io/test_mpx_write.cpp)."""
+    """The worked example's first project alone, without links into other projects, task calendars
+    or deadlines (MPX 4.0 holds one project and no task calendars; as tests/io/test_mpx_write.cpp)."""
     pf = ppm.read_json_file(str(example_portfolio))
     del pf.projects[1:]
     project = pf.projects[0]
@@ -46,11 +45,6 @@ def one_project(example_portfolio):
             t.predecessors.append(d)
         t.calendar = None
         t.deadline = None
-        # The writer carries percent complete and actual dates, not an explicit remaining duration.
-        if t.progress.remaining_duration is not None:
-            progress = t.progress
-            progress.remaining_duration = None
-            t.progress = progress
     project.deadline = None
     return pf
 
