@@ -26,7 +26,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 2:
         client = Client(sys.argv[2])
     else:
-        client = Client(LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None))
+        client = Client(LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                     scheduler_kwargs={"dashboard_address": ":0"}))  # no fixed port 8787
 
     problem = ppm.generate_selection_problem(candidates=30, periods=12, roles=3, seed=5)
     scenarios = [ppm.Scenario(name=f"budget x{s:.1f}", budget_scale=s) for s in (0.6, 0.8, 1.2, 1.4)]

@@ -12,7 +12,8 @@ distributed = pytest.importorskip("distributed")
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None)
+    cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                      scheduler_kwargs={"dashboard_address": ":0"})  # HTTP server on a free port, not 8787
     c = distributed.Client(cluster)
     yield c
     c.close()
