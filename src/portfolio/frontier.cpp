@@ -11,8 +11,10 @@
 #include <coin/OsiClpSolverInterface.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "compiled.hpp"
@@ -26,7 +28,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr int kPolishRounds = 4;  // local-search rounds per polish (each ~0.1-0.3 s on 1,000 candidates)
+constexpr int kPolishRounds = 4;  // local-search rounds per polish (0.1-1 s on 1,000 candidates)
+constexpr int kPerturbedOrders = 4;  // local searches with perturbed LP prices after the two plain ones
+constexpr double kCbcShare = 0.85;  // of a point's time: CBC; the rest is left to the local search after it
 
 struct Point {
     bool solved = false;
@@ -133,6 +137,22 @@ FrontierResult efficient_frontier(const SelectionProblem& problem, const Frontie
         return priority;
     };
 
+    const std::vector<double> no_priority;
+    // LP prices with seeded noise of up to 5% of each candidate's value (SplitMix64 of seed, point,
+    // variant and candidate: the same for every run and thread count).
+    auto perturbed = [&](const std::vector<double>& priority, std::size_t k, int variant) {
+        std::vector<double> out = priority;
+        for (std::size_t p = 0; p < P && p < out.size(); ++p) {
+            std::uint64_t z = static_cast<std::uint64_t>(options.solve.seed) * 0x9E3779B97F4A7C15ULL +
+                              (static_cast<std::uint64_t>(k) << 40) + (static_cast<std::uint64_t>(variant) << 32) + p;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+            z ^= z >> 31;
+            const double u = static_cast<double>(z >> 11) * 0x1.0p-53 * 2.0 - 1.0;
+            out[p] += 0.05 * u * c.value[p];
+        }
+        return out;
+    };
     std::vector<Point> pts(Ku);
     auto solve_point = [&](std::size_t k, const std::vector<double>& warm, double time_limit) {
         Point pt;
@@ -165,12 +185,23 @@ FrontierResult efficient_frontier(const SelectionProblem& problem, const Frontie
             return pt;
         }
         SelectionOptions so = options.solve;
-        so.time_limit_seconds = time_limit;
+        so.time_limit_seconds = time_limit * kCbcShare;
         // The warm start, polished by local search at this point's budget, enters CBC as its cutoff.
         const detail::Compiled ck = detail::compile(problem_at(budgets[k]));
         std::vector<double> start_x = warm;
         const std::vector<double> priority = s.isProvenOptimal() ? lp_priority(s) : std::vector<double>{};
         if (!warm.empty()) start_x = polish(ck, k, warm, priority);
+        // LP rounding: the relaxation's columns at 1 satisfy every resource row; when they satisfy the
+        // other rows too, local search fills them up (compared with CBC's incumbent after the solve:
+        // as CBC's cutoff it would hide the incumbents CBC finds below it, which polish better).
+        std::vector<double> rounded_x;
+        if (s.isProvenOptimal()) {
+            const double* lp_x = s.getColSolution();
+            std::vector<int> rounded(P, -1);
+            for (int j = 0; j < m.cols(); ++j)
+                if (lp_x[j] > 1.0 - 1e-6) rounded[m.col_candidate[static_cast<std::size_t>(j)]] = m.col_start[static_cast<std::size_t>(j)];
+            if (check_selection(problem_at(budgets[k]), rounded).empty()) rounded_x = detail::columns_of(m, rounded);
+        }
         const detail::CbcOutcome o = detail::run_cbc(s, start_x, lp, so, ts);
         pt.status = o.status;
         pt.has_solution = o.has_solution;
@@ -178,15 +209,26 @@ FrontierResult efficient_frontier(const SelectionProblem& problem, const Frontie
         pt.bound = o.has_solution ? o.best_bound : (o.status == SelectionStatus::infeasible ? -kInf : lp);
         pt.nodes = o.nodes;
         pt.x = o.x;
-        if (o.has_solution && o.status != SelectionStatus::cancelled) {  // CBC's incumbent, polished
-            std::vector<double> better = polish(ck, k, o.x, priority);
-            const double v = detail::selection_value(ck, detail::starts_of(m, P, better));
-            if (v > pt.value) {
-                pt.value = v;
-                pt.x = std::move(better);
-                pt.bound = std::max(pt.bound, v);
+        if (o.status != SelectionStatus::cancelled) {
+            // CBC's incumbent and the LP rounding, each polished by a chain of local searches: value
+            // order, LP-price order, then LP prices perturbed by seeded noise (diversification).
+            std::vector<std::vector<double>> orders = {no_priority, priority};
+            if (!priority.empty())
+                for (int v = 0; v < kPerturbedOrders; ++v) orders.push_back(perturbed(priority, k, v));
+            for (const std::vector<double>* from : std::array<const std::vector<double>*, 2>{&o.x, &rounded_x}) {
+                if (from->empty()) continue;
+                std::vector<double> current = *from;
+                for (const auto& order : orders) current = polish(ck, k, current, order);
+                const double v = detail::selection_value(ck, detail::starts_of(m, P, current));
+                if (!pt.has_solution || v > pt.value) {
+                    pt.has_solution = true;
+                    pt.value = v;
+                    pt.x = std::move(current);
+                    pt.bound = std::max(pt.bound, v);
+                }
             }
         }
+        if (pt.status == SelectionStatus::infeasible && pt.has_solution) pt.status = SelectionStatus::feasible;
         pt.seconds = seconds_since(ts);
         return pt;
     };

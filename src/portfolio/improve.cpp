@@ -200,8 +200,9 @@ private:
         return changed;
     }
 
-    // Drop one selected candidate and refill greedily (value order, earliest fitting start); keep
-    // the result when it is worth more, else undo.
+    // Drop one selected candidate and refill greedily (in `order`, earliest fitting start; the dropped
+    // one may come back at another start, which makes this a shift too); keep the result when it is
+    // worth more, else undo.
     bool drop_refill_pass(const std::vector<std::size_t>& order) {
         bool changed = false;
         std::vector<std::size_t> added;
@@ -215,8 +216,9 @@ private:
             double gain = -c_.value[q];
             added.clear();
             for (std::size_t p : order) {
-                if (p == q || start_[p] >= 0 || !rest_ok(p, P_)) continue;
+                if (start_[p] >= 0 || !rest_ok(p, P_)) continue;
                 for (int s = c_.earliest[p]; s <= c_.latest[p]; ++s) {
+                    if (p == q && s == sq) continue;
                     excess_rows(p, s);
                     if (excess_row_.empty()) {
                         place(p, s, +1.0);
