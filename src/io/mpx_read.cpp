@@ -106,7 +106,11 @@ private:
         for (int k = 0; k < 3; ++k) {
             int v = 0;
             std::size_t digits = 0;
-            while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) { v = v * 10 + (t[i] - '0'); ++i; ++digits; }
+            while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) {
+                if (++digits > 4) return std::nullopt;  // no date part has more than 4 digits; and no int overflow
+                v = v * 10 + (t[i] - '0');
+                ++i;
+            }
             if (digits == 0) return std::nullopt;
             parts[k] = v;
             if (k < 2) { if (i >= t.size()) return std::nullopt; ++i; }

@@ -389,6 +389,8 @@ void Reader::read_projects() {
         for (std::size_t i = 0; i < wt->rows.size(); ++i) {
             const XerRow r(*wt, i);
             if (r["proj_node_flag"] == "Y") continue;
+            if (!project_index.count(std::string(r["proj_id"])))
+                fail(r.line(), "PROJWBS " + std::string(r["wbs_id"]) + ": proj_id " + std::string(r["proj_id"]) + " is not in PROJECT");
             attach(wbs_node[std::string(r["wbs_id"])], std::string(r["parent_wbs_id"]), std::string(r["proj_id"]));
         }
     if (tt)
