@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh --ci            short run of every harness (15 s each, ~2.5 min in total)
 #   scripts/fuzz.sh SECONDS         run every harness for SECONDS
 #   scripts/fuzz.sh -runs=N         run every harness for N executions
+#   scripts/fuzz.sh -runs=N SECONDS for N executions or SECONDS, whichever comes first
 #   scripts/fuzz.sh ... -- json xer only the named harnesses
 # Environment: PPM_FUZZ_BUILD (default <repo>/build-fuzz), PPM_SHARED_DATA (default <repo>/../shared/data),
 # CXX (default clang++-14), PPM_FUZZ_NO_BUILD=1 (run the harnesses already built).
@@ -18,18 +19,22 @@ DATA="${PPM_SHARED_DATA:-$ROOT/../shared/data}"
 CXX_BIN="${CXX:-clang++-14}"
 READERS_ALL=(json mspdi pmxml xer mpx psplib psplib_max selection control)
 
-mode="${1:---ci}"
-shift || true
+# Limits: any of --ci, SECONDS, -runs=N, -max_total_time=N, combined (the first reached stops a run),
+# up to an optional "--" followed by reader names.
+limit=()
+while [[ $# -gt 0 && "$1" != "--" ]]; do
+  case "$1" in
+    --ci) limit+=(-max_total_time=15) ;;
+    -runs=*|-max_total_time=*) limit+=("$1") ;;
+    ''|*[!0-9]*) echo "usage: $0 [--ci|SECONDS|-runs=N|-max_total_time=N]... [-- reader...]" >&2; exit 2 ;;
+    *) limit+=(-max_total_time="$1") ;;
+  esac
+  shift
+done
+[[ ${#limit[@]} -eq 0 ]] && limit=(-max_total_time=15)
 readers=()
 if [[ "${1:-}" == "--" ]]; then shift; readers=("$@"); fi
 [[ ${#readers[@]} -eq 0 ]] && readers=("${READERS_ALL[@]}")
-
-case "$mode" in
-  --ci) limit=(-max_total_time=15) ;;
-  -runs=*) limit=("$mode") ;;
-  ''|*[!0-9]*) echo "usage: $0 [--ci|SECONDS|-runs=N] [-- reader...]" >&2; exit 2 ;;
-  *) limit=(-max_total_time="$mode") ;;
-esac
 
 if [[ ! -f "$BUILD/build.ninja" ]]; then
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$CXX_BIN" \
