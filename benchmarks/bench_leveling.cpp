@@ -10,7 +10,9 @@
 #include <cctype>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,7 @@
 #include "ppm/leveling/psplib.hpp"
 #include "ppm/leveling/rcpsp_max_solver.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
+#include "ppm/leveling/schedule_check.hpp"
 #include "ppm/leveling/sgs.hpp"
 
 using namespace ppm::leveling;
@@ -122,10 +125,58 @@ int solve_file(int argc, char** argv) {
     return 0;
 }
 
+/// `--sweep SET BUDGET [--seed S] [--stride K] [--offset O] [--verbose 1]`: solves every K-th
+/// instance of a PSPLIB set in process (no CLI start-up per file) and prints the mean deviations
+/// from the best known upper bound and the critical path, with CPU time. For method development;
+/// the published table comes from scripts/bench_leveling.py through `ppm rcpsp`.
+int sweep(int argc, char** argv) {
+    const std::string set = argv[2];
+    const std::int64_t budget = std::stoll(argv[3]);
+    std::uint64_t seed = 1;
+    int stride = 1, offset = 0, verbose = 0;
+    for (int i = 4; i + 1 < argc; i += 2) {
+        const std::string_view flag = argv[i];
+        if (flag == "--seed") seed = std::stoull(argv[i + 1]);
+        else if (flag == "--stride") stride = std::stoi(argv[i + 1]);
+        else if (flag == "--offset") offset = std::stoi(argv[i + 1]);
+        else if (flag == "--verbose") verbose = std::stoi(argv[i + 1]);
+    }
+    const auto dir = std::filesystem::path(PPM_SHARED_DATA) / "psplib" / set;
+    std::ifstream csv(dir / "reference.csv");
+    std::string line;
+    std::getline(csv, line);  // instance,parameter,number,cpm_lb,best_lb,best_ub,optimal
+    double dev_ub = 0, dev_cp = 0;
+    int n = 0, hits = 0, row = -1;
+    const std::clock_t cpu0 = std::clock();
+    while (std::getline(csv, line)) {
+        if (++row % stride != offset) continue;
+        std::vector<std::string> f;
+        std::stringstream ss(line);
+        for (std::string cell; std::getline(ss, cell, ',');) f.push_back(cell);
+        const RcpspInstance inst = read_psplib_sm(dir / "instances" / f[0]);
+        const RcpspResult r = solve_rcpsp(inst, {.max_schedules = budget, .seed = seed});
+        if (!check_schedule(inst, r.start_times).feasible || r.schedules > budget) {
+            std::cerr << f[0] << ": infeasible or over budget\n";
+            return 1;
+        }
+        const double cp = std::stod(f[3]), ub = std::stod(f[5]);
+        dev_ub += 100.0 * (r.makespan - ub) / ub;
+        dev_cp += 100.0 * (r.makespan - cp) / cp;
+        hits += r.makespan <= ub;
+        ++n;
+        if (verbose && r.makespan > ub) std::cout << f[0] << " " << r.makespan << " " << ub << "\n";
+    }
+    const double cpu = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
+    std::cout << set << " " << budget << " n=" << n << " dev_ub=" << dev_ub / n << " dev_cp=" << dev_cp / n
+              << " hits=" << hits << " cpu=" << cpu << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc >= 3 && std::string_view(argv[1]) == "--solve") return solve_file(argc, argv);
+    if (argc >= 4 && std::string_view(argv[1]) == "--sweep") return sweep(argc, argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     benchmark::RunSpecifiedBenchmarks();

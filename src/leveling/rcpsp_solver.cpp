@@ -7,6 +7,8 @@
 // justified individuals re-encoded by their start times, i.e. the "standardised" representation of
 // Debels, De Reyck, Leus & Vanhoucke (2006, EJOR 169) and Debels & Vanhoucke (2007, OR 55);
 // initial population by regret-based biased random sampling on LFT (Drexl 1991; Kolisch 1996).
+// Selection ranks equal makespans by the work left in the schedule's last periods (a tie-breaker of
+// ours, docs/leveling.md), and the population grows with the budget (1.2 sqrt(budget), 16..400).
 // Schedules are counted as in Kolisch & Hartmann (2006, EJOR 174): each SGS pass counts one.
 #include "ppm/leveling/rcpsp_solver.hpp"
 
@@ -55,6 +57,7 @@ struct Shared {
     const RcpspInstance* instance = nullptr;
     const RcpspOptions* options = nullptr;
     std::vector<double> lft;  // LFT priority values for sampling
+    std::vector<std::int64_t> work;  // sum of demands per job (weights)
     std::int32_t lower_bound = 0;
     Clock::time_point started;
     std::atomic<std::int64_t> schedules{0};
@@ -80,6 +83,7 @@ public:
             side.makespan.resize(slots);
             side.hash.resize(slots);
             side.gene.resize(slots);
+            side.tie.resize(slots);
         }
         starts_.resize(N);
         list_.resize(N);
@@ -138,6 +142,7 @@ private:
         std::vector<std::int32_t> lists, makespan;
         std::vector<std::uint64_t> hash;
         std::vector<char> gene;  // 1: decode with the parallel SGS (self-adapting, Hartmann 2002)
+        std::vector<std::int64_t> tie;  // secondary fitness (smaller is better)
         std::int32_t count = 0;
     };
 
@@ -181,9 +186,21 @@ private:
     }
 
     /// Records the schedule in `starts_` (makespan m) as a new member of `to` with list `list`.
-    void store(Side& to, const std::int32_t* list, std::int32_t m, char gene) {
+    void store(Side& to, const std::int32_t* list, std::int32_t m, char gene, int dir) {
         std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the start times
         for (std::int32_t s : starts_) h = (h ^ static_cast<std::uint64_t>(s)) * 1099511628211ULL;
+        // Tie-breaker: work (sum of demands x periods) inside the last kTailPeriods periods of the
+        // schedule read in its own direction (finish for left-justified, mirrored start for
+        // right-justified). Among equal makespans, less work near the end means fewer jobs to move
+        // for a shorter schedule; it gives the selection a slope on the makespan plateaus.
+        std::int64_t tie = 0;
+        const auto& d = sh_.instance->durations();
+        for (std::int32_t j = 0; j < n_; ++j) {
+            const std::int64_t f = dir == 0 ? starts_[j] + d[j] : m - starts_[j];
+            const std::int64_t lo = std::max<std::int64_t>(f - d[j], m - kTailPeriods);
+            if (f > lo) tie += (f - lo) * sh_.work[j];
+        }
+        to.tie[static_cast<std::size_t>(to.count)] = tie;
         const std::int32_t i = to.count++;
         std::copy_n(list, n_, slot(to, i));
         to.makespan[i] = m;
@@ -212,7 +229,7 @@ private:
                 std::span<std::int32_t> o(scratch_.data(), static_cast<std::size_t>(n_));
                 if (dir == 0) kernel_.order_by_start(starts_, o);
                 else kernel_.order_by_finish_desc(starts_, o);
-                store(own, o.data(), m, gene);
+                store(own, o.data(), m, gene, dir);
             }
             return false;
         }
@@ -226,7 +243,7 @@ private:
             m = kernel_.forward(o, starts_);
         }
         count(1);
-        store(to, out, m, gene);
+        store(to, out, m, gene, 1 - dir);
         return true;
     }
 
@@ -237,7 +254,7 @@ private:
         kernel_.order_by_start(starts_, o);
         const std::int32_t m = kernel_.forward(o, starts_);
         count(1);
-        store(to, o.data(), m, gene);
+        store(to, o.data(), m, gene, 0);
     }
 
     /// Regret-based biased random sampling on LFT (or the pure LFT list when `greedy`).
@@ -287,7 +304,8 @@ private:
     std::int32_t tournament(const Side& side, std::int32_t count) {
         const auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
         const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
-        return side.makespan[b] < side.makespan[a] ? b : a;
+        if (side.makespan[b] != side.makespan[a]) return side.makespan[b] < side.makespan[a] ? b : a;
+        return side.tie[b] < side.tie[a] ? b : a;
     }
 
     /// Two-point crossover (Hartmann 1998): mother's head, father's middle order, mother's tail.
@@ -337,6 +355,7 @@ private:
         std::iota(order_.begin(), order_.end(), 0);
         std::sort(order_.begin(), order_.end(), [&](std::int32_t a, std::int32_t b) {
             if (side.makespan[a] != side.makespan[b]) return side.makespan[a] < side.makespan[b];
+            if (side.tie[a] != side.tie[b]) return side.tie[a] < side.tie[b];
             return a < b;
         });
         keep_.assign(static_cast<std::size_t>(total), 0);
@@ -365,6 +384,7 @@ private:
         ms_.clear();
         hs_.clear();
         gs_.clear();
+        ts_.clear();
         for (std::int32_t i = 0; i < total; ++i) {
             const std::int32_t c = order_[i];
             if (!keep_[c]) continue;
@@ -372,17 +392,21 @@ private:
             ms_.push_back(side.makespan[c]);
             hs_.push_back(side.hash[c]);
             gs_.push_back(side.gene[c]);
+            ts_.push_back(side.tie[c]);
             ++out;
         }
         std::copy_n(scratch_.data(), static_cast<std::size_t>(out) * N, side.lists.data());
         std::copy(ms_.begin(), ms_.end(), side.makespan.begin());
         std::copy(hs_.begin(), hs_.end(), side.hash.begin());
         std::copy(gs_.begin(), gs_.end(), side.gene.begin());
+        std::copy(ts_.begin(), ts_.end(), side.tie.begin());
         side.count = out;
     }
 
     static constexpr double kMutation = 0.05;  // per position (Hartmann 1998 uses 0.05)
     static constexpr double kGeneFlip = 0.05;
+    // Tie-breaker window in periods. 3 measured better than M/20 on j60 (10.60 vs 10.65 % at 50,000).
+    static constexpr std::int64_t kTailPeriods = 3;
 
     Shared& sh_;
     detail::SgsKernel kernel_;
@@ -395,14 +419,15 @@ private:
     Side sides_[2];
     std::vector<std::int32_t> starts_, list_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
     std::vector<std::uint64_t> hs_;
+    std::vector<std::int64_t> ts_;
     std::vector<char> taken_, keep_, gs_;
     std::vector<double> weight_;
 };
 
 std::int32_t default_population(std::int64_t budget_per_island) {
     if (budget_per_island <= 0) return 60;
-    const double p = 0.6 * std::sqrt(static_cast<double>(budget_per_island));
-    return static_cast<std::int32_t>(std::clamp(p, 16.0, 150.0));
+    const double p = 1.2 * std::sqrt(static_cast<double>(budget_per_island));
+    return static_cast<std::int32_t>(std::clamp(p, 16.0, 400.0));
 }
 
 }  // namespace
@@ -420,6 +445,10 @@ RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& optio
     shared.instance = &instance;
     shared.options = &options;
     shared.lft = priority_values(instance, PriorityRule::lft);
+    shared.work.assign(static_cast<std::size_t>(instance.num_jobs()), 0);
+    for (std::int32_t j = 0; j < instance.num_jobs(); ++j)
+        for (std::int32_t k = 0; k < instance.num_resources(); ++k)
+            shared.work[static_cast<std::size_t>(j)] += instance.demand(j, k);
     shared.lower_bound = result.lower_bound;
     shared.started = started;
     shared.total_budget = options.max_schedules;
