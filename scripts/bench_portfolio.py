@@ -139,7 +139,12 @@ def main() -> int:
         "One model built once (budget rows' right-hand sides changed per point); the highest budget solved "
         "first, its selection reused wherever it fits (the flat part of the curve, where capacity binds), its "
         "bound capping every point; other points low to high, warm-started (as a CBC cutoff) from the previous "
-        "optimum. `limit` = whole-sweep wall-clock limit shared by the points still to solve (30% to the top).",
+        "point's selection. At every solved point the warm start, CBC's incumbent and the LP rounding are "
+        "polished by local search (add / swap / drop-and-refill, in value, LP-price and seeded perturbed "
+        "orders); values are then carried upward (a selection stays feasible at higher budgets) and bounds "
+        "downward. `limit` = whole-sweep wall-clock limit shared by the points still to solve (30% to the "
+        "top); CPU s = process CPU time of the sweep (1 thread), so CPU/wall shows the share of a core the "
+        "loaded machine gave it.",
         "",
         "| candidates | periods | roles | seed | points | limit s | optimal points | reused points | max gap | wall s | CPU s |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",

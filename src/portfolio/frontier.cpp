@@ -3,8 +3,11 @@
 // the per-period budgets). The highest budget is solved first: its selection answers every lower
 // point where it still fits (the flat part of the curve, where capacity, not money, binds), and its
 // proven bound caps every point's bound, since the optimum never decreases with the budget. The
-// other points are solved from low to high, each warm-started with the previous optimum (feasible:
-// budgets only grow). After the sweep, bound_k = min_{j >= k} bound_j (monotonicity again).
+// other points are solved from low to high, each warm-started with the previous point's selection
+// (feasible: budgets only grow). CBC's heuristics stall on the capacity-bound points, so at every
+// solved point the warm start (CBC's cutoff), CBC's incumbent and the LP rounding are polished by
+// local search (improve.hpp). After the sweep, value_k = max_{j <= k} value_j (a selection stays
+// feasible at higher budgets) and bound_k = min_{j >= k} bound_j (monotonicity again).
 #include "ppm/portfolio/frontier.hpp"
 
 #include <coin/CoinPackedMatrix.hpp>

@@ -90,7 +90,7 @@ public:
             if (by_priority && priority[a] != priority[b]) return priority[a] > priority[b];
             return c_.value[a] > c_.value[b];
         });
-        for (int round = 0; round < max_rounds; ++round) {
+        for (int round = 0; round < max_rounds && !out_of_work(); ++round) {
             bool changed = add_pass(order);
             changed = swap_pass(order) || changed;
             changed = drop_refill_pass(order) || changed;
@@ -122,6 +122,7 @@ private:
     void excess_rows(std::size_t p, int s) {
         excess_row_.clear();
         excess_.clear();
+        work_ += c_.usage_begin[p + 1] - c_.usage_begin[p] + 1;
         for (std::size_t e = c_.usage_begin[p]; e < c_.usage_begin[p + 1]; ++e) {
             const int t = s + c_.usage_rel[e];
             if (t >= c_.periods) continue;
@@ -174,11 +175,13 @@ private:
     bool swap_pass(const std::vector<std::size_t>& order) {
         bool changed = false;
         for (std::size_t p : order) {
+            if (out_of_work()) break;
             if (start_[p] >= 0 || c_.forced_out[p] || c_.value[p] <= 0.0) continue;
             std::size_t best = P_;
             int best_start = -1;
             for (int s = c_.earliest[p]; s <= c_.latest[p]; ++s) {
                 excess_rows(p, s);
+                work_ += P_;
                 for (std::size_t q = 0; q < P_; ++q) {
                     if (start_[q] < 0 || c_.value[q] >= c_.value[p] - 1e-9 * std::max(1.0, c_.value[p])) continue;
                     if (best < P_ && c_.value[q] >= c_.value[best]) continue;
@@ -206,7 +209,7 @@ private:
     bool drop_refill_pass(const std::vector<std::size_t>& order) {
         bool changed = false;
         std::vector<std::size_t> added;
-        for (std::size_t q = 0; q < P_; ++q) {
+        for (std::size_t q = 0; q < P_ && !out_of_work(); ++q) {
             if (start_[q] < 0 || c_.forced_in[q]) continue;
             bool required = false;
             for (std::size_t b : required_by_[q]) required = required || start_[b] >= 0;
@@ -238,6 +241,12 @@ private:
         return changed;
     }
 
+    [[nodiscard]] bool out_of_work() const noexcept { return work_ > kWorkLimit; }
+
+    // Bound on profile entries scanned per call (~0.1-0.5 s): deterministic, unlike a clock, and keeps
+    // large instances (5,000 candidates, where a full drop-and-refill round is O(selected x P)) bounded.
+    static constexpr std::size_t kWorkLimit = 100'000'000;
+
     const Compiled& c_;
     std::size_t P_;
     std::size_t R_;
@@ -248,6 +257,7 @@ private:
     std::vector<std::vector<std::size_t>> requires_of_, required_by_, excludes_;
     std::vector<std::size_t> excess_row_;
     std::vector<double> excess_;
+    std::size_t work_ = 0;
 };
 
 }  // namespace

@@ -6,8 +6,11 @@
 /// highest budget is solved first; its selection answers every lower point where it still fits
 /// (the flat part of the curve, where capacity and not money binds) and its bound caps every
 /// point's bound (the optimum never decreases with the budget). The other points are solved from
-/// low to high, each warm-started with the previous optimum (still feasible since the budget only
-/// grows). Reports the candidates entering and leaving at each step.
+/// low to high, each warm-started with the previous point's selection (still feasible since the
+/// budget only grows). At every solved point the warm start, CBC's incumbent and the LP rounding are
+/// improved by a deterministic local search (add / swap / drop-and-refill); a point then reports the
+/// best selection of itself and the points below it. Reports the candidates entering and leaving at
+/// each step. See docs/selection.md for the algorithm and where proofs are out of reach.
 
 #include <cstdint>
 #include <optional>
@@ -41,7 +44,7 @@ struct FrontierResult {
     std::vector<double> bound;                         ///< Proven upper bound on the optimum per point.
     std::vector<double> seconds;                       ///< Solve time per point (wall; 0 when reused).
     std::vector<long long> nodes;                      ///< Branch-and-bound nodes per point.
-    std::vector<std::uint8_t> reused;                  ///< 1 when the highest budget's selection fits and answers this point.
+    std::vector<std::uint8_t> reused;                  ///< 1 when answered without its own solve: the highest budget's selection fits (a lower point's better selection may replace it).
     std::vector<std::vector<std::string>> entering;    ///< Ids selected at this point but not at the previous.
     std::vector<std::vector<std::string>> leaving;     ///< Ids selected at the previous point but not at this one.
     std::vector<std::uint8_t> selected;                ///< [point * candidates + candidate].
