@@ -24,8 +24,17 @@ struct Node {
     [[noreturn]] void fail(const std::string& what) const {
         throw ParseError::unexpected(*source, line, 0, ptr + ": " + what);
     }
-    Node at(const std::string& key) const { return {v.at(key), ptr + "/" + key, source, line}; }
-    Node at(std::size_t i) const { return {v.at(i), ptr + "/" + std::to_string(i), source, line}; }
+    Node at(const std::string& key) const {
+        if (!v.is_object()) fail("expected an object");
+        const auto it = v.find(key);
+        if (it == v.end()) fail("missing key \"" + key + "\"");
+        return {*it, ptr + "/" + key, source, line};
+    }
+    Node at(std::size_t i) const {
+        if (!v.is_array()) fail("expected an array");
+        if (i >= v.size()) fail("index " + std::to_string(i) + " out of range");
+        return {v[i], ptr + "/" + std::to_string(i), source, line};
+    }
     bool has(const char* key) const { return v.is_object() && v.contains(key); }
     void keys(std::initializer_list<const char*> allowed) const {
         if (!v.is_object()) fail("expected an object");

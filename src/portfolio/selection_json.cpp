@@ -543,6 +543,8 @@ SelectionDocument parse_selection_document(std::string_view text, const std::str
         std::string msg = e.what();
         if (auto pos = msg.find("syntax error"); pos != std::string::npos) msg = msg.substr(pos);
         throw ParseError::syntax(path, line, col, msg);
+    } catch (const json::exception& e) {  // out_of_range 406: a number literal that overflows a double
+        throw ParseError::syntax(path, 0, 0, e.what());
     }
     Reader rd(text, path);
     SelectionDocument doc;

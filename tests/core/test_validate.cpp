@@ -235,7 +235,7 @@ TEST_CASE("validate: calendar with no working time, bad intervals and bad except
     CHECK(e[3].ids == std::vector<std::string>{"OFF"});
 }
 
-TEST_CASE("validate: a derived calendar inherits working days; an exception with hours counts as work") {
+TEST_CASE("validate: a derived calendar inherits working days, an exception with hours counts as work") {
     auto p = good();
     Calendar derived;
     derived.id = CalendarId("DER");

@@ -114,7 +114,7 @@ TEST_CASE("evm: the simulation model with certain durations finishes where the C
     CHECK_THROWS_AS(build_simulation_model(pf, {}, unknown), ModelError);
 }
 
-TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs; health gathers RAG facts") {
+TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs, health gathers RAG facts") {
     const std::string text = read_text_file(kSample);
     const auto pf = read_json(text, kSample);
     ScheduleOptions before_start;

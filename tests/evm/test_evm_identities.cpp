@@ -49,7 +49,7 @@ TEST_CASE("evm: every EAC variant is AC + (BAC - EV) / PF and TCPI(EAC) equals i
     }
 }
 
-TEST_CASE("evm: IEAC(t) = AT + (PD - ES) / SPI(t) = PD / SPI(t); TSPI is 1 on schedule") {
+TEST_CASE("evm: IEAC(t) = AT + (PD - ES) / SPI(t) = PD / SPI(t), TSPI is 1 on schedule") {
     std::mt19937_64 rng(2006);
     std::uniform_real_distribution<double> u(0.0, 1.0);
     for (int k = 0; k < 200; ++k) {

@@ -63,7 +63,7 @@ TEST_CASE("evm: PMO profiles differ in what is checked and what escalates") {
     CHECK_THROWS_AS(parse_pmo_type("laissez-faire"), ModelError);
 }
 
-TEST_CASE("evm: RAG roll-up weighted by BAC; a red project keeps its parent at least amber") {
+TEST_CASE("evm: RAG roll-up weighted by BAC, a red project keeps its parent at least amber") {
     const RagPolicy p = policy_profile(PmoType::controlling);  // amber_from 0.5, red_from 1.25
     // A: green, BAC 900; B: red, BAC 100 -> weighted score (0 x 900 + 2 x 100) / 1000 = 0.2 -> green by
     // score, lifted to amber because a member is red. C (program Y) amber alone -> amber.

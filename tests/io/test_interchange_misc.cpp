@@ -105,7 +105,7 @@ TEST_CASE("mpx: German locale (semicolons, decimal comma, 't' for days) reads li
     CHECK(t->predecessors[0].lag.amount.count() == 480);
 }
 
-TEST_CASE("pmxml: shared files load; relationship lag calendar option; resource rates") {
+TEST_CASE("pmxml: shared files load, relationship lag calendar option, resource rates") {
     if (!ppm::test::have_shared("interchange/pmxml")) return;
     const std::pair<const char*, LagCalendar> files[] = {{"PredecessorCalendar.xml", LagCalendar::predecessor},
                                                          {"ProjectDefaultCalendar.xml", LagCalendar::project},
@@ -224,7 +224,7 @@ TEST_CASE("ical: milestones of a schedule become VEVENTs (RFC 5545)") {
     CHECK(events == 1);
 }
 
-TEST_CASE("model file: dispatch by extension and root element; unsupported extensions named") {
+TEST_CASE("model file: dispatch by extension and root element, unsupported extensions named") {
     if (ppm::test::have_shared("interchange")) {
         CHECK(read_model_file(interchange("mspdi/mspdirelations.xml")).task_count() == 5);
         CHECK(read_model_file_with_warnings(interchange("pmxml/PredecessorCalendar.xml")).portfolio.projects.size() == 1);

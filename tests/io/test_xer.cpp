@@ -40,7 +40,7 @@ const Task* by_name(const Portfolio& pf, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("xer: every shared file loads; tasks, links, calendars, resources and assignments are accounted for") {
+TEST_CASE("xer: every shared file loads, tasks, links, calendars, resources and assignments are accounted for") {
     if (!ppm::test::have_shared("interchange/xer")) return;
     const auto files = ppm::test::files_in("xer", ".xer");
     REQUIRE(files.size() >= 5);

@@ -70,7 +70,7 @@ TEST_CASE("mrcpsp: the checker catches a broken budget and a broken precedence")
     CHECK_THROWS_AS(solve_mrcpsp(p, {.max_schedules = 0}), ModelError);
 }
 
-TEST_CASE("mrcpsp: same seed same answer; cancellation returns at once") {
+TEST_CASE("mrcpsp: same seed same answer, cancellation returns at once") {
     const std::string file = "psplib/mrcpsp/j20/instances/j2010_1.mm";
     if (!test::have_shared(file)) return;
     const PsplibProject p = read_psplib(test::shared_data() / file);

@@ -84,7 +84,7 @@ TEST_CASE("psplib max: malformed .sch files name the line") {
     CHECK(line_of(bad.substr(0, bad.rfind("1\n"))) == 10);  // capacities missing at the end
 }
 
-TEST_CASE("psplib max: every .sch file reads; temporal infeasibility only where the table says unsat") {
+TEST_CASE("psplib max: every .sch file reads, temporal infeasibility only where the table says unsat") {
     for (const char* set : {"j10", "j20", "j30"}) {
         const std::string dir = std::string("psplib/rcpsp-max/") + set;
         if (!test::have_shared(dir + "/optimum.csv")) continue;

@@ -64,7 +64,7 @@ TEST_CASE("rcpsp solver: j30 instance table against j30opt.sm") {
     CHECK(solved >= 80);
 }
 
-TEST_CASE("rcpsp solver: same seed, same answer; with threads too") {
+TEST_CASE("rcpsp solver: same seed, same answer, with threads too") {
     const RcpspInstance inst = test::random_instance(99, 40, 4);
     RcpspOptions o{.max_schedules = 2000, .seed = 7, .stop_at_lower_bound = false};
     const RcpspResult a = solve_rcpsp(inst, o);

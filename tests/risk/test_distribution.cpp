@@ -8,7 +8,7 @@
 
 using namespace ppm;
 
-TEST_CASE("risk: normal quantile and CDF (Acklam 2003; standard normal tables)") {
+TEST_CASE("risk: normal quantile and CDF (Acklam 2003, standard normal tables)") {
     CHECK(normal_quantile(0.975) == Approx(1.959963985).epsilon(1e-8));
     CHECK(normal_quantile(0.5) == Approx(0.0).margin(1e-12));
     CHECK(normal_quantile(0.001) == Approx(-3.090232306).epsilon(1e-8));

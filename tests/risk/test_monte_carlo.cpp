@@ -48,7 +48,7 @@ TEST_CASE("risk: merge bias of two parallel uniform tasks matches P(max <= x) = 
     CHECK(finish_percentile(r, 50) == Approx(1000.0 * std::sqrt(0.5)).epsilon(0.02));  // median of max: b sqrt(0.5)
 }
 
-TEST_CASE("risk: same seed gives identical results on 1 and 3 threads; another seed differs") {
+TEST_CASE("risk: same seed gives identical results on 1 and 3 threads, another seed differs") {
     std::vector<NetworkLink> links;
     std::vector<DurationDistribution> d;
     for (std::uint32_t i = 0; i < 300; ++i) {
@@ -128,7 +128,7 @@ TEST_CASE("risk: Spearman sensitivity ranks the driving task first") {
     CHECK(r.criticality[2] < 0.2);
 }
 
-TEST_CASE("risk: cancellation returns a completed prefix; progress errors propagate") {
+TEST_CASE("risk: cancellation returns a completed prefix, progress errors propagate") {
     const auto net = SimulationNetwork::build(2, {});
     MonteCarloInput in{.network = &net, .duration = {DurationDistribution::uniform(0, 1000), DurationDistribution::uniform(0, 10)}};
     std::stop_source stop;

@@ -141,7 +141,7 @@ TEST_CASE("cpm: ALAP consumes free float") {
     CHECK(validate_schedule(pf, r).empty());
 }
 
-TEST_CASE("cpm: project deadline sets the late finish; missed deadline shows negative float") {
+TEST_CASE("cpm: project deadline sets the late finish, missed deadline shows negative float") {
     // A 3d Mon 2 - Wed 4, deadline Tue 3 18:00 -> LF(A) = Tue 3 18:00, TF = -1 day, warning.
     Portfolio pf = one_project();
     add_task(pf, "A", 3);

@@ -173,7 +173,7 @@ TEST_CASE("cpm: lunch break and minute-level durations") {
     require_valid(pf, r);
 }
 
-TEST_CASE("cpm: each task in its own calendar; lag calendar choice") {
+TEST_CASE("cpm: each task in its own calendar, lag calendar choice") {
     // Calendar "six": Mon-Sat 09:00-12:00, 13:00-18:00. A (std) 5d: Mon 2 - Fri 6.
     // B (six) FS: starts Sat 7 09:00. C (std) FS+1d on the successor's... predecessor B's calendar
     // "six": B Sat 7 (1d) -> lag day Mon 9 -> C starts Tue 10. D: same link with the lag on the
@@ -221,7 +221,7 @@ TEST_CASE("cpm: milestones sit at the end of their predecessor's work") {
     require_valid(pf, r);
 }
 
-TEST_CASE("cpm: summary tasks roll up; links into a summary drive its children") {
+TEST_CASE("cpm: summary tasks roll up, links into a summary drive its children") {
     // W 1d Mon 2. S = summary of X 2d and Y 3d; W -> S (FS) applies to X and Y: both start Tue 3.
     // X Tue-Wed, Y Tue-Thu; S Tue 3 09:00 - Thu 5 18:00. Z FS after S: Fri 6.
     // Backward: Z LS Fri 6 09:00 -> S's finish bound Thu 5 18:00 -> X TF = 1 day.
