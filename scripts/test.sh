@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
 # Runs every test (C++ via ctest, Python via pytest) from a fresh machine: installs what is needed,
-# builds with -Werror, then tests. `scripts/test.sh --sanitize` builds a separate ASan+UBSan tree
-# (build-asan/) and runs the C++ tests there, then the threaded solvers under TSan (scripts/tsan.sh);
-# `scripts/test.sh --fuzz` runs every libFuzzer harness briefly (scripts/fuzz.sh).
+# builds with -Werror, then tests.
+# `scripts/test.sh --sanitize` builds a separate clang tree (build-asan/: ASan+UBSan, with libFuzzer's
+# coverage instrumentation so that the same tree also holds the fuzz harnesses), runs the C++ tests
+# there, then a short libFuzzer run of every reader (10 s each, scripts/fuzz.sh), then the threaded
+# solvers under TSan (scripts/tsan.sh).
+# `scripts/test.sh --fuzz` runs every libFuzzer harness briefly in its own tree (build-fuzz/, -O2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 if [ "${1:-}" = "--sanitize" ]; then
   export PPM_BUILD_DIR=build-asan PPM_BUILD_TYPE=Release
-  # -O1 keeps the build quick and the stack traces useful; asserts stay on (no NDEBUG).
-  scripts/build.sh -DPPM_SANITIZE=ON -DPPM_BUILD_PYTHON=OFF -DPPM_INSTALL=OFF -DCMAKE_CXX_FLAGS_RELEASE=-O1
-  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-  ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+  # clang, -O1 (a quick build, useful stack traces), asserts on (no NDEBUG). fuzzer-no-link adds the
+  # coverage instrumentation libFuzzer needs; the tests run with the sanitizer runtime's no-op hooks.
+  scripts/build.sh -DCMAKE_CXX_COMPILER=clang++-14 -DPPM_SANITIZE=ON -DPPM_BUILD_FUZZERS=ON \
+    -DPPM_BUILD_PYTHON=OFF -DPPM_INSTALL=OFF -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+  # Every reader's harness from the same tree, 10 s each; a finding fails the run and is copied to
+  # fuzz/regressions/<reader>/ (docs/fuzzing.md).
+  PPM_FUZZ_BUILD="$PWD/build-asan" PPM_FUZZ_NICE=0 scripts/fuzz.sh -max_total_time=10
   scripts/tsan.sh  # the threaded solvers (levelling, Monte Carlo) under ThreadSanitizer
   exit 0
 fi
 if [ "${1:-}" = "--fuzz" ]; then
-  # A short libFuzzer run of every reader (clang build in build-fuzz/; docs/fuzzing.md).
+  # A short libFuzzer run of every reader in its own -O2 tree (build-fuzz/; docs/fuzzing.md).
   scripts/fuzz.sh -runs=20000 -max_total_time=10
   exit 0
 fi

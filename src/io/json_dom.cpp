@@ -35,7 +35,6 @@ public:
         return old;
     }
     friend bool operator==(const CountingIterator& a, const CountingIterator& b) { return a.p_ == b.p_; }
-    friend bool operator!=(const CountingIterator& a, const CountingIterator& b) { return a.p_ != b.p_; }
 
 private:
     const char* p_ = nullptr;
