@@ -91,6 +91,16 @@ private:
         if (!(std::fabs(minutes) <= 1e15)) return std::nullopt;  // overflow of the conversion (docs/limits.md)
         return std::make_pair(static_cast<std::int64_t>(minutes + (minutes >= 0 ? 0.5 : -0.5)), elapsed);
     }
+    /// A date field of the project header (record 30): empty or "NA" -> nullopt, a date -> Instant,
+    /// anything else -> ParseError at the record's line (docs/errors.md: bad date).
+    std::optional<Instant> header_date(std::string_view t, const char* what) const {
+        const std::string_view v = detail::trim(t);
+        if (v.empty() || v == "NA" || v == "NV") return std::nullopt;
+        const auto d = date(v);
+        if (!d) throw ParseError::unexpected(source_, line_, 0, std::string("project header (record 30) ") + what +
+                                                                     ": expected a date like 17/10/14, got '" + std::string(v) + "'");
+        return d;
+    }
     /// "Fri 17/10/14", "17/10/14 08:00", "Di 07.01.03" -> Instant; "NA" -> nullopt.
     std::optional<Instant> date(std::string_view t) const {
         t = detail::trim(t);
@@ -247,8 +257,9 @@ ImportResult Reader::run() {
                 if (!at(2).empty()) project.custom["mpx.Company"] = at(2);
                 project.manager = at(3);
                 if (const auto it = calendar_by_name.find(at(4)); it != calendar_by_name.end()) project.calendar = CalendarId(it->second);
-                if (const auto s = date(at(5))) project.start = *s;
-                if (const auto s = date(at(8))) project.status_date = *s;
+                else if (!detail::trim(at(4)).empty()) warn("project", "calendar '" + at(4) + "' not found: the project keeps its default calendar");
+                if (const auto s = header_date(at(5), "start date")) project.start = *s;
+                if (const auto s = header_date(at(8), "status date")) project.status_date = *s;
                 for (std::size_t k = 6; k < f.size(); ++k)
                     if (k != 8 && !f[k].empty()) project.custom["mpx.header." + std::to_string(k)] = f[k];
                 break;

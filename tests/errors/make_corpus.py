@@ -217,6 +217,8 @@ add("mpx_assignment_before_task.mpx", "mpx", join(lines_of(MP)[:18] + ["75;1;1;8
     "ParseError", "unexpected", 19, "assignment (record 75) before a task")
 add("mpx_hours_before_calendar.mpx", "mpx", join(lines_of(MP)[:4] + lines_of(MP)[5:]), "ParseError", "unexpected", 5,
     "calendar hours (record 25/56) before a calendar")
+add("mpx_bad_project_start.mpx", "mpx", edit_line(MP, 13, "Standard;01/01/2003;", "Standard;first of January;"),
+    "ParseError", "unexpected", 13, "project header (record 30) start date")
 
 # ---------------------------------------------------------------- PSPLIB .sm / .mm (parse_psplib) and .sch
 S = "psplib/j3010_1.sm"

@@ -105,6 +105,34 @@ TEST_CASE("mpx: German locale (semicolons, decimal comma, 't' for days) reads li
     CHECK(t->predecessors[0].lag.amount.count() == 480);
 }
 
+TEST_CASE("mpx: the project header's dates and calendar are read, never dropped in silence") {
+    // Record 30 (MPX 4.0): name, company, manager, calendar, start date, finish date, schedule from,
+    // current (status) date. Written by hand; the dates follow the file's date format (record 10).
+    const std::string head = "MPX;Microsoft Project for Windows;4.0;ANSI\r\n"
+                             "10;$;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0;0\r\n"
+                             "20;Standard;1;1;1;1;1;1;1\r\n";
+    const auto read = [&](const std::string& record30) { return read_mpx(head + record30 + "\r\n", "h.mpx"); };
+    const auto ok = read("30;P;;;Standard;06/01/2003;;0;10/01/2003");
+    REQUIRE(ok.portfolio.projects.size() == 1);
+    CHECK(ok.portfolio.projects[0].status_date.has_value());
+    CHECK(ok.warnings.empty());
+    // "NA" is MPX's "no date".
+    const auto na = read("30;P;;;Standard;NA;;0;NA");
+    CHECK_FALSE(na.portfolio.projects[0].status_date.has_value());
+    CHECK(na.portfolio.projects[0].start != ok.portfolio.projects[0].start);
+    try {
+        (void)read("30;P;;;Standard;soon;;0;");
+        FAIL("a start date that is no date must be an error");
+    } catch (const ppm::ParseError& e) {
+        CHECK(e.line() == 4);
+        CHECK_THAT(std::string(e.what()), Catch::Matchers::Contains("start date") && Catch::Matchers::Contains("'soon'"));
+    }
+    CHECK_THROWS_AS(read("30;P;;;Standard;06/01/2003;;0;31/31/31"), ppm::ParseError);
+    const auto unknown = read("30;P;;;Night shift;06/01/2003");
+    REQUIRE(unknown.warnings.size() == 1);
+    CHECK_THAT(unknown.warnings[0].message, Catch::Matchers::Contains("'Night shift' not found"));
+}
+
 TEST_CASE("pmxml: shared files load, relationship lag calendar option, resource rates") {
     if (!ppm::test::have_shared("interchange/pmxml")) return;
     const std::pair<const char*, LagCalendar> files[] = {{"PredecessorCalendar.xml", LagCalendar::predecessor},
