@@ -3,7 +3,7 @@
 # builds with -Werror, then tests.
 # `scripts/test.sh --sanitize` builds a separate clang tree (build-asan/: ASan+UBSan, with libFuzzer's
 # coverage instrumentation so that the same tree also holds the fuzz harnesses), runs the C++ tests
-# there, then a short libFuzzer run of every reader (10 s each, scripts/fuzz.sh), then the threaded
+# there, then a short libFuzzer run of every reader (5 s each, scripts/fuzz.sh), then the threaded
 # solvers under TSan (scripts/tsan.sh).
 # `scripts/test.sh --fuzz` runs every libFuzzer harness briefly in its own tree (build-fuzz/, -O2).
 set -euo pipefail
@@ -18,9 +18,9 @@ if [ "${1:-}" = "--sanitize" ]; then
     -DPPM_BUILD_PYTHON=OFF -DPPM_INSTALL=OFF -DCMAKE_CXX_FLAGS_RELEASE=-O1 -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
-  # Every reader's harness from the same tree, 10 s each; a finding fails the run and is copied to
+  # Every reader's harness from the same tree, 5 s each; a finding fails the run and is copied to
   # fuzz/regressions/<reader>/ (docs/fuzzing.md).
-  PPM_FUZZ_BUILD="$PWD/build-asan" PPM_FUZZ_NICE=0 scripts/fuzz.sh -max_total_time=10
+  PPM_FUZZ_BUILD="$PWD/build-asan" PPM_FUZZ_NICE=0 scripts/fuzz.sh -max_total_time=5
   scripts/tsan.sh  # the threaded solvers (levelling, Monte Carlo) under ThreadSanitizer
   exit 0
 fi
