@@ -1,6 +1,7 @@
 """Shared pytest fixtures: paths to the repository, its examples and the shared data set."""
 
 import pathlib
+import signal
 
 import pytest
 
@@ -23,3 +24,12 @@ def shared_data() -> pathlib.Path:
     if not SHARED.exists():
         pytest.skip(f"shared data not found at {SHARED} (place shared/ beside the checkout)")
     return SHARED
+
+
+@pytest.fixture
+def sigint_handler():
+    """Python's SIGINT handler for the test's duration: `_thread.interrupt_main()` (what Ctrl-C does)
+    does nothing when SIGINT is ignored, as it is for a background job of a non-interactive shell."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)

@@ -4,7 +4,6 @@ a histogram DataFrame, pickle."""
 
 import datetime as dt
 import pickle
-import signal
 import threading
 import time
 import _thread
@@ -81,18 +80,12 @@ def test_callback_exception_stops_solver_and_propagates():
     assert len(seen) == 1
 
 
-def test_keyboard_interrupt_stops_solver():
-    # interrupt_main() does nothing when SIGINT is ignored, as it is for a job started in the
-    # background of a non-interactive shell: install Python's handler for the test's duration.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        t0 = time.perf_counter()
-        with pytest.raises(KeyboardInterrupt):
-            ppm.solve_rcpsp(random_instance(), max_schedules=50_000_000, time_limit_seconds=120,
-                            stop_at_lower_bound=False, progress=lambda p: _thread.interrupt_main())
-        assert time.perf_counter() - t0 < 60
-    finally:
-        signal.signal(signal.SIGINT, previous)
+def test_keyboard_interrupt_stops_solver(sigint_handler):
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        ppm.solve_rcpsp(random_instance(), max_schedules=50_000_000, time_limit_seconds=120,
+                        stop_at_lower_bound=False, progress=lambda p: _thread.interrupt_main())
+    assert time.perf_counter() - t0 < 60
 
 
 def test_two_solves_in_threads_overlap():

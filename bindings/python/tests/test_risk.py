@@ -2,7 +2,6 @@
 callback and cancellation, pickle."""
 
 import pickle
-import signal
 import threading
 import time
 import _thread
@@ -78,21 +77,14 @@ def test_callback_exception_stops_the_run_and_propagates():
     assert len(calls) == 1
 
 
-def test_keyboard_interrupt_stops_the_run():
+def test_keyboard_interrupt_stops_the_run(sigint_handler):
     def progress(fraction):
         _thread.interrupt_main()  # what Ctrl-C does: the next signal check raises KeyboardInterrupt
 
-    # interrupt_main() does nothing when SIGINT is ignored (a background job of a non-interactive
-    # shell): install Python's handler for the test's duration.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
-        t0 = time.perf_counter()
-        with pytest.raises(KeyboardInterrupt):
-            ppm.simulate(chain(50), [ppm.DurationDistribution.uniform(1, 9)] * 50, iterations=5_000_000, threads=1,
-                         progress=progress)
-        assert time.perf_counter() - t0 < 30
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    t0 = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        ppm.simulate(chain(50), [ppm.DurationDistribution.uniform(1, 9)] * 50, iterations=5_000_000, threads=1, progress=progress)
+    assert time.perf_counter() - t0 < 30
 
 
 def test_two_simulations_in_threads_overlap():
