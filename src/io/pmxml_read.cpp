@@ -10,6 +10,7 @@
 #include "detail/interchange_text.hpp"
 #include "detail/xml_doc.hpp"
 #include "detail/read_limits_check.hpp"
+#include "detail/wbs_forest.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/pmxml.hpp"
 
@@ -24,11 +25,12 @@ using detail::local_name;
 class Reader {
 public:
     Reader(std::string_view text, std::string source, const io::ReadLimits& limits)
-        : doc_(text, std::move(source), limits) {}
+        : doc_(text, std::move(source), limits), limits_(limits) {}
     ImportResult run();
 
 private:
     detail::XmlDoc doc_;
+    io::ReadLimits limits_;
     ImportResult out_;
     std::map<std::string, std::vector<pugi::xml_node>> by_name_;
 
@@ -175,22 +177,33 @@ ImportResult Reader::run() {
     std::vector<Node> nodes;
     std::map<std::string, std::size_t> wbs_index;
     for (const auto w : by_name_["WBS"]) {
-        wbs_index[std::string(child_text(w, "ObjectId"))] = nodes.size();
+        const auto [at, fresh] = wbs_index.emplace(std::string(child_text(w, "ObjectId")), nodes.size());
+        if (!fresh)
+            fail(w, "<WBS> ObjectId " + at->first + " appears twice (first at line " +
+                        std::to_string(doc_.line(nodes[at->second].xml)) + ")");
         nodes.push_back({w, true, num(w, "SequenceNumber"), {}});
     }
     std::map<std::string, std::vector<std::size_t>> top;
+    std::vector<std::ptrdiff_t> parent_of;  // WBS forest, checked before the walk below
     const auto attach = [&](std::size_t n, std::string_view parent, std::string_view project) {
         const auto it = wbs_index.find(std::string(parent));
+        parent_of.push_back(it != wbs_index.end() ? static_cast<std::ptrdiff_t>(it->second) : -1);
         if (it != wbs_index.end()) nodes[it->second].kids.push_back(n);
         else top[std::string(project)].push_back(n);
     };
     for (std::size_t i = 0; i < nodes.size(); ++i)
         attach(i, child_text(nodes[i].xml, "ParentObjectId"), child_text(nodes[i].xml, "ProjectObjectId"));
+    std::map<std::string, pugi::xml_node, std::less<>> activity_ids;
     for (const auto a : by_name_["Activity"]) {
+        if (const auto [at, fresh] = activity_ids.emplace(std::string(child_text(a, "ObjectId")), a); !fresh)
+            fail(a, "<Activity> ObjectId " + at->first + " appears twice (first at line " + std::to_string(doc_.line(at->second)) + ")");
         const std::size_t n = nodes.size();
         nodes.push_back({a, false, static_cast<double>(n), {}});
         attach(n, child_text(a, "WBSObjectId"), child_text(a, "ProjectObjectId"));
     }
+    detail::check_wbs_forest(
+        parent_of, [&](std::size_t n) { return std::string(child_text(nodes[n].xml, "ObjectId")); },
+        [&](std::size_t n) { return doc_.line(nodes[n].xml); }, doc_.source(), "<WBS>", limits_);
     std::vector<int> has(nodes.size(), -1);
     std::function<bool(std::size_t)> any = [&](std::size_t n) -> bool {
         if (has[n] >= 0) return has[n] != 0;

@@ -11,6 +11,7 @@
 
 #include "detail/interchange_text.hpp"
 #include "detail/read_limits_check.hpp"
+#include "detail/wbs_forest.hpp"
 #include "detail/xer_table.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/xer.hpp"
@@ -118,11 +119,15 @@ DaySchedule hours_of(const ClndrNode& day) {
 
 class Reader {
 public:
-    Reader(std::string_view text, std::string source) : source_(std::move(source)) { split(detail::cp1252_to_utf8(text)); }
+    Reader(std::string_view text, std::string source, const io::ReadLimits& limits)
+        : source_(std::move(source)), limits_(limits) {
+        split(detail::cp1252_to_utf8(text));
+    }
     ImportResult run();
 
 private:
     std::string source_;
+    io::ReadLimits limits_;
     std::map<std::string, XerTable, std::less<>> tables_;
     std::vector<std::string> table_order_;
     ImportResult out_;
@@ -373,17 +378,25 @@ void Reader::read_projects() {
         for (std::size_t i = 0; i < wt->rows.size(); ++i) {
             const XerRow r(*wt, i);
             if (r["proj_node_flag"] == "Y") wbs_root_of_project[std::string(r["proj_id"])] = std::string(r["wbs_id"]);
-            wbs_node[std::string(r["wbs_id"])] = nodes.size();
+            const auto [at, fresh] = wbs_node.emplace(std::string(r["wbs_id"]), nodes.size());
+            if (!fresh)
+                fail(r.line(), "PROJWBS: wbs_id " + std::string(r["wbs_id"]) + " appears twice (first at line " +
+                                   std::to_string(XerRow(*wt, nodes[at->second].row).line()) + ")");
             nodes.push_back({std::string(r["wbs_id"]), true, i, detail::parse_int(r["seq_num"]).value_or(0), {}});
         }
     }
     const XerTable* tt = table("TASK");
     std::map<std::string, std::vector<std::size_t>> top_level;  // proj_id -> nodes without WBS parent
     std::map<std::string, std::size_t> task_row;
+    std::vector<std::ptrdiff_t> parent_of(nodes.size(), -1);  // WBS forest, checked before the walk below
     const auto attach = [&](std::size_t n, const std::string& parent_wbs, const std::string& proj) {
         const auto it = wbs_node.find(parent_wbs);
-        if (it != wbs_node.end() && wbs_root_of_project[proj] != parent_wbs) nodes[it->second].kids.push_back(n);
-        else top_level[proj].push_back(n);
+        if (it != wbs_node.end() && wbs_root_of_project[proj] != parent_wbs) {
+            nodes[it->second].kids.push_back(n);
+            parent_of[n] = static_cast<std::ptrdiff_t>(it->second);
+        } else {
+            top_level[proj].push_back(n);
+        }
     };
     if (wt)
         for (std::size_t i = 0; i < wt->rows.size(); ++i) {
@@ -398,11 +411,17 @@ void Reader::read_projects() {
             const XerRow r(*tt, i);
             const std::size_t n = nodes.size();
             nodes.push_back({std::string(r["task_id"]), false, i, static_cast<std::int64_t>(i), {}});
-            task_row[std::string(r["task_id"])] = i;
+            parent_of.push_back(-1);
+            if (const auto [at, fresh] = task_row.emplace(std::string(r["task_id"]), i); !fresh)
+                fail(r.line(), "TASK: task_id " + std::string(r["task_id"]) + " appears twice (first at line " +
+                                   std::to_string(XerRow(*tt, at->second).line()) + ")");
             if (!project_index.count(std::string(r["proj_id"])))
                 fail(r.line(), "TASK " + std::string(r["task_id"]) + ": proj_id " + std::string(r["proj_id"]) + " is not in PROJECT");
             attach(n, std::string(r["wbs_id"]), std::string(r["proj_id"]));
         }
+    detail::check_wbs_forest(
+        parent_of, [&](std::size_t n) { return nodes[n].id; },
+        [&](std::size_t n) { return XerRow(nodes[n].is_wbs ? *wt : *tt, nodes[n].row).line(); }, source_, "PROJWBS", limits_);
     // Which WBS nodes have any activity below them.
     std::vector<int> has_task(nodes.size(), -1);
     std::function<bool(std::size_t)> any_task = [&](std::size_t n) -> bool {
@@ -591,7 +610,7 @@ ImportResult read_xer(std::string_view text, std::string_view source_name) {
 ImportResult read_xer(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
     const std::string source(source_name);
     detail::check_text_lines(text, source, limits, "\t");
-    Reader r(text, source);
+    Reader r(text, source, limits);
     ImportResult out = r.run();
     detail::check_tasks(out.portfolio, source, limits);
     return out;

@@ -187,6 +187,16 @@ add("pmxml_bad_date.xml", P, edit_line(PM, 140, "2021-02-05T08:00:00", "yesterda
 add("pmxml_no_project.xml", P, '<?xml version="1.0"?>\n<APIBusinessObjects>\n</APIBusinessObjects>\n', "ParseError",
     "unexpected", 2, "no <Project>")
 add("pmxml_truncated.xml", P, join(lines_of(PM)[:150]), "ParseError", "syntax", -1, "malformed XML")
+# WBS 36331 (line 126, the activity's WBS) and a second WBS 36332 (on line 132) are each other's parent.
+pm_cycle = lines_of(PM)
+pm_cycle[130] = pm_cycle[130].replace("</SequenceNumber>", "</SequenceNumber><ParentObjectId>36332</ParentObjectId>", 1)
+pm_cycle[131] = pm_cycle[131].replace("</WBS>", "</WBS><WBS><ObjectId>36332</ObjectId><ParentObjectId>36331</ParentObjectId>"
+                                      "<ProjectObjectId>34136</ProjectObjectId></WBS>", 1)
+add("pmxml_wbs_cycle.xml", P, join(pm_cycle), "ParseError", "unexpected", 126,
+    "WBS parents form a cycle: 36331 -> 36332 -> 36331")
+add("pmxml_duplicate_activity.xml", P, edit_line(PM, 183, "</Activity>", "</Activity><Activity><ObjectId>140001</ObjectId>"
+                                                  "<Name>copy</Name></Activity>"), "ParseError", "unexpected", 183,
+    "<Activity> ObjectId 140001 appears twice (first at line 133)")
 
 # ---------------------------------------------------------------- XER (read_xer)
 X = "xer"
@@ -203,6 +213,44 @@ add("xer_bad_date.xer", X, set_field(XE, 41, 40, "act_start_date", "2019-06-99 0
 add("xer_task_unknown_project.xer", X, set_field(XE, 41, 40, "proj_id", "999"), "ParseError", "unexpected", 41,
     "is not in PROJECT")
 add("xer_table_without_name.xer", X, replace_line(XE, 39, "%T"), "ParseError", "unexpected", 39, "%T without a table name")
+
+
+def xer_with_wbs(rows, task_wbs=None, extra_task=False):
+    """XE with PROJWBS rows (wbs_id, parent_wbs_id) inserted after the project's root row (line 36, so
+    they are lines 37...), the activity (line 41 before the insert) moved under `task_wbs`, and with
+    `extra_task` a copy of the activity row right after it."""
+    ls = lines_of(XE)
+    names = ls[34].rstrip("\r").split("\t")
+    root = ls[35].rstrip("\r").split("\t")
+
+    def row(wbs_id, parent):
+        cols = list(root)
+        cols[names.index("wbs_id")] = wbs_id
+        cols[names.index("proj_node_flag")] = "N"
+        cols[names.index("parent_wbs_id")] = parent
+        return "\t".join(cols) + "\r"
+    task_names = ls[39].rstrip("\r").split("\t")
+    task = ls[40].rstrip("\r").split("\t")
+    if task_wbs:
+        task[task_names.index("wbs_id")] = task_wbs
+    ls[40] = "\t".join(task) + "\r"
+    if extra_task:
+        ls.insert(41, ls[40])
+    ls[36:36] = [row(w, p) for w, p in rows]
+    return join(ls)
+
+
+add("xer_wbs_cycle.xer", X, xer_with_wbs([("901", "902"), ("902", "901")], task_wbs="901"), "ParseError", "unexpected",
+    37, "WBS parents form a cycle: 901 -> 902 -> 901")
+add("xer_duplicate_wbs.xer", X, xer_with_wbs([("355248", "")]), "ParseError", "unexpected", 37,
+    "wbs_id 355248 appears twice (first at line 36)")
+add("xer_duplicate_task.xer", X, xer_with_wbs([], extra_task=True), "ParseError", "unexpected", 42,
+    "task_id 1338401 appears twice (first at line 41)")
+# A chain of 130 WBS levels under the project node: level 129 (wbs 1128, line 37 + 128) is over
+# ReadLimits::max_nesting_depth = 128.
+add("xer_wbs_too_deep.xer", X, xer_with_wbs([(str(1000 + k), "355248" if k == 0 else str(999 + k)) for k in range(130)],
+                                             task_wbs="1129"), "ParseError", "limit_exceeded", 165,
+    "PROJWBS: WBS nested too deeply: 129 (ReadLimits::max_nesting_depth = 128)")
 
 # ---------------------------------------------------------------- MPX (read_mpx)
 MP = "mpx/sample1.mpx"
