@@ -3,8 +3,9 @@
 /// The RCPSP solver: a genetic algorithm on activity lists with two populations (left- and
 /// right-justified schedules, the bi-population GA of Debels & Vanhoucke 2005/2007), every child
 /// decoded by the serial or the parallel SGS (a self-adapting gene, Hartmann 2002, NRL 49) and
-/// justified the other way (Valls, Ballestin & Quintanilla 2005, EJOR 165), two-point crossover
-/// (Hartmann 1998, NRL 45) and lists re-encoded from the justified schedule (Debels et al. 2006);
+/// justified the other way (Valls, Ballestin & Quintanilla 2005, EJOR 165), a time-window crossover
+/// after the peak crossover (Valls et al. 2008, EJOR 185) and the two-point crossover (Hartmann 1998,
+/// NRL 45), and lists re-encoded from the justified schedule (Debels et al. 2006);
 /// equal makespans are ranked by the work left in the last periods (docs/leveling.md).
 /// The budget is counted in schedules as in Kolisch & Hartmann (2006, EJOR 174): every SGS pass,
 /// forward or backward, serial or parallel, counts one.
