@@ -73,6 +73,7 @@ for r in "${readers[@]}"; do
   corpus="$BUILD/corpus/$r"
   artifacts="$BUILD/artifacts/$r"
   mkdir -p "$corpus" "$artifacts"
+  rm -f "$artifacts"/*  # an earlier run's findings are already in fuzz/regressions/: report only this run's
   cp -n "$ROOT/fuzz/seeds/$r/"* "$corpus/" 2>/dev/null || true
   [[ -d "$ROOT/fuzz/regressions/$r" ]] && cp -n "$ROOT/fuzz/regressions/$r/"* "$corpus/" 2>/dev/null || true
   seed_from_data "$r" "$corpus"
