@@ -101,7 +101,6 @@ public:
         best_starts_.resize(N);
         heap_.reserve(N);
         value_.resize(N);
-        position_.resize(N);
     }
 
     void run() {
@@ -157,15 +156,11 @@ private:
         std::int32_t count = 0;
     };
 
-    std::int32_t* slot(Side& side, std::int32_t i) {
-        return side.lists.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n_);
-    }
-    const std::int32_t* slot_const(const Side& side, std::int32_t i) const {
-        return side.lists.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n_);
-    }
-    const std::int32_t* keys(const Side& side, std::int32_t i) const {
-        return side.keys.data() + static_cast<std::size_t>(i) * static_cast<std::size_t>(n_);
-    }
+    std::size_t row(std::int32_t i) const { return static_cast<std::size_t>(i) * static_cast<std::size_t>(n_); }
+    std::int32_t* slot(Side& side, std::int32_t i) { return side.lists.data() + row(i); }
+    const std::int32_t* slot(const Side& side, std::int32_t i) const { return side.lists.data() + row(i); }
+    std::int32_t* keys(Side& side, std::int32_t i) { return side.keys.data() + row(i); }
+    const std::int32_t* keys(const Side& side, std::int32_t i) const { return side.keys.data() + row(i); }
 
     bool stopped() {
         if (halted_) return true;
@@ -218,7 +213,7 @@ private:
             if (f > lo) tie += (f - lo) * sh_.work[j];
         }
         to.tie[static_cast<std::size_t>(to.count)] = tie;
-        std::int32_t* key = to.keys.data() + static_cast<std::size_t>(to.count) * static_cast<std::size_t>(n_);
+        std::int32_t* key = keys(to, to.count);
         for (std::int32_t j = 0; j < n_; ++j) key[j] = dir == 0 ? starts_[j] : m - starts_[j] - d[j];
         const std::int32_t i = to.count++;
         std::copy_n(list, n_, slot(to, i));
@@ -362,9 +357,9 @@ private:
         const std::int32_t mf = side.makespan[father];
         const std::int32_t* kf = keys(side, father);
         const std::int32_t* km = keys(side, mother);
-        const std::int32_t* lm = slot_const(side, mother);
+        const std::int32_t* lm = slot(side, mother);
         if (mf < 2) {
-            crossover(lm, slot_const(side, father), child);
+            crossover(lm, slot(side, father), child);
             return;
         }
         const auto& d = inst.durations();
@@ -373,18 +368,17 @@ private:
         const std::int32_t len = lo + static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(hi - lo + 1)));
         const auto t1 = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(std::max(1, mf - len + 1))));
         const std::int32_t t2 = t1 + len;
+        // Key per job: block (before / window / after), time, then the mother's list position.
         constexpr std::int64_t kShift = std::int64_t{1} << 40;  // above any start time: keeps the blocks apart
-        for (std::int32_t p = 0; p < n_; ++p) position_[lm[p]] = p;
-        for (std::int32_t j = 0; j < n_; ++j) {
-            if (kf[j] >= t1 && kf[j] < t2) value_[j] = kf[j];
-            else if (km[j] + d[j] <= t1) value_[j] = km[j] - kShift;
-            else value_[j] = km[j] + kShift;
+        for (std::int32_t p = 0; p < n_; ++p) {
+            const std::int32_t j = lm[p];
+            std::int64_t v = km[j] + kShift;
+            if (kf[j] >= t1 && kf[j] < t2) v = kf[j];
+            else if (km[j] + d[j] <= t1) v = km[j] - kShift;
+            value_[j] = v * n_ + p;
         }
-        // Precedence-feasible list for side s: smallest (value, mother position) among eligible jobs.
-        auto worse = [&](std::int32_t a, std::int32_t b) {
-            if (value_[a] != value_[b]) return value_[a] > value_[b];
-            return position_[a] > position_[b];
-        };
+        // Precedence-feasible list for side s: the eligible job with the smallest key first.
+        auto worse = [&](std::int32_t a, std::int32_t b) { return value_[a] > value_[b]; };
         heap_.clear();
         for (std::int32_t j = 0; j < n_; ++j) {
             missing_[j] = static_cast<std::int32_t>(s == 0 ? inst.predecessors(j).size() : inst.successors(j).size());
@@ -462,8 +456,7 @@ private:
             const std::int32_t c = order_[i];
             if (!keep_[c]) continue;
             std::copy_n(slot(side, c), N, scratch_.data() + static_cast<std::size_t>(out) * N);
-            std::copy_n(side.keys.data() + static_cast<std::size_t>(c) * N, N,
-                        key_scratch_.data() + static_cast<std::size_t>(out) * N);
+            std::copy_n(keys(side, c), N, key_scratch_.data() + static_cast<std::size_t>(out) * N);
             ms_.push_back(side.makespan[c]);
             hs_.push_back(side.hash[c]);
             gs_.push_back(side.gene[c]);
@@ -496,8 +489,8 @@ private:
     RcpspStop reason_ = RcpspStop::budget;
     Side sides_[2];
     std::vector<std::int32_t> starts_, list_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
-    std::vector<std::int32_t> key_scratch_, heap_, position_;
-    std::vector<std::int64_t> value_;  // window crossover: block + time key per job
+    std::vector<std::int32_t> key_scratch_, heap_;
+    std::vector<std::int64_t> value_;  // window crossover: sort key per job
     std::vector<std::uint64_t> hs_;
     std::vector<std::int64_t> ts_;
     std::vector<char> taken_, keep_, gs_;
