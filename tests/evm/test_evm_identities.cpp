@@ -6,7 +6,7 @@
 // - Lipke & Henderson, "Earned Schedule: an emerging enhancement to EVM", CrossTalk (2006), table of
 //   ES metrics: IEAC(t) = AT + (PD - ES) / PF(t) with PF(t) = SPI(t) equals PD / SPI(t); TSPI = 1
 //   exactly when the project is on schedule (ES = AT); SV(t) = ES - AT.
-// Published worked figures (the standard's and Lipke's tables) are not reproduced here: see docs/evm.md.
+// Published worked examples with printed figures are in test_published_examples.cpp (see docs/evm.md).
 #include <catch2/catch.hpp>
 
 #include <cmath>
