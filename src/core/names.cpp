@@ -44,6 +44,10 @@ std::string_view to_string(ConstraintType t) noexcept {
         case ConstraintType::finish_no_later_than: return "FNLT";
         case ConstraintType::must_start_on: return "MSO";
         case ConstraintType::must_finish_on: return "MFO";
+        case ConstraintType::start_on: return "SO";
+        case ConstraintType::finish_on: return "FO";
+        case ConstraintType::mandatory_start: return "MANDSTART";
+        case ConstraintType::mandatory_finish: return "MANDFIN";
     }
     return "?";
 }

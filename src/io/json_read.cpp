@@ -182,9 +182,8 @@ public:
             fail(key, "expected a duration (integer minutes or a string like \"5d\"), found " + type_name(v));
         }
         if (minutes < 0 && !allow_negative) fail(key, "negative duration " + std::to_string(minutes) + " minutes is not allowed here");
-        // Bounded so that instant + duration arithmetic downstream cannot overflow (docs/limits.md).
-        constexpr std::int64_t kMaxMinutes = 1'000'000'000'000;  // ~1.9 million years
-        if (minutes > kMaxMinutes || minutes < -kMaxMinutes) fail(key, "duration out of range (|minutes| > 10^12)");
+        if (minutes > detail::kMaxDurationMinutes || minutes < -detail::kMaxDurationMinutes)
+            fail(key, "duration out of range (|minutes| > 10^12)");
         return Duration{minutes};
     }
     std::optional<Duration> opt_duration(std::string_view key, const detail::DurationUnits& units) const {
@@ -365,7 +364,7 @@ Dependency read_dependency(const JsonDoc& doc, const json& j, const std::string&
 
 Task read_task(const JsonDoc& doc, const json& j, const std::string& ptr, const detail::DurationUnits& units) {
     const Obj o = Obj::object_at(doc, j, ptr,
-                                 {"id", "name", "parent", "duration", "milestone", "calendar", "constraint", "deadline", "priority",
+                                 {"id", "name", "parent", "duration", "milestone", "calendar", "constraint", "secondary_constraint", "deadline", "priority",
                                   "predecessors", "assignments", "fixed_cost", "progress", "notes", "custom"});
     Task t;
     t.id = TaskId(o.string("id"));
@@ -374,15 +373,13 @@ Task read_task(const JsonDoc& doc, const json& j, const std::string& ptr, const 
     if (o.has("duration")) t.duration = o.duration("duration", units, false);
     t.milestone = o.flag_or("milestone", false);
     t.calendar = o.opt_id<CalendarId>("calendar");
-    if (o.has("constraint")) {
-        const Obj c = o.object("constraint", {"type", "date"});
-        t.constraint.type = enum_or(
-            c, "type", ConstraintType::as_soon_as_possible,
-            std::array{ConstraintType::as_soon_as_possible, ConstraintType::as_late_as_possible, ConstraintType::start_no_earlier_than,
-                       ConstraintType::start_no_later_than, ConstraintType::finish_no_earlier_than, ConstraintType::finish_no_later_than,
-                       ConstraintType::must_start_on, ConstraintType::must_finish_on});
-        t.constraint.date = c.opt_instant("date");
-    }
+    auto constraint = [&](std::string_view key) {
+        const Obj c = o.object(key, {"type", "date"});
+        return Constraint{.type = enum_or(c, "type", ConstraintType::as_soon_as_possible, std::to_array(kAllConstraintTypes)),
+                          .date = c.opt_instant("date")};
+    };
+    if (o.has("constraint")) t.constraint = constraint("constraint");
+    if (o.has("secondary_constraint")) t.secondary_constraint = constraint("secondary_constraint");
     t.deadline = o.opt_instant("deadline");
     t.priority = o.int_or("priority", 500, INT32_MIN, INT32_MAX);
     o.each("predecessors", [&](const json& dj, const std::string& dp) { t.predecessors.push_back(read_dependency(doc, dj, dp, units)); });
@@ -412,7 +409,7 @@ Task read_task(const JsonDoc& doc, const json& j, const std::string& ptr, const 
 Project read_project(const JsonDoc& doc, const json& j, const std::string& ptr) {
     const Obj o = Obj::object_at(doc, j, ptr,
                                  {"id", "name", "program", "start", "deadline", "calendar", "status_date", "priority", "minutes_per_day",
-                                  "minutes_per_week", "manager", "tasks", "notes", "custom"});
+                                  "minutes_per_week", "honor_constraints", "manager", "tasks", "notes", "custom"});
     Project p;
     p.id = ProjectId(o.string("id"));
     p.name = o.string_or("name");
@@ -425,6 +422,7 @@ Project read_project(const JsonDoc& doc, const json& j, const std::string& ptr) 
     // Needed to read "d" and "w" durations, hence bounded here (validate() repeats the check for built models).
     p.minutes_per_day = o.int_or("minutes_per_day", 480, 1, 1440);
     p.minutes_per_week = o.int_or("minutes_per_week", 2400, 1, 10080);
+    p.honor_constraints = o.flag_or("honor_constraints", true);
     p.manager = o.string_or("manager");
     const detail::DurationUnits units{.minutes_per_day = p.minutes_per_day, .minutes_per_week = p.minutes_per_week};
     o.each("tasks", [&](const json& tj, const std::string& tp) { p.tasks.push_back(read_task(doc, tj, tp, units)); });

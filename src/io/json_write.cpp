@@ -29,6 +29,14 @@ ojson money(Money m) {
     return ojson(static_cast<double>(m.minor_units()) / 100.0);
 }
 
+// What the reader accepts (detail::kMaxDurationMinutes): refuse to write a file ppm cannot read back.
+std::string duration_text(Duration d, const detail::DurationUnits& units, std::string_view what, const std::string& id) {
+    const std::int64_t m = d.count();
+    if (m > detail::kMaxDurationMinutes || m < -detail::kMaxDurationMinutes)
+        throw ModelError::invalid_value(what, id, std::to_string(m) + " minutes is out of range (|minutes| <= 10^12)");
+    return detail::format_duration(m, units);
+}
+
 ojson custom(const CustomFields& fields, const std::string& id) {
     ojson o = ojson::object();
     for (const auto& [name, value] : fields) {
@@ -147,14 +155,16 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
     o["id"] = id;
     o["name"] = t.name;
     put_id(o, "parent", t.parent);
-    o["duration"] = detail::format_duration(t.duration.count(), units);
+    o["duration"] = duration_text(t.duration, units, "task duration", id);
     if (t.milestone) o["milestone"] = true;
     put_id(o, "calendar", t.calendar);
-    if (t.constraint != Constraint{}) {
-        ojson c{{"type", to_string(t.constraint.type)}};
-        put_instant(c, "date", t.constraint.date);
-        o["constraint"] = std::move(c);
-    }
+    auto constraint = [&](const char* key, const Constraint& con) {
+        ojson c{{"type", to_string(con.type)}};
+        put_instant(c, "date", con.date);
+        o[key] = std::move(c);
+    };
+    if (t.constraint != Constraint{}) constraint("constraint", t.constraint);
+    if (t.secondary_constraint) constraint("secondary_constraint", *t.secondary_constraint);
     put_instant(o, "deadline", t.deadline);
     if (t.priority != 500) o["priority"] = t.priority;
     if (!t.predecessors.empty()) {
@@ -163,7 +173,7 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
             ojson e{{"task", d.predecessor.str()}};
             if (d.type != LinkType::finish_start) e["type"] = to_string(d.type);
             if (d.lag.amount.count() != 0)
-                e["lag"] = detail::format_duration(d.lag.amount.count(), d.lag.unit == LagUnit::elapsed ? detail::kElapsedUnits : units);
+                e["lag"] = duration_text(d.lag.amount, d.lag.unit == LagUnit::elapsed ? detail::kElapsedUnits : units, "lag", id);
             if (d.lag.unit != LagUnit::working) e["lag_unit"] = to_string(d.lag.unit);
             if (d.lag.percent != 0.0) e["lag_percent"] = finite(d.lag.percent, "lag percent", id);
             if (d.lag_calendar != LagCalendar::predecessor) e["lag_calendar"] = to_string(d.lag_calendar);
@@ -177,8 +187,8 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
         for (const auto& as : t.assignments) {
             ojson e{{"resource", as.resource.str()}};
             if (as.units != 1.0) e["units"] = finite(as.units, "assignment units", id);
-            if (as.work) e["work"] = detail::format_duration(as.work->count(), units);
-            if (as.actual_work) e["actual_work"] = detail::format_duration(as.actual_work->count(), units);
+            if (as.work) e["work"] = duration_text(*as.work, units, "assignment work", id);
+            if (as.actual_work) e["actual_work"] = duration_text(*as.actual_work, units, "assignment actual work", id);
             if (as.cost) e["cost"] = money(*as.cost);
             put_custom(e, as.custom, id);
             a.push_back(std::move(e));
@@ -192,7 +202,7 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
         put_instant(p, "actual_start", g.actual_start);
         put_instant(p, "actual_finish", g.actual_finish);
         if (g.percent_complete != 0.0) p["percent_complete"] = finite(g.percent_complete, "percent complete", id);
-        if (g.remaining_duration) p["remaining_duration"] = detail::format_duration(g.remaining_duration->count(), units);
+        if (g.remaining_duration) p["remaining_duration"] = duration_text(*g.remaining_duration, units, "remaining duration", id);
         if (g.actual_cost) p["actual_cost"] = money(*g.actual_cost);
         o["progress"] = std::move(p);
     }
@@ -214,6 +224,7 @@ ojson project(const Project& p) {
     if (p.priority != 500) o["priority"] = p.priority;
     if (p.minutes_per_day != 480) o["minutes_per_day"] = p.minutes_per_day;
     if (p.minutes_per_week != 2400) o["minutes_per_week"] = p.minutes_per_week;
+    if (!p.honor_constraints) o["honor_constraints"] = false;
     put_text(o, "manager", p.manager);
     const detail::DurationUnits units{.minutes_per_day = p.minutes_per_day, .minutes_per_week = p.minutes_per_week};
     ojson tasks = ojson::array();

@@ -75,6 +75,12 @@ std::string constraint_name(ConstraintType t) {
         case ConstraintType::finish_no_later_than: return "Finish No Later Than";
         case ConstraintType::must_start_on: return "Must Start On";
         case ConstraintType::must_finish_on: return "Must Finish On";
+        // MPX has MS Project's eight types and always honours them: P6's soft "Start On" /
+        // "Finish On" keep their early-date effect, the mandatory ones stay on their dates.
+        case ConstraintType::start_on: return "Start No Earlier Than";
+        case ConstraintType::finish_on: return "Finish No Earlier Than";
+        case ConstraintType::mandatory_start: return "Must Start On";
+        case ConstraintType::mandatory_finish: return "Must Finish On";
     }
     return "As Soon As Possible";
 }

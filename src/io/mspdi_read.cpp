@@ -160,6 +160,9 @@ void Reader::read_header(pugi::xml_node root, Project& project) {
         } else if (n == "MinutesPerWeek") {
             minutes_per_week_ = integer(el);
             if (minutes_per_week_ > 0) project.minutes_per_week = minutes_per_week_;
+        } else if (n == "HonorConstraints") {
+            // "Tasks will always honor their constraint dates" (default on, as in MS Project).
+            project.honor_constraints = !(text == "0" || text == "false");
         } else if (n == "StatusDate") {
             project.status_date = instant(el);
         } else if (n == "Manager") {

@@ -247,7 +247,9 @@ std::string Writer::task(const Project& p, const Task& t, std::size_t row, const
     }();
     e.add("Milestone", t.milestone || milestone_kept ? "1" : "0");
     e.add("Summary", summaries.count(t.id.str()) ? "1" : "0");
-    static constexpr const char* kConstraint[] = {"0", "1", "4", "5", "6", "7", "2", "3"};
+    // P6's start_on / finish_on / mandatory types have no MSPDI code of their own: the nearest
+    // is MSO / MFO, which binds as the P6 type under the project's HonorConstraints.
+    static constexpr const char* kConstraint[] = {"0", "1", "4", "5", "6", "7", "2", "3", "2", "3", "2", "3"};
     e.add("ConstraintType", kConstraint[static_cast<int>(t.constraint.type)]);
     if (t.constraint.date) e.add("ConstraintDate", detail::format_iso_datetime(*t.constraint.date));
     if (t.deadline) e.add("Deadline", detail::format_iso_datetime(*t.deadline));
@@ -371,6 +373,7 @@ std::string Writer::run() {
     if (project_calendar) head.add("CalendarUID", calendar_uid_(*project_calendar));
     head.add("MinutesPerDay", std::to_string(p.minutes_per_day));
     head.add("MinutesPerWeek", std::to_string(p.minutes_per_week));
+    head.add("HonorConstraints", p.honor_constraints ? "1" : "0");
     const auto status = p.status_date ? p.status_date : pf_.status_date;
     if (status) head.add("StatusDate", detail::format_iso_datetime(*status));
     if (!definitions.empty()) head.add_raw("ExtendedAttributes", "<ExtendedAttributes>" + definitions + "</ExtendedAttributes>");

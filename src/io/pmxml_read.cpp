@@ -152,6 +152,7 @@ ImportResult Reader::run() {
     std::map<std::string, LagCalendar> lag_cal;
     for (const auto p : by_name_["Project"]) {
         Project proj;
+        proj.honor_constraints = false;  // P6: logic wins over every constraint but the mandatory ones
         const std::string oid(child_text(p, "ObjectId"));
         proj.id = ProjectId("P" + oid);
         proj.name = std::string(child_text(p, "Id"));
@@ -250,23 +251,36 @@ ImportResult Reader::run() {
             t.progress.remaining_duration = Duration{static_cast<std::int64_t>(remaining * 60.0 + 0.5)};
         if (t.progress.actual_finish) t.progress.percent_complete = 100.0;
         else if (t.progress.actual_start && planned > 0) t.progress.percent_complete = std::clamp((planned - remaining) / planned * 100.0, 0.0, 100.0);
+        // P6's constraint names (as in XER: only the mandatory ones override logic).
         static const std::map<std::string, ConstraintType, std::less<>> kC = {
-            {"Start On or After", ConstraintType::start_no_earlier_than}, {"Start On", ConstraintType::must_start_on},
-            {"Finish On", ConstraintType::must_finish_on}, {"Start On or Before", ConstraintType::start_no_later_than},
+            {"Start On or After", ConstraintType::start_no_earlier_than}, {"Start On", ConstraintType::start_on},
+            {"Finish On", ConstraintType::finish_on}, {"Start On or Before", ConstraintType::start_no_later_than},
             {"Finish On or Before", ConstraintType::finish_no_later_than}, {"Finish On or After", ConstraintType::finish_no_earlier_than},
-            {"As Late As Possible", ConstraintType::as_late_as_possible}, {"Mandatory Start", ConstraintType::must_start_on},
-            {"Mandatory Finish", ConstraintType::must_finish_on}};
-        if (const auto c = child_text(x, "PrimaryConstraintType"); !c.empty() && c != "<None>") {
-            if (const auto it = kC.find(c); it != kC.end()) {
-                t.constraint.type = it->second;
-                t.constraint.date = date(x, "PrimaryConstraintDate");
-                if (!t.constraint.date && it->second != ConstraintType::as_late_as_possible) t.constraint = {};
-            } else {
-                warn(x, "task " + oid, "constraint '" + std::string(c) + "' not understood");
+            {"As Late As Possible", ConstraintType::as_late_as_possible}, {"Mandatory Start", ConstraintType::mandatory_start},
+            {"Mandatory Finish", ConstraintType::mandatory_finish}};
+        auto constraint = [&](const char* type_el, const char* date_el) -> std::optional<Constraint> {
+            const auto c = child_text(x, type_el);
+            if (c.empty() || c == "<None>" || c == "As Soon As Possible") return std::nullopt;
+            const auto it = kC.find(c);
+            if (it == kC.end()) {
+                warn(x, "task " + oid, std::string(type_el) + " '" + std::string(c) + "' not understood: ignored");
+                return std::nullopt;
             }
+            Constraint con{.type = it->second, .date = date(x, date_el)};
+            if (!con.date && it->second != ConstraintType::as_late_as_possible) {
+                warn(x, "task " + oid, std::string(type_el) + " '" + std::string(c) + "' without " + date_el + ": ignored");
+                return std::nullopt;
+            }
+            return con;
+        };
+        if (const auto c = constraint("PrimaryConstraintType", "PrimaryConstraintDate")) t.constraint = *c;
+        t.secondary_constraint = constraint("SecondaryConstraintType", "SecondaryConstraintDate");
+        if (t.secondary_constraint && t.secondary_constraint->type == ConstraintType::as_late_as_possible) {
+            warn(x, "task " + oid, "secondary constraint 'As Late As Possible' ignored (ALAP is a primary constraint)");
+            t.secondary_constraint.reset();
         }
         keep(x, t.custom, {"ObjectId", "Name", "CalendarObjectId", "PlannedDuration", "ActualStartDate", "ActualFinishDate",
-                           "PrimaryConstraintType", "PrimaryConstraintDate"});
+                           "PrimaryConstraintType", "PrimaryConstraintDate", "SecondaryConstraintType", "SecondaryConstraintDate"});
         proj.tasks.push_back(std::move(t));
     };
     for (auto& [proj_oid, list] : top) {

@@ -344,6 +344,7 @@ void Reader::read_projects() {
     for (std::size_t i = 0; i < pt->rows.size(); ++i) {
         const XerRow r(*pt, i);
         Project p;
+        p.honor_constraints = false;  // P6: logic wins over every constraint but the mandatory ones
         p.id = ProjectId("P" + std::string(r["proj_id"]));
         p.name = std::string(r["proj_short_name"]);
         p.start = date(r, "plan_start_date").value_or(Instant{});
@@ -488,31 +489,40 @@ void Reader::read_projects() {
             activity_pct = act + rem > 0 ? act / (act + rem) * 100.0 : (t.progress.actual_finish ? 100.0 : 0.0);
         }
         t.custom["xer.activity_percent_complete"] = activity_pct;
-        const auto cstr = r["cstr_type"];
+        // P6's constraint codes (Oracle P6 help, "Working with activity constraints"): only the
+        // mandatory ones override logic; the project is read with honor_constraints off.
         static const std::map<std::string_view, ConstraintType> kCstr = {
-            {"CS_ALAP", ConstraintType::as_late_as_possible}, {"CS_MSO", ConstraintType::must_start_on},
-            {"CS_MEO", ConstraintType::must_finish_on},       {"CS_MSOA", ConstraintType::start_no_earlier_than},
+            {"CS_ALAP", ConstraintType::as_late_as_possible}, {"CS_MSO", ConstraintType::start_on},
+            {"CS_MEO", ConstraintType::finish_on},            {"CS_MSOA", ConstraintType::start_no_earlier_than},
             {"CS_MSOB", ConstraintType::start_no_later_than}, {"CS_MEOA", ConstraintType::finish_no_earlier_than},
-            {"CS_MEOB", ConstraintType::finish_no_later_than}, {"CS_MANDSTART", ConstraintType::must_start_on},
-            {"CS_MANDFIN", ConstraintType::must_finish_on}};
-        if (!cstr.empty()) {
+            {"CS_MEOB", ConstraintType::finish_no_later_than}, {"CS_MANDSTART", ConstraintType::mandatory_start},
+            {"CS_MANDFIN", ConstraintType::mandatory_finish}};
+        auto constraint = [&](std::string_view type_field, std::string_view date_field) -> std::optional<Constraint> {
+            const auto cstr = r[type_field];
+            if (cstr.empty() || cstr == "CS_ASAP") return std::nullopt;
             const auto it = kCstr.find(cstr);
-            if (it == kCstr.end()) warn(r.line(), "task " + node.id, "unknown constraint '" + std::string(cstr) + "' ignored");
-            else {
-                t.constraint.type = it->second;
-                t.constraint.date = date(r, "cstr_date");
-                if (!t.constraint.date && it->second != ConstraintType::as_late_as_possible) {
-                    warn(r.line(), "task " + node.id, "constraint " + std::string(cstr) + " without cstr_date ignored");
-                    t.constraint = {};
-                }
+            if (it == kCstr.end()) {
+                warn(r.line(), "task " + node.id, "unknown constraint " + std::string(type_field) + " '" + std::string(cstr) + "' ignored");
+                return std::nullopt;
             }
+            Constraint c{.type = it->second, .date = date(r, date_field)};
+            if (!c.date && it->second != ConstraintType::as_late_as_possible) {
+                warn(r.line(), "task " + node.id, "constraint " + std::string(cstr) + " without " + std::string(date_field) + " ignored");
+                return std::nullopt;
+            }
+            return c;
+        };
+        if (const auto c = constraint("cstr_type", "cstr_date")) t.constraint = *c;
+        t.secondary_constraint = constraint("cstr_type2", "cstr_date2");
+        if (t.secondary_constraint && t.secondary_constraint->type == ConstraintType::as_late_as_possible) {
+            warn(r.line(), "task " + node.id, "secondary constraint CS_ALAP ignored (ALAP is a primary constraint)");
+            t.secondary_constraint.reset();
         }
-        if (!r["cstr_type2"].empty()) warn(r.line(), "task " + node.id, "secondary constraint kept as xer.cstr_type2 (not scheduled)");
         static const std::map<std::string_view, int> kPriority = {
             {"PT_Top", 1000}, {"PT_High", 750}, {"PT_Normal", 500}, {"PT_Low", 250}, {"PT_Lowest", 0}};
         if (const auto it = kPriority.find(r["priority_type"]); it != kPriority.end()) t.priority = it->second;
         keep(r, t.custom, {"task_id", "task_name", "clndr_id", "target_drtn_hr_cnt", "act_start_date", "act_end_date",
-                           "cstr_type", "cstr_date", "priority_type", "wbs_id"});
+                           "cstr_type", "cstr_date", "cstr_type2", "cstr_date2", "priority_type", "wbs_id"});
         task_id_of[node.id] = t.id;
         p.tasks.push_back(std::move(t));
     };

@@ -1,8 +1,10 @@
 // Primavera P6 XER writer (the subset the reader imports: PROJECT, CALENDAR, SCHEDOPTIONS, PROJWBS,
 // TASK, TASKPRED, RSRC, RSRCRATE, TASKRSRC), tab-separated, Windows-1252. Summary tasks become WBS
 // nodes; ids that are not numbers are numbered (P6 keys are integers). See docs/interchange.md.
+#include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -84,10 +86,22 @@ std::string day_xml(const DaySchedule& day) {
     return out;
 }
 
-std::string clndr_data(const Calendar& c) {
+// P6 writes all seven days of every calendar (base_clndr_id only shares holidays), and the reader
+// takes an empty day as non-working: a day the model inherits from the base calendar (nullopt) is
+// written as the base's day, else a derived calendar would lose its working time on the way back.
+std::optional<DaySchedule> resolved_day(const Portfolio& pf, const Calendar& c, std::size_t weekday) {
+    const Calendar* cal = &c;
+    for (std::size_t depth = 0; cal && depth <= pf.calendars.size(); ++depth) {  // bounded: a base cycle ends here
+        if (cal->week[weekday]) return cal->week[weekday];
+        cal = cal->base ? pf.find_calendar(*cal->base) : nullptr;
+    }
+    return std::nullopt;
+}
+
+std::string clndr_data(const Portfolio& pf, const Calendar& c) {
     std::string out = "(0||CalendarData()((0||DaysOfWeek()(";
     for (int p6 = 1; p6 <= 7; ++p6) {
-        const auto& d = c.week[static_cast<std::size_t>((p6 + 5) % 7)];
+        const auto d = resolved_day(pf, c, static_cast<std::size_t>((p6 + 5) % 7));
         out += "(0||" + std::to_string(p6) + "()(" + (d ? day_xml(*d) : std::string()) + "))";
     }
     out += "))(0||Exceptions()(";
@@ -124,7 +138,7 @@ std::string write_xer(const Portfolio& pf) {
     Table wbs{"PROJWBS", {"wbs_id", "proj_id", "seq_num", "proj_node_flag", "wbs_short_name", "wbs_name", "parent_wbs_id"}, {}};
     Table task{"TASK", {"task_id", "proj_id", "wbs_id", "clndr_id", "task_code", "task_name", "task_type", "status_code",
                         "target_drtn_hr_cnt", "remain_drtn_hr_cnt", "act_start_date", "act_end_date", "cstr_type", "cstr_date",
-                        "priority_type", "complete_pct_type"}, {}};
+                        "cstr_type2", "cstr_date2", "priority_type", "complete_pct_type"}, {}};
     Table pred{"TASKPRED", {"task_pred_id", "task_id", "pred_task_id", "proj_id", "pred_proj_id", "pred_type", "lag_hr_cnt"}, {}};
     Table rsrc{"RSRC", {"rsrc_id", "rsrc_name", "rsrc_short_name", "clndr_id", "rsrc_type", "rsrc_notes"}, {}};
     Table rate{"RSRCRATE", {"rsrc_rate_id", "rsrc_id", "max_qty_per_hr", "cost_per_qty", "start_date"}, {}};
@@ -137,7 +151,7 @@ std::string write_xer(const Portfolio& pf) {
             return std::string("8");
         }();
         calendar.rows.push_back({cal_keys(c.id.str()), pf.default_calendar == c.id ? "Y" : "N", c.name, "",
-                                 c.base ? cal_keys(c.base->str()) : "", "CA_Base", day, clndr_data(c)});
+                                 c.base ? cal_keys(c.base->str()) : "", "CA_Base", day, clndr_data(pf, c)});
     }
     std::map<std::string, std::string> project_of_task;
     for (const auto& p : pf.projects)
@@ -162,12 +176,26 @@ std::string write_xer(const Portfolio& pf) {
                 wbs.rows.push_back({wbs_keys(t.id.str()), pid, std::to_string(++seq), "N", t.id.str(), t.name, parent_wbs});
                 continue;
             }
-            static constexpr const char* kC[] = {"", "CS_ALAP", "CS_MSOA", "CS_MSOB", "CS_MEOA", "CS_MEOB", "CS_MSO", "CS_MEO"};
+            // Each type to the P6 code of the same behaviour: MS Project's MSO/MFO are mandatory
+            // when the project honours constraints, P6's "Start On"/"Finish On" when it does not.
+            auto code_of = [&](const Constraint& c) -> std::string {
+                static constexpr const char* kC[] = {"", "CS_ALAP", "CS_MSOA", "CS_MSOB", "CS_MEOA", "CS_MEOB",
+                                                     "CS_MSO", "CS_MEO", "CS_MSO", "CS_MEO", "CS_MANDSTART", "CS_MANDFIN"};
+                if (p.honor_constraints && c.type == ConstraintType::must_start_on) return "CS_MANDSTART";
+                if (p.honor_constraints && c.type == ConstraintType::must_finish_on) return "CS_MANDFIN";
+                return kC[static_cast<int>(c.type)];
+            };
+            const Constraint second = t.secondary_constraint.value_or(Constraint{});
             const int pr = t.priority >= 875 ? 0 : t.priority >= 625 ? 1 : t.priority >= 375 ? 2 : t.priority >= 125 ? 3 : 4;
             static constexpr const char* kP[] = {"PT_Top", "PT_High", "PT_Normal", "PT_Low", "PT_Lowest"};
-            const std::int64_t remaining = t.progress.actual_finish ? 0
-                                         : t.progress.remaining_duration ? t.progress.remaining_duration->count()
-                                         : t.duration.count();
+            // The remaining duration the model schedules with (docs/format.md, Progress): the reader
+            // takes remain_drtn_hr_cnt as the re-estimate of a started task, so a task started with a
+            // percent complete only must carry duration x (1 - percent/100), not its full duration.
+            const std::int64_t remaining =
+                t.progress.actual_finish ? 0
+                : t.progress.remaining_duration ? t.progress.remaining_duration->count()
+                : t.progress.actual_start ? std::llround(static_cast<double>(t.duration.count()) * (1.0 - t.progress.percent_complete / 100.0))
+                                          : t.duration.count();
             std::string code = t.id.str();
             if (const auto it = t.custom.find("xer.task_code"); it != t.custom.end() && std::holds_alternative<std::string>(it->second))
                 code = std::get<std::string>(it->second);
@@ -178,7 +206,8 @@ std::string write_xer(const Portfolio& pf) {
                                  hours(t.duration.count()), hours(remaining),
                                  t.progress.actual_start ? xer_date(*t.progress.actual_start) : "",
                                  t.progress.actual_finish ? xer_date(*t.progress.actual_finish) : "",
-                                 kC[static_cast<int>(t.constraint.type)], t.constraint.date ? xer_date(*t.constraint.date) : "",
+                                 code_of(t.constraint), t.constraint.date ? xer_date(*t.constraint.date) : "",
+                                 code_of(second), second.date ? xer_date(*second.date) : "",
                                  kP[pr], "CP_Drtn"});
             for (const auto& d : t.predecessors) {
                 static constexpr const char* kT[] = {"PR_FS", "PR_SS", "PR_FF", "PR_SF"};

@@ -264,8 +264,8 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
             std::int64_t floor_start = net.project_start()[proj];
             if (pp.status[proj] != kNoDate) floor_start = std::max(floor_start, pp.status[proj]);
             const ConstraintType ct = net.constraint_type()[i];
-            if (ct == ConstraintType::start_no_earlier_than) floor_start = std::max(floor_start, net.constraint_date()[i]);
-            const std::int64_t floor_finish = ct == ConstraintType::finish_no_earlier_than ? net.constraint_date()[i] : kMin;
+            if (net.start_floor()[i] != kNoDate) floor_start = std::max(floor_start, net.start_floor()[i]);
+            const std::int64_t floor_finish = net.finish_floor()[i] != kNoDate ? net.finish_floor()[i] : kMin;
             if (d <= 0) {
                 const std::int64_t t = std::max({floor_start, s_max, f_max, floor_finish});
                 ps.start[i] = ps.finish[i] = milestone_forward(cal, t);

@@ -72,9 +72,12 @@ inline std::int64_t milestone_forward(const WorkCalendar& cal, std::int64_t t) {
     if (w > 0 && cal.work_index(Instant{t - 1}) == w - 1) return t;  // end of a working interval
     return s;
 }
+// Backward, a milestone takes the end of the previous working period when t is not inside or at
+// the end of working time: a late date at 08:00 Monday becomes 17:00 Friday, as P6 and MS Project
+// place a finish milestone, so predecessors on other calendars gain no non-working time from it.
 inline std::int64_t milestone_backward(const WorkCalendar& cal, std::int64_t t) {
     const std::int64_t w = cal.work_index(Instant{t});
-    if (cal.work_index(Instant{t + 1}) == w + 1) return t;  // inside or at the start of working time
+    if (w <= 0 || cal.work_index(Instant{t - 1}) == w - 1) return t;  // inside or at the end of working time
     return cal.finish_at_work(w).minutes_since_epoch();
 }
 
@@ -99,6 +102,8 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
     const auto state = net.progress_state();
     const auto ctype = net.constraint_type();
     const auto cdate = net.constraint_date();
+    const auto sfloor = net.start_floor();
+    const auto ffloor = net.finish_floor();
     const auto lag_unit = net.link_lag_unit();
     const auto link_cal = net.link_calendar();
     const auto link_lag = net.link_lag();
@@ -165,12 +170,12 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             }
             const std::uint32_t pj = proj[i];
             std::int64_t key = ci == net.project_calendar()[pj] ? ws.floor_key[pj] : cal.work_index(Instant{ws.floor_instant[pj]});
-            if (ct == ConstraintType::start_no_earlier_than) key = std::max(key, cal.work_index(Instant{cdate[i]}));
+            if (sfloor[i] != kNoDate) key = std::max(key, cal.work_index(Instant{sfloor[i]}));
             std::uint32_t drive = kNoLink;
             if (s_link != kNoLink && ks >= key) { key = ks; drive = s_link; }
             if (f_link != kNoLink && (kf - d > key || (kf - d == key && drive == kNoLink))) { key = kf - d; drive = f_link; }
-            if (ct == ConstraintType::finish_no_earlier_than) {
-                const std::int64_t w = cal.work_index(Instant{cdate[i]}) - d;
+            if (ffloor[i] != kNoDate) {
+                const std::int64_t w = cal.work_index(Instant{ffloor[i]}) - d;
                 if (w > key) { key = w; drive = kNoLink; }
             }
             ws.early_start[i] = cal.start_at_work(key).minutes_since_epoch();
@@ -219,8 +224,8 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
         // Not started: logic, project start, status date and SNET/FNET.
         std::int64_t floor_start = net.project_start()[proj[i]];
         if (status != kNoDate) floor_start = std::max(floor_start, status);
-        if (ct == ConstraintType::start_no_earlier_than) floor_start = std::max(floor_start, cdate[i]);
-        std::int64_t floor_finish = ct == ConstraintType::finish_no_earlier_than ? cdate[i] : kMin;
+        if (sfloor[i] != kNoDate) floor_start = std::max(floor_start, sfloor[i]);
+        std::int64_t floor_finish = ffloor[i] != kNoDate ? ffloor[i] : kMin;
         std::uint32_t drive = kNoLink;
         std::int64_t es, ef;
         std::int64_t finish_key = kMin;  // W(EF) when known without another lookup
@@ -313,9 +318,11 @@ inline Bounds successor_bounds(const Network& net, std::span<const Duration> dur
         const LinkType lt = net.link_type()[k];
         const bool to_start = lt == LinkType::finish_start || lt == LinkType::start_start;
         std::int64_t dst = to_start ? start_of(j) : finish_of(j);
-        // A finish (or a milestone) may sit anywhere in its task's following non-working time
-        // without changing its working-time position: bound from the latest such instant.
-        if (!to_start || durations[j].count() == 0)
+        // A finish may sit anywhere in its task's following non-working time without changing
+        // its working-time position: bound from the latest such instant (as the forward pass
+        // reads it). A milestone's date is an instant its predecessors must reach, whatever
+        // their calendars (docs/scheduling.md, "Late dates across calendars").
+        if (!to_start && durations[j].count() > 0)
             dst = net.calendars()[net.calendar_of()[j]].next_work_start(Instant{dst}).minutes_since_epoch();
         const std::int64_t x = lag_backward(net, k, dst, [&] { return pred_duration(net, durations, ws, i); });
         if (lt == LinkType::finish_start || lt == LinkType::finish_finish) b.finish = std::min(b.finish, x);
@@ -348,6 +355,8 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
     const auto proj = net.project_of();
     const auto ctype = net.constraint_type();
     const auto cdate = net.constraint_date();
+    const auto scap = net.start_cap();
+    const auto fcap = net.finish_cap();
     const bool retained = opt.progress_mode == ProgressMode::retained_logic;
     auto start_of = [&](std::uint32_t j) { return ws.late_start[j]; };
     auto finish_of = [&](std::uint32_t j) { return ws.late_finish[j]; };
@@ -387,8 +396,8 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
                 if (ws.early_start[i] == ws.early_start[parent] && ws.bound_start[parent] != kMax)
                     kst = std::min(kst, cal.work_index(Instant{ws.bound_start[parent]}));
             }
-            if (ct == ConstraintType::start_no_later_than) kst = std::min(kst, cal.work_index(Instant{cdate[i]}));
-            if (ct == ConstraintType::finish_no_later_than) kfin = std::min(kfin, cal.work_index(Instant{cdate[i]}));
+            if (scap[i] != kNoDate) kst = std::min(kst, cal.work_index(Instant{scap[i]}));
+            if (fcap[i] != kNoDate) kfin = std::min(kfin, cal.work_index(Instant{fcap[i]}));
             for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
                 const std::uint32_t k = sl[q];
                 const std::uint32_t j = lsucc[k];
@@ -401,7 +410,7 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
                     w = (to_start ? ws.late_start_key[j] : ws.late_finish_key[j]) - link_lag[k];
                 } else {
                     std::int64_t dst = to_start ? ws.late_start[j] : ws.late_finish[j];
-                    if (!to_start || durations[j].count() == 0)
+                    if (!to_start && durations[j].count() > 0)
                         dst = cals[cal_of[j]].next_work_start(Instant{dst}).minutes_since_epoch();
                     w = cal.work_index(Instant{lag_backward(net, k, dst, [&] { return pred_duration(net, durations, ws, i); })});
                 }
@@ -426,8 +435,8 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
             if (ws.early_start[i] == ws.early_start[parent]) b.start = std::min(b.start, ws.bound_start[parent]);
             b.finish = std::min(b.finish, ws.bound_finish[parent]);
         }
-        if (ct == ConstraintType::start_no_later_than) b.start = std::min(b.start, cdate[i]);
-        if (ct == ConstraintType::finish_no_later_than) b.finish = std::min(b.finish, cdate[i]);
+        if (scap[i] != kNoDate) b.start = std::min(b.start, scap[i]);
+        if (fcap[i] != kNoDate) b.finish = std::min(b.finish, fcap[i]);
         if (net.is_summary()[i]) {
             ws.bound_start[i] = b.start;
             ws.bound_finish[i] = b.finish;
@@ -443,6 +452,11 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
                        : Placement{milestone_backward(cal, cdate[i]), milestone_backward(cal, cdate[i])};
         } else {
             pl = place_late(cal, b, d);
+            // A milestone moved back to the end of a working period never goes before its own
+            // early date in the same working minute (its float stays >= 0, not an artefact).
+            if (d == 0 && pl.start < ws.early_start[i] &&
+                cal.work_index(Instant{pl.start}) >= cal.work_index(Instant{ws.early_start[i]}))
+                pl = Placement{ws.early_start[i], ws.early_start[i]};
         }
         ws.late_start[i] = pl.start;
         ws.late_finish[i] = pl.finish;

@@ -99,6 +99,7 @@ struct NetworkBuilder {
         net.duration_.assign(n, 0);
         net.constraint_type_.assign(n, ConstraintType::as_soon_as_possible);
         net.constraint_date_.assign(n, kNoDate);
+        for (auto* v : {&net.start_floor_, &net.finish_floor_, &net.start_cap_, &net.finish_cap_}) v->assign(n, kNoDate);
         net.deadline_.assign(n, kNoDate);
         net.progress_state_.assign(n, ProgressState::not_started);
         net.actual_start_.assign(n, kNoDate);
@@ -144,13 +145,9 @@ struct NetworkBuilder {
                     throw ModelError::invalid_value("duration of milestone", id, "a milestone has duration 0");
                 net.is_milestone_[i] = t.milestone ? 1 : 0;
                 net.duration_[i] = net.is_summary_[i] ? 0 : t.duration.count();
-                const auto ct = t.constraint.type;
-                net.constraint_type_[i] = ct;
-                if (ct != ConstraintType::as_soon_as_possible && ct != ConstraintType::as_late_as_possible) {
-                    if (!t.constraint.date) throw ModelError::missing_value("constraint date", id);
-                    net.constraint_date_[i] = t.constraint.date->minutes_since_epoch();
-                }
-                if (ct == ConstraintType::as_late_as_possible && !net.is_summary_[i]) net.has_alap_ = true;
+                constrain(i, id, t.constraint, p.honor_constraints);
+                if (t.secondary_constraint) constrain(i, id, *t.secondary_constraint, p.honor_constraints);
+                if (net.constraint_type_[i] == ConstraintType::as_late_as_possible && !net.is_summary_[i]) net.has_alap_ = true;
                 if (t.deadline) net.deadline_[i] = t.deadline->minutes_since_epoch();
                 progress(t, i);
                 ++i;
@@ -279,6 +276,56 @@ struct NetworkBuilder {
         for (std::uint32_t k = 0; k < m; ++k) net.succ_links_[spos[net.link_pred_[k]]++] = k;
     }
 
+    // Folds one constraint of task i into the hard constraint, floors and caps
+    // (docs/scheduling.md, "Constraints"). A second constraint that would also override logic
+    // binds as its soft form (floor and cap), so the first one keeps the task.
+    void constrain(std::uint32_t i, const std::string& id, const Constraint& c, bool honor) {
+        using CT = ConstraintType;
+        const CT ct = c.type;
+        if (ct == CT::as_soon_as_possible) return;
+        if (ct == CT::as_late_as_possible) {
+            if (net.constraint_type_[i] == CT::as_soon_as_possible) net.constraint_type_[i] = ct;
+            return;
+        }
+        if (!c.date) throw ModelError::missing_value("constraint date", id);
+        const std::int64_t d = c.date->minutes_since_epoch();
+        auto raise = [](std::int64_t& v, std::int64_t x) { v = v == kNoDate ? x : std::max(v, x); };
+        auto lower = [](std::int64_t& v, std::int64_t x) { v = v == kNoDate ? x : std::min(v, x); };
+        const bool free_slot = net.constraint_type_[i] == CT::as_soon_as_possible || net.constraint_type_[i] == CT::as_late_as_possible;
+        auto hard = [&](CT as) {
+            if (!free_slot) return false;
+            net.constraint_type_[i] = as;
+            net.constraint_date_[i] = d;
+            return true;
+        };
+        const bool start = ct == CT::start_no_earlier_than || ct == CT::start_no_later_than || ct == CT::must_start_on ||
+                           ct == CT::start_on || ct == CT::mandatory_start;
+        std::int64_t& floor = start ? net.start_floor_[i] : net.finish_floor_[i];
+        std::int64_t& cap = start ? net.start_cap_[i] : net.finish_cap_[i];
+        switch (ct) {
+            case CT::start_no_earlier_than:
+            case CT::finish_no_earlier_than: raise(floor, d); return;
+            case CT::start_no_later_than:
+            case CT::finish_no_later_than:
+                lower(cap, d);
+                if (honor) hard(ct);
+                return;
+            case CT::must_start_on:
+            case CT::must_finish_on:
+                if (honor && hard(ct)) return;
+                break;
+            case CT::mandatory_start:
+                if (hard(CT::must_start_on)) return;
+                break;
+            case CT::mandatory_finish:
+                if (hard(CT::must_finish_on)) return;
+                break;
+            default: break;  // start_on, finish_on
+        }
+        raise(floor, d);
+        lower(cap, d);
+    }
+
     // Packed links for run_cpm's specialised loop (detail/cpm_fast_plan.hpp), when the network
     // qualifies: one calendar everywhere, working-minute lags, no summaries, progress,
     // constraints (other than ASAP) or deadlines.
@@ -292,7 +339,9 @@ struct NetworkBuilder {
         const std::uint32_t c = net.calendar_of_[0];
         for (std::size_t i = 0; i < n; ++i)
             if (net.calendar_of_[i] != c || net.is_summary_[i] || net.progress_state_[i] != ProgressState::not_started ||
-                net.constraint_type_[i] != ConstraintType::as_soon_as_possible || net.deadline_[i] != kNoDate)
+                net.constraint_type_[i] != ConstraintType::as_soon_as_possible || net.deadline_[i] != kNoDate ||
+                net.start_floor_[i] != kNoDate || net.finish_floor_[i] != kNoDate || net.start_cap_[i] != kNoDate ||
+                net.finish_cap_[i] != kNoDate)
                 return;
         for (const std::uint32_t pc : net.project_calendar_)
             if (pc != c) return;

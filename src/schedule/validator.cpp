@@ -17,8 +17,24 @@ namespace ppm {
 
 namespace {
 
-bool is_mandatory(const Task& t) {
-    return t.constraint.type == ConstraintType::must_start_on || t.constraint.type == ConstraintType::must_finish_on;
+// A constraint that wins over logic: P6's mandatory types always; MS Project's MSO, MFO, SNLT
+// and FNLT when the project honours constraints (docs/scheduling.md, "Constraints").
+bool overrides_logic(ConstraintType ct, bool honor) {
+    switch (ct) {
+        case ConstraintType::mandatory_start:
+        case ConstraintType::mandatory_finish: return true;
+        case ConstraintType::must_start_on:
+        case ConstraintType::must_finish_on:
+        case ConstraintType::start_no_later_than:
+        case ConstraintType::finish_no_later_than: return honor;
+        default: return false;
+    }
+}
+
+bool is_mandatory(const Task& t, bool honor) {
+    const ConstraintType ct = t.constraint.type;
+    return ct == ConstraintType::mandatory_start || ct == ConstraintType::mandatory_finish ||
+           (honor && (ct == ConstraintType::must_start_on || ct == ConstraintType::must_finish_on));
 }
 
 struct Checker {
@@ -135,7 +151,10 @@ struct Checker {
         // happens there): the predecessor's end back to its previous end of work, the
         // successor's end forward to its next start of work (docs/scheduling.md, "links").
         from = snapped_back(pred, from_finish, late);
-        to = calendar(task_calendar_id(*task.at(succ))).next_work_start(to);
+        // A milestone's date is an instant (no work of it to slide across), and a start is
+        // already at work: only a finish of real work slides (docs/scheduling.md, "links").
+        if (!to_start && !(task.at(succ)->duration.count() == 0 || task.at(succ)->milestone))
+            to = calendar(task_calendar_id(*task.at(succ))).next_work_start(to);
         std::int64_t lag = dep.lag.amount.count();
         if (dep.lag.unit == LagUnit::percent) lag = std::llround(dep.lag.percent / 100.0 * static_cast<double>(duration_of(pred)));
         std::int64_t gap = 0;
@@ -177,7 +196,8 @@ struct Checker {
                         if (started && opt.progress_mode == ProgressMode::progress_override) continue;
                         const bool to_start = dep.type == LinkType::finish_start || dep.type == LinkType::start_start;
                         if (!(started && to_start)) check_link(t, dep, s, false);
-                        const bool hard = is_mandatory(pt) || is_mandatory(st);
+                        const bool hard = is_mandatory(pt, project_of.at(pt.id.str())->honor_constraints) ||
+                                          is_mandatory(st, project_of.at(s)->honor_constraints);
                         if (opt.check_late_dates && !hard && !pt.progress.actual_finish && !started &&
                             !conflicting.count(row.at(dep.predecessor.str())))
                             check_link(t, dep, s, true);
@@ -252,21 +272,34 @@ struct Checker {
                                                                 " != working minutes from early to late finish " + std::to_string(wb(ef, lf)));
                 if (r.total_float[i].count() >= 0 && wb(es, ls) < 0)
                     add(ViolationKind::float_sign, id, {}, "late start before early start with non-negative float");
-                if (!t.constraint.date) continue;
-                const Instant c = *t.constraint.date;
-                bool ok = true;
-                switch (t.constraint.type) {
-                    case ConstraintType::start_no_earlier_than: ok = wb(c, es) >= 0; break;
-                    case ConstraintType::start_no_later_than: ok = wb(es, c) >= 0; break;
-                    case ConstraintType::finish_no_earlier_than: ok = wb(c, ef) >= 0; break;
-                    case ConstraintType::finish_no_later_than: ok = wb(ef, c) >= 0; break;
-                    case ConstraintType::must_start_on: ok = wb(es, c) == 0; break;
-                    case ConstraintType::must_finish_on: ok = wb(ef, c) == 0; break;
-                    default: break;
+                bool hard_taken = false;
+                for (const Constraint* con : {&t.constraint, t.secondary_constraint ? &*t.secondary_constraint : nullptr}) {
+                    if (!con || !con->date) continue;
+                    const Instant c = *con->date;
+                    const ConstraintType ct = con->type;
+                    const bool hard = !hard_taken && overrides_logic(ct, p.honor_constraints);
+                    hard_taken = hard_taken || hard;
+                    const bool start = ct == ConstraintType::start_no_earlier_than || ct == ConstraintType::start_no_later_than ||
+                                       ct == ConstraintType::must_start_on || ct == ConstraintType::start_on ||
+                                       ct == ConstraintType::mandatory_start;
+                    const Instant early = start ? es : ef, late = start ? ls : lf;
+                    bool ok = true;
+                    switch (ct) {
+                        case ConstraintType::start_no_earlier_than:
+                        case ConstraintType::finish_no_earlier_than: ok = wb(c, early) >= 0; break;
+                        case ConstraintType::start_no_later_than:
+                        case ConstraintType::finish_no_later_than: ok = wb(late, c) >= 0 && (!hard || wb(early, c) >= 0); break;
+                        case ConstraintType::as_soon_as_possible:
+                        case ConstraintType::as_late_as_possible: break;
+                        default:  // on a date: hard pins the early date; soft raises it and caps the late one
+                            ok = hard ? wb(early, c) == 0 : wb(c, early) >= 0 && wb(late, c) >= 0;
+                            break;
+                    }
+                    if (!ok)
+                        add(ViolationKind::constraint, id, {},
+                            std::string(to_string(ct)) + (hard ? " (overrides logic) " : " ") + to_string(c) + " broken: early " +
+                                to_string(es) + " .. " + to_string(ef) + ", late " + to_string(ls) + " .. " + to_string(lf));
                 }
-                if (!ok)
-                    add(ViolationKind::constraint, id, {},
-                        std::string(to_string(t.constraint.type)) + " " + to_string(c) + " broken: " + to_string(es) + " .. " + to_string(ef));
             }
         }
     }

@@ -96,6 +96,7 @@ Portfolio rich() {
     a.priority = 800;
     a.minutes_per_day = 450;
     a.minutes_per_week = 2250;
+    a.honor_constraints = false;
     a.manager = "B. Lead";
     a.notes = "project notes";
     a.custom = {{"Phase gate", std::string("G2")}};
@@ -110,6 +111,7 @@ Portfolio rich() {
     t1.duration = Duration{450 * 5};
     t1.calendar = CalendarId("4DAY");
     t1.constraint = Constraint{.type = ConstraintType::start_no_earlier_than, .date = at(2026, 3, 3, 8)};
+    t1.secondary_constraint = Constraint{.type = ConstraintType::finish_no_later_than, .date = at(2026, 3, 31, 17)};
     t1.deadline = at(2026, 3, 20, 17);
     t1.priority = 1000;
     t1.fixed_cost = Money{123456};

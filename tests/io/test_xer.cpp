@@ -269,3 +269,53 @@ TEST_CASE("xer: a progressed P6 schedule re-scheduled by ppm at its data date, c
     CHECK(r.portfolio.projects[0].status_date == Instant::from_ymd_hm(2019, 10, 2, 0, 0));
     CHECK(s.critical[i] == 0);  // complete tasks are never critical, in P6 as in ppm
 }
+
+TEST_CASE("xer: every P6 constraint code maps to its P6 behaviour and is written back as the same code") {
+    // Codes and names: Oracle P6 help, "Working with activity constraints"; XER field names cstr_type,
+    // cstr_date, cstr_type2, cstr_date2 (MPXJ's XER field map). Only CS_MANDSTART / CS_MANDFIN
+    // override logic, so the project is read with honor_constraints off.
+    const char* codes[] = {"CS_MSO", "CS_MEO", "CS_MSOA", "CS_MSOB", "CS_MEOA", "CS_MEOB", "CS_MANDSTART", "CS_MANDFIN", "CS_ALAP"};
+    const ConstraintType types[] = {ConstraintType::start_on, ConstraintType::finish_on, ConstraintType::start_no_earlier_than,
+                                    ConstraintType::start_no_later_than, ConstraintType::finish_no_earlier_than,
+                                    ConstraintType::finish_no_later_than, ConstraintType::mandatory_start,
+                                    ConstraintType::mandatory_finish, ConstraintType::as_late_as_possible};
+    std::string text =
+        "ERMHDR\t20.12\t2026-01-01\tProject\tadmin\tAdmin\tdb\tProject Management\tUSD\n"
+        "%T\tPROJECT\n%F\tproj_id\tproj_short_name\tplan_start_date\n%R\t1\tC\t2026-03-02 08:00\n"
+        "%T\tPROJWBS\n%F\twbs_id\tproj_id\tseq_num\tproj_node_flag\twbs_short_name\twbs_name\tparent_wbs_id\n%R\t100\t1\t0\tY\tC\tC\t\n"
+        "%T\tTASK\n%F\ttask_id\tproj_id\twbs_id\ttask_code\ttask_name\ttask_type\ttarget_drtn_hr_cnt\tremain_drtn_hr_cnt"
+        "\tcstr_type\tcstr_date\tcstr_type2\tcstr_date2\n";
+    for (int k = 0; k < 9; ++k)
+        text += "%R\t" + std::to_string(k + 1) + "\t1\t100\tA" + std::to_string(k) + "\tT\tTT_Task\t8\t8\t" + codes[k] + "\t" +
+                (k == 8 ? "" : "2026-03-04 08:00") + "\t" + (k == 2 ? "CS_MEOB\t2026-03-10 17:00" : "\t") + "\n";
+    text += "%E\n";
+    const auto r = read_xer(text, "c.xer");
+    REQUIRE(r.portfolio.projects.size() == 1);
+    CHECK_FALSE(r.portfolio.projects[0].honor_constraints);
+    for (int k = 0; k < 9; ++k) {
+        INFO(codes[k]);
+        const Task* t = r.portfolio.find_task(TaskId(std::to_string(k + 1)));
+        REQUIRE(t);
+        CHECK(t->constraint.type == types[k]);
+        CHECK(t->secondary_constraint.has_value() == (k == 2));
+    }
+    const Task* with_second = r.portfolio.find_task(TaskId("3"));
+    REQUIRE(with_second->secondary_constraint);
+    CHECK(with_second->secondary_constraint->type == ConstraintType::finish_no_later_than);
+    CHECK(with_second->secondary_constraint->date == Instant::from_ymd_hm(2026, 3, 10, 17, 0));
+    // Written back: the same codes, primary and secondary (MFO was once written as CS_MEO).
+    const std::string out = write_xer(r.portfolio);
+    for (const char* c : codes) CHECK(out.find(std::string("\t") + c + "\t") != std::string::npos);
+    const auto back = read_xer(out, "back.xer");
+    for (int k = 0; k < 9; ++k) {
+        INFO(codes[k]);
+        const Task* a = r.portfolio.find_task(TaskId(std::to_string(k + 1)));
+        const Task* b = nullptr;
+        for (const auto& p : back.portfolio.projects)
+            for (const auto& t : p.tasks)
+                if (t.name == a->name && custom_text(t.custom, "xer.task_code") == custom_text(a->custom, "xer.task_code")) b = &t;
+        REQUIRE(b);
+        CHECK(b->constraint == a->constraint);
+        CHECK(b->secondary_constraint == a->secondary_constraint);
+    }
+}

@@ -50,6 +50,10 @@ class ConstraintType(enum.Enum):
     FNLT = 5
     MSO = 6
     MFO = 7
+    SO = 8
+    FO = 9
+    MANDSTART = 10
+    MANDFIN = 11
 
 class ResourceType(enum.Enum):
     WORK = 0
@@ -157,6 +161,7 @@ class Task:
     milestone: bool
     calendar: Optional[str]
     constraint: Constraint
+    secondary_constraint: Constraint | None
     deadline: Optional[datetime.datetime]
     priority: int
     predecessors: DependencyList
@@ -180,6 +185,7 @@ class Project:
     priority: int
     minutes_per_day: int
     minutes_per_week: int
+    honor_constraints: bool
     manager: str
     tasks: TaskList
     notes: str

@@ -75,7 +75,11 @@ void bind_enums(py::module_& m) {
         .value("FNET", ConstraintType::finish_no_earlier_than)
         .value("FNLT", ConstraintType::finish_no_later_than)
         .value("MSO", ConstraintType::must_start_on)
-        .value("MFO", ConstraintType::must_finish_on);
+        .value("MFO", ConstraintType::must_finish_on)
+        .value("SO", ConstraintType::start_on)
+        .value("FO", ConstraintType::finish_on)
+        .value("MANDSTART", ConstraintType::mandatory_start)
+        .value("MANDFIN", ConstraintType::mandatory_finish);
     py::enum_<ResourceType>(m, "ResourceType", "Resource kinds.")
         .value("WORK", ResourceType::work)
         .value("MATERIAL", ResourceType::material)
@@ -175,6 +179,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("milestone", &Task::milestone)
         .def_readwrite("calendar", &Task::calendar)
         .def_readwrite("constraint", &Task::constraint)
+        .def_readwrite("secondary_constraint", &Task::secondary_constraint)
         .def_readwrite("deadline", &Task::deadline)
         .def_readwrite("priority", &Task::priority)
         .def_readwrite("predecessors", &Task::predecessors)
@@ -198,6 +203,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("priority", &Project::priority)
         .def_readwrite("minutes_per_day", &Project::minutes_per_day)
         .def_readwrite("minutes_per_week", &Project::minutes_per_week)
+        .def_readwrite("honor_constraints", &Project::honor_constraints)
         .def_readwrite("manager", &Project::manager)
         .def_readwrite("tasks", &Project::tasks)
         .def_readwrite("notes", &Project::notes)

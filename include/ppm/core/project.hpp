@@ -24,6 +24,9 @@ struct Project {
     std::optional<CalendarId> calendar; ///< Default calendar of its tasks (defaults to the portfolio's).
     std::optional<Instant> status_date; ///< Data date for progress (defaults to the portfolio's).
     int priority = 500;
+    /// MS Project's "Tasks will always honor their constraint dates": MSO, MFO, SNLT and FNLT win
+    /// over logic. Off (as P6 schedules), logic wins and the conflict shows as negative float.
+    bool honor_constraints = true;
     std::int64_t minutes_per_day = 480;   ///< For "days" in files and reports (MS Project's default 8h).
     std::int64_t minutes_per_week = 2400;
     std::string manager;

@@ -46,6 +46,9 @@ struct Task {
     bool milestone = false;                ///< Zero-duration marker (duration must be 0).
     std::optional<CalendarId> calendar;    ///< Defaults to the project's calendar.
     Constraint constraint{};
+    /// A second constraint (P6's secondary constraint); both bind. `as_late_as_possible` is
+    /// only a primary constraint.
+    std::optional<Constraint> secondary_constraint;
     std::optional<Instant> deadline;       ///< Soft: shows as negative float, never moves the task.
     int priority = 500;                    ///< 0..1000 as in MS Project; used by levelling.
     std::vector<Dependency> predecessors;

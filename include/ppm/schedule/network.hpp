@@ -96,9 +96,20 @@ public:
     [[nodiscard]] std::span<const std::uint32_t> child_offsets() const noexcept { return child_offsets_; }
     [[nodiscard]] std::span<const std::uint32_t> children() const noexcept { return children_; }
 
-    /// Constraint type and date (kNoDate for ASAP/ALAP), task deadline (kNoDate when none).
+    /// The constraint that wins over logic, after the project's `honor_constraints` and P6's
+    /// types are resolved (docs/scheduling.md, "Constraints"): `must_start_on`, `must_finish_on`,
+    /// `start_no_later_than` or `finish_no_later_than` with its date; `as_late_as_possible`; else
+    /// `as_soon_as_possible` (date kNoDate). Constraints that logic may override are in the
+    /// floors and caps below (a hard SNLT/FNLT also caps the late date).
     [[nodiscard]] std::span<const ConstraintType> constraint_type() const noexcept { return constraint_type_; }
     [[nodiscard]] std::span<const std::int64_t> constraint_date() const noexcept { return constraint_date_; }
+    /// Earliest start / finish the constraints allow (kNoDate when none): SNET, FNET, start_on, finish_on.
+    [[nodiscard]] std::span<const std::int64_t> start_floor() const noexcept { return start_floor_; }
+    [[nodiscard]] std::span<const std::int64_t> finish_floor() const noexcept { return finish_floor_; }
+    /// Latest late start / finish the constraints allow (kNoDate when none): SNLT, FNLT, start_on, finish_on.
+    [[nodiscard]] std::span<const std::int64_t> start_cap() const noexcept { return start_cap_; }
+    [[nodiscard]] std::span<const std::int64_t> finish_cap() const noexcept { return finish_cap_; }
+    /// Task deadline (kNoDate when none).
     [[nodiscard]] std::span<const std::int64_t> deadline() const noexcept { return deadline_; }
 
     /// Progress: state, actual start / finish (kNoDate when none), remaining duration.
@@ -155,6 +166,7 @@ private:
     std::vector<std::uint32_t> parent_, child_offsets_, children_;
     std::vector<ConstraintType> constraint_type_;
     std::vector<std::int64_t> constraint_date_, deadline_;
+    std::vector<std::int64_t> start_floor_, finish_floor_, start_cap_, finish_cap_;
     std::vector<ProgressState> progress_state_;
     std::vector<std::int64_t> actual_start_, actual_finish_, remaining_;
     std::vector<std::uint32_t> pred_offsets_, link_pred_, link_succ_;
