@@ -56,14 +56,20 @@ std::optional<std::int64_t> parse_duration_text(std::string_view text, const Dur
         error = "expected a number followed by m, h, d or w, e.g. \"5d\" or \"1.5h\"";
         return std::nullopt;
     }
-    if (whole.size() > 9 || frac.size() > 4) {
-        error = "too many digits (at most 9 before and 4 after the decimal point)";
+    // 13 integer digits: every duration within kMaxDurationMinutes, as format_duration writes it
+    // in minutes, reads back (a P6 material quantity of millions gives a work of billions of minutes).
+    if (whole.size() > 13 || frac.size() > 4) {
+        error = "too many digits (at most 13 before and 4 after the decimal point)";
         return std::nullopt;
     }
     // value = (whole * 10^k + frac) / 10^k units; minutes must be whole.
     const std::int64_t scale = pow10(frac.size());
-    const std::int64_t scaled = to_int(whole) * scale + (frac.empty() ? 0 : to_int(frac));
-    const std::int64_t numerator = scaled * per;  // < 1e13 * 10080: no overflow
+    const std::int64_t scaled = to_int(whole) * scale + (frac.empty() ? 0 : to_int(frac));  // < 1e17
+    if (per > 0 && scaled > std::numeric_limits<std::int64_t>::max() / per) {
+        error = "out of range";
+        return std::nullopt;
+    }
+    const std::int64_t numerator = scaled * per;
     if (numerator % scale != 0) {
         error = "not a whole number of minutes";
         return std::nullopt;

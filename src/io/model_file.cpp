@@ -1,9 +1,12 @@
-// Dispatch of model files to their readers and writers by extension (.xml sniffed by root element).
+// Dispatch of model files to their readers by content (first bytes) and extension, and to the
+// writers by extension. See docs/interchange.md, "Format detection".
 #include "ppm/io/model_file.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <stdexcept>
+#include <string_view>
 
 #include "ppm/core/error.hpp"
 #include "ppm/io/ical.hpp"
@@ -28,44 +31,126 @@ std::string join(const std::vector<std::string>& v) {
     return list;
 }
 
-// Name of the root element of an XML file (skipping the declaration, comments, DOCTYPE).
-std::string xml_root_name(const std::filesystem::path& path) {
+// What a file's first bytes say it is (docs/interchange.md, "Format detection").
+enum class Content { empty, json, mspdi, pmxml, xer, mpx, other_xml, mpp, unknown };
+
+std::string_view describe(Content c) {
+    switch (c) {
+        case Content::json: return "ppm JSON";
+        case Content::mspdi: return "MS Project XML (MSPDI)";
+        case Content::pmxml: return "Primavera P6 XML (PMXML)";
+        case Content::xer: return "Primavera P6 XER";
+        case Content::mpx: return "MPX";
+        case Content::mpp: return "a binary MS Project .mpp file";
+        case Content::empty: return "an empty file";
+        case Content::other_xml: return "XML of another kind";
+        case Content::unknown: break;
+    }
+    return "unknown content";
+}
+
+struct Sniffed {
+    Content content = Content::unknown;
+    std::string xml_root;  ///< Root element without namespace prefix, for XML.
+};
+
+// Root element of the XML text `s` from `i` (at a '<'): skips the declaration, processing
+// instructions, comments and a DOCTYPE with its internal subset. Empty when not within `s`.
+std::string xml_root_name(std::string_view s, std::size_t i) {
+    while ((i = s.find('<', i)) != std::string_view::npos) {
+        const std::string_view rest = s.substr(i);
+        std::size_t skip_to = std::string_view::npos;
+        if (rest.rfind("<?", 0) == 0) {
+            skip_to = s.find("?>", i);
+        } else if (rest.rfind("<!--", 0) == 0) {
+            skip_to = s.find("-->", i);
+        } else if (rest.rfind("<!", 0) == 0) {  // DOCTYPE: '>' after the internal subset [...], if any
+            const std::size_t gt = s.find('>', i), bracket = s.find('[', i);
+            skip_to = bracket < gt ? s.find('>', s.find(']', bracket)) : gt;
+        } else {
+            std::size_t j = i + 1;
+            while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '>' && s[j] != '/') ++j;
+            std::string name(s.substr(i + 1, j - i - 1));
+            if (const auto c = name.find(':'); c != std::string::npos) name = name.substr(c + 1);
+            return name;
+        }
+        if (skip_to == std::string_view::npos) return {};
+        i = skip_to + 1;
+    }
+    return {};
+}
+
+Sniffed sniff(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ParseError::io(path.string(), "cannot open file");
     std::string head(8192, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
-    std::size_t i = 0;
-    while ((i = head.find('<', i)) != std::string::npos) {
-        if (i + 1 < head.size() && (head[i + 1] == '?' || head[i + 1] == '!')) { ++i; continue; }
-        std::size_t j = i + 1;
-        while (j < head.size() && !std::isspace(static_cast<unsigned char>(head[j])) && head[j] != '>' && head[j] != '/') ++j;
-        std::string name = head.substr(i + 1, j - i - 1);
-        if (const auto c = name.find(':'); c != std::string::npos) name = name.substr(c + 1);
-        return name;
+    if (head.rfind("\xD0\xCF\x11\xE0", 0) == 0) return {Content::mpp, {}};  // OLE compound file
+    std::size_t i = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;          // UTF-8 byte order mark
+    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+    const std::string_view s = std::string_view(head).substr(i);
+    if (s.empty()) return {Content::empty, {}};
+    if (s.front() == '{') return {Content::json, {}};
+    if (s.rfind("ERMHDR", 0) == 0) return {Content::xer, {}};
+    // MPX: the first record is "MPX" then the file's field separator (',' or ';' in German files).
+    if (s.rfind("MPX", 0) == 0 && s.size() > 3 && !std::isalnum(static_cast<unsigned char>(s[3]))) return {Content::mpx, {}};
+    if (s.front() == '<') {
+        Sniffed x{Content::other_xml, xml_root_name(head, i)};
+        if (x.xml_root == "Project") x.content = Content::mspdi;
+        if (x.xml_root == "APIBusinessObjects") x.content = Content::pmxml;
+        return x;
     }
     return {};
 }
+
+ImportResult read_as(Content c, const std::filesystem::path& path) {
+    switch (c) {
+        case Content::json: return {read_json_file(path), {}};
+        case Content::mspdi: return read_mspdi_file(path);
+        case Content::pmxml: return read_pmxml_file(path);
+        case Content::xer: return read_xer_file(path);
+        case Content::mpx: return read_mpx_file(path);
+        default: break;
+    }
+    throw std::logic_error("read_as: not a readable format");
+}
 }  // namespace
 
-std::vector<std::string> supported_model_extensions() { return {".json", ".xml", ".xer", ".mpx"}; }
+std::vector<std::string> supported_model_extensions() { return {".json", ".xml", ".pmxml", ".xer", ".mpx"}; }
 
 std::vector<std::string> supported_output_extensions() { return {".json", ".xml", ".xer", ".mpx", ".ics"}; }
 
 ImportResult read_model_file_with_warnings(const std::filesystem::path& path) {
     const std::string ext = lower_extension(path);
-    if (ext == ".json") return {read_json_file(path), {}};
-    if (ext == ".xer") return read_xer_file(path);
-    if (ext == ".mpx") return read_mpx_file(path);
-    if (ext == ".xml") {
-        const std::string root = xml_root_name(path);
-        if (root == "Project") return read_mspdi_file(path);
-        if (root == "APIBusinessObjects") return read_pmxml_file(path);
-        throw ParseError::unexpected(path.string(), 0, 0,
-                                     "XML root <" + root + "> is neither MS Project XML (<Project>) nor Primavera PMXML (<APIBusinessObjects>)");
+    const Sniffed found = sniff(path);
+    const std::string file = path.filename().string();
+    if (found.content == Content::empty) throw ParseError::syntax(path.string(), 0, 0, "empty file");
+    // An extension naming one format: its reader, unless the content is clearly another format
+    // (then say so rather than let the reader report a confusing syntax error on line 1).
+    const Content named = ext == ".json" ? Content::json : ext == ".xer" ? Content::xer : ext == ".mpx" ? Content::mpx : Content::unknown;
+    if (named != Content::unknown) {
+        if (found.content != named && found.content != Content::unknown && found.content != Content::other_xml)
+            throw ParseError::unexpected(path.string(), 0, 0,
+                                         file + " looks like " + std::string(describe(found.content)) + ", not " + std::string(describe(named)));
+        return read_as(named, path);
+    }
+    // Generic or unknown extensions (.xml, .pmxml, .txt, none...): read by content.
+    switch (found.content) {
+        case Content::json: case Content::mspdi: case Content::pmxml: case Content::xer: case Content::mpx:
+            return read_as(found.content, path);
+        case Content::other_xml:
+            throw ParseError::unexpected(path.string(), 0, 0,
+                                         "XML root <" + found.xml_root +
+                                             "> is neither MS Project XML (<Project>) nor Primavera PMXML (<APIBusinessObjects>)");
+        case Content::mpp:
+            throw ParseError::unexpected(path.string(), 0, 0,
+                                         file + " is a binary MS Project .mpp file, which ppm does not read: save it from MS Project as XML (MSPDI)");
+        default: break;
     }
     throw ParseError::unexpected(path.string(), 0, 0,
-                                 "unsupported file extension '" + ext + "' (supported: " + join(supported_model_extensions()) + ")");
+                                 "unsupported file extension '" + ext + "' and content not recognised (ppm reads ppm JSON, MS Project XML, " +
+                                     "Primavera XER and PMXML, MPX; usual extensions: " + join(supported_model_extensions()) + ")");
 }
 
 Portfolio read_model_file(const std::filesystem::path& path) { return read_model_file_with_warnings(path).portfolio; }

@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// Reading a model from any supported file format, chosen by the file's extension.
+/// Reading a model from any supported file format, recognised by its content and extension.
 
 #include <filesystem>
 #include <string>
@@ -11,16 +11,23 @@
 
 namespace ppm {
 
-/// Reads a portfolio from `path`, choosing the reader by extension (.json: ppm's own format).
-/// Throws ParseError (io when unreadable, unexpected naming the extension when unsupported).
+/// Reads a portfolio from `path`, choosing the reader by the file's first bytes and its extension
+/// (see `read_model_file_with_warnings`). Throws ParseError (io when unreadable, syntax "empty file",
+/// unexpected naming the detected format when the extension names another, or the extension when
+/// neither it nor the content is recognised).
 Portfolio read_model_file(const std::filesystem::path& path);
 
-/// The extensions `read_model_file` accepts, lower case with the dot (".json", ...).
+/// The usual extensions of the formats `read_model_file` reads, lower case with the dot (".json", ...);
+/// any other extension is read by content.
 std::vector<std::string> supported_model_extensions();
 
 /// Like `read_model_file`, with the warnings of foreign-format importers (empty for .json).
-/// .xml is MS Project XML (root <Project>) or Primavera PMXML (root <APIBusinessObjects>), told
-/// apart by the root element; .xer is Primavera XER; .mpx is MPX (docs/interchange.md).
+/// The content decides: '{' (after a BOM and whitespace) is ppm JSON, an XML root <Project> MS
+/// Project XML (MSPDI), <APIBusinessObjects> Primavera PMXML, a first line "ERMHDR" Primavera XER, a
+/// first record "MPX," MPX. .json, .xer and .mpx name their format: a file whose content is another
+/// known format is a ParseError ("plan.xer looks like MS Project XML (MSPDI), not Primavera P6
+/// XER"), unrecognised content goes to the named reader for its diagnosis. Any other extension
+/// (.xml, .pmxml, .txt, none) is read by content (docs/interchange.md, "Format detection").
 ImportResult read_model_file_with_warnings(const std::filesystem::path& path);
 
 /// Writes a portfolio to `path` in the format its extension names (.json, .xml = MSPDI, .xer, .ics =

@@ -23,7 +23,11 @@ inline constexpr DurationUnits kElapsedUnits{.minutes_per_day = 1440, .minutes_p
 /// JSON keys of the week days, Monday first (index = ISO weekday - 1).
 inline constexpr std::array<std::string_view, 7> kWeekdayKeys = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-/// Parses "<number><unit>": an optional '-', up to 9 integer digits, an optional fraction of up to
+/// The largest |duration| in minutes the JSON reader accepts and the writer writes (~1.9 million
+/// years): bounded so that instant + duration arithmetic downstream cannot overflow (docs/limits.md).
+inline constexpr std::int64_t kMaxDurationMinutes = 1'000'000'000'000;
+
+/// Parses "<number><unit>": an optional '-', up to 13 integer digits, an optional fraction of up to
 /// 4 digits, and a unit m, h, d or w; the result must be a whole number of minutes. On failure
 /// returns nullopt and sets `error`.
 std::optional<std::int64_t> parse_duration_text(std::string_view text, const DurationUnits& units, std::string& error);
