@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/health.hpp"
@@ -39,7 +40,7 @@ double major(Money m) { return m.major(); }
 
 int run(const EvmArgs& args, Context& ctx) {
     ctx.input_file = args.file;
-    const Portfolio pf = read_model_file(args.file);
+    const Portfolio pf = load_model(args.file, ctx);
     throw_if_invalid(pf);
     const ControlData control = read_control_sections(read_text_file(args.file), args.file);
     Instant status;

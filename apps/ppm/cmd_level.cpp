@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/io/model_file.hpp"
@@ -157,7 +158,7 @@ int run(const LevelArgs& args, Context& ctx) {
         pf = leveling::to_portfolio(mp, mpo);
         mi.present = true;
     } else {
-        pf = read_model_file(args.file);
+        pf = load_model(args.file, ctx);
         throw_if_invalid(pf);
     }
     leveling::LevelOptions opt;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/io/schedule_output.hpp"
@@ -85,7 +86,7 @@ void print_summary(const Portfolio& pf, const ScheduleResult& r, std::ostream& o
 
 int run(const ScheduleArgs& args, Context& ctx) {
     ctx.input_file = args.file;
-    Portfolio pf = read_model_file(args.file);
+    Portfolio pf = load_model(args.file, ctx);
     throw_if_invalid(pf);
     ScheduleOptions options;
     options.critical_float = Duration{args.critical_float};

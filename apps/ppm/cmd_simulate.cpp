@@ -9,6 +9,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/control_file.hpp"
@@ -43,7 +44,7 @@ std::string fixed(double v, const char* fmt) {
 
 int run(const SimulateArgs& args, Context& ctx) {
     ctx.input_file = args.file;
-    const Portfolio pf = read_model_file(args.file);
+    const Portfolio pf = load_model(args.file, ctx);
     throw_if_invalid(pf);
     const ControlData control = read_control_sections(read_text_file(args.file), args.file);
     UncertaintySpec spec = control.uncertainty;

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/health.hpp"
@@ -40,7 +41,7 @@ nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nl
 
 int run(const StatusArgs& args, Context& ctx) {
     ctx.input_file = args.file;
-    const Portfolio pf = read_model_file(args.file);
+    const Portfolio pf = load_model(args.file, ctx);
     throw_if_invalid(pf);
     ControlData control = read_control_sections(read_text_file(args.file), args.file);
     if (!args.pmo.empty()) control.governance.pmo = parse_pmo_type(args.pmo);

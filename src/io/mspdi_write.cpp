@@ -4,6 +4,7 @@
 // "mspdi.Baseline<N>.<Field>"). Elements outside the schema (e.g. Project 2019's BuildNumber) are
 // not written. See docs/interchange.md.
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
@@ -256,9 +257,15 @@ std::string Writer::task(const Project& p, const Task& t, std::size_t row, const
     e.add("CalendarUID", t.calendar ? calendar_uid_(*t.calendar) : "-1");
     if (t.progress.actual_start) e.add("ActualStart", detail::format_iso_datetime(*t.progress.actual_start));
     if (t.progress.actual_finish) e.add("ActualFinish", detail::format_iso_datetime(*t.progress.actual_finish));
-    e.add("PercentComplete", detail::format_double(t.progress.percent_complete));
+    // The Project XSD types PercentComplete as an integer: whole percent, as MS Project shows it.
+    e.add("PercentComplete", std::to_string(std::llround(std::clamp(t.progress.percent_complete, 0.0, 100.0))));
+    // A started task's remaining work, also when the model gives only a percent: PercentComplete is
+    // written in whole percent, so the exact remainder the schedule uses travels here.
     if (t.progress.remaining_duration)
         e.add("RemainingDuration", detail::format_iso_duration(t.progress.remaining_duration->count()));
+    else if (t.progress.actual_start && !t.progress.actual_finish)
+        e.add("RemainingDuration",
+              detail::format_iso_duration(std::llround(static_cast<double>(t.duration.count()) * (1.0 - t.progress.percent_complete / 100.0))));
     if (t.progress.actual_cost) e.add("ActualCost", money_cents(*t.progress.actual_cost));
     e.add("FixedCost", money_cents(t.fixed_cost));
     if (!t.notes.empty()) e.add("Notes", t.notes);
