@@ -1,12 +1,19 @@
 // `ppm convert IN OUT`: convert a model between file formats chosen by extension (issue 6):
 // read .json, .xml (MS Project XML or Primavera PMXML), .xer, .mpx; write .json, .xml (MSPDI),
 // .xer, .ics (milestones). Import warnings (what the model could not carry) go to stderr.
+// Levelling benchmark instances (PSPLIB .sm, MPLIB .rcmp, MPSPLIB .xml) are written as ppm models
+// (one period = one day on a 24/7 calendar), so `ppm level` can be compared with `ppm rcpsp`.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "command.hpp"
 #include "ppm/io/model_file.hpp"
+#include "ppm/leveling/multiproject.hpp"
+#include "ppm/leveling/psplib.hpp"
 
 namespace ppm::cli {
 
@@ -17,13 +24,23 @@ struct ConvertArgs {
     bool warnings = false;
     bool json = false;
 };
+
+// A model file, or a levelling instance turned into a model.
+ImportResult read_input(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".sm") return {leveling::to_portfolio(leveling::read_psplib_sm(path)), {}};
+    if (leveling::is_multiproject_file(path)) return {leveling::to_portfolio(leveling::read_multiproject(path)), {}};
+    return read_model_file_with_warnings(path);
+}
 }  // namespace
 
 void add_convert_command(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ConvertArgs>();
     CLI::App* cmd = app.add_subcommand(
         "convert",
-        "Convert a model between formats by extension: in .json .xml (MSPDI or PMXML) .xer .mpx; out .json .xml .xer .ics\n"
+        "Convert a model between formats: in .json .xml (MSPDI or PMXML) .xer .mpx, and levelling instances\n"
+        "(PSPLIB .sm, MPLIB .rcmp, MPSPLIB .xml: one period = one day, 24/7); out .json .xml .xer .mpx .ics\n"
         "Example: ppm convert plan.xer plan.xml --warnings");
     cmd->add_option("IN", args->in, "Input file")->required();
     cmd->add_option("OUT", args->out, "Output file (format from its extension)")->required();
@@ -31,7 +48,7 @@ void add_convert_command(CLI::App& app, Context& ctx) {
     cmd->add_flag("--json", args->json, "Print a JSON summary on stdout");
     cmd->callback([args, &ctx] {
         ctx.input_file = args->in;
-        const ImportResult r = read_model_file_with_warnings(args->in);
+        const ImportResult r = read_input(args->in);
         write_model_file(r.portfolio, args->out);
         if (args->json) {
             nlohmann::json j = {{"input", args->in},   {"output", args->out}, {"projects", r.portfolio.projects.size()},

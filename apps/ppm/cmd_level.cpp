@@ -31,6 +31,10 @@ struct LevelArgs {
     bool split = false;
     bool json = false;
     std::int32_t passes = 16;
+    std::string method = "genetic";
+    std::int64_t schedules = 0;
+    double time_limit = 0.0;
+    std::int32_t threads = 1;
     std::uint64_t seed = 1;
     std::string objective = "delay";
     std::int64_t rcpsp_schedules = 0;
@@ -60,8 +64,11 @@ nlohmann::json to_json(const leveling::LevelResult& r, const MultiInfo& mi) {
     using nlohmann::json;
     json j;
     j["status"] = std::string(leveling::to_string(r.status));
+    j["method"] = std::string(leveling::to_string(r.method));
     j["passes"] = r.passes;
     j["best_rule"] = r.best_rule;
+    j["one_pass_portfolio_finish"] = to_string(r.one_pass_portfolio_finish);
+    j["one_pass_total_project_delay_minutes"] = r.one_pass_total_project_delay.count();
     j["seconds"] = r.seconds;
     j["portfolio_cpm_finish"] = to_string(r.portfolio_cpm_finish);
     j["portfolio_finish"] = to_string(r.portfolio_finish);
@@ -164,14 +171,18 @@ int run(const LevelArgs& args, Context& ctx) {
     leveling::LevelOptions opt;
     opt.within_float = args.within_float;
     opt.split = args.split;
+    opt.method = args.method == "priority" ? leveling::LevelMethod::priority : leveling::LevelMethod::genetic;
     opt.passes = args.passes;
+    opt.schedules = args.schedules;
+    opt.time_limit = args.time_limit;
+    opt.threads = args.threads;
     opt.seed = args.seed;
     opt.objective = args.objective == "finish" ? leveling::LevelObjective::portfolio_finish : leveling::LevelObjective::total_project_delay;
     ProgressBar bar("level", ctx.quiet);  // stderr, only on a terminal
     if (bar.active())
         opt.progress = [&bar](const leveling::LevelProgress& p) {
             bar.update(p.max_passes > 0 ? static_cast<double>(p.passes) / p.max_passes : 0.0,
-                       "pass " + std::to_string(p.passes) + "/" + std::to_string(p.max_passes));
+                       "schedule " + std::to_string(p.passes) + "/" + std::to_string(p.max_passes));
         };
     const leveling::LevelResult r = leveling::level(pf, opt);
     bar.finish();
@@ -205,8 +216,11 @@ int run(const LevelArgs& args, Context& ctx) {
         os << "\nPortfolio finish: " << to_string(r.portfolio_cpm_finish) << " -> " << to_string(r.portfolio_finish) << "\n";
         std::size_t delayed = 0;
         for (std::size_t i = 0; i < r.delay.size(); ++i) delayed += r.delay[i].count() > 0;
-        os << "Tasks delayed: " << delayed << "; best of " << r.passes << " passes (" << r.best_rule << "), "
-           << r.seconds << " s\n";
+        os << "Tasks delayed: " << delayed << "; " << leveling::to_string(r.method) << ", best of " << r.passes
+           << " schedules (" << r.best_rule << "), " << r.seconds << " s\n";
+        os << "One-pass priority heuristic: finish " << to_string(r.one_pass_portfolio_finish) << ", total project delay "
+           << days(r.one_pass_total_project_delay, kMinutesPerDay) << " (elapsed); this run: "
+           << days(r.total_project_delay, kMinutesPerDay) << "\n";
         if (mi.present)
             os << "Multi-project: TMS " << mi.objectives.total_makespan << " (lower bound " << mi.objectives.tms_lower_bound
                << "), TPD " << mi.objectives.total_project_delay << " periods\n";
@@ -247,7 +261,13 @@ void add_level_command(CLI::App& app, Context& ctx) {
     cmd->add_flag("--within-float", args->within_float, "Level only within available float (finishes never move)");
     cmd->add_flag("--split", args->split, "Allow tasks to be split around busy periods");
     cmd->add_flag("--json", args->json, "Print the full result as JSON on stdout");
-    cmd->add_option("--passes", args->passes, "Schedule passes (1 = one-pass priority heuristic)")->check(CLI::Range(1, 100000));
+    cmd->add_option("--method", args->method, "genetic (default: activity-list GA) or priority (rule passes, see --passes)")
+        ->check(CLI::IsMember({"genetic", "priority"}));
+    cmd->add_option("--schedules", args->schedules, "Genetic: budget in schedules (SGS passes); default from the size")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000000}));
+    cmd->add_option("--time-limit", args->time_limit, "Stop after S seconds with the best schedule so far")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--threads", args->threads, "Threads decoding schedules (same answer for any count)")->check(CLI::Range(1, 256));
+    cmd->add_option("--passes", args->passes, "Priority method: schedule passes (1 = one-pass priority heuristic)")->check(CLI::Range(1, 100000));
     cmd->add_option("--seed", args->seed, "Random seed of the sampled passes");
     cmd->add_option("--objective", args->objective, "Keep the schedule with the least total project delay, or the earliest finish")
         ->check(CLI::IsMember({"delay", "finish"}));

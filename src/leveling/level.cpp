@@ -1,15 +1,19 @@
 // Resource levelling on the calendar model: serial SGS (Kolisch 1996) with CPM link logic for
-// time-feasibility and free-capacity profiles for resource-feasibility; multi-pass sampling of
-// priority rules and biased random lists (Kolisch & Drexl 1996), best kept. See level.hpp and
-// docs/levelling.md.
+// time-feasibility and free-capacity profiles for resource-feasibility. Two searches over it: the
+// activity-list GA (Hartmann 1998; lists re-encoded from start times, Debels et al. 2006), the
+// default, and multi-pass sampling of priority rules and biased random lists (Kolisch & Drexl
+// 1996). See level.hpp and docs/levelling.md.
 #include "ppm/leveling/level.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <queue>
 #include <random>
+#include <string>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -67,9 +71,11 @@ struct Pass {
     std::vector<std::uint32_t> piece_off;        // per task (n + 1)
     std::vector<std::int64_t> piece_s, piece_f;
     std::vector<std::uint8_t> over;              // could not be placed without over-allocation
+    std::vector<std::uint32_t> order;            // the order the SGS placed the tasks in
     std::int64_t over_count = 0;
     std::int64_t total_delay = 0;
     std::int64_t finish_max = kMin;
+    std::int64_t task_delay = 0;                 // sum of the tasks' finish delays (tie-breaker)
 };
 
 std::int64_t pred_duration(const Prepared& pp, const Pass& ps, std::uint32_t p) {
@@ -391,6 +397,10 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
         ps.piece_s.swap(s2);
         ps.piece_f.swap(f2);
     }
+    ps.order.swap(piece_task);
+    ps.task_delay = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!net.is_summary()[i]) ps.task_delay += ps.finish[i] - pp.ws.early_finish[i];
     // Objective: per project, levelled finish minus CPM finish.
     std::vector<std::int64_t> pfin(net.project_ids().size(), kMin);
     for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i]] = std::max(pfin[net.project_of()[i]], ps.finish[i]);
@@ -403,11 +413,13 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
     }
 }
 
+// Fewer over-allocated tasks, then the objective (lexicographic), then the sum of the tasks'
+// finish delays (a compact schedule leaves more room to the work after it).
 bool better(const Pass& a, const Pass& b, LevelObjective obj) {
     if (a.over_count != b.over_count) return a.over_count < b.over_count;
     if (obj == LevelObjective::total_project_delay)
-        return std::tie(a.total_delay, a.finish_max) < std::tie(b.total_delay, b.finish_max);
-    return std::tie(a.finish_max, a.total_delay) < std::tie(b.finish_max, b.total_delay);
+        return std::tie(a.total_delay, a.finish_max, a.task_delay) < std::tie(b.total_delay, b.finish_max, b.task_delay);
+    return std::tie(a.finish_max, a.total_delay, a.task_delay) < std::tie(b.finish_max, b.total_delay, b.task_delay);
 }
 
 // Demand vs capacity sweep per resource: over-allocations and the histogram.
@@ -482,52 +494,64 @@ void analyse(const Portfolio& pf, const Prepared& pp, const LevelOptions& opt, L
     }
 }
 
-}  // namespace
+// What a search returns: the best pass and how it was found.
+struct Search {
+    Pass best;
+    std::int32_t passes = 0;
+    std::int32_t best_pass = 0;
+    std::string best_rule;
+    bool cancelled = false;
+    std::int64_t one_pass_finish = kMin;     // the first rule's pass: the one-pass heuristic
+    std::int64_t one_pass_total_delay = 0;
+};
 
-LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
-    const auto t0 = std::chrono::steady_clock::now();
-    const Network net(portfolio, options.schedule.network);
-    const Prepared pp = prepare(portfolio, net, options);
+// Priority keys (smaller first) of the deterministic rules: 0 total float, 1 LST, 2 LFT, 3 EST,
+// 4 greatest rank positional weight.
+constexpr const char* kRuleNames[] = {"priority_float", "priority_lst", "priority_lft", "priority_est", "priority_grpw"};
+constexpr std::int32_t kRuleCount = 5;
+
+void rule_keys(const Prepared& pp, std::int32_t rule, std::vector<double>& key) {
+    for (std::size_t i = 0; i < pp.n; ++i) {
+        const double es = static_cast<double>(pp.ws.early_start[i]);
+        switch (rule) {
+            case 0: key[i] = static_cast<double>(pp.ws.total_float[i]) * 1e6 + es * 1e-6; break;
+            case 1: key[i] = static_cast<double>(pp.ws.late_start[i]) + es * 1e-9; break;
+            case 2: key[i] = static_cast<double>(pp.ws.late_finish[i]) + es * 1e-9; break;
+            case 3: key[i] = es + static_cast<double>(pp.ws.total_float[i]) * 1e-9; break;
+            default: {
+                double w = static_cast<double>(pp.durations[i].count());
+                for (std::uint32_t k = pp.out_off[i]; k < pp.out_off[i + 1]; ++k)
+                    w += static_cast<double>(pp.durations[pp.out_to[k]].count());
+                key[i] = -w;
+            }
+        }
+    }
+}
+
+// The priority method: the five rules, then regret-biased random lists around the latest start
+// and the best list re-sorted by its own starts (Kolisch & Drexl 1996).
+Search search_priority(const Prepared& pp, const LevelOptions& options) {
     const std::size_t n = pp.n;
-
-    LevelResult out;
-    // Priority keys of the deterministic rules (smaller first).
+    Search out;
     std::vector<double> key(n);
     std::vector<FreeProfile> prof;
-    Pass best, cur;
+    Pass cur;
     bool have_best = false;
     const std::int32_t max_passes = std::max(1, options.passes);
-    const char* rule_names[] = {"priority_float", "priority_lst", "priority_lft", "priority_est", "priority_grpw"};
-    const std::int32_t n_rules = 5;
-    bool cancelled = false;
     for (std::int32_t pass = 0; pass < max_passes; ++pass) {
-        if (options.stop.stop_requested() && have_best) { cancelled = true; break; }
+        if (options.stop.stop_requested() && have_best) { out.cancelled = true; break; }
         std::string rule;
         std::mt19937_64 rng(splitmix(options.seed * 0x100000001B3ULL + static_cast<std::uint64_t>(pass)));
         std::uniform_real_distribution<double> unit(0.0, 1.0);
-        if (pass < n_rules) {
-            rule = rule_names[pass];
-            for (std::size_t i = 0; i < n; ++i) {
-                const double es = static_cast<double>(pp.ws.early_start[i]);
-                switch (pass) {
-                    case 0: key[i] = static_cast<double>(pp.ws.total_float[i]) * 1e6 + es * 1e-6; break;
-                    case 1: key[i] = static_cast<double>(pp.ws.late_start[i]) + es * 1e-9; break;
-                    case 2: key[i] = static_cast<double>(pp.ws.late_finish[i]) + es * 1e-9; break;
-                    case 3: key[i] = es + static_cast<double>(pp.ws.total_float[i]) * 1e-9; break;
-                    default: {
-                        double w = static_cast<double>(pp.durations[i].count());
-                        for (std::uint32_t k = pp.out_off[i]; k < pp.out_off[i + 1]; ++k)
-                            w += static_cast<double>(pp.durations[pp.out_to[k]].count());
-                        key[i] = -w;
-                    }
-                }
-            }
+        if (pass < kRuleCount) {
+            rule = kRuleNames[pass];
+            rule_keys(pp, pass, key);
         } else if (have_best && pass % 3 == 0) {
             // List improvement: the best schedule's own start order, lightly perturbed.
             rule = "best_start_order";
             const double noise = pp.mean_duration * 0.5 * unit(rng);
             for (std::size_t i = 0; i < n; ++i)
-                key[i] = static_cast<double>(best.start[i]) + noise * unit(rng);
+                key[i] = static_cast<double>(out.best.start[i]) + noise * unit(rng);
         } else {
             // Biased random sampling around the latest start.
             rule = "random_lst";
@@ -536,14 +560,218 @@ LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
         }
         run_pass(pp, options, key, prof, cur);
         ++out.passes;
-        if (!have_best || better(cur, best, options.objective)) {
-            std::swap(best, cur);
+        if (pass == 0) { out.one_pass_finish = cur.finish_max; out.one_pass_total_delay = cur.total_delay; }
+        if (!have_best || better(cur, out.best, options.objective)) {
+            std::swap(out.best, cur);
             have_best = true;
             out.best_pass = pass;
             out.best_rule = rule;
         }
-        if (options.progress) options.progress({.passes = out.passes, .max_passes = max_passes, .best_total_delay = best.total_delay});
+        if (options.progress) options.progress({.passes = out.passes, .max_passes = max_passes, .best_total_delay = out.best.total_delay});
     }
+    return out;
+}
+
+// ---- the genetic method -------------------------------------------------------------------------
+// Hartmann (1998, NRL 45): activity lists, two-point crossover, swap mutation, ranking with the
+// parents (elitist); lists re-encoded from the decoded schedule's start times (Debels et al. 2006).
+// Each child's random stream comes from (seed, generation, child), and the next population is
+// chosen after all children are decoded, so the answer does not depend on the thread count.
+
+// SplitMix64 stream with a uniform double that is the same on every standard library.
+struct Rng {
+    std::uint64_t state;
+    std::uint64_t next() { return state = splitmix(state); }
+    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+    std::size_t below(std::size_t m) { return static_cast<std::size_t>(unit() * static_cast<double>(m)) % std::max<std::size_t>(m, 1); }
+};
+
+struct Individual {
+    std::vector<std::uint32_t> list;  // activity list: earlier = higher priority among eligible tasks
+    Pass pass;
+    std::string origin;
+};
+
+// Scratch of one decoding thread.
+struct Worker {
+    std::vector<double> key;
+    std::vector<FreeProfile> prof;
+    std::vector<std::uint8_t> taken;
+};
+
+// Decodes `ind.list` and re-encodes the list by the schedule's start times (ties: SGS order).
+void decode(const Prepared& pp, const LevelOptions& opt, Individual& ind, Worker& w) {
+    const std::size_t n = pp.n;
+    w.key.resize(n);
+    for (std::size_t pos = 0; pos < n; ++pos) w.key[ind.list[pos]] = static_cast<double>(pos);
+    run_pass(pp, opt, w.key, w.prof, ind.pass);
+    ind.list = ind.pass.order;
+    std::stable_sort(ind.list.begin(), ind.list.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return ind.pass.start[a] < ind.pass.start[b]; });
+}
+
+// Two-point crossover: the mother's head, then the father's order for the middle, then the
+// mother's order for the rest.
+void crossover(const std::vector<std::uint32_t>& mother, const std::vector<std::uint32_t>& father, Rng& rng,
+               std::vector<std::uint32_t>& child, std::vector<std::uint8_t>& taken) {
+    const std::size_t n = mother.size();
+    std::size_t q1 = rng.below(n + 1), q2 = rng.below(n + 1);
+    if (q1 > q2) std::swap(q1, q2);
+    taken.assign(n, 0);
+    child.clear();
+    for (std::size_t k = 0; k < q1; ++k) { child.push_back(mother[k]); taken[mother[k]] = 1; }
+    for (std::size_t k = 0; k < n && child.size() < q2; ++k)
+        if (!taken[father[k]]) { child.push_back(father[k]); taken[father[k]] = 1; }
+    for (std::size_t k = 0; k < n; ++k)
+        if (!taken[mother[k]]) { child.push_back(mother[k]); taken[mother[k]] = 1; }
+}
+
+constexpr double kMutation = 0.05;     // per position (Hartmann 1998)
+constexpr double kPerturbRate = 0.3;   // share of children made by perturbing a parent's start order
+
+bool same_value(const Pass& a, const Pass& b) {
+    return a.over_count == b.over_count && a.total_delay == b.total_delay && a.finish_max == b.finish_max &&
+           a.task_delay == b.task_delay;
+}
+
+Search search_genetic(const Prepared& pp, const LevelOptions& options) {
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    const std::size_t n = pp.n;
+    const std::int64_t budget = std::max<std::int64_t>(1, options.schedules > 0 ? options.schedules : default_schedules(n));
+    const auto max_passes = static_cast<std::int32_t>(std::min<std::int64_t>(budget, INT32_MAX));
+    // Population: budget^0.9 / 60 between 16 and 200 (the RCPSP solver's rule, docs/levelling.md).
+    const auto pop = static_cast<std::size_t>(std::clamp(std::pow(static_cast<double>(budget), 0.9) / 60.0, 16.0, 200.0));
+    const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
+    std::vector<Worker> workers(threads);
+    Search out;
+    std::int64_t used = 0;
+    auto out_of_time = [&] {
+        return options.time_limit > 0.0 && std::chrono::duration<double>(Clock::now() - t0).count() >= options.time_limit;
+    };
+    auto report = [&](const Individual& best) {
+        if (options.progress)
+            options.progress({.passes = static_cast<std::int32_t>(std::min<std::int64_t>(used, INT32_MAX)), .max_passes = max_passes,
+                              .best_total_delay = best.pass.total_delay});
+    };
+    // Decodes individuals [first, last) on the worker threads (each takes every threads-th one).
+    auto decode_all = [&](std::vector<Individual>& v, std::size_t first, std::size_t last) {
+        auto work = [&](std::size_t t) {
+            for (std::size_t c = first + t; c < last; c += threads) decode(pp, options, v[c], workers[t]);
+        };
+        if (threads == 1 || last - first < 2) {
+            work(0);
+            return;
+        }
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
+        work(0);
+    };
+    auto rank = [&](std::vector<Individual>& v) {
+        std::stable_sort(v.begin(), v.end(), [&](const Individual& a, const Individual& b) { return better(a.pass, b.pass, options.objective); });
+    };
+
+    // Initial population: the priority rules, then regret-biased random lists around the latest start.
+    std::vector<Individual> population(std::min<std::size_t>(pop, static_cast<std::size_t>(budget)));
+    std::vector<double> key(n);
+    std::vector<std::uint32_t> idx(n);
+    for (std::size_t c = 0; c < population.size(); ++c) {
+        Rng rng{splitmix(options.seed * 0x9E3779B97F4A7C15ULL + c)};
+        if (c < static_cast<std::size_t>(kRuleCount)) {
+            rule_keys(pp, static_cast<std::int32_t>(c), key);
+            population[c].origin = kRuleNames[c];
+        } else {
+            const double spread = pp.mean_duration * (0.25 + 2.75 * rng.unit());
+            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(pp.ws.late_start[i]) + spread * rng.unit();
+            population[c].origin = "random_lst";
+        }
+        std::iota(idx.begin(), idx.end(), 0U);
+        std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
+        population[c].list = idx;
+    }
+    decode_all(population, 0, population.size());
+    used += static_cast<std::int64_t>(population.size());
+    out.one_pass_finish = population.front().pass.finish_max;  // rule 0 before ranking
+    out.one_pass_total_delay = population.front().pass.total_delay;
+    rank(population);
+    report(population.front());
+
+    std::vector<Individual> children;
+    Worker w0;
+    w0.key.resize(n);
+    for (std::uint64_t gen = 1; used < budget; ++gen) {
+        if (options.stop.stop_requested()) { out.cancelled = true; break; }
+        if (out_of_time()) break;
+        const std::size_t count = std::min<std::size_t>(population.size(), static_cast<std::size_t>(budget - used));
+        children.resize(count);
+        std::vector<std::uint8_t> taken;
+        for (std::size_t c = 0; c < count; ++c) {
+            Rng rng{splitmix(options.seed ^ splitmix(gen * 0x100000001B3ULL + c))};
+            // Binary tournaments on rank (the population is sorted best first).
+            auto pick = [&] { return std::min(rng.below(population.size()), rng.below(population.size())); };
+            const Individual& mother = population[pick()];
+            const Individual& father = population[pick()];
+            if (rng.unit() < kPerturbRate) {
+                // The mother's own start order with noise of up to half a mean duration (the
+                // list-improvement step of the priority method, here as a mutation operator).
+                const double noise = pp.mean_duration * 0.5 * rng.unit();
+                for (std::size_t i = 0; i < n; ++i) w0.key[i] = static_cast<double>(mother.pass.start[i]) + noise * rng.unit();
+                std::iota(idx.begin(), idx.end(), 0U);
+                std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) { return w0.key[a] < w0.key[b]; });
+                children[c].list = idx;
+            } else {
+                crossover(mother.list, father.list, rng, children[c].list, taken);
+                // Swap mutation of neighbours (Hartmann: 5 % per position); the SGS keeps precedence.
+                for (std::size_t k = 0; k + 1 < n; ++k)
+                    if (rng.unit() < kMutation) std::swap(children[c].list[k], children[c].list[k + 1]);
+            }
+            children[c].origin = "genetic";
+        }
+        decode_all(children, 0, count);
+        used += static_cast<std::int64_t>(count);
+        for (auto& ch : children) population.push_back(std::move(ch));
+        rank(population);
+        // Survivors: the best, one per objective value (clones would take over the population).
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < population.size() && kept < pop; ++k) {
+            if (kept > 0 && same_value(population[kept - 1].pass, population[k].pass)) continue;
+            if (kept != k) population[kept] = std::move(population[k]);
+            ++kept;
+        }
+        population.resize(kept);
+        report(population.front());
+    }
+    const Individual& best = population.front();
+    out.best = best.pass;
+    out.passes = static_cast<std::int32_t>(std::min<std::int64_t>(used, INT32_MAX));
+    out.best_rule = best.origin;
+    return out;
+}
+
+}  // namespace
+
+std::int64_t default_schedules(std::size_t tasks) noexcept {
+    // A pass costs about 2-4 microseconds per task (docs/levelling.md): 5,000 schedules for
+    // PSPLIB-sized plans, then a budget that keeps a default run near a second for 3,000 tasks.
+    if (tasks <= 100) return 5000;
+    return std::clamp<std::int64_t>(300'000 / static_cast<std::int64_t>(tasks), 50, 5000);
+}
+
+LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Network net(portfolio, options.schedule.network);
+    const Prepared pp = prepare(portfolio, net, options);
+    const std::size_t n = pp.n;
+
+    LevelResult out;
+    Search found = options.method == LevelMethod::priority ? search_priority(pp, options) : search_genetic(pp, options);
+    const Pass& best = found.best;
+    const bool cancelled = found.cancelled;
+    out.passes = found.passes;
+    out.best_pass = found.best_pass;
+    out.best_rule = found.best_rule;
+    out.method = options.method;
+    out.one_pass_total_project_delay = Duration{found.one_pass_total_delay};
 
     // Result arrays.
     out.task_id.assign(net.task_ids().begin(), net.task_ids().end());
@@ -592,6 +820,7 @@ LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
     }
     out.portfolio_cpm_finish = Instant{cpm_fin == kMin ? 0 : cpm_fin};
     out.portfolio_finish = Instant{lev_fin == kMin ? 0 : lev_fin};
+    out.one_pass_portfolio_finish = found.one_pass_finish == kMin ? out.portfolio_finish : Instant{found.one_pass_finish};
     analyse(portfolio, pp, options, out);
     out.status = cancelled ? LevelStatus::cancelled
                            : (out.over_allocations.empty() ? LevelStatus::levelled : LevelStatus::over_allocated);
@@ -625,6 +854,8 @@ ScheduleResult to_schedule_result(const LevelResult& r) {
     s.finish = r.portfolio_finish;
     return s;
 }
+
+std::string_view to_string(LevelMethod m) noexcept { return m == LevelMethod::genetic ? "genetic" : "priority"; }
 
 std::string_view to_string(LevelObjective o) noexcept {
     return o == LevelObjective::total_project_delay ? "total_project_delay" : "portfolio_finish";

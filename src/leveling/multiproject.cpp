@@ -284,7 +284,14 @@ MultiProjectInstance read_mpsplib(const std::filesystem::path& xml_path) {
 bool is_multiproject_file(const std::filesystem::path& path) {
     std::string ext = path.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".rcmp" || ext == ".xml";
+    if (ext == ".rcmp") return true;
+    if (ext != ".xml") return false;
+    // MPSPLIB's root is <mp-list>; MS Project XML and P6 XML share the extension.
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+    return head.find("<mp-list") != std::string::npos;
 }
 
 MultiProjectInstance read_multiproject(const std::filesystem::path& path) {
@@ -336,6 +343,50 @@ Portfolio to_portfolio(const MultiProjectInstance& m, const MultiProjectPortfoli
         }
         pf.projects.push_back(std::move(proj));
     }
+    return pf;
+}
+
+Portfolio to_portfolio(const RcpspInstance& inst, const MultiProjectPortfolioOptions& options) {
+    Portfolio pf;
+    pf.id = PortfolioId{inst.name().empty() ? std::string("rcpsp") : inst.name()};
+    pf.name = inst.name();
+    pf.calendars.push_back(Calendar::twenty_four_seven(CalendarId{"24x7"}));
+    pf.default_calendar = CalendarId{"24x7"};
+    const std::int64_t per = options.period.count();
+    const std::int32_t nr = inst.num_resources();
+    for (std::int32_t r = 0; r < nr; ++r) {
+        const std::string name = "R" + std::to_string(r + 1);
+        pf.resources.push_back({.id = ResourceId{name}, .name = name, .max_units = static_cast<double>(inst.capacity(r))});
+    }
+    Project proj;
+    proj.id = ProjectId{"P1"};
+    proj.name = inst.name();
+    proj.start = options.origin;
+    proj.minutes_per_day = per;
+    proj.minutes_per_week = per * 7;
+    auto id_of = [&](std::int32_t j) { return TaskId{"J" + inst.job_name(j)}; };
+    for (std::int32_t j = 0; j < inst.num_jobs(); ++j) {
+        Task t;
+        t.id = id_of(j);
+        t.name = "job " + inst.job_name(j);
+        t.duration = Duration{per * inst.duration(j)};
+        t.milestone = inst.duration(j) == 0;
+        const auto preds = inst.predecessors(j);
+        const auto lags = inst.predecessor_lags(j);
+        for (std::size_t k = 0; k < preds.size(); ++k) {
+            Dependency d{.predecessor = id_of(preds[k])};
+            if (lags[k] != inst.duration(preds[k])) {
+                d.type = LinkType::start_start;
+                d.lag = Lag{LagUnit::elapsed, Duration{per * lags[k]}, 0.0};
+            }
+            t.predecessors.push_back(std::move(d));
+        }
+        const auto dem = inst.demands(j);
+        for (std::int32_t r = 0; r < nr; ++r)
+            if (dem[r] > 0) t.assignments.push_back({.resource = pf.resources[r].id, .units = static_cast<double>(dem[r])});
+        proj.tasks.push_back(std::move(t));
+    }
+    pf.projects.push_back(std::move(proj));
     return pf;
 }
 

@@ -102,6 +102,7 @@ void collect_model(DashboardData& d, std::string_view json_text, const Dashboard
         if (o.level_resources) {
             try {
                 leveling::LevelOptions lo;
+                lo.method = leveling::LevelMethod::priority;  // the dashboard's passes (DashboardOptions::level_passes)
                 lo.passes = std::max<std::int32_t>(1, o.level_passes);
                 lo.histogram_period = o.histogram_period;
                 lo.stop = o.stop;

@@ -613,6 +613,10 @@ class Judgements:
     matrix: npt.NDArray[np.float64]
     stakeholder: str
 
+class LevelMethod(enum.Enum):
+    GENETIC = 0
+    PRIORITY = 1
+
 class LevelObjective(enum.Enum):
     TOTAL_PROJECT_DELAY = 0
     PORTFOLIO_FINISH = 1
@@ -633,6 +637,9 @@ class LevelResult:
     def histogram(self) -> pd.DataFrame: ...
     is_split: npt.NDArray[Any]
     is_summary: npt.NDArray[Any]
+    method: LevelMethod
+    one_pass_portfolio_finish: datetime.datetime
+    one_pass_total_project_delay: int
     over_allocations: list[OverAllocation]
     passes: int
     piece_finish: npt.NDArray[Any]
@@ -1290,7 +1297,7 @@ def is_active(status: RiskStatus) -> bool: ...
 
 def is_multiproject_file(path: str) -> bool: ...
 
-def level(portfolio: Portfolio, *, within_float: bool = ..., split: bool = ..., use_priorities: bool = ..., objective: LevelObjective = ..., passes: int = ..., seed: int = ..., histogram_period: int = ..., status_date: Optional[datetime.datetime] = ..., progress: Optional[Callable[[Any], Any]] = ...) -> LevelResult: ...
+def level(portfolio: Portfolio, *, within_float: bool = ..., split: bool = ..., use_priorities: bool = ..., objective: LevelObjective = ..., method: LevelMethod = ..., passes: int = ..., schedules: int = ..., time_limit: float = ..., threads: int = ..., seed: int = ..., histogram_period: int = ..., status_date: Optional[datetime.datetime] = ..., progress: Optional[Callable[[Any], Any]] = ...) -> LevelResult: ...
 
 def level_multiproject(instance: MultiProjectInstance, *, objective: LevelObjective = ..., passes: int = ..., seed: int = ..., rcpsp_schedules: int = ...) -> MultiProjectResult: ...
 

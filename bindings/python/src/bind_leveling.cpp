@@ -287,6 +287,9 @@ py::object histogram_dataframe(py::object self) {
 }
 
 void bind_level(py::module_& m) {
+    py::enum_<LevelMethod>(m, "LevelMethod", "The search behind level().")
+        .value("GENETIC", LevelMethod::genetic)
+        .value("PRIORITY", LevelMethod::priority);
     py::enum_<LevelObjective>(m, "LevelObjective", "What 'best' means among levelled schedules.")
         .value("TOTAL_PROJECT_DELAY", LevelObjective::total_project_delay)
         .value("PORTFOLIO_FINISH", LevelObjective::portfolio_finish);
@@ -338,7 +341,12 @@ void bind_level(py::module_& m) {
         .def_readonly("portfolio_cpm_finish", &LevelResult::portfolio_cpm_finish, "Finish before levelling.")
         .def_readonly("portfolio_finish", &LevelResult::portfolio_finish, "Finish after levelling.")
         .def_readonly("over_allocations", &LevelResult::over_allocations, "Remaining over-allocations.")
-        .def_readonly("passes", &LevelResult::passes, "Passes done.")
+        .def_readonly("method", &LevelResult::method, "The search that ran.")
+        .def_readonly("one_pass_portfolio_finish", &LevelResult::one_pass_portfolio_finish,
+                      "Portfolio finish of the one-pass priority heuristic (for comparison).")
+        .def_readonly("one_pass_total_project_delay", &LevelResult::one_pass_total_project_delay,
+                      "Total project delay of the one-pass priority heuristic.")
+        .def_readonly("passes", &LevelResult::passes, "Schedules (SGS passes) done.")
         .def_readonly("best_pass", &LevelResult::best_pass, "Pass that gave the schedule.")
         .def_readonly("best_rule", &LevelResult::best_rule, "Ordering that gave it.")
         .def_readonly("seconds", &LevelResult::seconds, "Wall time.")
@@ -365,9 +373,14 @@ void bind_level(py::module_& m) {
         });
     m.def(
         "level",
-        [](const Portfolio& portfolio, bool within_float, bool split, bool use_priorities, LevelObjective objective, std::int32_t passes,
-           std::uint64_t seed, Duration histogram_period, std::optional<Instant> status_date, py::object progress) {
+        [](const Portfolio& portfolio, bool within_float, bool split, bool use_priorities, LevelObjective objective, LevelMethod method,
+           std::int32_t passes, std::int64_t schedules, double time_limit, std::int32_t threads, std::uint64_t seed,
+           Duration histogram_period, std::optional<Instant> status_date, py::object progress) {
             LevelOptions o;
+            o.method = method;
+            o.schedules = schedules;
+            o.time_limit = time_limit;
+            o.threads = threads;
             o.within_float = within_float;
             o.split = split;
             o.use_priorities = use_priorities;
@@ -388,10 +401,12 @@ void bind_level(py::module_& m) {
             return r0;
         },
         py::arg("portfolio"), py::kw_only(), py::arg("within_float") = false, py::arg("split") = false,
-        py::arg("use_priorities") = true, py::arg("objective") = LevelObjective::total_project_delay, py::arg("passes") = 16,
-        py::arg("seed") = 1, py::arg("histogram_period") = Duration{kMinutesPerDay}, py::arg("status_date") = py::none(),
-        py::arg("progress") = py::none(),
-        "Levels the portfolio's shared resources (serial SGS with sampled priority rules). GIL released; "
+        py::arg("use_priorities") = true, py::arg("objective") = LevelObjective::total_project_delay,
+        py::arg("method") = LevelMethod::genetic, py::arg("passes") = 16, py::arg("schedules") = 0, py::arg("time_limit") = 0.0,
+        py::arg("threads") = 1, py::arg("seed") = 1, py::arg("histogram_period") = Duration{kMinutesPerDay},
+        py::arg("status_date") = py::none(), py::arg("progress") = py::none(),
+        "Levels the portfolio's shared resources: by default the activity-list GA on the calendar model (budget `schedules`, "
+        "0 = from the size; `time_limit` seconds; `threads`), or method=PRIORITY with `passes` rule passes. GIL released; "
         "`progress(LevelProgress)` may raise to stop (the exception propagates).");
 
     py::class_<MultiProjectInstance>(m, "MultiProjectInstance", "An RCMPSP instance (MPLIB .rcmp or MPSPLIB .xml).")

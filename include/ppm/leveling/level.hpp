@@ -8,12 +8,13 @@
 /// resource-feasibility is a time-phased free-capacity profile per resource (capacity from
 /// `Resource::max_units` and `AvailabilityPeriod`s minus the units of the tasks already placed).
 /// One pass with an MS Project-style order (priority, then total float, then early start) is what
-/// the commercial tools do; `level` samples several priority rules and regret-biased random
-/// activity lists (Kolisch & Drexl 1996, "Adaptive search for solving hard project scheduling
-/// problems", NRL 43) within the priority tiers, iterates the best list re-sorted by its own
-/// start times (a list-improvement step in the spirit of Valls et al. 2005's justification) and
-/// keeps the best schedule. Same portfolio, options and seed: same answer. docs/levelling.md
-/// explains every choice.
+/// the commercial tools do (`LevelMethod::priority` samples a few priority rules and regret-biased
+/// random lists, Kolisch & Drexl 1996, NRL 43). The default, `LevelMethod::genetic`, evolves
+/// activity lists decoded by that same serial SGS on the calendar model: Hartmann's (1998, NRL 45)
+/// activity-list GA with two-point crossover, swap mutation, elitist ranking, and every child's
+/// list re-encoded by its own start times (Debels et al. 2006), the population seeded with the
+/// priority rules. Same portfolio, options and seed: same answer, whatever the thread count.
+/// docs/levelling.md explains every choice.
 ///
 /// @code
 ///   ppm::Portfolio pf = ppm::read_model_file("plan.json");
@@ -35,6 +36,12 @@
 #include "ppm/schedule/cpm.hpp"
 
 namespace ppm::leveling {
+
+/// The search behind `level`.
+enum class LevelMethod : std::uint8_t {
+    genetic,   ///< Activity-list GA on the calendar model (the default; budget `schedules` / `time_limit`).
+    priority,  ///< Priority rules and sampled lists, `passes` SGS passes (1 = MS Project / P6 / TaskJuggler's one pass).
+};
 
 /// What "best" means when several levelled schedules are compared.
 enum class LevelObjective : std::uint8_t {
@@ -58,6 +65,7 @@ struct LevelProgress {
 
 /// Options of `level` (an aggregate: set what you need with designated initialisers).
 struct LevelOptions {
+    LevelMethod method = LevelMethod::genetic;
     /// Level only within available total float: no project finishes later than its CPM finish and
     /// no task starts after its late start; conflicts that cannot be resolved so stay and are
     /// reported in `over_allocations` (MS Project's "level only within available slack").
@@ -68,8 +76,17 @@ struct LevelOptions {
     /// "Priority, Standard" order; a task with priority 1000 is never moved ("do not level").
     bool use_priorities = true;
     LevelObjective objective = LevelObjective::total_project_delay;
-    /// Schedule passes (one serial SGS pass each); 1 gives the single-pass MS Project-style answer.
+    /// `LevelMethod::priority`: schedule passes (one serial SGS pass each); 1 gives the single-pass
+    /// MS Project-style answer.
     std::int32_t passes = 16;
+    /// `LevelMethod::genetic`: budget in SGS passes (schedules); 0 chooses one from the size of the
+    /// portfolio (5,000 up to 100 tasks, then fewer: `default_schedules`).
+    std::int64_t schedules = 0;
+    /// Wall-clock limit in seconds (<= 0: none); the best schedule so far is returned. Makes the
+    /// answer depend on the machine's speed.
+    double time_limit = 0.0;
+    /// Threads decoding children (genetic); the answer does not depend on it.
+    std::int32_t threads = 1;
     std::uint64_t seed = 1;                 ///< Random stream of the sampled activity lists.
     Duration histogram_period{kMinutesPerDay};  ///< Width of one histogram bucket.
     ScheduleOptions schedule{};             ///< CPM options (status date, progress mode).
@@ -124,15 +141,25 @@ struct LevelResult {
     Duration total_project_delay{};            ///< Sum of project_delay.
     Instant portfolio_cpm_finish;              ///< Portfolio finish before levelling.
     Instant portfolio_finish;                  ///< Portfolio finish after levelling.
+    /// The one-pass priority heuristic's answer (the first rule's pass, what MS Project, P6 and
+    /// TaskJuggler compute), to show what the search gained over it.
+    Instant one_pass_portfolio_finish;
+    Duration one_pass_total_project_delay{};
 
     std::vector<OverAllocation> over_allocations;  ///< Empty when status is `levelled`.
     ResourceHistogram histogram;
-    std::int32_t passes = 0;                   ///< Schedule passes done.
+    LevelMethod method = LevelMethod::genetic; ///< The search that ran.
+    std::int32_t passes = 0;                   ///< Schedule passes (SGS decodings) done.
     std::int32_t best_pass = 0;                ///< Pass that gave the returned schedule (0 = first).
     std::string best_rule;                     ///< Name of the ordering that gave it ("priority_float", "random_lst", ...).
     double seconds = 0.0;                      ///< Wall time.
     std::vector<std::string> warnings;         ///< Tasks whose demand exceeds any capacity, broken hard constraints...
 };
+
+/// The genetic method's automatic budget for a portfolio of `tasks` tasks: 5,000 schedules up to
+/// 100 tasks, then 300,000 / tasks (at least 50), so that a default run stays about a second for
+/// 3,000 tasks.
+[[nodiscard]] std::int64_t default_schedules(std::size_t tasks) noexcept;
 
 /// Levels `portfolio` (every project, resources shared). Throws ModelError for a broken model
 /// (as `schedule` does); solver outcomes are in `status`.
@@ -142,6 +169,7 @@ struct LevelResult {
 /// schedule validator or the schedule writers on them.
 [[nodiscard]] ScheduleResult to_schedule_result(const LevelResult& result);
 
+std::string_view to_string(LevelMethod m) noexcept;     ///< "genetic", "priority"
 std::string_view to_string(LevelObjective o) noexcept;  ///< "total_project_delay", "portfolio_finish"
 std::string_view to_string(LevelStatus s) noexcept;     ///< "levelled", "over_allocated", "cancelled"
 

@@ -56,7 +56,7 @@ struct MultiProjectInstance {
 [[nodiscard]] MultiProjectInstance read_mpsplib(const std::filesystem::path& xml_path);
 /// `.rcmp` -> read_mplib, `.xml` -> read_mpsplib; another extension throws ParseError (unexpected).
 [[nodiscard]] MultiProjectInstance read_multiproject(const std::filesystem::path& path);
-/// True when `path` has an extension `read_multiproject` accepts.
+/// True for a .rcmp file or an .xml file whose root is MPSPLIB's <mp-list> (not MS Project or P6 XML).
 [[nodiscard]] bool is_multiproject_file(const std::filesystem::path& path);
 
 /// One period of the instance in the portfolio: `period` elapsed minutes on a 24/7 calendar.
@@ -69,6 +69,12 @@ struct MultiProjectPortfolioOptions {
 /// due date when given), tasks "P<p>.<job>" in file order, finish-to-start links, a 24/7 calendar,
 /// resources with `max_units` = capacity and assignments with `units` = demand.
 [[nodiscard]] Portfolio to_portfolio(const MultiProjectInstance& instance, const MultiProjectPortfolioOptions& options = {});
+
+/// A single-project RCPSP instance (PSPLIB .sm) as a ppm portfolio in the same form: one project
+/// "P1" on a 24/7 calendar, tasks named by the instance's job names, a start-to-start arc whose lag
+/// is the predecessor's duration written as finish-to-start (PSPLIB's arcs), any other arc as
+/// start-to-start with its lag in periods (elapsed), dummy jobs as milestones.
+[[nodiscard]] Portfolio to_portfolio(const RcpspInstance& instance, const MultiProjectPortfolioOptions& options = {});
 
 /// One combined RCPSP instance: a source job 0, the projects' jobs (job j of the instance is job
 /// j + 1), a sink; the source reaches each project's jobs with a start-to-start lag equal to its

@@ -72,14 +72,24 @@ struct FreeProfile {
         return k < n ? time[k] : kProfileMax;
     }
 
-    /// Adds `delta` to the free units over [s, f).
+    /// Adds `delta` to the free units over [s, f). Neighbouring segments left with the same free
+    /// units are merged, so the profile keeps as few breakpoints as its shape needs (the scans of
+    /// `fits` are linear in the segments a task's window spans).
     void add(std::int64_t s, std::int64_t f, double delta) {
         if (f <= s) return;
-        const std::size_t ka = split(s), kb = split(f);
+        const std::size_t ka = split(s);
+        std::size_t kb = split(f);
         for (std::size_t k = ka; k < kb; ++k) free[k] += delta;
+        if (kb < time.size() && free[kb] == free[kb - 1]) erase(kb);
+        if (ka > 0 && free[ka] == free[ka - 1]) erase(ka);
     }
 
 private:
+    void erase(std::size_t k) {
+        time.erase(time.begin() + static_cast<std::ptrdiff_t>(k));
+        free.erase(free.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+
     // Makes x a breakpoint; returns its segment index.
     std::size_t split(std::int64_t x) {
         const std::size_t k = segment(x);
