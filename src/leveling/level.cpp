@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <queue>
 #include <random>
 #include <string>
@@ -18,6 +19,8 @@
 #include <unordered_map>
 
 #include "leveling/detail/free_profile.hpp"
+#include "ppm/leveling/rcpsp_instance.hpp"
+#include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/schedule/network.hpp"
 
 namespace ppm::leveling {
@@ -206,6 +209,8 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
     }
     return pp;
 }
+
+void score(const Prepared& pp, Pass& ps);
 
 // One serial SGS pass over the priority order given by (tier desc, key asc, index asc).
 void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const double> key, std::vector<FreeProfile>& prof,
@@ -398,10 +403,16 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
         ps.piece_f.swap(f2);
     }
     ps.order.swap(piece_task);
+    score(pp, ps);
+}
+
+// The objective values of a placed pass: per project, levelled finish minus CPM finish.
+void score(const Prepared& pp, Pass& ps) {
+    const Network& net = *pp.net;
+    const std::size_t n = pp.n;
     ps.task_delay = 0;
     for (std::size_t i = 0; i < n; ++i)
         if (!net.is_summary()[i]) ps.task_delay += ps.finish[i] - pp.ws.early_finish[i];
-    // Objective: per project, levelled finish minus CPM finish.
     std::vector<std::int64_t> pfin(net.project_ids().size(), kMin);
     for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i]] = std::max(pfin[net.project_of()[i]], ps.finish[i]);
     ps.total_delay = 0;
@@ -626,6 +637,137 @@ void crossover(const std::vector<std::uint32_t>& mother, const std::vector<std::
         if (!taken[mother[k]]) { child.push_back(mother[k]); taken[mother[k]] = 1; }
 }
 
+// ---- the integer-period path ----------------------------------------------------------------------
+// A plan that is exactly a single-mode RCPSP (every task on a 24/7 calendar, durations and lags on
+// a common grid, constant integral capacities and demands, links that become start-to-start lags
+// >= 0, no progress, constraints, priority tiers, splitting or float limit, and one project or the
+// portfolio-finish objective) is solved by the RCPSP engine on that grid: the bi-population GA with
+// forward-backward justification (rcpsp_solver.hpp). Its schedule is the same kind of answer, on
+// the same time axis: the calendar SGS would place the same list the same way.
+std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions& opt, std::int64_t budget) {
+    const Network& net = *pp.net;
+    const std::size_t n = pp.n;
+    if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return std::nullopt;
+    if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish) return std::nullopt;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (pp.kind[i] != Kind::movable || pp.tier[i] != pp.tier[0]) return std::nullopt;
+        if (net.constraint_type()[i] != ConstraintType::as_soon_as_possible || net.start_floor()[i] != kNoDate ||
+            net.finish_floor()[i] != kNoDate || net.start_cap()[i] != kNoDate || net.finish_cap()[i] != kNoDate)
+            return std::nullopt;
+    }
+    const std::size_t nr = pp.work_resources.size();
+    for (std::size_t r = 0; r < nr; ++r)
+        if (pp.base[r].time.size() != 1 || pp.base[r].free[0] != std::floor(pp.base[r].free[0]) || pp.base[r].free[0] < 0.0)
+            return std::nullopt;
+    for (const double u : pp.dem_units)
+        if (u != std::floor(u)) return std::nullopt;
+    // Releases: each project's floor (start, status date) from the earliest one.
+    std::int64_t t0 = kMax;
+    std::vector<std::int64_t> release(net.project_ids().size());
+    for (std::size_t p = 0; p < release.size(); ++p) {
+        release[p] = std::max(net.project_start()[p], pp.status[p] == kNoDate ? kMin : pp.status[p]);
+        t0 = std::min(t0, release[p]);
+    }
+    // Arcs as start-to-start lags in minutes; the grid is their gcd with durations and releases.
+    struct Arc { std::int64_t from, to, lag; };
+    std::vector<Arc> arcs;
+    std::int64_t span = 0, grid = 0;
+    auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); };
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t d = pp.durations[i].count();
+        on_grid(d);
+        span += d;
+        for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
+            if (net.link_lag_unit()[k] == LagUnit::percent) return std::nullopt;
+            const std::uint32_t p = net.link_pred()[k];
+            const std::int64_t dp = pp.durations[p].count(), lag = net.link_lag()[k];
+            std::int64_t ss = 0;
+            switch (net.link_type()[k]) {
+                case LinkType::finish_start: ss = dp + lag; break;
+                case LinkType::start_start: ss = lag; break;
+                case LinkType::finish_finish: ss = dp + lag - d; break;
+                case LinkType::start_finish: ss = lag - d; break;
+            }
+            if (lag < 0 || ss < 0) return std::nullopt;
+            on_grid(lag);
+            span += lag;
+            arcs.push_back({p, static_cast<std::int64_t>(i), ss});
+        }
+    }
+    for (const std::int64_t r : release) { on_grid(r - t0); span += r - t0; }
+    if (grid <= 0) grid = 1;
+    if (span / grid > 100'000'000) return std::nullopt;
+    // Every calendar in play must work every minute of the window the schedule can use.
+    auto always = [&](std::uint32_t c) {
+        const WorkCalendar& cal = net.calendars()[c];
+        return cal.work_index(Instant{t0 + span + 1}) - cal.work_index(Instant{t0}) == span + 1;
+    };
+    for (std::size_t i = 0; i < n; ++i)
+        if (!always(net.calendar_of()[i])) return std::nullopt;
+    for (const std::uint32_t c : net.link_calendar())
+        if (!always(c)) return std::nullopt;
+
+    RcpspData data;
+    data.name = "level";
+    const bool source = std::any_of(release.begin(), release.end(), [&](std::int64_t r) { return r != t0; });
+    const std::int32_t off = source ? 1 : 0;  // job 0 is a release source when projects start apart
+    if (source) data.durations.push_back(0);
+    for (std::size_t i = 0; i < n; ++i) data.durations.push_back(static_cast<std::int32_t>(pp.durations[i].count() / grid));
+    for (std::size_t r = 0; r < nr; ++r) data.capacities.push_back(static_cast<std::int32_t>(pp.base[r].free[0]));
+    data.demands.assign(data.durations.size() * nr, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::uint32_t q = pp.dem_off[i]; q < pp.dem_off[i + 1]; ++q) {
+            auto& dm = data.demands[(i + off) * nr + pp.dem_res[q]];
+            dm = static_cast<std::int32_t>(dm + pp.dem_units[q]);
+            if (dm > data.capacities[pp.dem_res[q]]) return std::nullopt;  // never fits: the calendar path reports it
+        }
+    for (const Arc& a : arcs)
+        data.arcs.push_back({static_cast<std::int32_t>(a.from + off), static_cast<std::int32_t>(a.to + off), static_cast<std::int32_t>(a.lag / grid)});
+    if (source)
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::int64_t rel = release[net.project_of()[i]] - t0;
+            data.arcs.push_back({0, static_cast<std::int32_t>(i + 1), static_cast<std::int32_t>(rel / grid)});
+        }
+    const RcpspInstance inst(std::move(data));
+    RcpspOptions ro;
+    ro.max_schedules = budget;
+    ro.time_limit_seconds = opt.time_limit;
+    ro.seed = opt.seed;
+    ro.threads = std::max(1, opt.threads);
+    ro.stop = opt.stop;
+    if (opt.progress)
+        ro.progress = [&](const RcpspProgress& p) {
+            opt.progress({.passes = static_cast<std::int32_t>(std::min<std::int64_t>(p.schedules, INT32_MAX)),
+                          .max_passes = static_cast<std::int32_t>(std::min<std::int64_t>(p.max_schedules, INT32_MAX)),
+                          .best_total_delay = 0});
+        };
+    const RcpspResult res = solve_rcpsp(inst, ro);
+    if (res.start_times.empty()) return std::nullopt;
+    Search out;
+    Pass& ps = out.best;
+    ps.start.resize(n);
+    ps.finish.resize(n);
+    ps.over.assign(n, 0);
+    ps.piece_off.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        ps.start[i] = t0 + std::int64_t{res.start_times[i + off]} * grid;
+        ps.finish[i] = ps.start[i] + pp.durations[i].count();
+        if (ps.finish[i] > ps.start[i]) {
+            ps.piece_s.push_back(ps.start[i]);
+            ps.piece_f.push_back(ps.finish[i]);
+        }
+        ps.piece_off[i + 1] = static_cast<std::uint32_t>(ps.piece_s.size());
+    }
+    ps.order.resize(n);
+    std::iota(ps.order.begin(), ps.order.end(), 0U);
+    std::stable_sort(ps.order.begin(), ps.order.end(), [&](std::uint32_t a, std::uint32_t b) { return ps.start[a] < ps.start[b]; });
+    score(pp, ps);
+    out.passes = static_cast<std::int32_t>(std::min<std::int64_t>(res.schedules, INT32_MAX));
+    out.best_rule = "genetic_integer_grid";
+    out.cancelled = res.stop_reason == RcpspStop::cancelled;
+    return out;
+}
+
 constexpr double kMutation = 0.05;     // per position (Hartmann 1998)
 constexpr double kPerturbRate = 0.3;   // share of children made by perturbing a parent's start order
 
@@ -643,6 +785,21 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     // Population: budget^0.9 / 60 between 16 and 200 (the RCPSP solver's rule, docs/levelling.md).
     const auto pop = static_cast<std::size_t>(std::clamp(std::pow(static_cast<double>(budget), 0.9) / 60.0, 16.0, 200.0));
     const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
+    if (auto grid = search_integer_grid(pp, options, budget)) {
+        // The one-pass heuristic's figures, for the comparison every result reports.
+        std::vector<double> key(n);
+        std::vector<FreeProfile> prof;
+        Pass first;
+        rule_keys(pp, 0, key);
+        run_pass(pp, options, key, prof, first);
+        grid->one_pass_finish = first.finish_max;
+        grid->one_pass_total_delay = first.total_delay;
+        if (better(first, grid->best, options.objective)) {  // the GA's answer is never worse than one pass
+            grid->best = std::move(first);
+            grid->best_rule = kRuleNames[0];
+        }
+        return std::move(*grid);
+    }
     std::vector<Worker> workers(threads);
     Search out;
     std::int64_t used = 0;
@@ -751,10 +908,11 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
 }  // namespace
 
 std::int64_t default_schedules(std::size_t tasks) noexcept {
-    // A pass costs about 2-4 microseconds per task (docs/levelling.md): 5,000 schedules for
-    // PSPLIB-sized plans, then a budget that keeps a default run near a second for 3,000 tasks.
-    if (tasks <= 100) return 5000;
-    return std::clamp<std::int64_t>(300'000 / static_cast<std::int64_t>(tasks), 50, 5000);
+    // A pass costs roughly n^2 / 10^9 seconds on shared pools (the free-capacity scans grow with
+    // the tasks already placed; docs/levelling.md): 5,000 schedules up to ~370 tasks, then a
+    // budget that keeps a default run near a second (3,000 tasks: 77), at least 50.
+    const double n = static_cast<double>(std::max<std::size_t>(tasks, 1));
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>(7e8 / (n * n)), 50, 5000);
 }
 
 LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {

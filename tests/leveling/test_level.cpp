@@ -13,6 +13,10 @@
 #include "level_generator.hpp"
 #include "ppm/calendar/work_calendar.hpp"
 #include "ppm/leveling/level.hpp"
+#include "ppm/leveling/multiproject.hpp"
+#include "ppm/leveling/psplib.hpp"
+#include "ppm/leveling/rcpsp_solver.hpp"
+#include "test_support.hpp"
 #include "ppm/schedule/cpm.hpp"
 #include "ppm/schedule/validator.hpp"
 
@@ -345,6 +349,44 @@ TEST_CASE("level: a stopped genetic run returns its best schedule so far") {
     CHECK(r.status == LevelStatus::cancelled);
     CHECK(calls == 3);
     CHECK(r.passes < 100000);
+    CHECK(capacity_violation(pf, r).empty());
+    CHECK(schedule_violations(pf, r).empty());
+}
+
+TEST_CASE("level: a PSPLIB instance written as a ppm model levels as the RCPSP engine solves it") {
+    // j30 instances of the shared set (PSPLIB, Kolisch & Sprecher 1997) through
+    // to_portfolio (what `ppm convert X.sm X.json` writes: one period = one day, 24/7): `level`
+    // with its defaults finds the makespan `solve_rcpsp` finds at the same budget, and its
+    // schedule passes the independent checks. Optima: the set's reference.csv (j30opt.sm).
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    for (const char* name : {"j301_1.sm", "j3011_7.sm", "j3025_3.sm", "j3048_10.sm"}) {
+        CAPTURE(name);
+        const RcpspInstance inst = read_psplib_sm(test::shared_data() / "psplib/j30/instances" / name);
+        const Portfolio pf = to_portfolio(inst);
+        const LevelResult r = level(pf);
+        CHECK(r.passes <= 5000);
+        CHECK(capacity_violation(pf, r).empty());
+        CHECK(schedule_violations(pf, r).empty());
+        const RcpspResult direct = solve_rcpsp(inst, {.max_schedules = 5000, .seed = 1});
+        const std::int64_t days = (r.portfolio_finish - pf.projects[0].start).count() / kMinutesPerDay;
+        CHECK(days == direct.makespan);
+        CHECK(days >= direct.lower_bound);
+        CHECK(r.one_pass_portfolio_finish >= r.portfolio_finish);
+    }
+}
+
+TEST_CASE("level: a plan that is not a plain RCPSP (working calendars) is levelled on its calendars") {
+    // The same instance on a Mon-Fri calendar: no integer grid applies, the calendar GA runs and
+    // its schedule still passes every check.
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances/j301_1.sm"));
+    pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
+    pf.default_calendar = CalendarId{"std"};
+    pf.projects[0].minutes_per_day = 480;
+    for (auto& t : pf.projects[0].tasks) t.duration = Duration{t.duration.count() / kMinutesPerDay * 480};
+    const LevelResult r = level(pf, {.schedules = 500});
+    CHECK(r.best_rule != "genetic_integer_grid");
+    CHECK(r.status == LevelStatus::levelled);
     CHECK(capacity_violation(pf, r).empty());
     CHECK(schedule_violations(pf, r).empty());
 }
