@@ -2,7 +2,7 @@
 // time-feasibility and free-capacity profiles for resource-feasibility. Two searches over it: the
 // activity-list GA (Hartmann 1998; lists re-encoded from start times, Debels et al. 2006), the
 // default, and multi-pass sampling of priority rules and biased random lists (Kolisch & Drexl
-// 1996). See level.hpp and docs/levelling.md.
+// 1996). See level.hpp and docs/leveling.md.
 #include "ppm/leveling/level.hpp"
 
 #include <algorithm>
@@ -782,7 +782,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     const std::size_t n = pp.n;
     const std::int64_t budget = std::max<std::int64_t>(1, options.schedules > 0 ? options.schedules : default_schedules(n));
     const auto max_passes = static_cast<std::int32_t>(std::min<std::int64_t>(budget, INT32_MAX));
-    // Population: budget^0.9 / 60 between 16 and 200 (the RCPSP solver's rule, docs/levelling.md).
+    // Population: budget^0.9 / 60 between 16 and 200 (the RCPSP solver's rule, docs/leveling.md).
     const auto pop = static_cast<std::size_t>(std::clamp(std::pow(static_cast<double>(budget), 0.9) / 60.0, 16.0, 200.0));
     const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
     if (auto grid = search_integer_grid(pp, options, budget)) {
@@ -909,7 +909,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
 
 std::int64_t default_schedules(std::size_t tasks) noexcept {
     // A pass costs roughly n^2 / 10^9 seconds on shared pools (the free-capacity scans grow with
-    // the tasks already placed; docs/levelling.md): 5,000 schedules up to ~370 tasks, then a
+    // the tasks already placed; docs/leveling.md): 5,000 schedules up to ~370 tasks, then a
     // budget that keeps a default run near a second (3,000 tasks: 77), at least 50.
     const double n = static_cast<double>(std::max<std::size_t>(tasks, 1));
     return std::clamp<std::int64_t>(static_cast<std::int64_t>(7e8 / (n * n)), 50, 5000);

@@ -14,7 +14,7 @@
 /// activity-list GA with two-point crossover, swap mutation, elitist ranking, and every child's
 /// list re-encoded by its own start times (Debels et al. 2006), the population seeded with the
 /// priority rules. Same portfolio, options and seed: same answer, whatever the thread count.
-/// docs/levelling.md explains every choice.
+/// docs/leveling.md explains every choice.
 ///
 /// @code
 ///   ppm::Portfolio pf = ppm::read_model_file("plan.json");
