@@ -49,13 +49,16 @@ void add_convert_command(CLI::App& app, Context& ctx) {
     cmd->callback([args, &ctx] {
         ctx.input_file = args->in;
         const ImportResult r = read_input(args->in);
-        write_model_file(r.portfolio, args->out);
+        // What the target format cannot express is written as its nearest equivalent and said.
+        const std::vector<ImportWarning> exported = write_model_file_with_warnings(r.portfolio, args->out);
         if (args->json) {
             nlohmann::json j = {{"input", args->in},   {"output", args->out}, {"projects", r.portfolio.projects.size()},
                                 {"tasks", r.portfolio.task_count()}, {"calendars", r.portfolio.calendars.size()},
                                 {"resources", r.portfolio.resources.size()}, {"warnings", nlohmann::json::array()}};
             for (const auto& w : r.warnings)
                 j["warnings"].push_back({{"line", w.line}, {"entity", w.entity}, {"message", w.message}});
+            j["export_warnings"] = nlohmann::json::array();
+            for (const auto& w : exported) j["export_warnings"].push_back({{"entity", w.entity}, {"message", w.message}});
             std::cout << j.dump(2) << "\n";
         } else if (!ctx.quiet) {
             std::cout << args->in << " -> " << args->out << ": " << r.portfolio.projects.size() << " projects, "
@@ -68,6 +71,8 @@ void add_convert_command(CLI::App& app, Context& ctx) {
         } else if (!r.warnings.empty() && !ctx.quiet && !args->json) {
             std::cerr << r.warnings.size() << " import warnings (values kept as custom fields or not imported); --warnings lists them\n";
         }
+        if (!ctx.quiet && !args->json)
+            for (const auto& w : exported) std::cerr << "warning: " << args->out << ": " << w.entity << ": " << w.message << "\n";
         ctx.exit_code = kOk;
     });
 }

@@ -155,6 +155,12 @@ ImportResult read_model_file_with_warnings(const std::filesystem::path& path) {
 
 Portfolio read_model_file(const std::filesystem::path& path) { return read_model_file_with_warnings(path).portfolio; }
 
+std::vector<ImportWarning> write_model_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
+    if (lower_extension(path) == ".xml") return write_mspdi_file_with_warnings(portfolio, path);
+    write_model_file(portfolio, path);
+    return {};
+}
+
 void write_model_file(const Portfolio& portfolio, const std::filesystem::path& path) {
     const std::string ext = lower_extension(path);
     if (ext == ".json") return write_json_file(portfolio, path);

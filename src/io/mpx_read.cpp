@@ -1,9 +1,31 @@
 // MPX reader (MS Project 4.0/98 "MPX 4.0" exchange format, as documented in Microsoft's MPX file
-// format notes): one record per line, the first field its record number; the field separator is the
-// character after "MPX" on the header line; record 10 gives the decimal separator, record 12 the date
-// order (0 MDY, 1 DMY, 2 YMD), record 11 the default hours per day and week. Locale names of duration
-// units (English and German) are accepted. See docs/interchange.md.
+// format notes and read by MPXJ's MPXReader, joniles/mpxj src/main/java/org/mpxj/mpx/): one record
+// per line, the first field its record number.
+//
+// * Header line "MPX,<program name>,<file version>,<code page>": the field separator is the
+//   character after "MPX"; program name, version and code page are kept as project custom fields
+//   (text is decoded as Windows-1252, MS Project's "ANSI"; other code pages are warned).
+// * Record 10 (currency settings): symbol, symbol position, digits, thousands separator, decimal
+//   separator. Costs, rates ("$10.00/h") and cost per use are read as money with them.
+// * Record 11 (default settings): hours per day and per week (durations, rates per day/week).
+// * Record 12 (date and time settings): date order (0 MDY, 1 DMY, 2 YMD; MPXJ DateOrder), time
+//   format (0 = 12 hour, 1 = 24 hour; MPXJ ProjectTimeFormat), default start time, date separator,
+//   time separator, AM text, PM text, date format (0-20, MPXJ ProjectDateFormat: "25/12/98 12:56",
+//   "13 December 2002", "Wed 25 Mar '98", "5/W25/98 12:56", "25/05/1998", ...). Every one of
+//   these is read: month names (English, German; full or short), either order, 12 or 24 hour
+//   times with the file's AM/PM text. Formats without a year (or month) are completed with the
+//   nearest date to the last full date read, with a warning.
+// * Max Units (resource field 41) and assignment units (record 75) are fractions: "1" is one full
+//   unit (100 %), "0.5" half; MPXJ's Record.getUnits multiplies by 100 to get its percentage, and
+//   MS Project 98 writes "1" for a 100 % resource (calendar-calendars-project98.mpx). A value with a
+//   "%" sign ("100%") is a percentage.
+// * Task and resource columns by the numeric ids of records 61/41 (locale independent; the field
+//   table is detail/mpx_fields.hpp); values the model has no field for are kept typed as
+//   "mpx.<English column name>": dates as date-times, costs as currency units, flags as booleans,
+//   numbers as numbers, the rest as text.
+// Durations: m/h/d/w/mo with "e" (elapsed) and German "t". See docs/interchange.md.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cctype>
 #include <fstream>
@@ -11,6 +33,7 @@
 #include <sstream>
 
 #include "detail/interchange_text.hpp"
+#include "detail/mpx_fields.hpp"
 #include "detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/mpx.hpp"
@@ -18,6 +41,35 @@
 namespace ppm {
 
 namespace {
+
+std::string lower(std::string_view t) {
+    std::string s(t);
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/// Month names as MS Project writes them in English and German (lower case, UTF-8), full and short.
+int month_from_name(std::string_view word) {
+    static const std::pair<const char*, int> kMonths[] = {
+        {"january", 1},  {"jan", 1},  {"januar", 1},  {"jän", 1},      {"february", 2}, {"feb", 2},   {"februar", 2},
+        {"march", 3},    {"mar", 3},  {"märz", 3},    {"mär", 3},      {"mrz", 3},      {"april", 4}, {"apr", 4},
+        {"may", 5},      {"mai", 5},  {"june", 6},    {"jun", 6},      {"juni", 6},     {"july", 7},  {"jul", 7},
+        {"juli", 7},     {"august", 8}, {"aug", 8},   {"september", 9}, {"sep", 9},     {"sept", 9},  {"october", 10},
+        {"oct", 10},     {"oktober", 10}, {"okt", 10}, {"november", 11}, {"nov", 11},   {"december", 12}, {"dec", 12},
+        {"dezember", 12}, {"dez", 12}};
+    const std::string w = lower(word);
+    for (const auto& [name, month] : kMonths)
+        if (w == name) return month;
+    return 0;
+}
+
+bool is_weekday_name(std::string_view word) {
+    static const char* const kDays[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat", "sunday", "monday", "tuesday",
+                                        "wednesday", "thursday", "friday", "saturday", "so", "mo", "di", "mi", "do", "fr",
+                                        "sa", "sonntag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"};
+    const std::string w = lower(word);
+    return std::any_of(std::begin(kDays), std::end(kDays), [&](const char* d) { return w == d; });
+}
 
 class Reader {
 public:
@@ -29,10 +81,21 @@ private:
     std::string source_;
     ImportResult out_;
     char sep_ = ',';
+    // Record 10.
+    std::string currency_;
+    char thousands_ = ',';
     char decimal_ = '.';
-    int date_order_ = 1;
+    // Record 11.
     double hours_per_day_ = 8.0;
     double hours_per_week_ = 40.0;
+    // Record 12.
+    int date_order_ = 1;
+    char date_sep_ = '/';
+    char time_sep_ = ':';
+    std::string am_ = "am", pm_ = "pm";
+    int date_format_ = -1;
+    std::optional<Date> reference_;  ///< The last full date read: completes dates written without a year.
+    bool warned_partial_date_ = false;
     std::int64_t line_ = 0;
 
     [[noreturn]] void fail(const std::string& what) { throw ParseError::unexpected(source_, line_, 0, what); }
@@ -57,6 +120,10 @@ private:
         out.push_back(cur);
         return out;
     }
+    static bool is_na(std::string_view t) {
+        t = detail::trim(t);
+        return t.empty() || t == "NA" || t == "NV";  // NV: German "nicht verfügbar"
+    }
     std::optional<double> number(std::string_view t) const {
         std::string s;
         for (char c : t) {
@@ -64,6 +131,61 @@ private:
             else if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+') s += c;
         }
         return detail::parse_double(s);
+    }
+    /// Max Units / assignment units: a fraction ("1" = 100 %, "0,5" = 50 %), or a percentage with
+    /// its sign ("100%").
+    std::optional<double> units(std::string_view t) const {
+        t = detail::trim(t);
+        const bool percent = !t.empty() && t.back() == '%';
+        const auto v = number(percent ? t.substr(0, t.size() - 1) : t);
+        if (!v) return std::nullopt;
+        return percent ? *v / 100.0 : *v;
+    }
+    /// A currency amount in the record-10 format: "$1,234.50", "1.234,50 €", "(£5.00)" (negative),
+    /// "-5" -> major units; nullopt when it is not one.
+    std::optional<double> money(std::string_view t) const {
+        std::string s(detail::trim(t));
+        if (!currency_.empty())
+            for (std::size_t p; (p = s.find(currency_)) != std::string::npos;) s.erase(p, currency_.size());
+        std::string_view v = detail::trim(s);
+        bool negative = false;
+        if (v.size() >= 2 && v.front() == '(' && v.back() == ')') { negative = true; v = detail::trim(v.substr(1, v.size() - 2)); }
+        std::string digits;
+        for (char c : v) {
+            if (c == decimal_) digits += '.';
+            else if (c == thousands_ && thousands_ != decimal_) continue;
+            else if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '+' || (c == '.' && decimal_ == '.')) digits += c;
+            else if (c == ' ') continue;
+            else return std::nullopt;
+        }
+        const auto d = detail::parse_double(digits);
+        if (!d || !std::isfinite(*d)) return std::nullopt;
+        return negative ? -*d : *d;
+    }
+    /// A rate "$10.00/h", "€80/d", "5/w" -> money per hour (per day and week by records 11; a month
+    /// is 20 days and a year 52 weeks, MS Project 98's defaults); `hourly` says whether the text was
+    /// per hour already (else the text is kept beside the converted value).
+    std::optional<Money> rate(std::string_view t, bool& hourly) const {
+        const auto slash = t.rfind('/');
+        const auto amount = money(slash == std::string_view::npos ? t : t.substr(0, slash));
+        if (!amount) return std::nullopt;
+        const std::string unit = slash == std::string_view::npos ? "h" : lower(detail::trim(t.substr(slash + 1)));
+        double per_hour = 0;
+        if (unit == "h" || unit == "std" || unit == "hr") per_hour = *amount;
+        else if (unit == "m" || unit == "min") per_hour = *amount * 60.0;
+        else if (unit == "d" || unit == "t") per_hour = *amount / hours_per_day_;
+        else if (unit == "w") per_hour = *amount / hours_per_week_;
+        else if (unit == "mo" || unit == "mon") per_hour = *amount / (hours_per_day_ * 20.0);
+        else if (unit == "y" || unit == "j") per_hour = *amount / (hours_per_week_ * 52.0);
+        else return std::nullopt;
+        hourly = unit == "h" || unit == "std" || unit == "hr";
+        return Money::from_major(per_hour);
+    }
+    /// A flag: the locale's "No" ("No", "Nein", "0", "False") is false, anything else true (MPXJ
+    /// MPXReader.populateTask).
+    static bool flag(std::string_view t) {
+        const std::string v = lower(detail::trim(t));
+        return !(v == "no" || v == "nein" || v == "0" || v == "false" || v == "non");
     }
     /// "1d", "2.5h", "3ew", "0ed", "1mo?", "50t" -> (minutes, elapsed).
     std::optional<std::pair<std::int64_t, bool>> duration(std::string_view t) const {
@@ -73,8 +195,7 @@ private:
         while (n < t.size() && (std::isdigit(static_cast<unsigned char>(t[n])) || t[n] == decimal_ || t[n] == '.' || t[n] == '-')) ++n;
         const auto v = number(t.substr(0, n));
         if (!v) return std::nullopt;
-        std::string unit(detail::trim(t.substr(n)));
-        std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        std::string unit = lower(detail::trim(t.substr(n)));
         bool elapsed = false;
         if (!unit.empty() && unit[0] == 'e' && unit != "e") { elapsed = true; unit.erase(0, 1); }
         if (unit.size() > 1 && unit[0] == 'f' ) { elapsed = true; unit.erase(0, 1); }  // German "fT" (fortlaufend)
@@ -91,59 +212,263 @@ private:
         if (!(std::fabs(minutes) <= 1e15)) return std::nullopt;  // overflow of the conversion (docs/limits.md)
         return std::make_pair(static_cast<std::int64_t>(minutes + (minutes >= 0 ? 0.5 : -0.5)), elapsed);
     }
-    /// A date field of the project header (record 30): empty or "NA" -> nullopt, a date -> Instant,
-    /// anything else -> ParseError at the record's line (docs/errors.md: bad date).
-    std::optional<Instant> header_date(std::string_view t, const char* what) const {
+    /// True when `word` is the file's AM text (record 12) or "am"; false for PM; nullopt otherwise
+    /// (compared without case and dots: "a.m.", "vorm.").
+    std::optional<bool> am_pm(std::string_view word) const {
+        const auto plain = [](std::string_view v) {
+            std::string out = lower(detail::trim(v));
+            std::erase(out, '.');
+            return out;
+        };
+        const std::string w = plain(word);
+        if (w.empty()) return std::nullopt;
+        if (w == plain(am_) || w == "am") return true;
+        if (w == plain(pm_) || w == "pm") return false;
+        return std::nullopt;
+    }
+    /// A time of day in the record-12 format: "08:00", "8:00", "08:00 AM", "12:00 pm" (12 AM is
+    /// midnight, 12 PM noon) -> minute of the day; as an end time 00:00 means 24:00.
+    std::optional<int> time_of_day(std::string_view t, bool is_end) const {
+        t = detail::trim(t);
+        std::size_t i = 0;
+        int h = 0, m = 0;
+        while (i < t.size() && i < 2 && std::isdigit(static_cast<unsigned char>(t[i]))) h = h * 10 + (t[i++] - '0');
+        if (i == 0 || i >= t.size() || (t[i] != time_sep_ && t[i] != ':')) return std::nullopt;
+        ++i;
+        if (i + 2 > t.size() || !std::isdigit(static_cast<unsigned char>(t[i])) || !std::isdigit(static_cast<unsigned char>(t[i + 1])))
+            return std::nullopt;
+        m = (t[i] - '0') * 10 + (t[i + 1] - '0');
+        i += 2;
+        if (i < t.size() && (t[i] == time_sep_ || t[i] == ':') && i + 3 <= t.size()) i += 3;  // seconds
+        const auto rest = detail::trim(t.substr(i));
+        if (!rest.empty()) {
+            const auto am = am_pm(rest);
+            if (!am || h < 1 || h > 12) return std::nullopt;
+            h = h % 12 + (*am ? 0 : 12);
+        }
+        if (h > 24 || m > 59) return std::nullopt;
+        int v = h * 60 + m;
+        if (v > 1440) return std::nullopt;
+        if (is_end && v == 0) v = 1440;
+        return v;
+    }
+    /// A project header (record 30) date: empty or "NA" -> nullopt, a date -> Instant, anything
+    /// else -> ParseError at the record's line (docs/errors.md: bad date).
+    std::optional<Instant> header_date(std::string_view t, const char* what) {
         const std::string_view v = detail::trim(t);
-        if (v.empty() || v == "NA" || v == "NV") return std::nullopt;
+        if (is_na(v)) return std::nullopt;
         const auto d = date(v);
         if (!d) throw ParseError::unexpected(source_, line_, 0, std::string("project header (record 30) ") + what +
                                                                      ": expected a date like 17/10/14, got '" + std::string(v) + "'");
         return d;
     }
-    /// "Fri 17/10/14", "17/10/14 08:00", "Di 07.01.03" -> Instant; "NA" -> nullopt.
-    std::optional<Instant> date(std::string_view t) const {
-        t = detail::trim(t);
-        if (t.empty() || t == "NA" || t == "NV") return std::nullopt;
-        // Skip a leading weekday name.
-        if (!t.empty() && !std::isdigit(static_cast<unsigned char>(t[0]))) {
-            const auto sp = t.find(' ');
-            if (sp == std::string_view::npos) return std::nullopt;
-            t = detail::trim(t.substr(sp + 1));
+    std::optional<Instant> date(std::string_view t);
+    /// A task date column: "NA" -> nullopt; text that is no date is kept as "mpx.<column>" with a warning.
+    std::optional<Instant> task_date(const std::string& v, const std::string& entity, const std::string& column, CustomFields& custom) {
+        if (is_na(v)) return std::nullopt;
+        const auto d = date(v);
+        if (!d) {
+            warn(entity, column + " '" + v + "' is not a date in the file's date format (record 12): kept as text");
+            custom["mpx." + column] = v;
         }
-        int parts[3] = {0, 0, 0};
-        std::size_t i = 0;
-        for (int k = 0; k < 3; ++k) {
+        return d;
+    }
+    /// A column the model has no field for, typed by what it holds: dates as date-times, costs as
+    /// currency units, flags as booleans, numbers as numbers, the rest (durations too) as text.
+    /// nullopt for "no value" (an "NA" date); a value that does not parse stays text, with a warning.
+    std::optional<CustomValue> typed(detail::MpxValue kind, const std::string& v, const std::string& entity, const std::string& key) {
+        const auto as_text = [&](const char* what) -> CustomValue {
+            warn(entity, key.substr(4) + " '" + v + "' is not " + what + ": kept as text");
+            return v;
+        };
+        switch (kind) {
+            case detail::MpxValue::date:
+                if (is_na(v)) return std::nullopt;
+                if (const auto d = date(v)) return *d;
+                return as_text("a date in the file's date format (record 12)");
+            case detail::MpxValue::money:
+                if (const auto m = money(v)) return *m;
+                return as_text("an amount in the file's currency format (record 10)");
+            case detail::MpxValue::number:
+                if (const auto n = number(v)) return *n;
+                return as_text("a number");
+            case detail::MpxValue::flag:
+                return flag(v);
+            case detail::MpxValue::text:
+            case detail::MpxValue::duration:
+                break;
+        }
+        return v;
+    }
+    /// One warning per file when dates lack their year (date formats 4, 6, 7, 12, 13, 15-18).
+    void note_partial_date(std::string_view text, bool have_month) {
+        if (warned_partial_date_) return;
+        warned_partial_date_ = true;
+        warn("dates", "date format " + std::to_string(date_format_) + " (record 12) writes no year" + (have_month ? "" : " or month") +
+                          ": each such date is taken as the one nearest the last full date read (first: '" + std::string(text) + "')");
+    }
+};
+
+/// A date (and time) in any format record 12 allows: "Fri 17/10/14", "17/10/14 08:00",
+/// "Di 07.01.03", "13 December 2002 12:56", "December 13 2002", "Wed 25 Mar '98", "25/05/1998",
+/// "5/W25/98 12:56", "01/02/2003 08:00 PM"; "NA" -> nullopt. The text is split into numbers, words
+/// (a month or a weekday name, the AM/PM text), a "'98" year and an "hh:mm" time; the numbers are
+/// placed by the date order of record 12.
+std::optional<Instant> Reader::date(std::string_view t) {
+    t = detail::trim(t);
+    if (is_na(t)) return std::nullopt;
+    struct Number { int value; std::size_t digits; bool apostrophe; };
+    std::vector<Number> numbers;
+    std::vector<std::string> words;
+    std::optional<int> minute;
+    std::optional<bool> am;
+    std::optional<int> week;  // "W25"
+    bool week_next = false;
+    for (std::size_t i = 0; i < t.size();) {
+        const unsigned char c = static_cast<unsigned char>(t[i]);
+        if (std::isdigit(c)) {
+            std::size_t j = i;
             int v = 0;
-            std::size_t digits = 0;
-            while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) {
-                if (++digits > 4) return std::nullopt;  // no date part has more than 4 digits; and no int overflow
-                v = v * 10 + (t[i] - '0');
-                ++i;
+            while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) {
+                if (j - i >= 4) return std::nullopt;  // no part has more than 4 digits (and no int overflow)
+                v = v * 10 + (t[j++] - '0');
             }
-            if (digits == 0) return std::nullopt;
-            parts[k] = v;
-            if (k < 2) { if (i >= t.size()) return std::nullopt; ++i; }
+            if (j < t.size() && (t[j] == time_sep_ || t[j] == ':') && t[j] != date_sep_) {
+                // hh:mm[:ss] [AM]
+                std::size_t k = j + 1;
+                while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == time_sep_ || t[k] == ':')) ++k;
+                if (minute) return std::nullopt;
+                minute = time_of_day(t.substr(i, k - i), false);
+                if (!minute) return std::nullopt;
+                i = k;
+                continue;
+            }
+            const bool apostrophe = i > 0 && (t[i - 1] == '\'' || t[i - 1] == '`');
+            if (week_next) { week = v; week_next = false; }
+            else numbers.push_back({v, j - i, apostrophe});
+            i = j;
+        } else if (std::isalpha(c) || c >= 0x80) {  // a word (UTF-8 letters included: "März"; "a.m.", "Okt.")
+            const auto letter = [&](std::size_t k) {
+                return k < t.size() && (std::isalpha(static_cast<unsigned char>(t[k])) || static_cast<unsigned char>(t[k]) >= 0x80);
+            };
+            std::size_t j = i;
+            while (letter(j) || (j < t.size() && t[j] == '.' && (letter(j + 1) || j + 1 == t.size() || t[j + 1] == ' '))) ++j;
+            std::string w(t.substr(i, j - i));
+            std::erase(w, '.');
+            if ((w == "W" || w == "w") && j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) week_next = true;
+            else if (const auto a = am_pm(w); a && minute) am = a;
+            else words.push_back(w);
+            i = j;
+        } else {
+            ++i;
         }
-        int y = 0, m = 0, d = 0;
-        if (date_order_ == 0) { m = parts[0]; d = parts[1]; y = parts[2]; }
-        else if (date_order_ == 2) { y = parts[0]; m = parts[1]; d = parts[2]; }
-        else { d = parts[0]; m = parts[1]; y = parts[2]; }
-        if (y < 100) y += y < 70 ? 2000 : 1900;
-        int minute = 0;
-        const auto rest = detail::trim(t.substr(i));
-        if (!rest.empty()) {
-            const auto tm = detail::parse_time_of_day(rest, false);
-            if (tm) minute = *tm;
-            if (rest.find("PM") != std::string_view::npos && minute < 720) minute += 720;
-        }
-        try {
-            return Instant::from_ymd_hm(y, m, d) + Duration{minute};
-        } catch (...) {
+    }
+    if (am && minute) {
+        const int h = *minute / 60;
+        if (h < 1 || h > 12) return std::nullopt;
+        *minute = (h % 12 + (*am ? 0 : 12)) * 60 + *minute % 60;
+    }
+    // Words: a month name, weekday names (ignored; a leading word of the EEE formats 8-11, 15-17 is
+    // the weekday in any language).
+    int month = 0;
+    const bool weekday_first = date_format_ == 8 || date_format_ == 9 || date_format_ == 10 || date_format_ == 11 ||
+                               (date_format_ >= 15 && date_format_ <= 17);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        if (const int m = month_from_name(words[k]); m && !(k == 0 && words.size() > 1)) {
+            if (month) return std::nullopt;
+            month = m;
+        } else if (is_weekday_name(words[k]) || (k == 0 && (weekday_first || words.size() > 1))) {
+            continue;
+        } else {
             return std::nullopt;
         }
     }
-};
+    int y = 0, m = month, d = 0;
+    bool have_year = false, have_month = month != 0;
+    const auto year_of = [](const Number& n) { return n.digits <= 2 ? n.value + (n.value < 70 ? 2000 : 1900) : n.value; };
+    if (week) {
+        // "5/W25/98": day 5 of week 25. Assumption (the MPX notes do not say): ISO 8601 weeks, day 1 = Monday.
+        if (numbers.empty() || numbers.size() > 2 || numbers[0].value < 1 || numbers[0].value > 7 || *week < 1 || *week > 53)
+            return std::nullopt;
+        const auto in_year = [&](int year) {
+            const Date jan4 = Date::from_ymd(year, 1, 4);
+            return jan4 - jan4.weekday() + ((*week - 1) * 7 + numbers[0].value - 1);
+        };
+        try {
+            if (numbers.size() == 2) {
+                const Date day = in_year(year_of(numbers[1]));
+                reference_ = day;
+                return Instant::at(day, minute.value_or(0));
+            }
+            if (!reference_) return std::nullopt;
+            std::optional<Date> best;
+            for (int dy = -1; dy <= 1; ++dy) {
+                const Date c = in_year(reference_->year() + dy);
+                if (!best || std::abs(c - *reference_) < std::abs(*best - *reference_)) best = c;
+            }
+            note_partial_date(t, true);
+            return Instant::at(*best, minute.value_or(0));
+        } catch (const ModelError&) {
+            return std::nullopt;
+        }
+    }
+    if (month) {
+        // "13 December 2002", "December 13 2002", "2002 December 13", "25 Aug '98", "Wed 23 Mar".
+        if (numbers.empty() || numbers.size() > 2) return std::nullopt;
+        if (numbers.size() == 1) {
+            d = numbers[0].value;
+        } else {
+            std::size_t yi = date_order_ == 2 ? 0 : 1;
+            if (numbers[0].apostrophe || numbers[0].digits > 2) yi = 0;
+            else if (numbers[1].apostrophe || numbers[1].digits > 2) yi = 1;
+            y = year_of(numbers[yi]);
+            d = numbers[1 - yi].value;
+            have_year = true;
+        }
+    } else if (numbers.size() == 3) {
+        const Number* p[3] = {&numbers[0], &numbers[1], &numbers[2]};
+        if (date_order_ == 0) { m = p[0]->value; d = p[1]->value; y = year_of(*p[2]); }
+        else if (date_order_ == 2) { y = year_of(*p[0]); m = p[1]->value; d = p[2]->value; }
+        else { d = p[0]->value; m = p[1]->value; y = year_of(*p[2]); }
+        have_year = have_month = true;
+    } else if (numbers.size() == 2) {  // "25/5" (DMY) or "5/25" (MDY, YMD)
+        if (date_order_ == 1) { d = numbers[0].value; m = numbers[1].value; }
+        else { m = numbers[0].value; d = numbers[1].value; }
+        have_month = true;
+    } else if (numbers.size() == 1) {  // "23", "Wed 05"
+        d = numbers[0].value;
+    } else {
+        return std::nullopt;  // a time alone ("12:56", "Wed 12:56") names no day
+    }
+    try {
+        if (have_year) {
+            const Date day = Date::from_ymd(y, m, d);
+            reference_ = day;
+            return Instant::at(day, minute.value_or(0));
+        }
+        // No year (or no month): the candidate nearest the last full date read.
+        if (!reference_) return std::nullopt;
+        const Date ref = *reference_;
+        std::optional<Date> best;
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dm = have_month ? 0 : -1; dm <= (have_month ? 0 : 1); ++dm) {
+                int yy = ref.year() + dy, mm = have_month ? m : ref.month() + dm;
+                if (mm < 1) { mm += 12; --yy; }
+                if (mm > 12) { mm -= 12; ++yy; }
+                if (mm < 1 || mm > 12 || d < 1 || d > 31) continue;
+                try {
+                    const Date c = Date::from_ymd(yy, mm, d);
+                    if (!best || std::abs(c - ref) < std::abs(*best - ref)) best = c;
+                } catch (const ModelError&) {
+                }
+            }
+        if (!best) return std::nullopt;
+        note_partial_date(t, have_month);
+        return Instant::at(*best, minute.value_or(0));
+    } catch (const ModelError&) {
+        return std::nullopt;
+    }
+}
 
 ImportResult Reader::run() {
     std::istringstream in(text_);
@@ -171,6 +496,14 @@ ImportResult Reader::run() {
             if (raw.rfind("MPX", 0) != 0 || raw.size() < 4) fail("an MPX file starts with 'MPX,'");
             sep_ = raw[3];
             header = true;
+            // File creation record: MPX, program name, file version, code page (MPXJ
+            // populateFileCreationRecord). Text is decoded as Windows-1252 (MS Project's "ANSI").
+            const auto f = split(raw);
+            const char* const kHeader[] = {"mpx.ProgramName", "mpx.FileVersion", "mpx.CodePage"};
+            for (std::size_t k = 1; k < f.size() && k <= 3; ++k)
+                if (!detail::trim(f[k]).empty()) project.custom[kHeader[k - 1]] = std::string(detail::trim(f[k]));
+            if (f.size() > 3 && !detail::trim(f[3]).empty() && lower(detail::trim(f[3])) != "ansi")
+                warn("project", "code page '" + f[3] + "' read as Windows-1252 (ANSI): characters outside ASCII may differ");
             continue;
         }
         const auto f = split(raw);
@@ -178,18 +511,34 @@ ImportResult Reader::run() {
         if (!rec) fail("expected a record number, got '" + f[0] + "'");
         const auto at = [&](std::size_t i) -> std::string { return i < f.size() ? f[i] : std::string(); };
         switch (*rec) {
-            case 10:
-                if (!at(5).empty()) decimal_ = at(5)[0];
+            case 10: {
+                // Currency symbol, symbol position, digits, thousands separator, decimal separator.
+                const auto punct = [](const std::string& v) {
+                    return v.size() == 1 && std::ispunct(static_cast<unsigned char>(v[0])) ? v[0] : '\0';
+                };
+                currency_ = std::string(detail::trim(at(1)));
+                if (const char c = punct(at(5))) decimal_ = c;
+                if (const char c = punct(at(4)); c && c != decimal_) thousands_ = c;
+                else if (thousands_ == decimal_) thousands_ = decimal_ == ',' ? '.' : ',';
                 break;
+            }
             case 11:
                 if (const auto h = number(at(4)); h && *h > 0) hours_per_day_ = *h;
                 if (const auto h = number(at(5)); h && *h > 0) hours_per_week_ = *h;
                 project.minutes_per_day = static_cast<std::int64_t>(hours_per_day_ * 60.0 + 0.5);
                 project.minutes_per_week = static_cast<std::int64_t>(hours_per_week_ * 60.0 + 0.5);
                 break;
-            case 12:
-                if (const auto v = detail::parse_int(at(1))) date_order_ = static_cast<int>(*v);
+            case 12: {
+                // Date order, time format, default start time, date separator, time separator, AM
+                // text, PM text, date format, bar text date format (MPXJ populateDateTimeSettings).
+                if (const auto v = detail::parse_int(at(1)); v && *v >= 0 && *v <= 2) date_order_ = static_cast<int>(*v);
+                if (at(4).size() == 1) date_sep_ = at(4)[0];
+                if (at(5).size() == 1) time_sep_ = at(5)[0];
+                if (!detail::trim(at(6)).empty()) am_ = lower(detail::trim(at(6)));
+                if (!detail::trim(at(7)).empty()) pm_ = lower(detail::trim(at(7)));
+                if (const auto v = detail::parse_int(at(8)); v && *v >= 0 && *v <= 20) date_format_ = static_cast<int>(*v);
                 break;
+            }
             case 20:
             case 55: {
                 Calendar cal;
@@ -223,8 +572,8 @@ ImportResult Reader::run() {
                 if (!day || *day < 1 || *day > 7) fail("calendar hours: expected a day 1 (Sunday) .. 7");
                 DaySchedule hours;
                 for (std::size_t k = 2; k + 1 < f.size() + 1; k += 2) {
-                    const auto s = detail::parse_time_of_day(at(k), false);
-                    const auto e = detail::parse_time_of_day(at(k + 1), true);
+                    const auto s = time_of_day(at(k), false);
+                    const auto e = time_of_day(at(k + 1), true);
                     if (!s || !e) break;
                     if (*e <= *s) { hours.push_back({*s, 1440}); if (*e > 0 && *e < 1440) hours.push_back({0, *e}); }
                     else hours.push_back({*s, *e});
@@ -238,13 +587,14 @@ ImportResult Reader::run() {
             case 57: {
                 if (!calendar) fail("calendar exception (record 26/57) before a calendar");
                 const auto from = date(at(1));
-                const auto to = date(at(2));
+                // A one-day exception may give the from date only (MPXJ populateCalendarException).
+                const auto to = is_na(at(2)) ? from : date(at(2));
                 if (!from || !to) fail("calendar exception: expected from and to dates");
                 CalendarException ex{"", from->date(), to->date(), {}, false};
                 if (at(3) == "1") {
                     for (std::size_t k = 4; k + 1 < f.size() + 1; k += 2) {
-                        const auto s = detail::parse_time_of_day(at(k), false);
-                        const auto e = detail::parse_time_of_day(at(k + 1), true);
+                        const auto s = time_of_day(at(k), false);
+                        const auto e = time_of_day(at(k + 1), true);
                         if (!s || !e) break;
                         ex.hours.push_back({*s, *e});
                     }
@@ -276,17 +626,42 @@ ImportResult Reader::run() {
             case 50: {
                 Resource res;
                 std::string row;
+                CostRate rates{.effective_from = Instant::from_ymd_hm(1984, 1, 1)};  // MS Project's first date, as MSPDI's table A
+                bool any_rate = false;
                 for (std::size_t k = 0; k < resource_ids.size() && k + 1 < f.size(); ++k) {
                     const std::string& v = f[k + 1];
                     const int id = resource_ids[k];
-                    const std::string col = k < resource_columns.size() ? resource_columns[k] : "field" + std::to_string(id);
+                    const auto* field = detail::find_mpx_field(detail::kMpxResourceFields, id);
+                    const std::string key = "mpx." + (field ? std::string(field->name)
+                                                            : k < resource_columns.size() ? resource_columns[k] : "field" + std::to_string(id));
+                    const std::string entity = "resource " + (row.empty() ? std::to_string(out_.portfolio.resources.size() + 1) : row);
                     if (id == 1) res.name = v;
                     else if (id == 40) row = v;
                     else if (id == 49) res.id = ResourceId(v);
-                    else if (id == 41) { if (const auto u = number(v)) res.max_units = *u / 100.0; }
                     else if (id == 3) res.group = v;
-                    else if (!v.empty()) res.custom["mpx." + col] = v;
+                    else if (id == 10 && !v.empty()) res.notes = v;
+                    else if (id == 41) {
+                        if (detail::trim(v).empty()) continue;  // MS Project's default: one full unit
+                        const auto u = units(v);
+                        if (!u) fail("resource column '" + key.substr(4) + "': expected units like 1 or 0.5 (= 50 %), got '" + v + "'");
+                        res.max_units = *u;
+                    } else if ((id == 42 || id == 43) && !detail::trim(v).empty()) {
+                        bool hourly = true;
+                        const auto r = rate(v, hourly);
+                        if (!r) { warn(entity, key.substr(4) + " '" + v + "' is not a rate like $10.00/h: kept as text"); res.custom[key] = v; continue; }
+                        (id == 42 ? rates.standard_per_hour : rates.overtime_per_hour) = *r;
+                        any_rate = true;
+                        if (!hourly) res.custom[key] = v;  // the unit as written (converted to per hour above)
+                    } else if (id == 44 && !detail::trim(v).empty()) {
+                        const auto c = money(v);
+                        if (!c) { warn(entity, "Cost Per Use '" + v + "' is not an amount: kept as text"); res.custom[key] = v; continue; }
+                        rates.per_use = Money::from_major(*c);
+                        any_rate = true;
+                    } else if (!v.empty()) {
+                        if (auto value = typed(field ? field->kind : detail::MpxValue::text, v, entity, key)) res.custom[key] = std::move(*value);
+                    }
                 }
+                if (any_rate) res.cost_rates.push_back(rates);
                 if (res.id.empty()) res.id = ResourceId(row.empty() ? std::to_string(out_.portfolio.resources.size() + 1) : row);
                 res.custom["mpx.ID"] = row;
                 resource_by_row[row] = res.id;
@@ -305,7 +680,9 @@ ImportResult Reader::run() {
                 for (std::size_t k = 0; k < task_ids.size() && k + 1 < f.size(); ++k) {
                     const std::string& v = f[k + 1];
                     const int id = task_ids[k];
-                    const std::string col = k < task_columns.size() ? task_columns[k] : "field" + std::to_string(id);
+                    const auto* field = detail::find_mpx_field(detail::kMpxTaskFields, id);
+                    const std::string col = field ? std::string(field->name) : k < task_columns.size() ? task_columns[k] : "field" + std::to_string(id);
+                    const std::string entity = "task " + (row.empty() ? std::to_string(project.tasks.size() + 1) : row);
                     switch (id) {
                         case 1: t.name = v; break;
                         case 90: row = v; break;
@@ -327,10 +704,10 @@ ImportResult Reader::run() {
                             break;
                         }
                         case 44: if (const auto p = number(v)) t.progress.percent_complete = *p; break;
-                        case 58: t.progress.actual_start = date(v); break;
-                        case 59: t.progress.actual_finish = date(v); break;
+                        case 58: t.progress.actual_start = task_date(v, entity, col, t.custom); break;
+                        case 59: t.progress.actual_finish = task_date(v, entity, col, t.custom); break;
                         case 70: links = v; break;
-                        case 68: t.constraint.date = date(v); break;
+                        case 68: t.constraint.date = task_date(v, entity, col, t.custom); break;
                         case 91: {
                             static const std::map<std::string, ConstraintType> kC = {
                                 {"As Soon As Possible", ConstraintType::as_soon_as_possible},
@@ -339,13 +716,23 @@ ImportResult Reader::run() {
                                 {"Start No Earlier Than", ConstraintType::start_no_earlier_than},
                                 {"Start No Later Than", ConstraintType::start_no_later_than},
                                 {"Finish No Earlier Than", ConstraintType::finish_no_earlier_than},
-                                {"Finish No Later Than", ConstraintType::finish_no_later_than}};
+                                {"Finish No Later Than", ConstraintType::finish_no_later_than},
+                                // German MS Project (MPXJ LocaleData_de CONSTRAINT_TYPES).
+                                {"So früh wie möglich", ConstraintType::as_soon_as_possible},
+                                {"So spät wie möglich", ConstraintType::as_late_as_possible},
+                                {"Muss anfangen am", ConstraintType::must_start_on}, {"Muss enden am", ConstraintType::must_finish_on},
+                                {"Anfang nicht früher als", ConstraintType::start_no_earlier_than},
+                                {"Anfang nicht später als", ConstraintType::start_no_later_than},
+                                {"Ende nicht früher als", ConstraintType::finish_no_earlier_than},
+                                {"Ende nicht später als", ConstraintType::finish_no_later_than}};
                             if (const auto it = kC.find(v); it != kC.end()) t.constraint.type = it->second;
                             else if (!v.empty()) t.custom["mpx." + col] = v;
                             break;
                         }
                         default:
-                            if (!v.empty()) t.custom["mpx." + col] = v;
+                            if (v.empty()) break;
+                            if (auto value = typed(field ? field->kind : detail::MpxValue::text, v, entity, "mpx." + col))
+                                t.custom["mpx." + col] = std::move(*value);
                     }
                 }
                 if (!t.constraint.date && t.constraint.type != ConstraintType::as_soon_as_possible &&
@@ -380,7 +767,7 @@ ImportResult Reader::run() {
                 const auto it = resource_by_row.find(at(1));
                 if (it == resource_by_row.end()) { warn("task " + task->id.str(), "assignment of unknown resource " + at(1) + " skipped"); break; }
                 a.resource = it->second;
-                if (const auto u = number(at(2))) a.units = *u;
+                if (const auto u = units(at(2))) a.units = *u;  // a fraction, 1 = 100 % (MPXJ Record.getUnits)
                 if (const auto w = duration(at(3))) a.work = Duration{w->first};
                 if (const auto w = duration(at(5)); w && w->first > 0) a.actual_work = Duration{w->first};
                 task->assignments.push_back(std::move(a));

@@ -1,20 +1,27 @@
 // MPX writer (MS Project 4.0/98 "MPX 4.0" exchange format, the record layout of Microsoft's MPX
 // file format notes, as read by mpx_read.cpp): header, currency (10), defaults (11), date and time
-// settings (12, year-month-day order), base calendars (20) with their hours (25) and exceptions
-// (26), the project header (30), resource columns (40/41) and rows (50, notes 51, calendars
-// 55/56/57), task columns (60/61) and rows (70, notes 71, assignments 75). Windows-1252 text, comma
-// separated, fields with a comma, quote or line break quoted. Durations and lags are written in
-// minutes, hours or days (whichever is exact on the project's day length) so nothing is rounded.
+// settings (12, year-month-day order, 24-hour times), base calendars (20) with their hours (25) and
+// exceptions (26), the project header (30), resource columns (40/41) and rows (50, notes 51,
+// calendars 55/56/57), task columns (60/61) and rows (70, notes 71, assignments 75). Windows-1252
+// text, comma separated, fields with a comma, quote or line break quoted. Durations and lags are
+// written in minutes, hours or days (whichever is exact on the project's day length) so nothing is
+// rounded. Max Units and assignment units are fractions (1 = 100 %, as MS Project writes them and
+// MPXJ reads them); a resource's rates and cost per use are those of its cost-rate row in effect at
+// the project start, "$12.50/h". The MPX user fields (Text1-10, Start1-5, Finish1-5, Cost1-3,
+// Duration1-3, Flag1-10, Number1-5, Contact, WBS, Marked; resources Initials, Code, Text1-5, Email
+// Address) are written from the custom fields "mpx.<field>" or, from MS Project XML, "<field>".
 // Yearly exceptions are written as dated ones from the year before the project start to ten years
-// after. What MPX 4.0 cannot hold (task calendars, deadlines, cost rates, custom fields
-// other than the columns below) is listed in docs/interchange.md.
+// after. What MPX 4.0 cannot hold (task calendars, deadlines, other cost-rate rows, other custom
+// fields) is listed in docs/interchange.md.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "detail/interchange_text.hpp"
+#include "detail/mpx_fields.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/mpx.hpp"
 
@@ -63,6 +70,87 @@ std::string duration(std::int64_t minutes, std::int64_t minutes_per_day, bool el
     if (minutes != 0 && day > 0 && minutes % day == 0) return std::to_string(minutes / day) + e + "d";
     if (minutes % 60 == 0) return std::to_string(minutes / 60) + e + "h";
     return std::to_string(minutes) + e + "m";
+}
+
+/// An amount in the record-10 currency format this writer declares ("$", before, 2 digits, ".").
+std::string money_text(Money m) {
+    const std::int64_t c = m.minor_units();
+    const std::int64_t a = c < 0 ? -c : c;
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%s$%lld.%02lld", c < 0 ? "-" : "", static_cast<long long>(a / 100), static_cast<long long>(a % 100));
+    return buf;
+}
+
+/// A duration as another locale's MPX writes it ("2,5t", "3ft", "1mon?") in the English units this
+/// writer's files use ("2.5d", "3ed", "1mo?"; MPXJ LocaleData_de TIME_UNITS); other text unchanged.
+std::string english_duration(std::string_view text) {
+    std::string t(detail::trim(text));
+    const bool estimated = !t.empty() && t.back() == '?';
+    if (estimated) t.pop_back();
+    std::size_t n = 0;
+    while (n < t.size() && (std::isdigit(static_cast<unsigned char>(t[n])) || t[n] == '.' || t[n] == ',' || t[n] == '-')) ++n;
+    if (n == 0) return std::string(text);
+    std::string number = t.substr(0, n);
+    std::replace(number.begin(), number.end(), ',', '.');
+    std::string unit = t.substr(n);
+    std::transform(unit.begin(), unit.end(), unit.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool elapsed = unit.size() > 1 && (unit[0] == 'e' || unit[0] == 'f');
+    if (elapsed) unit.erase(0, 1);
+    static const std::pair<const char*, const char*> kUnits[] = {{"m", "m"}, {"min", "m"}, {"h", "h"}, {"std", "h"}, {"d", "d"},
+                                                                 {"t", "d"},  {"w", "w"},   {"mo", "mo"}, {"mon", "mo"}, {"y", "y"}, {"%", "%"}};
+    for (const auto& [from, to] : kUnits)
+        if (unit == from) return number + (elapsed ? "e" : "") + to + (estimated ? "?" : "");
+    return std::string(text);
+}
+
+/// The value of an MPX user field from a custom field ("mpx.<name>" first, else "<name>" as the MSPDI
+/// reader names extended attributes); empty when absent or of another type.
+std::string user_field(const CustomFields& custom, const detail::MpxField& f, std::int64_t minutes_per_day) {
+    auto it = custom.find("mpx." + std::string(f.name));
+    if (it == custom.end()) it = custom.find(f.name);
+    if (it == custom.end()) return {};
+    const CustomValue& v = it->second;
+    switch (f.kind) {
+        case detail::MpxValue::date:
+            if (const auto* t = std::get_if<Instant>(&v)) return date(*t);
+            break;
+        case detail::MpxValue::money:
+            if (const auto* d = std::get_if<double>(&v)) return money_text(Money::from_major(*d));
+            break;
+        case detail::MpxValue::number:
+            if (const auto* d = std::get_if<double>(&v)) return detail::format_double(*d);
+            break;
+        case detail::MpxValue::flag:
+            if (const auto* b = std::get_if<bool>(&v)) return *b ? "Yes" : "No";
+            break;
+        case detail::MpxValue::duration:
+            if (const auto* s = std::get_if<std::string>(&v)) {
+                // MS Project XML keeps Duration1..3 as ISO 8601 ("PT16H0M0S"): written in MPX units.
+                if (const auto m = detail::parse_iso_duration(*s)) return duration(*m, minutes_per_day);
+                return field(english_duration(*s));
+            }
+            break;
+        case detail::MpxValue::text:
+            if (const auto* s = std::get_if<std::string>(&v)) return field(*s);
+            break;
+    }
+    return {};
+}
+
+/// The user fields of `table` that some item of `items` holds.
+template <std::size_t N, class Range, class Get>
+std::vector<const detail::MpxField*> user_columns(const detail::MpxField (&table)[N], const Range& items, Get custom_of,
+                                                  std::int64_t minutes_per_day) {
+    std::vector<const detail::MpxField*> out;
+    for (const auto& f : table) {
+        if (!f.user) continue;
+        for (const auto& item : items)
+            if (!user_field(custom_of(item), f, minutes_per_day).empty()) {
+                out.push_back(&f);
+                break;
+            }
+    }
+    return out;
 }
 
 std::string constraint_name(ConstraintType t) {
@@ -141,6 +229,8 @@ std::string write_mpx(const Portfolio& portfolio) {
     out += record(10, {"$", "0", "2", "", "."});
     out += record(11, {"0", "1", "1", detail::format_double(static_cast<double>(mpd) / 60.0), detail::format_double(static_cast<double>(mpw) / 60.0),
                        "", "", "0", "0"});
+    // Record 12: year/month/day order, 24-hour times, default start 08:00, "/" and ":", AM/PM text,
+    // date format 20 ("25/05/1998" in the file's order, here 1998/05/25; a time may follow).
     out += record(12, {"2", "1", "480", "/", ":", "am", "pm", "20", "0"});
 
     // Base calendars (records 20/25/26) by name; a calendar with a base is written flattened onto its
@@ -173,14 +263,27 @@ std::string write_mpx(const Portfolio& portfolio) {
                        "", date(project.status_date ? project.status_date : portfolio.status_date)});
 
     // Resources: row ID = position, unique ID = ppm id.
+    // Max Units is a fraction (1 = 100 %); rates and cost per use from the cost-rate row in effect
+    // at the project start (MPX holds one).
     std::map<std::string, std::string> resource_row;
-    out += record(40, {"Name", "ID", "Unique ID", "Max Units", "Group"});
-    out += record(41, {"1", "40", "49", "41", "3"});
+    const auto resource_user = user_columns(detail::kMpxResourceFields, portfolio.resources, [](const Resource& r) -> const CustomFields& { return r.custom; }, mpd);
+    std::vector<std::string> names{"Name", "ID", "Unique ID", "Max Units", "Group", "Standard Rate", "Overtime Rate", "Cost Per Use"};
+    std::vector<std::string> numbers{"1", "40", "49", "41", "3", "42", "43", "44"};
+    for (const auto* f : resource_user) names.emplace_back(f->name), numbers.push_back(std::to_string(f->number));
+    out += record(40, names);
+    out += record(41, numbers);
     for (std::size_t i = 0; i < portfolio.resources.size(); ++i) {
         const Resource& r = portfolio.resources[i];
         const std::string row = std::to_string(i + 1);
         resource_row[r.id.str()] = row;
-        out += record(50, {field(r.name), row, field(r.id.str()), detail::format_double(r.max_units * 100.0), field(r.group)});
+        const CostRate* rate = r.cost_rates.empty() ? nullptr : &r.cost_rates.front();
+        for (const auto& cr : r.cost_rates)
+            if (cr.effective_from <= project.start) rate = &cr;
+        std::vector<std::string> values{field(r.name), row, field(r.id.str()), detail::format_double(r.max_units), field(r.group),
+                                        rate ? money_text(rate->standard_per_hour) + "/h" : "",
+                                        rate ? money_text(rate->overtime_per_hour) + "/h" : "", rate ? money_text(rate->per_use) : ""};
+        for (const auto* f : resource_user) values.push_back(user_field(r.custom, *f, mpd));
+        out += record(50, values);
         if (!r.notes.empty()) out += record(51, {field(r.notes)});
         // A resource calendar (record 55) derives from the base calendar the resource uses, every day
         // inherited ("2"): the same working time, without copying it.
@@ -193,9 +296,13 @@ std::string write_mpx(const Portfolio& portfolio) {
     std::map<std::string, std::string> task_row;
     std::map<std::string, int> level;
     for (std::size_t i = 0; i < project.tasks.size(); ++i) task_row[project.tasks[i].id.str()] = std::to_string(i + 1);
-    out += record(60, {"Name", "ID", "Unique ID", "Outline Level", "Duration", "% Complete", "Actual Start", "Actual Finish", "Predecessors",
-                       "Constraint Type", "Constraint Date", "Remaining Duration"});
-    out += record(61, {"1", "90", "98", "3", "40", "44", "58", "59", "70", "91", "68", "43"});
+    const auto task_user = user_columns(detail::kMpxTaskFields, project.tasks, [](const Task& t) -> const CustomFields& { return t.custom; }, mpd);
+    std::vector<std::string> task_names{"Name", "ID", "Unique ID", "Outline Level", "Duration", "% Complete", "Actual Start", "Actual Finish",
+                                        "Predecessors", "Constraint Type", "Constraint Date", "Remaining Duration"};
+    std::vector<std::string> task_numbers{"1", "90", "98", "3", "40", "44", "58", "59", "70", "91", "68", "43"};
+    for (const auto* f : task_user) task_names.emplace_back(f->name), task_numbers.push_back(std::to_string(f->number));
+    out += record(60, task_names);
+    out += record(61, task_numbers);
     for (const Task& t : project.tasks) {
         const int lvl = t.parent && level.count(t.parent->str()) ? level[t.parent->str()] + 1 : 1;
         level[t.id.str()] = lvl;
@@ -219,11 +326,13 @@ std::string write_mpx(const Portfolio& portfolio) {
             return it != t.custom.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
         }();
         const bool dated = t.constraint.type != ConstraintType::as_soon_as_possible && t.constraint.type != ConstraintType::as_late_as_possible;
-        out += record(70, {field(t.name), task_row[t.id.str()], field(t.id.str()), std::to_string(lvl),
-                           duration(t.duration.count(), mpd, elapsed), detail::format_double(t.progress.percent_complete) + "%",
-                           date(t.progress.actual_start), date(t.progress.actual_finish), field(links), constraint_name(t.constraint.type),
-                           dated ? date(t.constraint.date) : "NA",
-                           t.progress.remaining_duration ? duration(t.progress.remaining_duration->count(), mpd, elapsed) : ""});
+        std::vector<std::string> values{field(t.name), task_row[t.id.str()], field(t.id.str()), std::to_string(lvl),
+                                        duration(t.duration.count(), mpd, elapsed), detail::format_double(t.progress.percent_complete) + "%",
+                                        date(t.progress.actual_start), date(t.progress.actual_finish), field(links), constraint_name(t.constraint.type),
+                                        dated ? date(t.constraint.date) : "NA",
+                                        t.progress.remaining_duration ? duration(t.progress.remaining_duration->count(), mpd, elapsed) : ""};
+        for (const auto* f : task_user) values.push_back(user_field(t.custom, *f, mpd));
+        out += record(70, values);
         if (!t.notes.empty()) out += record(71, {field(t.notes)});
         for (const Assignment& a : t.assignments) {
             const auto it = resource_row.find(a.resource.str());

@@ -7,8 +7,38 @@
 
 #include <algorithm>
 #include <cctype>
+#include <sstream>
+
+#include <pugixml.hpp>
 
 namespace ppm::detail {
+
+int complete_outline_code_values(std::string& xml) {
+    pugi::xml_document doc;
+    if (!doc.load_buffer(xml.data(), xml.size())) return 0;
+    int completed = 0, unnamed = 0;
+    for (pugi::xml_node code : doc.document_element().children("OutlineCode"))
+        for (pugi::xml_node value : code.child("Values").children("Value")) {
+            bool changed = false;
+            if (!value.child("FieldGUID")) {
+                std::string id = value.child_value("ValueID");
+                if (id.empty() || id.size() > 12 || !std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isdigit(c); }))
+                    id = "9" + std::to_string(++unnamed);
+                value.append_child("FieldGUID").text().set(("00000000-0000-0000-0001-" + std::string(12 - std::min<std::size_t>(12, id.size()), '0') + id).c_str());
+                changed = true;
+            }
+            if (!value.child("Type")) {
+                value.append_child("Type").text().set("21");
+                changed = true;
+            }
+            completed += changed;
+        }
+    if (completed == 0) return 0;
+    std::ostringstream os;
+    doc.save(os, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+    xml = os.str();
+    return completed;
+}
 
 bool mspdi_format_is_elapsed(int f) noexcept {
     return f == 4 || f == 6 || f == 8 || f == 10 || f == 12 || f == 20 || f == 36 || f == 38 || f == 40 || f == 42 ||

@@ -188,7 +188,11 @@ void Reader::read_header(pugi::xml_node root, Project& project) {
                     xml += def;
                 }
             for (const auto& x : dropped) warn(el, "outline code definition", "<" + x + "> is not in the Project 2013 schema: not kept");
-            project.custom["mspdi.xml.OutlineCodes"] = xml + "</OutlineCodes>";
+            xml += "</OutlineCodes>";
+            if (const int completed = detail::complete_outline_code_values(xml))
+                warn(el, "outline code definition", std::to_string(completed) + " values without the <FieldGUID> and <Type> the Project 2013 schema "
+                                                    "requires (Project 2003): a FieldGUID derived from the ValueID and Type 21 (text) are written on export");
+            project.custom["mspdi.xml.OutlineCodes"] = xml;
             warn(el, "project", "outline code definitions kept verbatim as custom field mspdi.xml.OutlineCodes (not used by ppm)");
         } else {
             if (detail::has_element_children(el))

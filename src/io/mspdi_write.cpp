@@ -2,7 +2,10 @@
 // tables in detail/mspdi_schema.hpp) so the output validates, and writes back every custom field the
 // reader kept ("mspdi.<Element>" scalars, "mspdi.xml.<Element>" verbatim XML, extended attributes,
 // "mspdi.Baseline<N>.<Field>"). Elements outside the schema (e.g. Project 2019's BuildNumber) are
-// not written. See docs/interchange.md.
+// not written. What MS Project XML cannot say is written as its nearest equivalent and named in a
+// warning (`write_mspdi_with_warnings`), never changed in silence: P6 constraint types MS Project
+// lacks, a second constraint, lag calendars other than the successor's, links into other projects,
+// further projects of the portfolio, custom fields of other formats. See docs/interchange.md.
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -149,11 +152,15 @@ void add_baselines(Elements& e, const CustomFields& custom, const std::string_vi
 
 class Writer {
 public:
-    explicit Writer(const Portfolio& pf) : pf_(pf) {}
+    Writer(const Portfolio& pf, std::string target) : pf_(pf), target_(std::move(target)) {}
     std::string run();
+    std::vector<ImportWarning> warnings;
 
 private:
     const Portfolio& pf_;
+    std::string target_;
+    std::optional<CalendarId> project_calendar_;
+    std::map<std::string, const Task*, std::less<>> task_by_id_;
     UidMap<TaskId> task_uid_;
     UidMap<ResourceId> resource_uid_;
     UidMap<CalendarId> calendar_uid_;
@@ -178,6 +185,11 @@ private:
             e.add_raw("ExtendedAttribute", xml + "</ExtendedAttribute>");
         }
     }
+    void warn(std::string entity, std::string message) { warnings.push_back({target_, 0, std::move(entity), std::move(message)}); }
+    /// The MSPDI ConstraintType of `c` in project `p`, the nearest one when MS Project has none that
+    /// binds the same way under the project's HonorConstraints (docs/scheduling.md, "Constraints").
+    std::string constraint_code(const Project& p, const Task& t, const Constraint& c);
+    std::optional<CalendarId> task_calendar(const Task& t) const { return t.calendar ? t.calendar : project_calendar_; }
     std::string calendar(const Calendar& c);
     std::string task(const Project& p, const Task& t, std::size_t row, const std::map<std::string, int, std::less<>>& level,
                      const std::set<std::string, std::less<>>& summaries);
@@ -230,6 +242,44 @@ std::string Writer::calendar(const Calendar& c) {
     return "<Calendar>" + e.str() + "</Calendar>";
 }
 
+std::string Writer::constraint_code(const Project& p, const Task& t, const Constraint& c) {
+    const std::string entity = "task " + t.id.str();
+    const bool honor = p.honor_constraints;
+    switch (c.type) {
+        case ConstraintType::as_soon_as_possible: return "0";
+        case ConstraintType::as_late_as_possible: return "1";
+        case ConstraintType::must_start_on: return "2";
+        case ConstraintType::must_finish_on: return "3";
+        case ConstraintType::start_no_earlier_than: return "4";
+        case ConstraintType::start_no_later_than: return "5";
+        case ConstraintType::finish_no_earlier_than: return "6";
+        case ConstraintType::finish_no_later_than: return "7";
+        // P6's types. MS Project's MSO / MFO bind like P6 "Start On" / "Finish On" when the project
+        // does not honour constraints and like "Mandatory Start" / "Mandatory Finish" when it does.
+        case ConstraintType::start_on:
+        case ConstraintType::finish_on: {
+            const bool start = c.type == ConstraintType::start_on;
+            if (!honor) return start ? "2" : "3";
+            warn(entity, std::string("P6 ") + (start ? "Start On" : "Finish On") +
+                             " constraint written as " + (start ? "Start No Earlier Than (SNET)" : "Finish No Earlier Than (FNET)") +
+                             ": this project honours constraints, where MS Project's " + (start ? "MSO" : "MFO") +
+                             " would override logic; SNET/FNET give the same early dates, the late-date bound is lost");
+            return start ? "4" : "6";
+        }
+        case ConstraintType::mandatory_start:
+        case ConstraintType::mandatory_finish: {
+            const bool start = c.type == ConstraintType::mandatory_start;
+            if (honor) return start ? "2" : "3";
+            warn(entity, std::string("P6 ") + (start ? "Mandatory Start" : "Mandatory Finish") + " constraint written as " +
+                             (start ? "Must Start On (MSO)" : "Must Finish On (MFO)") +
+                             ", the nearest MS Project type: this project does not honour constraints (HonorConstraints 0), so "
+                             "MS Project lets logic move the task, where P6 keeps it on its date");
+            return start ? "2" : "3";
+        }
+    }
+    return "0";
+}
+
 std::string Writer::task(const Project& p, const Task& t, std::size_t row, const std::map<std::string, int, std::less<>>& level,
                          const std::set<std::string, std::less<>>& summaries) {
     Elements e(detail::kMspdiTaskOrder);
@@ -248,11 +298,24 @@ std::string Writer::task(const Project& p, const Task& t, std::size_t row, const
     }();
     e.add("Milestone", t.milestone || milestone_kept ? "1" : "0");
     e.add("Summary", summaries.count(t.id.str()) ? "1" : "0");
-    // P6's start_on / finish_on / mandatory types have no MSPDI code of their own: the nearest
-    // is MSO / MFO, which binds as the P6 type under the project's HonorConstraints.
-    static constexpr const char* kConstraint[] = {"0", "1", "4", "5", "6", "7", "2", "3", "2", "3", "2", "3"};
-    e.add("ConstraintType", kConstraint[static_cast<int>(t.constraint.type)]);
-    if (t.constraint.date) e.add("ConstraintDate", detail::format_iso_datetime(*t.constraint.date));
+    // MSPDI holds one constraint per task: a P6 secondary constraint cannot travel. When the primary
+    // is ASAP, the secondary is written in its place (the same binding); otherwise it is dropped.
+    // Either way a warning names it.
+    Constraint constraint = t.constraint;
+    if (t.secondary_constraint && t.secondary_constraint->type != ConstraintType::as_soon_as_possible) {
+        const Constraint& second = *t.secondary_constraint;
+        const std::string what = std::string(to_string(second.type)) +
+                                 (second.date ? " " + detail::format_iso_datetime(*second.date) : std::string());
+        if (constraint.type == ConstraintType::as_soon_as_possible) {
+            constraint = second;
+            warn("task " + t.id.str(), "secondary constraint " + what + " written as the task's only constraint (MS Project XML holds one)");
+        } else {
+            warn("task " + t.id.str(), "secondary constraint " + what + " not written: MS Project XML holds one constraint per task, the primary " +
+                                           std::string(to_string(constraint.type)) + " is kept");
+        }
+    }
+    e.add("ConstraintType", constraint_code(p, t, constraint));
+    if (constraint.date) e.add("ConstraintDate", detail::format_iso_datetime(*constraint.date));
     if (t.deadline) e.add("Deadline", detail::format_iso_datetime(*t.deadline));
     e.add("CalendarUID", t.calendar ? calendar_uid_(*t.calendar) : "-1");
     if (t.progress.actual_start) e.add("ActualStart", detail::format_iso_datetime(*t.progress.actual_start));
@@ -270,18 +333,49 @@ std::string Writer::task(const Project& p, const Task& t, std::size_t row, const
     e.add("FixedCost", money_cents(t.fixed_cost));
     if (!t.notes.empty()) e.add("Notes", t.notes);
     for (const auto& d : t.predecessors) {
+        const auto pred = task_by_id_.find(d.predecessor.str());
+        if (pred == task_by_id_.end()) {
+            // MSPDI links stay inside the file (external links need the other project's file).
+            warn("task " + t.id.str(), "link from " + d.predecessor.str() + " (" + std::string(to_string(d.type)) +
+                                           ") not written: the predecessor is not in this project");
+            continue;
+        }
         Elements l(detail::kMspdiLinkOrder);
         l.add("PredecessorUID", task_uid_(d.predecessor));
         static constexpr const char* kLink[] = {"1", "3", "0", "2"};  // FS, SS, FF, SF
         l.add("Type", kLink[static_cast<int>(d.type)]);
         std::int64_t lag = 0;
         int fmt = 7;
-        if (d.lag.unit == LagUnit::percent) { lag = static_cast<std::int64_t>(d.lag.percent * 10.0 + 0.5); fmt = 19; }
-        else { lag = d.lag.amount.count() * 10; fmt = d.lag.unit == LagUnit::elapsed ? 8 : 7; }
+        LagUnit unit = d.lag.unit;
+        const bool has_lag = d.lag.unit == LagUnit::percent ? d.lag.percent != 0.0 : d.lag.amount.count() != 0;
+        // MS Project measures a lag on the successor's calendar (LagCalendar::successor); P6 may use
+        // the predecessor's, the project's or a 24-hour calendar, which MSPDI cannot name.
+        if (has_lag && unit != LagUnit::elapsed && d.lag_calendar != LagCalendar::successor) {
+            const std::string link = "link from " + d.predecessor.str() + " (" + std::string(to_string(d.type)) + ")";
+            if (d.lag_calendar == LagCalendar::twenty_four_hour && unit == LagUnit::working) {
+                unit = LagUnit::elapsed;  // elapsed time is a 24-hour calendar: the same span
+                warn("task " + t.id.str(), link + ": lag on a 24-hour calendar written as an elapsed lag of the same span "
+                                                  "(MS Project XML has no lag calendar)");
+            } else {
+                const std::optional<CalendarId> used =
+                    d.lag_calendar == LagCalendar::predecessor ? task_calendar(*pred->second) : project_calendar_;
+                if (d.lag_calendar == LagCalendar::twenty_four_hour || used != task_calendar(t))
+                    warn("task " + t.id.str(), link + ": lag measured on the " + std::string(to_string(d.lag_calendar)) +
+                                                      " calendar written on the successor's calendar, as MS Project measures it "
+                                                      "(MS Project XML has no lag calendar): the successor may move");
+            }
+        }
+        if (unit == LagUnit::percent) { lag = static_cast<std::int64_t>(d.lag.percent * 10.0 + 0.5); fmt = 19; }
+        else {
+            lag = d.lag.amount.count() * 10;
+            fmt = unit == LagUnit::elapsed ? 8 : 7;
+            if (unit == LagUnit::elapsed && d.lag.unit != LagUnit::elapsed)  // display unit of the converted lag
+                fmt = d.lag.amount.count() % kMinutesPerDay == 0 ? 8 : d.lag.amount.count() % 60 == 0 ? 6 : 4;
+        }
         if (const auto it = d.custom.find("mspdi.LagFormat"); it != d.custom.end() && std::holds_alternative<std::string>(it->second)) {
             const auto kept = detail::parse_int(std::get<std::string>(it->second));
-            if (kept && detail::mspdi_format_is_percent(static_cast<int>(*kept)) == (d.lag.unit == LagUnit::percent) &&
-                detail::mspdi_format_is_elapsed(static_cast<int>(*kept)) == (d.lag.unit == LagUnit::elapsed))
+            if (kept && detail::mspdi_format_is_percent(static_cast<int>(*kept)) == (unit == LagUnit::percent) &&
+                detail::mspdi_format_is_elapsed(static_cast<int>(*kept)) == (unit == LagUnit::elapsed))
                 fmt = static_cast<int>(*kept);
         }
         l.add("LinkLag", std::to_string(lag));
@@ -292,7 +386,6 @@ std::string Writer::task(const Project& p, const Task& t, std::size_t row, const
     add_extended(e, t.custom);
     add_baselines(e, t.custom, kTaskBaselineOrder);
     e.add_custom(t.custom);
-    (void)p;
     return "<Task>" + e.str() + "</Task>";
 }
 
@@ -346,6 +439,14 @@ std::string Writer::resource(const Resource& r, std::size_t row) {
 std::string Writer::run() {
     if (pf_.projects.empty()) throw ModelError::invalid_value("portfolio", pf_.id.str(), "has no project to write as MSPDI");
     const Project& p = pf_.projects.front();
+    if (pf_.projects.size() > 1) {
+        std::string others;
+        for (std::size_t i = 1; i < pf_.projects.size(); ++i) others += (i > 1 ? ", " : "") + pf_.projects[i].id.str();
+        warn("portfolio " + pf_.id.str(), "MS Project XML holds one project: only " + p.id.str() + " is written, not " + others +
+                                             " (write .json, or one file per project)");
+    }
+    project_calendar_ = p.calendar ? p.calendar : pf_.default_calendar;
+    for (const auto& t : p.tasks) task_by_id_[t.id.str()] = &t;
     for (const auto& t : p.tasks) task_uid_.add(t.id);
     task_uid_.finish();
     for (const auto& r : pf_.resources) resource_uid_.add(r.id);
@@ -433,7 +534,37 @@ std::string Writer::run() {
         }
     }
     head.add_raw("Assignments", "<Assignments>" + assignments + "</Assignments>");
+    if (const auto it = p.custom.find("mspdi.xml.OutlineCodes"); it != p.custom.end() && std::holds_alternative<std::string>(it->second)) {
+        std::string codes = std::get<std::string>(it->second);  // a model read before the reader completed them
+        if (const int n = detail::complete_outline_code_values(codes)) {
+            head.add_raw("OutlineCodes", codes);
+            warn("project " + p.id.str(), std::to_string(n) + " outline code values completed with the <FieldGUID> and <Type> the "
+                                                              "Project 2013 schema requires");
+        }
+    }
     head.add_custom(p.custom);
+    // Custom fields of other formats (P6's "xer.*", "pmxml.*", MPX's "mpx.*") have no MSPDI element.
+    std::map<std::string, std::size_t> foreign;
+    const auto count_foreign = [&](const CustomFields& custom) {
+        for (const auto& [key, value] : custom) {
+            for (const char* prefix : {"xer.", "pmxml.", "mpx."})
+                if (key.rfind(prefix, 0) == 0) ++foreign[std::string(prefix, std::char_traits<char>::length(prefix) - 1)];
+        }
+    };
+    count_foreign(p.custom);
+    for (const auto& t : p.tasks) {
+        count_foreign(t.custom);
+        for (const auto& d : t.predecessors) count_foreign(d.custom);
+        for (const auto& a : t.assignments) count_foreign(a.custom);
+    }
+    for (const auto& r : pf_.resources) count_foreign(r.custom);
+    for (const auto& c : pf_.calendars) count_foreign(c.custom);
+    if (!foreign.empty()) {
+        std::string list;
+        for (const auto& [prefix, n] : foreign) list += (list.empty() ? "" : ", ") + std::to_string(n) + " " + prefix + ".*";
+        warn("project " + p.id.str(), "custom fields of other formats have no MS Project XML element and are not written (" + list +
+                                          "; .json keeps them)");
+    }
 
     const std::string flat = "<Project xmlns=\"http://schemas.microsoft.com/project\">" + head.str() + "</Project>";
     pugi::xml_document doc;
@@ -446,14 +577,25 @@ std::string Writer::run() {
 
 }  // namespace
 
-std::string write_mspdi(const Portfolio& portfolio) { return Writer(portfolio).run(); }
+ExportResult write_mspdi_with_warnings(const Portfolio& portfolio, std::string_view target_name) {
+    Writer w(portfolio, std::string(target_name));
+    ExportResult out;
+    out.text = w.run();
+    out.warnings = std::move(w.warnings);
+    return out;
+}
 
-void write_mspdi_file(const Portfolio& portfolio, const std::filesystem::path& path) {
-    const std::string text = write_mspdi(portfolio);
+std::string write_mspdi(const Portfolio& portfolio) { return write_mspdi_with_warnings(portfolio).text; }
+
+std::vector<ImportWarning> write_mspdi_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
+    ExportResult r = write_mspdi_with_warnings(portfolio, path.string());
     std::ofstream out(path, std::ios::binary);
     if (!out) throw ParseError::io(path.string(), "cannot open for writing");
-    out << text;
+    out << r.text;
     if (!out) throw ParseError::io(path.string(), "write failed");
+    return std::move(r.warnings);
 }
+
+void write_mspdi_file(const Portfolio& portfolio, const std::filesystem::path& path) { (void)write_mspdi_file_with_warnings(portfolio, path); }
 
 }  // namespace ppm

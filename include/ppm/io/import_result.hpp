@@ -28,4 +28,13 @@ struct ImportResult {
     std::vector<ImportWarning> warnings;
 };
 
+/// A model written in a foreign format and what that format could not say as the model does: each
+/// warning names the entity and the nearest equivalent written instead (a P6 "Start On" constraint
+/// written as SNET, a 24-hour lag calendar as an elapsed lag, ...). Warnings use `ImportWarning`
+/// with `source` = the output's name and `line` = 0.
+struct ExportResult {
+    std::string text;
+    std::vector<ImportWarning> warnings;
+};
+
 }  // namespace ppm

@@ -35,6 +35,11 @@ ImportResult read_model_file_with_warnings(const std::filesystem::path& path);
 /// unsupported, ParseError::io when the file cannot be written.
 void write_model_file(const Portfolio& portfolio, const std::filesystem::path& path);
 
+/// Like `write_model_file`, returning what the output format could not say as the model does (the
+/// nearest equivalent written instead, ExportResult). MS Project XML (.xml) reports them; the other
+/// formats return none (MPX and XER limits: docs/interchange.md).
+std::vector<ImportWarning> write_model_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path);
+
 /// The extensions `write_model_file` accepts.
 std::vector<std::string> supported_output_extensions();
 

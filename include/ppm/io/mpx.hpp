@@ -11,9 +11,11 @@
 /// Mapping (docs/interchange.md): tasks by Unique ID (column 98; the row ID is kept as "mpx.ID"),
 /// parents from Outline Level, Predecessors column ("3FS+1d", "5SS-2h", several separated by the
 /// list separator) with row-ID references, durations in m/h/d/w/mo and elapsed forms, calendars
-/// with per-day hours and exceptions, resources (Max Units in %), assignments. Other columns are
-/// kept as "mpx.<column name>". The separator comes from the header line; decimal and date order
-/// from records 10 and 12.
+/// with per-day hours and exceptions, resources (Max Units and assignment units as fractions: 1 =
+/// 100 %; rates and cost per use as money), assignments. Other columns are kept typed (dates, costs,
+/// flags, numbers) as "mpx.<English column name>". The separator comes from the header line; money
+/// and number separators from record 10; date order, date format (any of 0-20), 12/24-hour times
+/// and AM/PM text from record 12.
 
 #include <filesystem>
 #include <string>
@@ -37,7 +39,8 @@ ImportResult read_mpx_file(const std::filesystem::path& path, const io::ReadLimi
 
 /// Writes a one-project portfolio as MPX 4.0 text (Windows-1252, comma separated, year-month-day
 /// dates) that `read_mpx` reads back to the same tasks, links, lags, constraints, progress,
-/// calendars, resources and assignments (docs/interchange.md lists what MPX cannot hold). Throws
+/// calendars, resources (max units, one cost-rate row), assignments and MPX user fields
+/// (docs/interchange.md lists what MPX cannot hold). Throws
 /// ModelError::unsupported for a portfolio with more or fewer than one project or a link to
 /// another project.
 std::string write_mpx(const Portfolio& portfolio);

@@ -41,10 +41,27 @@ ImportResult read_mspdi_file(const std::filesystem::path& path);
 ImportResult read_mspdi_file(const std::filesystem::path& path, const io::ReadLimits& limits);
 
 /// Writes the first project of `portfolio` (with the portfolio's calendars and resources) as MSPDI in
-/// the schema's element order. Numeric ids are used as UIDs; other ids are numbered after the
-/// largest numeric one (see docs/interchange.md).
+/// the schema's element order; the output validates against the Project 2013 XSD. Numeric ids are
+/// used as UIDs; other ids are numbered after the largest numeric one (see docs/interchange.md).
+/// What MSPDI cannot say is written as its nearest equivalent and named in a warning: P6 "Start On"
+/// / "Finish On" in a project that honours constraints (SNET / FNET), "Mandatory Start" /
+/// "Mandatory Finish" in one that does not (MSO / MFO, which MS Project then lets logic move), a
+/// second constraint, a lag calendar other than the successor's (24-hour: an elapsed lag), links
+/// into other projects and further projects (not written), custom fields of other formats.
 /// Throws ModelError::invalid_value when the portfolio has no project.
+///
+/// @code
+/// ppm::ExportResult x = ppm::write_mspdi_with_warnings(p6.portfolio, "plan.xml");
+/// for (const auto& w : x.warnings) std::cerr << w.entity << ": " << w.message << "\n";
+/// @endcode
+ExportResult write_mspdi_with_warnings(const Portfolio& portfolio, std::string_view target_name = "<output>");
+
+/// `write_mspdi_with_warnings(portfolio).text`.
 std::string write_mspdi(const Portfolio& portfolio);
+
+/// Writes the MSPDI text to `path` and returns the export warnings; ParseError::io when it cannot
+/// be written.
+std::vector<ImportWarning> write_mspdi_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path);
 
 /// Writes `write_mspdi(portfolio)` to `path`; ParseError::io when it cannot be written.
 void write_mspdi_file(const Portfolio& portfolio, const std::filesystem::path& path);

@@ -22,6 +22,12 @@ FieldFamily mspdi_field_family(std::string_view field_name) noexcept;
 /// Name of a well-known extended-attribute FieldID when the file has no definition ("" if unknown).
 std::string mspdi_field_name(std::string_view field_id);
 
+/// Adds to each outline-code <Value> of an <OutlineCodes> XML text the children the Project 2013
+/// schema requires and Project 2003 files lack: <FieldGUID> (derived from the ValueID, unique in the
+/// project) and <Type> 21 (text; outline code values are text). Returns how many values were
+/// completed; `xml` is rewritten only then.
+int complete_outline_code_values(std::string& xml);
+
 /// An MSPDI exception's recurrence (element values as in the file).
 struct Recurrence {
     Date from;
