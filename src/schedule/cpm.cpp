@@ -718,7 +718,11 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
         const std::int64_t ef = cal.work_index(Instant{ws.early_finish[i]});
         std::int64_t ff = kMax;
         if (b.finish != kMax) ff = cal.work_index(Instant{b.finish}) - ef;
-        if (b.start != kMax) {
+        if (b.start != kMax && !net.is_summary()[i] && net.progress_state()[i] == ProgressState::in_progress) {
+            // P6: a started activity's start cannot slip, so a start-to-start (or start-to-finish)
+            // successor leaves it no free float (MPXJ's PrimaveraSlackCalculator reproduces P6).
+            ff = 0;
+        } else if (b.start != kMax) {
             const std::int64_t d = net.is_summary()[i] ? ef - cal.work_index(Instant{ws.early_start[i]}) : durations[i].count();
             ff = std::min(ff, cal.work_index(Instant{b.start}) + d - ef);
         }

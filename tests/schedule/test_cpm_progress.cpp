@@ -91,3 +91,37 @@ TEST_CASE("cpm: status date option overrides the model's") {
     vo.status_date = o.status_date;
     CHECK(validate_schedule(pf, r, vo).empty());
 }
+
+TEST_CASE("cpm: free float of an in-progress task as P6 reports it") {
+    // A 4d started Mon 2 09:00, 50 % done at the status date Wed 4 09:00: A runs to Thu 5 18:00.
+    // E FS after A with a 1d lag is pushed by an SNET to Tue 10 09:00: A's finish can slip until
+    // E's start minus the lag (Mon 9 09:00, i.e. Fri 6 18:00), so FF(A) = Fri 6 = 1 day. With an SS
+    // successor instead, P6 gives a started activity no free float: its start cannot slip
+    // (MPXJ's PrimaveraSlackCalculator, which reproduces P6's free float). Complete tasks: 0.
+    auto build = [](LinkType type) {
+        Portfolio pf = one_project();
+        pf.status_date = at(3, 4, 9);
+        Task& a = add_task(pf, "A", 4);
+        a.progress.actual_start = at(3, 2, 9);
+        a.progress.percent_complete = 50.0;
+        add_task(pf, "E", 1).constraint = Constraint{ConstraintType::start_no_earlier_than, at(3, 10, 9)};
+        link(pf, "A", "E", type, type == LinkType::finish_start ? working_days(1) : Lag{});
+        add_task(pf, "F", 8);  // keeps the project open to Fri 13
+        Task& c = add_task(pf, "C", 1);
+        c.progress.actual_start = at(3, 2, 9);
+        c.progress.actual_finish = at(3, 2, 18);
+        c.progress.percent_complete = 100.0;
+        link(pf, "C", "F");
+        return pf;
+    };
+    const Portfolio fs = build(LinkType::finish_start);
+    const auto r = schedule(fs);
+    CHECK(r.early_finish[0] == at(3, 5, 18));
+    CHECK(r.free_float[0] == Duration{kDay});
+    CHECK(r.free_float[3] == Duration{0});
+    CHECK(validate_schedule(fs, r).empty());
+    const Portfolio ss = build(LinkType::start_start);
+    const auto r2 = schedule(ss);
+    CHECK(r2.free_float[0] == Duration{0});
+    CHECK(validate_schedule(ss, r2).empty());
+}
