@@ -225,7 +225,9 @@ DashboardData collect_dashboard_data(const std::filesystem::path& path, const Da
     DashboardData d;
     d.source = path.string();
     d.status_date = options.today;
-    d.portfolio = read_model_file(path);
+    ImportResult in = read_model_file_with_warnings(path);
+    d.portfolio = std::move(in.portfolio);
+    d.import_warnings = std::move(in.warnings);
     collect_model(d, {}, options, Stages(options));
     d.notes.push_back("control, risk and selection views: only ppm JSON files carry those sections");
     if (options.progress) options.progress("done", 1.0);

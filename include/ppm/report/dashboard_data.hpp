@@ -25,6 +25,7 @@
 #include "ppm/evm/rag.hpp"
 #include "ppm/evm/status_period.hpp"
 #include "ppm/evm/time_phased.hpp"
+#include "ppm/io/import_result.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/portfolio/frontier.hpp"
 #include "ppm/portfolio/selection.hpp"
@@ -61,6 +62,7 @@ struct DashboardData {
     std::string title;                        ///< Heading of the page.
     std::string source;                       ///< The file it came from.
     std::optional<Portfolio> portfolio;       ///< The model (absent in a selection-only file).
+    std::vector<ImportWarning> import_warnings;  ///< What a foreign file's importer could not carry.
     std::optional<Instant> status_date;       ///< Data date used for EVM/RAG and the today line.
     std::optional<ScheduleResult> schedule;   ///< CPM dates, floats, critical flags.
     std::optional<leveling::ResourceHistogram> histogram;  ///< Demand and capacity per resource and bucket.
