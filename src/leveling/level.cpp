@@ -19,6 +19,7 @@
 #include <unordered_map>
 
 #include "leveling/detail/free_profile.hpp"
+#include "ppm/core/error.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/schedule/network.hpp"
@@ -915,9 +916,10 @@ std::int64_t default_schedules(std::size_t tasks) noexcept {
     return std::clamp<std::int64_t>(static_cast<std::int64_t>(7e8 / (n * n)), 50, 5000);
 }
 
-LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
+namespace {
+
+LevelResult level_on(const Portfolio& portfolio, const Network& net, const LevelOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
-    const Network net(portfolio, options.schedule.network);
     const Prepared pp = prepare(portfolio, net, options);
     const std::size_t n = pp.n;
 
@@ -984,6 +986,27 @@ LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
                            : (out.over_allocations.empty() ? LevelStatus::levelled : LevelStatus::over_allocated);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
+}
+
+}  // namespace
+
+LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
+    // As schedule() does: grow the calendar horizon when the levelled dates run past it (yearly
+    // exceptions are compiled only inside it) or before it, and level again.
+    NetworkOptions nopt = options.schedule.network;
+    for (int attempt = 0;; ++attempt) {
+        try {
+            const Network net(portfolio, nopt);
+            LevelResult r = level_on(portfolio, net, options);
+            const bool past = net.has_yearly_exceptions() && !portfolio.projects.empty() &&
+                              r.portfolio_finish >= Instant::at(net.horizon_last_day() + 1);
+            if (!past || attempt >= 6 || r.status == LevelStatus::cancelled) return r;
+            nopt.days_after += (r.portfolio_finish.date() - net.horizon_last_day()) + 366;
+        } catch (const ModelError& e) {
+            if (e.code() != ErrorCode::horizon_exceeded || attempt >= 6) throw;
+            nopt.days_before *= 4;
+        }
+    }
 }
 
 ScheduleResult to_schedule_result(const LevelResult& r) {

@@ -390,3 +390,36 @@ TEST_CASE("level: a plan that is not a plain RCPSP (working calendars) is levell
     CHECK(capacity_violation(pf, r).empty());
     CHECK(schedule_violations(pf, r).empty());
 }
+
+TEST_CASE("level: a levelled finish past the calendar horizon is levelled again on a grown horizon") {
+    // One person, twelve 100-day tasks: levelling runs them one after the other over ~4.6 years,
+    // past the network's default horizon (3 years after the model's dates). The calendar has a
+    // yearly holiday (25 December); every year's holiday must stay free of work, which the
+    // independent validator checks with its own calendars.
+    Portfolio pf;
+    pf.id = PortfolioId{"long"};
+    Calendar cal = Calendar::standard(CalendarId{"std"});
+    cal.exceptions.push_back({.name = "Christmas", .from = Date::from_ymd(2026, 12, 25), .to = Date::from_ymd(2026, 12, 25), .hours = {}, .yearly = true});
+    pf.calendars.push_back(cal);
+    pf.default_calendar = CalendarId{"std"};
+    pf.resources.push_back({.id = ResourceId{"R"}, .name = "R", .max_units = 1.0});
+    Project p;
+    p.id = ProjectId{"P"};
+    p.start = Instant::from_ymd_hm(2026, 3, 2, 8, 0);
+    for (int k = 0; k < 12; ++k) {
+        Task t;
+        t.id = TaskId{"T" + std::to_string(k)};
+        t.duration = Duration{100 * 480};
+        t.assignments.push_back({.resource = ResourceId{"R"}, .units = 1.0});
+        p.tasks.push_back(std::move(t));
+    }
+    pf.projects.push_back(std::move(p));
+    for (const LevelMethod method : {LevelMethod::genetic, LevelMethod::priority}) {
+        const LevelResult r = level(pf, {.method = method, .passes = 2, .schedules = 40});
+        CHECK(r.portfolio_finish > Instant::from_ymd_hm(2030, 6, 1, 0, 0));
+        CHECK(capacity_violation(pf, r).empty());
+        const auto v = schedule_violations(pf, r);
+        CHECK(v.empty());
+        if (!v.empty()) INFO(v.front().message);
+    }
+}
