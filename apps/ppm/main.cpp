@@ -1,10 +1,59 @@
 // `ppm`: the command-line face of the library. See `ppm --help` and docs/cli.md.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "command.hpp"
 #include "ppm/core/error.hpp"
+
+namespace {
+
+// Edit distance (Levenshtein), for "did you mean" on a mistyped command.
+std::size_t distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// The first word that is not an option, when it names no command: "unknown command 'shedule';
+// did you mean 'schedule'?" (the nearest within two edits, else the list).
+bool unknown_command(const CLI::App& app, int argc, char** argv) {
+    for (int k = 1; k < argc; ++k) {
+        const std::string_view word = argv[k];
+        if (word.empty() || word.front() == '-') continue;
+        std::vector<std::string> names;
+        for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        if (std::find(names.begin(), names.end(), word) != names.end()) return false;
+        std::string best;
+        std::size_t best_d = 3;
+        for (const auto& n : names)
+            if (const std::size_t d = distance(word, n); d < best_d) { best_d = d; best = n; }
+        std::cerr << "ppm: unknown command '" << word << "'";
+        if (!best.empty()) std::cerr << "; did you mean '" << best << "'?";
+        else {
+            std::cerr << "; commands:";
+            for (const auto& n : names) std::cerr << " " << n;
+        }
+        std::cerr << "\n";
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace ppm::cli;
@@ -22,6 +71,7 @@ int main(int argc, char** argv) {
         "See docs/cli.md.");
     Context ctx;
     app.add_flag("-q,--quiet", ctx.quiet, "Print nothing but errors and requested output");
+    app.set_version_flag("--version", std::string("ppm ") + PPM_VERSION);
 
     add_schedule_command(app, ctx);
     add_rcpsp_command(app, ctx);
@@ -35,6 +85,7 @@ int main(int argc, char** argv) {
     add_store_command(app, ctx);
     add_report_command(app, ctx);
 
+    if (unknown_command(app, argc, argv)) return kUsage;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
