@@ -16,6 +16,7 @@
 #include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
+#include "ppm/io/csv.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/leveling/multiproject.hpp"
@@ -136,13 +137,7 @@ std::string to_csv(const leveling::LevelResult& r) {
     std::ostringstream os;
     os << "task_id,project_id,start,finish,cpm_start,cpm_finish,delay_minutes,summary,split\n";
     for (std::size_t i = 0; i < r.task_id.size(); ++i) {
-        std::string id = r.task_id[i].str();
-        if (id.find_first_of(",\"\n") != std::string::npos) {
-            std::string q = "\"";
-            for (char c : id) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-            id = q + "\"";
-        }
-        os << id << ',' << r.project_id[r.project[i]].str() << ',' << to_string(r.start[i]) << ',' << to_string(r.finish[i]) << ','
+        os << csv_field(r.task_id[i].str()) << ',' << csv_field(r.project_id[r.project[i]].str()) << ',' << to_string(r.start[i]) << ',' << to_string(r.finish[i]) << ','
            << to_string(r.cpm_start[i]) << ',' << to_string(r.cpm_finish[i]) << ',' << r.delay[i].count() << ','
            << int(r.is_summary[i]) << ',' << int(r.is_split[i]) << '\n';
     }

@@ -42,6 +42,7 @@
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
 #include "ppm/io/pmxml.hpp"
+#include "ppm/io/csv.hpp"
 #include "ppm/io/schedule_output.hpp"
 #include "ppm/io/xer.hpp"
 #include "ppm/leveling/level.hpp"

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "ppm/core/error.hpp"
+#include "ppm/io/csv.hpp"
 
 namespace ppm {
 
@@ -27,15 +28,6 @@ std::string kind_of(const ScheduleResult& r, std::size_t i) {
     return "task";
 }
 
-std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 }  // namespace
 

@@ -15,6 +15,7 @@
 
 #include "interchange_test_util.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/csv.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/io/mspdi.hpp"
@@ -345,4 +346,18 @@ TEST_CASE("io: format detection - empty, unrecognised and unreadable files") {
         CHECK(e.code() == ErrorCode::io);
     }
     fs::remove_all(dir);
+}
+
+TEST_CASE("io: CSV text cells are quoted and safe from formula injection") {
+    // RFC 4180 quoting; OWASP "CSV Injection": a cell starting with = + - @ tab or CR is prefixed
+    // with a single quote so a spreadsheet shows it as text.
+    CHECK(csv_field("Design") == "Design");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_field("+1") == "'+1");
+    CHECK(csv_field("-2") == "'-2");
+    CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_field("\tx") == "'\tx");
+    CHECK(csv_field("") == "");
 }
