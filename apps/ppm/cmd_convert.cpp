@@ -11,6 +11,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "model_input.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/leveling/multiproject.hpp"
 #include "ppm/leveling/psplib.hpp"
@@ -48,6 +49,7 @@ void add_convert_command(CLI::App& app, Context& ctx) {
     cmd->add_flag("--json", args->json, "Print a JSON summary on stdout");
     cmd->callback([args, &ctx] {
         ctx.input_file = args->in;
+        check_output_path(args->out);  // refused before the work, not after it
         const ImportResult r = read_input(args->in);
         // What the target format cannot express is written as its nearest equivalent and said.
         const std::vector<ImportWarning> exported = write_model_file_with_warnings(r.portfolio, args->out);

@@ -151,6 +151,11 @@ void write_file(const std::string& text, const std::string& path) {
 
 int run(const LevelArgs& args, Context& ctx) {
     ctx.input_file = args.file;
+    if (!args.out.empty()) {  // refused before the work, not after it
+        const std::string ext = std::filesystem::path(args.out).extension().string();
+        if (ext != ".csv" && ext != ".json") throw CliError("--out: unsupported extension '" + ext + "' (use .json or .csv)");
+        check_output_path(args.out);
+    }
     Portfolio pf;
     MultiInfo mi;
     leveling::MultiProjectInstance mp;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/report/dashboard.hpp"
@@ -30,6 +31,7 @@ struct ReportArgs {
 
 int run(const ReportArgs& args, Context& ctx) {
     ctx.input_file = args.file;
+    check_output_path(args.out);  // refused before the work, not after it
     report::DashboardOptions o;
     o.title = args.title;
     if (!args.today.empty()) {

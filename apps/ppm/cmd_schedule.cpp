@@ -86,6 +86,11 @@ void print_summary(const Portfolio& pf, const ScheduleResult& r, std::ostream& o
 
 int run(const ScheduleArgs& args, Context& ctx) {
     ctx.input_file = args.file;
+    if (!args.out.empty()) {  // refused before the work, not after it
+        const std::string ext = std::filesystem::path(args.out).extension().string();
+        if (ext != ".csv" && ext != ".json") throw CliError("--out: unsupported extension '" + ext + "' (use .json or .csv)");
+        check_output_path(args.out);
+    }
     Portfolio pf = load_model(args.file, ctx);
     throw_if_invalid(pf);
     ScheduleOptions options;

@@ -1,14 +1,19 @@
 #pragma once
-// Reading the model a command works on. One read returns the portfolio and prints the importer's
+// The files a command reads and writes. One read returns the portfolio and prints the importer's
 // warnings on stderr (a dropped link or assignment, a calendar replaced by a default...), so
 // `schedule`, `level`, `evm`, `status` and `simulate` show what `convert --warnings` shows
-// (issue 19, point 9). -q/--quiet silences them with the rest.
+// (issue 19, point 9); -q/--quiet silences them with the rest. An output path is checked before
+// the work starts (issue 22).
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <utility>
 
 #include "command.hpp"
+#include "ppm/core/error.hpp"
 #include "ppm/io/model_file.hpp"
 
 namespace ppm::cli {
@@ -21,6 +26,19 @@ inline Portfolio load_model(const std::string& path, const Context& ctx) {
             std::cerr << "warning: " << w.source << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << w.entity
                       << ": " << w.message << "\n";
     return std::move(r.portfolio);
+}
+
+/// Refuses an output path that cannot be written, before any work: a missing folder, a folder or
+/// file without write permission, a path naming a folder. ParseError io (exit code 4).
+inline void check_output_path(const std::string& path) {
+    namespace fs = std::filesystem;
+    const fs::path p(path);
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) throw ParseError::io(path, "cannot write: it is a folder");
+    const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    if (!fs::is_directory(dir, ec)) throw ParseError::io(path, "cannot write: folder '" + dir.string() + "' does not exist");
+    if (fs::exists(p, ec) ? ::access(path.c_str(), W_OK) != 0 : ::access(dir.c_str(), W_OK) != 0)
+        throw ParseError::io(path, "cannot write: permission denied");
 }
 
 }  // namespace ppm::cli
