@@ -14,7 +14,20 @@ namespace ppm {
 namespace {
 const boost::gregorian::date kEpoch(1970, 1, 1);
 
-boost::gregorian::date to_boost(Date d) { return kEpoch + boost::gregorian::days(d.days_since_epoch()); }
+// Days from 1970-01-01 of the first and last day Boost's Gregorian calendar (and so ppm) supports.
+const std::int32_t kFirstDay = static_cast<std::int32_t>((boost::gregorian::date(1400, 1, 1) - kEpoch).days());
+const std::int32_t kLastDay = static_cast<std::int32_t>((boost::gregorian::date(9999, 12, 31) - kEpoch).days());
+
+boost::gregorian::date to_boost(Date d) {
+    // A date outside years 1400-9999 (a long duration, a calendar with almost no working time, a
+    // project late in 9999) is a model error, not an internal one (docs/limits.md).
+    if (d.days_since_epoch() < kFirstDay || d.days_since_epoch() > kLastDay)
+        throw ModelError::invalid_value("date", std::to_string(d.days_since_epoch()) + " days after 1970-01-01",
+                                        std::string("outside the supported years 1400-9999 (") +
+                                            (d.days_since_epoch() < kFirstDay ? "before 1400-01-01" : "after 9999-12-31") +
+                                            "): a duration, lag or calendar pushes a date out of range");
+    return kEpoch + boost::gregorian::days(d.days_since_epoch());
+}
 
 bool parse_int(std::string_view s, int& out) {
     if (s.empty()) return false;
@@ -39,6 +52,9 @@ Date Date::from_ymd(int year, int month, int day) {
                                         "no such calendar day (years 1400-9999)");
     }
 }
+
+Date first_supported_date() noexcept { return Date{kFirstDay}; }
+Date last_supported_date() noexcept { return Date{kLastDay}; }
 
 int Date::year() const { return to_boost(*this).year(); }
 int Date::month() const { return to_boost(*this).month(); }

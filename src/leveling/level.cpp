@@ -955,6 +955,13 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
             out.warnings.push_back("task " + out.task_id[i].str() + ": no resource-feasible start " +
                                    (options.within_float ? "within its float" : "found") + "; left at its earliest start");
     }
+    // A date past 9999-12-31 (or before 1400) is the model's doing: name the task, as schedule() does.
+    const Instant lo = Instant::at(first_supported_date()), hi = Instant::at(last_supported_date() + 1);
+    for (std::size_t i = 0; i < n; ++i)
+        if (out.start[i] < lo || out.finish[i] > hi || out.cpm_finish[i] > hi)
+            throw ModelError::invalid_value("dates of task", out.task_id[i].str(),
+                                            "a levelled date falls outside the years ppm supports (1400-9999): a duration, lag, "
+                                            "calendar or the levelling delay pushes it there");
     out.piece_offsets = best.piece_off;
     for (std::size_t k = 0; k < best.piece_s.size(); ++k) {
         out.piece_start.emplace_back(best.piece_s[k]);

@@ -664,6 +664,17 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
     CpmWorkspace ws;
     run_cpm(net, durations, ws, options);
 
+    // A date past 9999-12-31 (or before 1400) is the model's doing: name the task and the date.
+    const std::int64_t lo = Instant::at(first_supported_date()).minutes_since_epoch();
+    const std::int64_t hi = Instant::at(last_supported_date() + 1).minutes_since_epoch();
+    for (std::uint32_t i = 0; i < n; ++i)
+        for (const std::int64_t t : {ws.early_start[i], ws.early_finish[i], ws.late_start[i], ws.late_finish[i]})
+            if (t < lo || t > hi)
+                throw ModelError::invalid_value("dates of task", net.task_ids()[i].str(),
+                                                std::string("a scheduled date falls ") +
+                                                    (t < lo ? "before 1400-01-01" : "after 9999-12-31") +
+                                                    ", outside the years ppm supports (a duration, lag or calendar pushes it there)");
+
     ScheduleResult r;
     r.task_id.assign(net.task_ids().begin(), net.task_ids().end());
     r.project.assign(net.project_of().begin(), net.project_of().end());

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "fixtures.hpp"
+#include "ppm/core/error.hpp"
 #include "ppm/schedule/cpm.hpp"
 #include "ppm/schedule/validator.hpp"
 
@@ -170,4 +171,19 @@ TEST_CASE("cpm: task deadline is soft: negative float, no move") {
     CHECK(r.total_float[1] == Duration{-kDay});
     CHECK(r.total_float[0] == Duration{-kDay});
     CHECK(has_warning(r, ScheduleWarningKind::deadline_missed, 1));
+}
+
+TEST_CASE("cpm: a date past 9999-12-31 is a model error naming the task, not an internal error") {
+    // Boost's Gregorian calendar, and so ppm, covers the years 1400-9999 (docs/limits.md).
+    Portfolio pf = one_project();
+    pf.projects[0].start = Instant::from_ymd_hm(9999, 12, 20, 9, 0);
+    add_task(pf, "LATE", 300);
+    try {
+        (void)schedule(pf);
+        FAIL("no error");
+    } catch (const ModelError& e) {
+        CHECK(std::string(e.what()).find("LATE") != std::string::npos);
+        CHECK(std::string(e.what()).find("9999-12-31") != std::string::npos);
+    }
+    CHECK_THROWS_AS(to_string(Date{3'000'000}), ModelError);
 }

@@ -106,6 +106,10 @@ private:
 
 /// "2026-03-09".
 std::string to_string(Date d);
+/// The first and last day ppm's calendar arithmetic supports (1400-01-01 and 9999-12-31, Boost's
+/// Gregorian range); a date outside them is a ModelError, never an internal error.
+Date first_supported_date() noexcept;
+Date last_supported_date() noexcept;
 /// "2026-03-09T08:00" (minutes precision, no zone).
 std::string to_string(Instant t);
 /// Parses "YYYY-MM-DD"; throws ModelError naming the text when malformed.
