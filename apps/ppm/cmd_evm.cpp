@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "command.hpp"
 #include "model_input.hpp"
@@ -29,8 +30,17 @@ std::string num(double v, const char* fmt = "%.2f") {
     if (!std::isfinite(v)) return "n/a";
     char b[48];
     std::snprintf(b, sizeof b, fmt, v);
-    return b;
+    std::string out = b;
+    // A value that rounds to zero prints without a minus sign ("-0.00" reads as a real deficit).
+    if (out.front() == '-' && out.find_first_not_of("-0.") == std::string::npos) {
+        const bool show_sign = std::string_view(fmt).find('+') != std::string_view::npos;
+        out = (show_sign ? "+" : "") + out.substr(1);
+    }
+    return out;
 }
+/// TCPI: "n/a" when no work remains, "unach" when the funds are spent with work left (the target
+/// can no longer be met, PMI Practice Standard for EVM), else the index.
+std::string tcpi_text(double v) { return std::isinf(v) ? "unach" : num(v); }
 std::string cell(std::string s, std::size_t w, bool right = true) {
     if (s.size() >= w) return s.substr(0, w - 1) + " ";
     return right ? std::string(w - s.size() - 1, ' ') + s + " " : s + std::string(w - s.size(), ' ');
@@ -67,6 +77,7 @@ int run(const EvmArgs& args, Context& ctx) {
                             {"eac_atypical", major(m.eac_atypical)}, {"eac_composite", major(m.eac_composite)},
                             {"eac_bottom_up", major(m.eac_bottom_up)}, {"etc", major(m.etc)}, {"vac", major(m.vac)},
                             {"tcpi_bac", jnum(m.tcpi_bac)}, {"tcpi_eac", jnum(m.tcpi_eac)},
+                            {"tcpi_bac_unachievable", std::isinf(m.tcpi_bac)}, {"tcpi_eac_unachievable", std::isinf(m.tcpi_eac)},
                             {"percent_complete", jnum(m.percent_complete)},
                             {"es_days", jnum(es.es / 1440.0)}, {"at_days", jnum(es.at / 1440.0)}, {"sv_t_days", jnum(es.sv_t / 1440.0)},
                             {"spi_t", jnum(es.spi_t)}, {"tspi", jnum(es.tspi)}, {"ieac_t_days", jnum(es.ieac_t / 1440.0)},
@@ -79,7 +90,7 @@ int run(const EvmArgs& args, Context& ctx) {
     }
     if (ctx.quiet) return kOk;
     std::cout << "Earned value at " << to_string(status) << " (EAC method: " << to_string(opt.eac_method)
-              << "; money in major units; ES, SV(t) in calendar days)\n\n";
+              << "; money in major units; ES, SV(t) in calendar days; TCPI unach = budget spent with work left)\n\n";
     std::cout << cell("Level", 10, false) << cell("Id", 16, false) << cell("BAC", 13) << cell("PV", 13) << cell("EV", 13)
               << cell("AC", 13) << cell("SV", 12) << cell("CV", 12) << cell("SPI", 6) << cell("CPI", 6) << cell("EAC", 13)
               << cell("VAC", 12) << cell("TCPI", 6) << cell("SV(t)", 7) << cell("SPI(t)", 7) << "Forecast finish\n";
@@ -90,7 +101,7 @@ int run(const EvmArgs& args, Context& ctx) {
         std::cout << cell(std::string(to_string(t.kind[i])), 10, false) << cell(id, 16, false) << cell(to_string(t.bac[i]), 13)
                   << cell(to_string(t.pv[i]), 13) << cell(to_string(t.ev[i]), 13) << cell(to_string(t.ac[i]), 13)
                   << cell(to_string(m.sv), 12) << cell(to_string(m.cv), 12) << cell(num(m.spi), 6) << cell(num(m.cpi), 6)
-                  << cell(to_string(m.eac), 13) << cell(to_string(m.vac), 12) << cell(num(m.tcpi_bac), 6)
+                  << cell(to_string(m.eac), 13) << cell(to_string(m.vac), 12) << cell(tcpi_text(m.tcpi_bac), 6)
                   << cell(num(t.schedule[i].sv_t / 1440.0, "%+.1f"), 7) << cell(num(t.schedule[i].spi_t), 7)
                   << (t.kind[i] == EvmNodeKind::portfolio ? std::string("-") : to_string(t.forecast_finish[i].date())) << "\n";
     }

@@ -3,9 +3,11 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "io/detail/json_units.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/json.hpp"
 
@@ -13,6 +15,121 @@ namespace ppm {
 namespace {
 
 using nlohmann::json;
+
+/// What "d" and "w" mean at a place in the control sections: the units of the project the entry
+/// belongs to (as in the model format, docs/format.md), or nullopt when it spans projects that
+/// disagree -- then a duration in days or weeks is ambiguous and refused.
+using Units = std::optional<detail::DurationUnits>;
+
+/// Parses "<number><m|h|d|w>" with the given day and week lengths.
+Duration parse_duration_in(std::string_view text, std::string_view where, const detail::DurationUnits& units) {
+    std::string s(text);
+    if (s.empty()) throw ModelError::invalid_value("duration", where, "empty");
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    const std::string unit(end);
+    double factor = 0;
+    if (unit.empty() || unit == "m") factor = 1;
+    else if (unit == "h") factor = 60;
+    else if (unit == "d") factor = static_cast<double>(units.minutes_per_day);
+    else if (unit == "w") factor = static_cast<double>(units.minutes_per_week);
+    if (end == s.c_str() || factor == 0 || !std::isfinite(v))
+        throw ModelError::invalid_value("duration", where, "\"" + s + "\" (expected minutes or a number followed by m, h, d or w)");
+    return Duration{std::llround(v * factor)};
+}
+
+/// The projects, programs and tasks the control sections refer to, read from the same document's
+/// "portfolio" section, with each project's duration units. A document without a portfolio (a
+/// control fragment) has nothing to check against: then `present` is false, nothing is
+/// cross-checked and "d"/"w" keep the model format's defaults (480 / 2,400 minutes).
+struct ModelRefs {
+    bool present = false;
+    std::map<std::string, detail::DurationUnits, std::less<>> units_of;      ///< project -> units
+    std::map<std::string, std::string, std::less<>> project_of;              ///< task -> project
+    std::map<std::string, std::vector<std::string>, std::less<>> program_projects;  ///< program -> projects below it
+
+    bool has_project(std::string_view id) const { return !present || units_of.find(id) != units_of.end(); }
+    bool has_task(std::string_view id) const { return !present || project_of.find(id) != project_of.end(); }
+    bool has_program(std::string_view id) const { return !present || program_projects.find(id) != program_projects.end(); }
+    /// Does `task` belong to `project`?
+    bool in_project(std::string_view task, std::string_view project) const {
+        if (!present) return true;
+        const auto it = project_of.find(task);
+        return it != project_of.end() && it->second == project;
+    }
+    Units of_project(std::string_view id) const {
+        const auto it = units_of.find(id);
+        return it == units_of.end() ? Units{detail::DurationUnits{}} : Units{it->second};
+    }
+    Units of_task(std::string_view id) const {
+        const auto it = project_of.find(id);
+        return it == project_of.end() ? Units{detail::DurationUnits{}} : of_project(it->second);
+    }
+    /// The units shared by `projects` (all of the portfolio's when empty); nullopt when they differ.
+    Units common(const std::vector<std::string>& projects) const {
+        Units out;
+        bool first = true;
+        auto take = [&](const detail::DurationUnits& u) {
+            if (first) out = u;
+            else if (out && (out->minutes_per_day != u.minutes_per_day || out->minutes_per_week != u.minutes_per_week)) out.reset();
+            first = false;
+        };
+        if (projects.empty()) {
+            for (const auto& [id, u] : units_of) take(u);
+        } else {
+            for (const auto& id : projects) take(*of_project(id));
+        }
+        return first ? Units{detail::DurationUnits{}} : out;
+    }
+};
+
+/// Reads the ids and units of the document's portfolio; tolerant of a malformed model (the model
+/// reader reports that, with its own locations).
+ModelRefs read_model_refs(std::string_view text, std::string_view source_name) {
+    ModelRefs refs;
+    const auto section = read_json_section(text, "portfolio", source_name);
+    if (!section) return refs;
+    const json pf = json::parse(section->text);
+    if (!pf.is_object()) return refs;
+    refs.present = true;
+    auto string_at = [](const json& o, const char* key) {
+        const auto it = o.find(key);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string{};
+    };
+    std::map<std::string, std::string, std::less<>> parent_of;  // program -> parent program
+    if (const auto ps = pf.find("programs"); ps != pf.end() && ps->is_array())
+        for (const auto& p : *ps) {
+            if (!p.is_object()) continue;
+            const std::string id = string_at(p, "id");
+            refs.program_projects[id];
+            if (const std::string up = string_at(p, "parent"); !up.empty()) parent_of[id] = up;
+        }
+    if (const auto ps = pf.find("projects"); ps != pf.end() && ps->is_array())
+        for (const auto& p : *ps) {
+            if (!p.is_object()) continue;
+            const std::string id = string_at(p, "id");
+            detail::DurationUnits units;
+            auto whole = [&](const char* key, std::int64_t& into) {
+                if (const auto it = p.find(key); it != p.end() && it->is_number_integer() && it->get<std::int64_t>() > 0)
+                    into = it->get<std::int64_t>();
+            };
+            whole("minutes_per_day", units.minutes_per_day);
+            whole("minutes_per_week", units.minutes_per_week);
+            refs.units_of[id] = units;
+            // The project counts below its program and every ancestor program (a cycle is the
+            // model reader's to report: stop after as many steps as there are programs).
+            std::string program = string_at(p, "program");
+            for (std::size_t guard = 0; !program.empty() && guard <= parent_of.size(); ++guard) {
+                refs.program_projects[program].push_back(id);
+                const auto up = parent_of.find(program);
+                program = up == parent_of.end() ? std::string{} : up->second;
+            }
+            if (const auto ts = p.find("tasks"); ts != p.end() && ts->is_array())
+                for (const auto& t : *ts)
+                    if (t.is_object()) refs.project_of.emplace(string_at(t, "id"), id);
+        }
+    return refs;
+}
 
 /// A value inside a section with its JSON pointer, for error messages.
 struct Node {
@@ -77,18 +194,23 @@ struct Node {
         }
     }
     Date date() const { return instant().date(); }
-    Duration duration() const {
+    /// Integer minutes or "<number><m|h|d|w>", days and weeks in `units` (refused when ambiguous).
+    Duration duration(const Units& units) const {
         if (v.is_number_integer()) return Duration{v.get<std::int64_t>()};
+        const std::string text = str();
+        if (!units && !text.empty() && (text.back() == 'd' || text.back() == 'w'))
+            fail("\"" + text + "\" is ambiguous: the projects it applies to differ in minutes_per_day / minutes_per_week "
+                 "(give it in hours or minutes)");
         try {
-            return parse_duration_text(str(), ptr);
+            return parse_duration_in(text, ptr, units.value_or(detail::DurationUnits{}));
         } catch (const ModelError& e) {
             fail(e.what());
         }
     }
     /// A duration given as minutes/unit string, or a plain number of minutes (for distributions).
-    double minutes() const {
+    double minutes(const Units& units) const {
         if (v.is_number()) return v.get<double>();
-        return static_cast<double>(duration().count());
+        return static_cast<double>(duration(units).count());
     }
     std::string opt_str(const char* key) const { return has(key) ? at(key).str() : std::string{}; }
     template <class F>
@@ -107,20 +229,44 @@ auto parse_enum(const Node& n, Parse parse) {
     }
 }
 
-RiskAssessment read_assessment(const Node& n) {
+RiskAssessment read_assessment(const Node& n, const Units& units) {
     n.keys({"probability", "cost", "schedule", "quality", "scope"});
     RiskAssessment a;
     a.probability = n.at("probability").num();
     if (n.has("cost")) a.impact.cost = n.at("cost").money();
-    if (n.has("schedule")) a.impact.schedule = n.at("schedule").duration();
+    if (n.has("schedule")) a.impact.schedule = n.at("schedule").duration(units);
     if (n.has("quality")) a.impact.quality = static_cast<int>(n.at("quality").count());
     if (n.has("scope")) a.impact.scope = static_cast<int>(n.at("scope").count());
     return a;
 }
 
-Risk read_risk(const Node& n) {
+/// The units of a risk's durations: its project's; else those its linked tasks' projects share;
+/// else its program's projects'; else the portfolio's. Unknown references are errors: the risk would
+/// drop out of its project's RAG count and the simulation in silence.
+Units risk_units(const Node& n, const ModelRefs& refs) {
+    std::vector<std::string> linked, in_program;
+    if (n.has("linked_tasks"))
+        n.at("linked_tasks").each([&](const Node& t) {
+            if (!refs.has_task(t.str())) t.fail("unknown task \"" + t.str() + "\" (not in the portfolio)");
+            if (const auto it = refs.project_of.find(t.str()); it != refs.project_of.end()) linked.push_back(it->second);
+        });
+    if (n.has("program")) {
+        const Node p = n.at("program");
+        if (!refs.has_program(p.str())) p.fail("unknown program \"" + p.str() + "\" (not in the portfolio)");
+        if (const auto it = refs.program_projects.find(p.str()); it != refs.program_projects.end()) in_program = it->second;
+    }
+    if (n.has("project")) {
+        const Node p = n.at("project");
+        if (!refs.has_project(p.str())) p.fail("unknown project \"" + p.str() + "\" (not in the portfolio)");
+        return refs.of_project(p.str());
+    }
+    return refs.common(!linked.empty() ? linked : in_program);  // empty: the whole portfolio
+}
+
+Risk read_risk(const Node& n, const ModelRefs& refs) {
     n.keys({"id", "title", "cause", "event", "effect", "category", "project", "program", "owner", "opportunity", "pre", "post",
             "strategy", "actions", "status", "linked_tasks", "raised", "review_due"});
+    const Units units = risk_units(n, refs);
     Risk r;
     r.id = n.at("id").str();
     r.title = n.opt_str("title");
@@ -132,8 +278,8 @@ Risk read_risk(const Node& n) {
     if (n.has("program")) r.program = ProgramId{n.at("program").str()};
     r.owner = n.opt_str("owner");
     if (n.has("opportunity")) r.opportunity = n.at("opportunity").boolean();
-    r.pre = read_assessment(n.at("pre"));
-    if (n.has("post")) r.post = read_assessment(n.at("post"));
+    r.pre = read_assessment(n.at("pre"), units);
+    if (n.has("post")) r.post = read_assessment(n.at("post"), units);
     if (n.has("strategy")) r.strategy = parse_enum(n.at("strategy"), parse_response_strategy);
     if (n.has("status")) r.status = parse_enum(n.at("status"), parse_risk_status);
     if (n.has("actions"))
@@ -158,38 +304,31 @@ Risk read_risk(const Node& n) {
     return r;
 }
 
-DurationDistribution read_distribution(const Node& n) {
+DurationDistribution read_distribution(const Node& n, const Units& units) {
     n.keys({"type", "min", "most_likely", "max", "lambda", "mean", "stddev", "values", "probabilities", "value"});
     DurationDistribution d;
     d.kind = parse_enum(n.at("type"), parse_distribution_kind);
-    if (n.has("value")) d.min = d.most_likely = d.max = n.at("value").minutes();
-    if (n.has("min")) d.min = n.at("min").minutes();
-    if (n.has("most_likely")) d.most_likely = n.at("most_likely").minutes();
-    if (n.has("max")) d.max = n.at("max").minutes();
+    if (n.has("value")) d.min = d.most_likely = d.max = n.at("value").minutes(units);
+    if (n.has("min")) d.min = n.at("min").minutes(units);
+    if (n.has("most_likely")) d.most_likely = n.at("most_likely").minutes(units);
+    if (n.has("max")) d.max = n.at("max").minutes(units);
     if (n.has("lambda")) d.lambda = n.at("lambda").num();
-    if (n.has("mean")) d.mean = n.at("mean").minutes();
-    if (n.has("stddev")) d.stddev = n.at("stddev").minutes();
-    if (n.has("values")) n.at("values").each([&](const Node& x) { d.values.push_back(x.minutes()); });
+    if (n.has("mean")) d.mean = n.at("mean").minutes(units);
+    if (n.has("stddev")) d.stddev = n.at("stddev").minutes(units);
+    if (n.has("values")) n.at("values").each([&](const Node& x) { d.values.push_back(x.minutes(units)); });
     if (n.has("probabilities")) n.at("probabilities").each([&](const Node& x) { d.probabilities.push_back(x.num()); });
     return d;
 }
 
-IndexThreshold read_index_threshold(const Node& n) {
+/// Overrides the bounds given in `n` on `t` (the profile's), keeping the other one.
+template <class Threshold>
+void read_threshold(const Node& n, Threshold& t) {
     n.keys({"green", "amber"});
-    IndexThreshold t;
     if (n.has("green")) t.green = n.at("green").num();
     if (n.has("amber")) t.amber = n.at("amber").num();
-    return t;
-}
-CountThreshold read_count_threshold(const Node& n) {
-    n.keys({"green", "amber"});
-    CountThreshold t;
-    if (n.has("green")) t.green = n.at("green").num();
-    if (n.has("amber")) t.amber = n.at("amber").num();
-    return t;
 }
 
-void read_risks(const Node& n, ControlData& out) {
+void read_risks(const Node& n, ControlData& out, const ModelRefs& refs) {
     n.keys({"matrix", "escalation", "items"});
     if (n.has("matrix")) {
         const Node m = n.at("matrix");
@@ -200,7 +339,7 @@ void read_risks(const Node& n, ControlData& out) {
         };
         if (m.has("probability_bounds")) four(m.at("probability_bounds"), [&](std::size_t i, const Node& x) { out.matrix.probability_bounds[i] = x.num(); });
         if (m.has("cost_bounds")) four(m.at("cost_bounds"), [&](std::size_t i, const Node& x) { out.matrix.cost_bounds[i] = x.money(); });
-        if (m.has("schedule_bounds")) four(m.at("schedule_bounds"), [&](std::size_t i, const Node& x) { out.matrix.schedule_bounds[i] = x.duration(); });
+        if (m.has("schedule_bounds")) four(m.at("schedule_bounds"), [&](std::size_t i, const Node& x) { out.matrix.schedule_bounds[i] = x.duration(refs.common({})); });
         if (m.has("score")) {
             const Node s = m.at("score");
             if (s.array().size() != 5) s.fail("expected 5 rows (probability bands 1-5)");
@@ -230,25 +369,39 @@ void read_risks(const Node& n, ControlData& out) {
     std::set<std::string> ids;
     if (n.has("items"))
         n.at("items").each([&](const Node& r) {
-            out.risks.push_back(read_risk(r));
+            out.risks.push_back(read_risk(r, refs));
             if (!ids.insert(out.risks.back().id).second) r.fail("duplicate risk id \"" + out.risks.back().id + "\"");
         });
 }
 
-void read_baselines(const Node& n, ControlData& out) {
+/// The project an entry names, which must be in the portfolio.
+ProjectId known_project(const Node& n, const ModelRefs& refs) {
+    const std::string id = n.str();
+    if (!refs.has_project(id)) n.fail("unknown project \"" + id + "\" (not in the portfolio)");
+    return ProjectId{id};
+}
+/// The task a row names, which must be a task of `project`.
+TaskId task_of(const Node& n, const ProjectId& project, const ModelRefs& refs) {
+    const std::string id = n.str();
+    if (!refs.has_task(id)) n.fail("unknown task \"" + id + "\" (not in the portfolio)");
+    if (!refs.in_project(id, project.str())) n.fail("task \"" + id + "\" is not a task of project " + project.str());
+    return TaskId{id};
+}
+
+void read_baselines(const Node& n, ControlData& out, const ModelRefs& refs) {
     n.each([&](const Node& b) {
         b.keys({"name", "project", "captured_at", "current", "tasks"});
+        const ProjectId project = known_project(b.at("project"), refs);
         std::vector<TaskId> tasks;
         std::vector<Instant> starts, finishes;
         std::vector<Money> costs;
         b.at("tasks").each([&](const Node& t) {
             t.keys({"task", "start", "finish", "cost"});
-            tasks.emplace_back(t.at("task").str());
+            tasks.push_back(task_of(t.at("task"), project, refs));
             starts.push_back(t.at("start").instant());
             finishes.push_back(t.at("finish").instant());
             costs.push_back(t.has("cost") ? t.at("cost").money() : Money{});
         });
-        const ProjectId project{b.at("project").str()};
         Baseline base;
         try {
             base = make_baseline(b.at("name").str(), project, b.has("captured_at") ? b.at("captured_at").instant() : Instant{},
@@ -269,15 +422,15 @@ void read_baselines(const Node& n, ControlData& out) {
     });
 }
 
-void read_status(const Node& n, ControlData& out) {
+void read_status(const Node& n, ControlData& out, const ModelRefs& refs) {
     n.each([&](const Node& s) {
         s.keys({"project", "date", "tasks"});
         StatusPeriod p;
-        p.project = ProjectId{s.at("project").str()};
+        p.project = known_project(s.at("project"), refs);
         p.date = s.at("date").instant();
         s.at("tasks").each([&](const Node& t) {
             t.keys({"task", "percent_complete", "actual_cost"});
-            p.task.emplace_back(t.at("task").str());
+            p.task.push_back(task_of(t.at("task"), p.project, refs));
             p.percent_complete.push_back(t.has("percent_complete") ? t.at("percent_complete").num() : 0.0);
             p.actual_cost.push_back(t.has("actual_cost") ? t.at("actual_cost").money() : Money{});
         });
@@ -290,16 +443,19 @@ void read_status(const Node& n, ControlData& out) {
     });
 }
 
-void read_uncertainty(const Node& n, ControlData& out) {
+void read_uncertainty(const Node& n, ControlData& out, const ModelRefs& refs) {
     n.keys({"default", "tasks", "correlations", "repair_correlation", "risk_events", "iterations", "seed", "target_finish", "calendars",
             "level", "level_period"});
     auto& u = out.uncertainty;
-    if (n.has("default")) u.relative_default = read_distribution(n.at("default"));
+    if (n.has("default")) u.relative_default = read_distribution(n.at("default"), refs.common({}));
     if (n.has("tasks")) {
         const Node t = n.at("tasks");
         if (!t.v.is_object()) t.fail("expected an object mapping task ids to distributions");
-        for (auto it = t.v.begin(); it != t.v.end(); ++it)
-            u.tasks.push_back({TaskId{it.key()}, read_distribution(t.at(it.key()))});
+        for (auto it = t.v.begin(); it != t.v.end(); ++it) {
+            const Node d = t.at(it.key());
+            if (!refs.has_task(it.key())) d.fail("unknown task \"" + it.key() + "\" (not in the portfolio)");
+            u.tasks.push_back({TaskId{it.key()}, read_distribution(d, refs.of_task(it.key()))});
+        }
     }
     if (n.has("correlations"))
         n.at("correlations").each([&](const Node& c) {
@@ -333,19 +489,32 @@ void read_uncertainty(const Node& n, ControlData& out) {
     }
     if (n.has("level")) u.level = n.at("level").boolean();
     if (n.has("level_period")) {
-        u.level_period = n.at("level_period").duration().count();
+        u.level_period = n.at("level_period").duration(refs.common({})).count();
         if (u.level_period < 1) n.at("level_period").fail("must be at least 1 minute");
     }
 }
 
+/// Fails at the entry of `n` a ModelError from check_thresholds / check_policy names (its id is the
+/// check or bound), else at `n` itself.
+[[noreturn]] void fail_at_entry(const Node& n, const ModelError& e) {
+    if (!e.ids().empty() && n.has(e.ids().front().c_str())) n.at(e.ids().front()).fail(e.what());
+    n.fail(e.what());
+}
+
+/// Reads threshold overrides onto `th` (a profile's thresholds) and checks the result makes sense.
 void read_thresholds(const Node& t, RagThresholds& th) {
     t.keys({"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones"});
-    if (t.has("spi")) th.spi = read_index_threshold(t.at("spi"));
-    if (t.has("cpi")) th.cpi = read_index_threshold(t.at("cpi"));
-    if (t.has("spi_t")) th.spi_t = read_index_threshold(t.at("spi_t"));
-    if (t.has("float_erosion")) th.float_erosion = read_count_threshold(t.at("float_erosion"));
-    if (t.has("high_risks")) th.high_risks = read_count_threshold(t.at("high_risks"));
-    if (t.has("overdue_milestones")) th.overdue_milestones = read_count_threshold(t.at("overdue_milestones"));
+    if (t.has("spi")) read_threshold(t.at("spi"), th.spi);
+    if (t.has("cpi")) read_threshold(t.at("cpi"), th.cpi);
+    if (t.has("spi_t")) read_threshold(t.at("spi_t"), th.spi_t);
+    if (t.has("float_erosion")) read_threshold(t.at("float_erosion"), th.float_erosion);
+    if (t.has("high_risks")) read_threshold(t.at("high_risks"), th.high_risks);
+    if (t.has("overdue_milestones")) read_threshold(t.at("overdue_milestones"), th.overdue_milestones);
+    try {
+        check_thresholds(th);
+    } catch (const ModelError& e) {
+        fail_at_entry(t, e);
+    }
 }
 
 Rag parse_rag_colour(const Node& n) {
@@ -373,6 +542,11 @@ RagPolicy read_policy(const Node& n) {
     if (n.has("escalate_from")) p.escalate_from = parse_rag_colour(n.at("escalate_from"));
     if (n.has("amber_from")) p.amber_from = n.at("amber_from").num();
     if (n.has("red_from")) p.red_from = n.at("red_from").num();
+    try {
+        check_policy(p);
+    } catch (const ModelError& e) {
+        fail_at_entry(n, e);
+    }
     return p;
 }
 
@@ -413,7 +587,7 @@ Methodology read_methodology(const Node& n) {
             node.name = w.opt_str("name");
             node.parent = w.opt_str("parent");
             node.phase = w.opt_str("phase");
-            if (w.has("duration")) node.duration = w.at("duration").duration();
+            if (w.has("duration")) node.duration = w.at("duration").duration(detail::DurationUnits{});  // a template: default units
             if (w.has("milestone")) node.milestone = w.at("milestone").boolean();
             if (w.has("predecessors")) node.predecessors = read_strings(w.at("predecessors"));
             if (w.has("fixed_cost")) node.fixed_cost = w.at("fixed_cost").money();
@@ -447,7 +621,7 @@ GateReview read_gate(const Node& n) {
     return g;
 }
 
-ChangeRequest read_change(const Node& n) {
+ChangeRequest read_change(const Node& n, const ModelRefs& refs) {
     n.keys({"id", "project", "title", "description", "requested_by", "submitted", "status", "cost_delta", "schedule_delta",
             "affected_tasks", "decided", "decided_by"});
     ChangeRequest c;
@@ -459,7 +633,7 @@ ChangeRequest read_change(const Node& n) {
     if (n.has("submitted")) c.submitted = n.at("submitted").date();
     if (n.has("status")) c.status = parse_enum(n.at("status"), parse_change_status);
     if (n.has("cost_delta")) c.cost_delta = n.at("cost_delta").money();
-    if (n.has("schedule_delta")) c.schedule_delta = n.at("schedule_delta").duration();
+    if (n.has("schedule_delta")) c.schedule_delta = n.at("schedule_delta").duration(refs.of_project(c.project.str()));
     if (n.has("affected_tasks")) n.at("affected_tasks").each([&](const Node& t) { c.affected_tasks.emplace_back(t.str()); });
     if (n.has("decided")) c.decided = n.at("decided").date();
     c.decided_by = n.opt_str("decided_by");
@@ -507,7 +681,7 @@ void read_with_ids(const Node& n, std::vector<T>& out, Read read, const char* wh
     });
 }
 
-void read_governance(const Node& n, ControlData& out) {
+void read_governance(const Node& n, ControlData& out, const ModelRefs& refs) {
     n.keys({"pmo", "thresholds", "weight", "eac_method", "projects", "policy", "methodologies", "gates", "change_requests", "issues",
             "lessons"});
     auto& g = out.governance;
@@ -520,7 +694,8 @@ void read_governance(const Node& n, ControlData& out) {
     if (n.has("policy")) g.policy = read_policy(n.at("policy"));
     if (n.has("methodologies")) read_with_ids(n.at("methodologies"), g.methodologies, read_methodology, "methodology");
     if (n.has("gates")) n.at("gates").each([&](const Node& x) { g.gates.push_back(read_gate(x)); });
-    if (n.has("change_requests")) read_with_ids(n.at("change_requests"), g.change_requests, read_change, "change request");
+    if (n.has("change_requests"))
+        read_with_ids(n.at("change_requests"), g.change_requests, [&](const Node& x) { return read_change(x, refs); }, "change request");
     if (n.has("issues")) read_with_ids(n.at("issues"), g.issues, read_issue, "issue");
     if (n.has("lessons")) read_with_ids(n.at("lessons"), g.lessons, read_lesson, "lesson");
     if (n.has("weight")) {
@@ -534,6 +709,7 @@ void read_governance(const Node& n, ControlData& out) {
         for (auto it = ps.v.begin(); it != ps.v.end(); ++it) {
             const Node f = ps.at(it.key());
             f.keys({"float_erosion", "gate_approved", "executing", "weight"});
+            if (!refs.has_project(it.key())) f.fail("unknown project \"" + it.key() + "\" (not in the portfolio)");
             ProjectFacts pf;
             pf.project = ProjectId{it.key()};
             if (f.has("float_erosion")) pf.float_erosion = f.at("float_erosion").num();
@@ -584,29 +760,18 @@ json distribution_json(const DurationDistribution& d) {
 }  // namespace
 
 Duration parse_duration_text(std::string_view text, std::string_view where) {
-    std::string s(text);
-    if (s.empty()) throw ModelError::invalid_value("duration", where, "empty");
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    const std::string unit(end);
-    double factor = 0;
-    if (unit.empty() || unit == "m") factor = 1;
-    else if (unit == "h") factor = 60;
-    else if (unit == "d") factor = 480;
-    else if (unit == "w") factor = 2400;
-    if (end == s.c_str() || factor == 0 || !std::isfinite(v))
-        throw ModelError::invalid_value("duration", where, "\"" + s + "\" (expected minutes or a number followed by m, h, d or w)");
-    return Duration{std::llround(v * factor)};
+    return parse_duration_in(text, where, detail::DurationUnits{});
 }
 
 ControlData read_control_sections(std::string_view text, std::string_view source_name) {
     ControlData out;
     const std::string source(source_name);
+    const ModelRefs refs = read_model_refs(text, source_name);
     auto section = [&](const char* name, auto&& reader) {
         const auto s = read_json_section(text, name, source_name);
         if (!s) return;
         const json v = json::parse(s->text);
-        reader(Node{v, std::string("/") + name, &source, s->line}, out);
+        reader(Node{v, std::string("/") + name, &source, s->line}, out, refs);
     };
     section("risks", read_risks);
     section("baselines", read_baselines);

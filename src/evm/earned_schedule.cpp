@@ -42,10 +42,26 @@ EarnedSchedule earned_schedule(std::span<const double> time, std::span<const dou
     r.es = es_time - start;
     r.at = actual_time - start;
     r.pd = planned_finish - start;
-    r.sv_t = r.es - r.at;
+    if (!(bac > pv.front())) {
+        // A flat curve (no budget, or all of it at the start): no time-phased plan to earn against.
+        r.sv_t = r.spi_t = r.tspi = r.ieac_t = kNaN;
+        return r;
+    }
+    const bool complete = ev >= bac;
+    // Not started (nothing earned, status date at or before the planned start): no schedule
+    // performance yet. ES - AT would be the days still to go before the start, a "gain" nobody made.
+    const bool not_started = !complete && r.es <= 0.0 && r.at <= 0.0;
+    r.sv_t = not_started ? kNaN : r.es - r.at;
     r.spi_t = r.at > 0.0 ? r.es / r.at : kNaN;
-    r.tspi = r.pd > r.at ? (r.pd - r.es) / (r.pd - r.at) : kNaN;
-    r.ieac_t = (std::isfinite(r.spi_t) && r.spi_t > 0.0) ? r.pd / r.spi_t : kNaN;
+    if (complete) {
+        // Nothing remains: no to-complete index; the final duration is the actual time (Lipke &
+        // Henderson 2006: at completion IEAC(t) = AT + (PD - ES) / SPI(t) = AT, as ES = PD).
+        r.tspi = kNaN;
+        r.ieac_t = r.at;
+    } else {
+        r.tspi = r.pd > r.at ? (r.pd - r.es) / (r.pd - r.at) : kNaN;
+        r.ieac_t = (std::isfinite(r.spi_t) && r.spi_t > 0.0) ? r.pd / r.spi_t : kNaN;
+    }
     return r;
 }
 

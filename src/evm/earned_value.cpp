@@ -14,6 +14,14 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 double ratio(std::int64_t num, std::int64_t den) noexcept {
     return den == 0 ? kNaN : static_cast<double>(num) / static_cast<double>(den);
 }
+/// To-complete index: remaining work / remaining funds (PMI Practice Standard for EVM, 2nd ed.,
+/// sec. 6.4). No work left: n/a (NaN; 0 / x would print as 0.00 or, with AC > BAC, -0.00). Work left
+/// but no funds left (AC >= BAC, or EAC <= AC): no efficiency achieves the target, +infinity.
+double to_complete(std::int64_t work_left, std::int64_t funds_left) noexcept {
+    if (work_left <= 0) return kNaN;
+    if (funds_left <= 0) return std::numeric_limits<double>::infinity();
+    return static_cast<double>(work_left) / static_cast<double>(funds_left);
+}
 Money round_money(double minor) noexcept {
     if (!std::isfinite(minor)) return Money{0};
     return Money{static_cast<std::int64_t>(std::llround(minor))};
@@ -70,8 +78,8 @@ EvmMetrics evaluate_evm(const EvmInput& in, EacMethod method) {
     }
     m.etc = m.eac - in.ac;
     m.vac = in.bac - m.eac;
-    m.tcpi_bac = ratio(bac - ev, bac - ac);
-    m.tcpi_eac = ratio(bac - ev, m.eac.minor_units() - ac);
+    m.tcpi_bac = to_complete(bac - ev, bac - ac);
+    m.tcpi_eac = to_complete(bac - ev, m.eac.minor_units() - ac);
     m.percent_complete = bac == 0 ? kNaN : 100.0 * static_cast<double>(ev) / static_cast<double>(bac);
     m.percent_spent = bac == 0 ? kNaN : 100.0 * static_cast<double>(ac) / static_cast<double>(bac);
     return m;

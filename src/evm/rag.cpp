@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "ppm/core/error.hpp"
@@ -57,6 +58,37 @@ Rag worst(Rag a, Rag b) noexcept {
 }
 }  // namespace
 
+void check_thresholds(const RagThresholds& t) {
+    auto fail = [](RagCheck c, const std::string& why) { throw ModelError::invalid_value("RAG threshold", to_string(c), why); };
+    auto index = [&](RagCheck c, const IndexThreshold& th) {
+        for (const double v : {th.green, th.amber})
+            if (!(v >= 0.0 && v <= 2.0))
+                fail(c, "bound " + fmt(v) + " is outside 0..2 (an index is a ratio: 0.95, not 95)");
+        if (th.green < th.amber) fail(c, "green from " + fmt(th.green) + " is below amber from " + fmt(th.amber));
+    };
+    auto count = [&](RagCheck c, const CountThreshold& th, double most) {
+        for (const double v : {th.green, th.amber})
+            if (!(v >= 0.0 && v <= most)) fail(c, "bound " + fmt(v) + (most <= 1.0 ? " is outside 0..1 (a share)" : " is negative"));
+        if (th.green > th.amber) fail(c, "green up to " + fmt(th.green) + " is above amber up to " + fmt(th.amber));
+    };
+    constexpr double kAny = std::numeric_limits<double>::max();
+    index(RagCheck::spi, t.spi);
+    index(RagCheck::cpi, t.cpi);
+    index(RagCheck::spi_t, t.spi_t);
+    count(RagCheck::float_erosion, t.float_erosion, 1.0);
+    count(RagCheck::high_risks, t.high_risks, kAny);
+    count(RagCheck::overdue_milestones, t.overdue_milestones, kAny);
+}
+
+void check_policy(const RagPolicy& p) {
+    check_thresholds(p.thresholds);
+    for (auto [name, v] : {std::pair{"amber_from", p.amber_from}, {"red_from", p.red_from}})
+        if (!(v >= 0.0 && v <= 2.0))
+            throw ModelError::invalid_value("RAG roll-up bound", name, fmt(v) + " is outside 0..2 (green 0, amber 1, red 2)");
+    if (p.amber_from > p.red_from)
+        throw ModelError::invalid_value("RAG roll-up bound", "amber_from", fmt(p.amber_from) + " is above red_from " + fmt(p.red_from));
+}
+
 RagResult assess(const ProjectHealth& h, const RagPolicy& policy) {
     RagResult r;
     const auto& t = policy.thresholds;
@@ -92,6 +124,7 @@ RagResult assess(const ProjectHealth& h, const RagPolicy& policy) {
 
 std::vector<RagRollupRow> rag_rollup(std::span<const ProjectHealth> projects, const RagPolicy& policy,
                                      std::span<const std::pair<ProgramId, ProgramId>> program_parent) {
+    check_policy(policy);
     std::vector<RagRollupRow> rows;
     std::vector<RagResult> results;
     for (const auto& h : projects) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -92,12 +93,17 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
                     std::span<const StatusPeriod> status, const EvmRollupOptions& options) {
     EvmTable t;
     std::vector<std::vector<LeafRef>> leaves_of;  // per row: leaves below it
+    // Per row: every leaf below reported 100 % complete, and the latest of their actual finishes.
+    std::vector<std::uint8_t> complete;
+    std::vector<Instant> finished;
     auto add_row = [&](EvmNodeKind k, std::string id, std::int32_t parent) {
         t.kind.push_back(k);
         t.id.push_back(std::move(id));
         t.parent.push_back(parent);
         leaves_of.emplace_back();
         t.bac.emplace_back(), t.pv.emplace_back(), t.ev.emplace_back(), t.ac.emplace_back();
+        complete.push_back(1);
+        finished.push_back(Instant{std::numeric_limits<std::int64_t>::min()});
         return static_cast<std::int32_t>(t.id.size() - 1);
     };
     add_row(EvmNodeKind::portfolio, portfolio.id.str(), -1);
@@ -128,10 +134,27 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
             pending.swap(later);
         }
     }
+    // Rows naming what does not exist would drop out of BAC, EV and AC in silence: refuse them.
+    std::unordered_map<ProjectId, std::unordered_set<TaskId>> tasks_of;
+    for (const auto& project : portfolio.projects) {
+        auto& ids = tasks_of[project.id];
+        for (const auto& task : project.tasks) ids.insert(task.id);
+    }
     for (const auto& set : baselines) {
         const Baseline* b = set.active();
-        if (b != nullptr && portfolio.find_project(b->project) == nullptr)
-            throw ModelError::unknown_id("project", b->project.str(), "baseline " + b->name);
+        if (b == nullptr) continue;
+        const auto it = tasks_of.find(b->project);
+        if (it == tasks_of.end()) throw ModelError::unknown_id("project", b->project.str(), "baseline " + b->name);
+        for (const auto& id : b->task)
+            if (it->second.count(id) == 0)
+                throw ModelError::unknown_id("task", id.str(), "baseline " + b->name + " of project " + b->project.str());
+    }
+    for (const auto& s : status) {
+        const auto it = tasks_of.find(s.project);
+        if (it == tasks_of.end()) throw ModelError::unknown_id("project", s.project.str(), "status period " + to_string(s.date));
+        for (const auto& id : s.task)
+            if (it->second.count(id) == 0)
+                throw ModelError::unknown_id("task", id.str(), "status period " + to_string(s.date) + " of project " + s.project.str());
     }
 
     for (const auto& project : portfolio.projects) {
@@ -161,6 +184,22 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
         check_status_period(*chosen);
         std::unordered_map<TaskId, std::size_t> progress_of;
         for (std::size_t k = 0; k < chosen->task.size(); ++k) progress_of[chosen->task[k]] = k;
+        // A complete task's actual finish: its own, else the first data date reporting it done.
+        std::unordered_map<TaskId, Instant> reported_done;
+        for (const auto& s : status) {
+            if (s.project != project.id || s.date > status_date) continue;
+            for (std::size_t k = 0; k < s.task.size(); ++k) {
+                if (s.percent_complete[k] < 100.0) continue;
+                auto [it, fresh] = reported_done.emplace(s.task[k], s.date);
+                if (!fresh) it->second = std::min(it->second, s.date);
+            }
+        }
+        auto actual_finish = [&](const Task& task) {
+            Instant f = status_date;
+            if (auto it = reported_done.find(task.id); it != reported_done.end()) f = std::min(f, it->second);
+            if (task.progress.actual_finish && *task.progress.actual_finish <= status_date) f = std::min(f, *task.progress.actual_finish);
+            return f;
+        };
 
         std::unordered_set<TaskId> parents;
         for (const auto& task : project.tasks)
@@ -203,6 +242,8 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
                     ev = Money{static_cast<std::int64_t>(std::llround(static_cast<double>(bac.minor_units()) *
                                                                       chosen->percent_complete[p->second] / 100.0))};
             }
+            const bool done = p != progress_of.end() && chosen->percent_complete[p->second] >= 100.0;
+            const Instant done_at = done ? actual_finish(*task) : Instant{};
             // Accumulate the leaf on its row and every ancestor.
             for (std::int32_t r = up; r >= 0; r = t.parent[static_cast<std::size_t>(r)]) {
                 const auto ur = static_cast<std::size_t>(r);
@@ -211,6 +252,8 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
                 t.ev[ur] += ev;
                 t.ac[ur] += ac;
                 if (k < base->size()) leaves_of[ur].push_back({base, k});
+                if (!done) complete[ur] = 0;
+                else finished[ur] = std::max(finished[ur], done_at);
             }
         }
     }
@@ -250,9 +293,11 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
         pv_curve(leaves, s, tt, pv);
         t.planned_start[i] = s;
         t.planned_finish[i] = f;
-        t.schedule[i] = earned_schedule(tt, pv, static_cast<double>(t.ev[i].minor_units()),
-                                        static_cast<double>((status_date - s).count()), static_cast<double>((f - s).count()));
-        t.forecast_finish[i] = forecast_finish(s, t.schedule[i]);
+        // Lipke: actual time stops at the actual finish once the work is complete.
+        const Instant at = complete[i] != 0 ? finished[i] : status_date;
+        t.schedule[i] = earned_schedule(tt, pv, static_cast<double>(t.ev[i].minor_units()), static_cast<double>((at - s).count()),
+                                        static_cast<double>((f - s).count()));
+        t.forecast_finish[i] = complete[i] != 0 ? finished[i] : forecast_finish(s, t.schedule[i]);
     }
     return t;
 }

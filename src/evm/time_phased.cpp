@@ -62,7 +62,7 @@ TimePhased time_phase(const Baseline& baseline, std::span<const StatusPeriod> st
     return r;
 }
 
-EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& status) {
+EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& status, std::optional<Instant> actual_finish) {
     const auto [start, finish] = planned_span(baseline);
     // The PV curve is linear between consecutive task starts/finishes: sample it exactly there.
     std::vector<Instant> knots;
@@ -85,8 +85,10 @@ EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& sta
     }
     const auto [ev, ac] = earned_and_actual(baseline, status);
     (void)ac;
-    return earned_schedule(t, pv, static_cast<double>(ev.minor_units()),
-                           static_cast<double>((status.date - start).count()),
+    // Lipke: actual time stops at the actual finish once everything is earned.
+    const bool complete = ev >= budget_at_completion(baseline);
+    const Instant at = complete && actual_finish && *actual_finish < status.date ? *actual_finish : status.date;
+    return earned_schedule(t, pv, static_cast<double>(ev.minor_units()), static_cast<double>((at - start).count()),
                            static_cast<double>((finish - start).count()));
 }
 

@@ -181,7 +181,7 @@ FrontierResult efficient_frontier(const SelectionProblem& problem, const Frontie
         s.initialSolve();
         double lp = kInf;
         if (s.isProvenOptimal()) {
-            lp = -s.getObjValue();
+            lp = detail::negated(s.getObjValue());
         } else if (s.isProvenPrimalInfeasible()) {
             pt.status = SelectionStatus::infeasible;
             pt.seconds = seconds_since(ts);

@@ -16,6 +16,10 @@ class OsiClpSolverInterface;
 
 namespace ppm::detail {
 
+/// CBC minimises, so values, bounds and shadow prices are the negated solver figures; plain
+/// negation turns a zero (an empty selection) into -0, which prints "-0" and "-0.000". No sign then.
+[[nodiscard]] inline double negated(double v) noexcept { return v == 0.0 ? 0.0 : -v; }
+
 /// Column-wise MILP: columns x[p,s] (candidate p starts in period s), rows as triplets.
 struct Milp {
     std::vector<std::size_t> col_candidate;

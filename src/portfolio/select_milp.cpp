@@ -212,8 +212,8 @@ public:
                 if (model_ != nullptr) {
                     pr.nodes = model_->getNodeCount();
                     pr.has_incumbent = model_->bestSolution() != nullptr;
-                    pr.incumbent = pr.has_incumbent ? -model_->getObjValue() : 0.0;
-                    pr.bound = -model_->getBestPossibleObjValue();
+                    pr.incumbent = pr.has_incumbent ? negated(model_->getObjValue()) : 0.0;
+                    pr.bound = negated(model_->getBestPossibleObjValue());
                 }
                 try {
                     s.options->progress(pr);
@@ -322,18 +322,18 @@ CbcOutcome run_cbc(const OsiClpSolverInterface& solver, const std::vector<double
     const bool cbc_found = best != nullptr && model.getObjValue() <= warm_value + 1e-9 * std::max(1.0, std::abs(warm_value));
     if (cbc_found) {
         out.x.assign(best, best + ncols);
-        out.objective = -model.getObjValue();
+        out.objective = negated(model.getObjValue());
         out.has_solution = true;
     } else if (warm_ok) {  // CBC found nothing better than (or lost) the warm start
         out.x = warm;
-        out.objective = -warm_value;
+        out.objective = negated(warm_value);
         out.has_solution = true;
     }
     const bool has = out.has_solution;
     // CBC prunes nodes within the allowed gap of the incumbent and then reports the incumbent as the
     // bound, so the honest bound is the larger of its open-node bound and incumbent + allowed gap,
     // capped by the root LP relaxation.
-    const double cbc_bound = -model.getBestPossibleObjValue();
+    const double cbc_bound = negated(model.getBestPossibleObjValue());
     const bool out_of_time = state->timed_out || model.isSecondsLimitReached() ||
                              std::chrono::duration<double>(Clock::now() - t0).count() >= limit;
     if (options.stop.stop_requested() || state->cancelled) {
@@ -401,10 +401,10 @@ SelectionResult select_portfolio(const SelectionProblem& problem, const Selectio
     solver.initialSolve();
     const bool lp_solved = solver.isProvenOptimal();
     if (lp_solved) {
-        r.lp_bound = -solver.getObjValue();
+        r.lp_bound = detail::negated(solver.getObjValue());
         if (options.shadow_prices) {
             const double* price = solver.getRowPrice();
-            for (int i = 0; i < nrows; ++i) dual[static_cast<std::size_t>(i)] = -price[i];
+            for (int i = 0; i < nrows; ++i) dual[static_cast<std::size_t>(i)] = detail::negated(price[i]);
         }
     } else if (solver.isProvenPrimalInfeasible()) {
         return finish(SelectionStatus::infeasible, false);

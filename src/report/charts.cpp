@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "detail/remaining_work.hpp"
 #include "detail/svg.hpp"
 #include "ppm/report/dashboard.hpp"
 
@@ -186,6 +187,7 @@ std::string gantt_svg(const report::DashboardData& d, std::size_t project_index,
         if (s.project[i] == project_index) rows.push_back(i);
     std::unordered_map<std::string, const Task*> task_by_id;
     std::unordered_map<std::string, int> depth;
+    const auto finished = detail::finished_tasks(project);  // no longer on any path: not critical
     for (const auto& t : project.tasks) {
         task_by_id[t.id.str()] = &t;
         depth[t.id.str()] = t.parent ? depth[t.parent->str()] + 1 : 0;
@@ -215,7 +217,7 @@ std::string gantt_svg(const report::DashboardData& d, std::size_t project_index,
         const auto it = task_by_id.find(id);
         const Task* task = it == task_by_id.end() ? nullptr : it->second;
         const std::string name = task && !task->name.empty() ? task->name : id;
-        const bool critical = s.critical[i] != 0;
+        const bool critical = s.critical[i] != 0 && finished.count(id) == 0;
         const bool summary = s.is_summary[i] != 0;
         const bool milestone = s.is_milestone[i] != 0;
         const double y = top + row_h * static_cast<double>(r);

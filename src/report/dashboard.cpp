@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "detail/remaining_work.hpp"
 #include "detail/svg.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/report/dashboard.hpp"
@@ -135,15 +136,17 @@ std::string summary_section(const DashboardData& d) {
     for (std::size_t p = 0; p < pf.projects.size(); ++p) {
         const Project& pr = pf.projects[p];
         std::size_t tasks = 0, critical = 0;
-        double min_float = NAN;
+        double min_float = NAN;  // over the work that remains: finished tasks carry float 0
         std::optional<Instant> start, finish;
+        const auto finished = detail::finished_tasks(pr);
         if (d.schedule)
             for (std::size_t i = 0; i < d.schedule->task_id.size(); ++i) {
                 if (d.schedule->project[i] != p) continue;
                 ++tasks;
-                critical += d.schedule->critical[i] && !d.schedule->is_summary[i];
+                const bool remaining = !d.schedule->is_summary[i] && finished.count(d.schedule->task_id[i].str()) == 0;
+                critical += d.schedule->critical[i] && remaining;
                 const double fl = static_cast<double>(d.schedule->total_float[i].count()) / static_cast<double>(std::max<std::int64_t>(pr.minutes_per_day, 1));
-                if (!d.schedule->is_summary[i] && (std::isnan(min_float) || fl < min_float)) min_float = fl;
+                if (remaining && (std::isnan(min_float) || fl < min_float)) min_float = fl;
                 start = start ? std::min(*start, d.schedule->early_start[i]) : d.schedule->early_start[i];
                 finish = finish ? std::max(*finish, d.schedule->early_finish[i]) : d.schedule->early_finish[i];
             }

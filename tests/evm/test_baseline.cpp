@@ -80,3 +80,21 @@ TEST_CASE("evm: status periods are validated") {
     s.percent_complete = {50.0, 10.0};
     CHECK_THROWS_AS(check_status_period(s), ModelError);
 }
+
+TEST_CASE("evm: baseline earned schedule of complete work stops AT at the actual finish (Lipke 2003)") {
+    // Both tasks done on plan by day 20, reported at day 25. With the actual finish AT = 20 days:
+    // ES = 20, SV(t) = 0, SPI(t) = 1 (Lipke: AT = actual finish once complete). Without it the
+    // status period is all there is: AT = 25, SPI(t) = 0.8.
+    const auto b = two_tasks();
+    const StatusPeriod done{.project = ProjectId{"P"}, .date = day(25), .task = {TaskId{"A"}, TaskId{"B"}},
+                            .percent_complete = {100.0, 100.0}, .actual_cost = {usd(1000), usd(2000)}};
+    const auto es = earned_schedule(b, done, day(20));
+    CHECK(es.es == Approx(20.0 * kDay));
+    CHECK(es.sv_t == Approx(0.0).margin(1e-9));
+    CHECK(es.spi_t == Approx(1.0));
+    CHECK(earned_schedule(b, done).spi_t == Approx(0.8));
+    // The actual finish is ignored while work remains.
+    StatusPeriod open = done;
+    open.percent_complete[1] = 50.0;
+    CHECK(earned_schedule(b, open, day(20)).at == Approx(25.0 * kDay));
+}

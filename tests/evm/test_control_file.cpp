@@ -144,3 +144,68 @@ TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs, health gat
                                      parse_instant("2026-03-23T17:00"));
     CHECK(late[0].overdue_milestones == 1);
 }
+
+TEST_CASE("evm: d and w in risks and uncertainty are the project's minutes_per_day and minutes_per_week") {
+    // The model format reads "5d" with the project's minutes_per_day (docs/format.md); the control
+    // sections do the same for the project an entry belongs to. P1 becomes a 24-hour-day project:
+    // R1 (project P1) "3d" = 3 x 1,440 minutes, P1.B's "16d" = 16 x 1,440; R2 (project P2, default
+    // 8-hour days) "2d" stays 2 x 480.
+    const std::string text = replace(read_text_file(kSample), R"("id": "P1", "name": "Build",)",
+                                     R"("id": "P1", "name": "Build", "minutes_per_day": 1440, "minutes_per_week": 10080,)");
+    const auto c = read_control_sections(text, kSample);
+    CHECK(c.risks[0].pre.impact.schedule == Duration{3 * 1440});
+    CHECK(c.risks[1].pre.impact.schedule == Duration{2 * 480});
+    CHECK(c.uncertainty.tasks[0].distribution.max == 16 * 1440);
+    // A risk tied to no project takes the project of its linked tasks ...
+    const auto linked = read_control_sections(replace(text, R"("project": "P1", "owner": "PM1",)", R"("owner": "PM1",)"), kSample);
+    CHECK(linked.risks[0].pre.impact.schedule == Duration{3 * 1440});
+    // ... and a week is the project's week.
+    const auto weeks = read_control_sections(replace(text, R"("schedule": "3d")", R"("schedule": "1w")"), kSample);
+    CHECK(weeks.risks[0].pre.impact.schedule == Duration{10080});
+    // A portfolio-wide figure in days is ambiguous when the projects' days differ: an error, not a guess.
+    const std::string matrix = replace(text, R"("risks": {)", R"("risks": {"matrix": {"schedule_bounds": ["1d", "2d", "5d", "10d"]},)");
+    try {
+        (void)read_control_sections(matrix, "units.json");
+        FAIL("expected ParseError");
+    } catch (const ParseError& e) {
+        CHECK(e.detail().find("/risks/matrix/schedule_bounds/0") != std::string::npos);
+        CHECK(e.detail().find("ambiguous") != std::string::npos);
+    }
+    CHECK(read_control_sections(replace(matrix, R"(["1d", "2d", "5d", "10d"])", R"(["8h", "16h", "40h", "80h"])"), "units.json")
+              .matrix.schedule_bounds[3] == Duration{80 * 60});
+    // A document without a portfolio keeps the model format's defaults (480 / 2,400 minutes).
+    CHECK(read_control_sections(R"({"risks": {"items": [{"id": "R", "pre": {"probability": 0.5, "schedule": "5d"}}]}})", "fragment.json")
+              .risks[0].pre.impact.schedule == Duration{5 * 480});
+}
+
+TEST_CASE("evm: control rows naming unknown projects or tasks are ParseErrors naming file, line and JSON pointer") {
+    // A baseline row or status period for a task or project that does not exist used to drop out of
+    // BAC, EV and AC in silence.
+    const std::string text = read_text_file(kSample);
+    auto error_of = [&](const std::string& from, const std::string& to) {
+        try {
+            (void)read_control_sections(replace(text, from, to), "bad.json");
+        } catch (const ParseError& e) {
+            CHECK(e.path() == "bad.json");
+            CHECK(e.line() > 1);
+            return std::string(e.detail());
+        }
+        return std::string("no error");
+    };
+    auto has = [](const std::string& detail, const char* what) {
+        INFO(detail);
+        CHECK(detail.find(what) != std::string::npos);
+    };
+    const std::string baseline_task = error_of(R"({"task": "P1.A", "start")", R"({"task": "P1.Z", "start")");
+    has(baseline_task, "/baselines/0/tasks/0/task");
+    has(baseline_task, "P1.Z");
+    has(error_of(R"({"name": "Baseline", "project": "P2")", R"({"name": "Baseline", "project": "P3")"), "/baselines/1/project");
+    has(error_of(R"({"project": "P2", "date": "2026-03-06T17:00")", R"({"project": "P7", "date": "2026-03-06T17:00")"), "/status/1/project");
+    const std::string other = error_of(R"({"task": "P1.A", "percent_complete": 80)", R"({"task": "P2.X", "percent_complete": 80)");
+    has(other, "/status/0/tasks/0/task");
+    has(other, "not a task of project P1");
+    has(error_of(R"("projects": {"P2": {"float_erosion": 0.3}})", R"("projects": {"P9": {"float_erosion": 0.3}})"), "/governance/projects/P9");
+    has(error_of(R"("project": "P2", "pre")", R"("project": "P5", "pre")"), "/risks/items/1/project");
+    has(error_of(R"("linked_tasks": ["P1.B"])", R"("linked_tasks": ["P1.BB"])"), "/risks/items/0/linked_tasks/0");
+    has(error_of(R"("tasks": {"P1.B": {"type": "pert")", R"("tasks": {"P1.Q": {"type": "pert")"), "/uncertainty/tasks/P1.Q");
+}

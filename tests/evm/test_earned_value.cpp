@@ -60,3 +60,27 @@ TEST_CASE("evm: EAC method names round trip and unknown names are rejected") {
         CHECK(parse_eac_method(to_string(m)) == m);
     CHECK_THROWS_AS(parse_eac_method("guess"), ModelError);
 }
+
+TEST_CASE("evm: TCPI is n/a when complete and unachievable once AC >= BAC with work left (PMI Practice Standard)") {
+    // PMI Practice Standard for EVM, 2nd ed., sec. 6.4: TCPI = work remaining / funds remaining.
+    // Complete, over budget: BAC 1000, EV 1000, AC 1100 -> 0 / -100, printed "-0.00" before; no
+    // work remains, so n/a. Complete under budget (AC 900): 0 / 100 -> n/a as well.
+    const auto done = evaluate_evm({.bac = usd(1000), .pv = usd(1000), .ev = usd(1000), .ac = usd(1100), .etc_estimate = {}, .eac_bottom_up = {}});
+    CHECK(std::isnan(done.tcpi_bac));
+    CHECK(std::isnan(done.tcpi_eac));
+    CHECK(std::isnan(evaluate_evm({.bac = usd(1000), .pv = usd(1000), .ev = usd(1000), .ac = usd(900), .etc_estimate = {}, .eac_bottom_up = {}}).tcpi_bac));
+    // Work left but the budget spent: BAC 1000, EV 600, AC 1050 -> 400 / -50 = -8 before. No
+    // efficiency finishes within BAC: +infinity ("unachievable"); TCPI against the EAC still
+    // reads: EAC(CPI) = 1000 x 1050/600 = 1750, TCPI(EAC) = 400 / 700 = 0.5714.
+    const auto over = evaluate_evm({.bac = usd(1000), .pv = usd(800), .ev = usd(600), .ac = usd(1050), .etc_estimate = {}, .eac_bottom_up = {}});
+    CHECK(std::isinf(over.tcpi_bac));
+    CHECK(over.tcpi_bac > 0.0);
+    CHECK(over.eac == usd(1750));
+    CHECK(over.tcpi_eac == Approx(400.0 / 700.0));
+    // Exactly at budget with work left: 400 / 0 is unachievable too, not n/a.
+    CHECK(std::isinf(evaluate_evm({.bac = usd(1000), .pv = usd(800), .ev = usd(600), .ac = usd(1000), .etc_estimate = {}, .eac_bottom_up = {}}).tcpi_bac));
+    // A new estimate with nothing left to spend (ETC 0) cannot achieve its EAC either.
+    CHECK(std::isinf(evaluate_evm({.bac = usd(1000), .pv = usd(800), .ev = usd(600), .ac = usd(700), .etc_estimate = usd(0), .eac_bottom_up = {}},
+                                  EacMethod::new_estimate)
+                         .tcpi_eac));
+}

@@ -285,3 +285,41 @@ TEST_CASE("evm: the rich control document is written for the schema check") {
     std::ofstream(path) << doc;
     CHECK(read_control_sections(doc, "rich.json").governance.lessons.size() == 1);
 }
+
+TEST_CASE("evm: governance thresholds that make no sense are ParseErrors naming the JSON pointer") {
+    // Hand-made cases of each way a threshold can make no sense (docs/governance.md).
+    auto bad = [](const std::string& governance) {
+        try {
+            (void)read_control_sections("{\"governance\": " + governance + "}", "bad.json");
+        } catch (const ParseError& e) {
+            return std::string(e.detail());
+        }
+        return std::string("no error");
+    };
+    auto has = [](const std::string& detail, const char* what) {
+        INFO(detail);
+        CHECK(detail.find(what) != std::string::npos);
+    };
+    has(bad(R"({"thresholds": {"spi": {"green": -1.5}}})"), "/governance/thresholds/spi");
+    has(bad(R"({"thresholds": {"cpi": {"green": 6, "amber": 5}}})"), "outside 0..2");  // percent-like typos
+    has(bad(R"({"thresholds": {"spi_t": {"green": 0.8, "amber": 0.9}}})"), "below amber");
+    has(bad(R"({"thresholds": {"high_risks": {"green": 3, "amber": 1}}})"), "/governance/thresholds/high_risks");
+    has(bad(R"({"thresholds": {"overdue_milestones": {"green": -1}}})"), "/governance/thresholds/overdue_milestones");
+    has(bad(R"({"thresholds": {"float_erosion": {"amber": 1.5}}})"), "outside 0..1");
+    has(bad(R"({"policy": {"thresholds": {"spi": {"green": 95, "amber": 85}}}})"), "/governance/policy/thresholds/spi");
+    has(bad(R"({"policy": {"amber_from": 1.5, "red_from": 1.0}})"), "/governance/policy/amber_from");
+    has(bad(R"({"policy": {"red_from": 3}})"), "/governance/policy/red_from");
+    // Overriding one bound keeps the profile's other one (directive: float erosion amber up to 0.35).
+    const auto ok = read_control_sections(R"({"governance": {"pmo": "directive", "thresholds": {"float_erosion": {"green": 0.1}}}})", "ok.json");
+    REQUIRE(ok.governance.thresholds);
+    CHECK(ok.governance.thresholds->float_erosion.green == 0.1);
+    CHECK(ok.governance.thresholds->float_erosion.amber == policy_profile(PmoType::directive).thresholds.float_erosion.amber);
+    // "Worst child" roll-up bounds (red_from = amber_from = 2) remain valid.
+    CHECK_NOTHROW(read_control_sections(R"({"governance": {"policy": {"amber_from": 2, "red_from": 2}}})", "ok.json"));
+    // The C++ API checks too: a roll-up under a policy that makes no sense is a ModelError.
+    RagPolicy p = policy_profile(PmoType::controlling);
+    p.thresholds.spi = {0.8, 0.9};
+    CHECK_THROWS_AS(check_policy(p), ModelError);
+    CHECK_THROWS_AS(rag_rollup(std::vector<ProjectHealth>{}, p), ModelError);
+    CHECK_NOTHROW(check_policy(policy_profile(PmoType::directive)));
+}

@@ -5,7 +5,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -95,9 +98,28 @@ TEST_CASE("dashboard: worked example has a Gantt per project and one bar per tas
     CHECK(has_svg(html, "rag-summary"));
     for (const auto& p : d.portfolio->projects) CHECK(has_svg(html, "gantt-" + html_id(p.id.str())));
     CHECK(count_of(html, "class=\"gantt-bar") == d.portfolio->task_count());
-    // Critical bars: as many as the CPM flags say.
-    std::size_t critical = 0;
-    for (std::size_t i = 0; i < d.schedule->task_id.size(); ++i) critical += d.schedule->critical[i];
+    // Critical bars: as many as the CPM flags say on work that remains (a finished summary -- every
+    // leaf below it has an actual finish -- keeps its children's zero float but is on no path).
+    std::set<std::string> finished;
+    for (const auto& p : d.portfolio->projects) {
+        std::map<std::string, std::vector<const Task*>> children;
+        for (const auto& t : p.tasks)
+            if (t.parent) children[t.parent->str()].push_back(&t);
+        std::function<bool(const Task&)> done = [&](const Task& t) {
+            const auto it = children.find(t.id.str());
+            if (it == children.end()) return t.progress.actual_finish.has_value();
+            return std::all_of(it->second.begin(), it->second.end(), [&](const Task* c) { return done(*c); });
+        };
+        for (const auto& t : p.tasks)
+            if (done(t)) finished.insert(t.id.str());
+    }
+    std::size_t critical = 0, finished_critical = 0;
+    for (std::size_t i = 0; i < d.schedule->task_id.size(); ++i) {
+        const bool over = finished.count(d.schedule->task_id[i].str()) != 0;
+        critical += d.schedule->critical[i] && !over;
+        finished_critical += d.schedule->critical[i] && over;
+    }
+    CHECK(finished_critical > 0);  // the worked example has finished summaries the CPM flags critical
     const std::regex critical_bar("class=\"gantt-bar[^\"]* critical\"");
     CHECK(static_cast<std::size_t>(std::distance(std::sregex_iterator(html.begin(), html.end(), critical_bar), std::sregex_iterator())) == critical);
     // Milestones drawn as diamonds, one per milestone task.

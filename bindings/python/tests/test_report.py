@@ -54,7 +54,21 @@ def test_worked_example_draws_a_gantt_per_project_and_one_bar_per_task(example_d
         if d.histogram.peak_demand[d.histogram.resource.index(r)].max() > 0:
             assert "histogram-" + ppm.html_id(r) in ids
     assert html.count('class="gantt-bar') == d.portfolio.task_count()
-    assert len(re.findall(r'class="gantt-bar[^"]* critical"', html)) == int(d.schedule.critical.sum())
+    # Critical bars: the CPM flags on work that remains (a finished summary is on no path).
+    finished = set()
+    for p in d.portfolio.projects:
+        children = {}
+        for t in p.tasks:
+            if t.parent is not None:
+                children.setdefault(t.parent, []).append(t)
+
+        def done(t, children=children):
+            below = children.get(t.id)
+            return t.progress.actual_finish is not None if below is None else all(done(c) for c in below)
+
+        finished.update(t.id for t in p.tasks if done(t))
+    remaining = [tid not in finished for tid in d.schedule.task_id]
+    assert len(re.findall(r'class="gantt-bar[^"]* critical"', html)) == int((d.schedule.critical & remaining).sum())
     # Self-contained: the only URL is the SVG namespace; nothing is loaded.
     assert html.count("http://") == html.count('xmlns="http://www.w3.org/2000/svg"')
     assert "https://" not in html and "src=" not in html

@@ -70,6 +70,12 @@ struct ControlData {
 };
 
 /// Reads the control sections of a model document (absent sections keep their defaults).
+/// References are checked against the document's own "portfolio" (skipped for a fragment without
+/// one): baseline rows, status periods, governance project facts, risks and uncertainty tasks must
+/// name projects and tasks that exist (a status or baseline row's task must be in its project),
+/// and governance thresholds must make sense (check_policy). "d" and "w" in durations are the
+/// minutes_per_day / minutes_per_week of the project an entry belongs to, as in the model format;
+/// ambiguous across projects with different units, they are refused.
 /// Throws ParseError(unexpected) naming the file, the section's line and the JSON pointer of the
 /// bad value; ModelError for values out of their domain (probability > 1...).
 [[nodiscard]] ControlData read_control_sections(std::string_view text, std::string_view source_name = "<input>");
@@ -77,7 +83,8 @@ struct ControlData {
 /// The sections as JSON texts (name -> value), for `write_json(portfolio, sections)`.
 [[nodiscard]] std::map<std::string, std::string, std::less<>> write_control_sections(const ControlData& data);
 
-/// Parses a duration: integer minutes or "<number><m|h|d|w>" (d = 480, w = 2400 minutes).
+/// Parses a duration: integer minutes or "<number><m|h|d|w>" with the model format's default units
+/// (d = 480, w = 2400 minutes; read_control_sections applies each project's own).
 /// Throws ModelError(invalid_value) naming `where`.
 [[nodiscard]] Duration parse_duration_text(std::string_view text, std::string_view where);
 

@@ -10,7 +10,12 @@
 /// PV curve, which is what `earned_schedule` does for curves on any time axis (periods or minutes).
 ///   SV(t) = ES - AT, SPI(t) = ES / AT, TSPI = (PD - ES) / (PD - AT),
 ///   IEAC(t) = PD / SPI(t), forecast finish = start + IEAC(t).
-/// When EV has reached BAC, ES is the first time the PV curve reached BAC (work is complete).
+/// When EV has reached BAC, ES is the first time the PV curve reached BAC (work is complete), and
+/// actual time stops at the actual finish (Lipke: AT = the actual finish once complete): the caller
+/// passes the actual finish as `actual_time` then, so work finished on plan keeps SV(t) = 0 and
+/// SPI(t) = 1 however late the status date. n/a (NaN) where there is no schedule performance:
+/// SV(t) and SPI(t) before anything is earned while the status date is not after the planned start;
+/// TSPI once complete (nothing remains); every index when the curve is flat (no budget to earn).
 
 #include <span>
 
@@ -21,17 +26,18 @@ namespace ppm {
 /// Earned-schedule measures, all in the time unit of the input curve. NaN when undefined (AT = 0...).
 struct EarnedSchedule {
     double es = 0.0;      ///< Earned schedule.
-    double at = 0.0;      ///< Actual time (status - start).
+    double at = 0.0;      ///< Actual time (status - start; actual finish - start once complete).
     double pd = 0.0;      ///< Planned duration (planned finish - start).
-    double sv_t = 0.0;    ///< ES - AT (negative = behind).
-    double spi_t = 0.0;   ///< ES / AT.
-    double tspi = 0.0;    ///< (PD - ES) / (PD - AT); NaN once AT >= PD (use ED - AT then).
-    double ieac_t = 0.0;  ///< PD / SPI(t): forecast total duration.
+    double sv_t = 0.0;    ///< ES - AT (negative = behind); NaN before the start with nothing earned.
+    double spi_t = 0.0;   ///< ES / AT; NaN while AT <= 0.
+    double tspi = 0.0;    ///< (PD - ES) / (PD - AT); NaN once AT >= PD (use ED - AT then) or complete.
+    double ieac_t = 0.0;  ///< PD / SPI(t): forecast total duration (AT once complete).
 };
 
 /// ES from a cumulative PV curve given as points (time[k], pv[k]), times increasing, PV
 /// non-decreasing, starting at the project start (time[0], usually pv[0] = 0). `ev` is cumulative
-/// EV, `actual_time` the status time and `planned_finish` the planned finish time, on the same axis.
+/// EV, `actual_time` the status time (the actual finish once EV = BAC) and `planned_finish` the
+/// planned finish time, on the same axis.
 /// Throws ModelError(invalid_value) when the arrays differ in length, are empty or not monotone.
 [[nodiscard]] EarnedSchedule earned_schedule(std::span<const double> time, std::span<const double> pv,
                                              double ev, double actual_time, double planned_finish);

@@ -8,7 +8,9 @@
 ///   EAC: AC + ETC (new estimate), BAC / CPI, AC + (BAC - EV), AC + (BAC - EV) / (CPI x SPI), bottom-up,
 ///   ETC = EAC - AC, VAC = BAC - EAC, TCPI(BAC) = (BAC - EV) / (BAC - AC), TCPI(EAC) = (BAC - EV) / (EAC - AC).
 /// Sums stay in integer minor units; EACs that divide are rounded half away from zero to a cent.
-/// A ratio whose denominator is zero is NaN (a host shows "n/a"), never an exception.
+/// A ratio whose denominator is zero is NaN (a host shows "n/a"), never an exception. The to-complete
+/// indices are NaN once no work remains (EV = BAC) and +infinity when work remains but the funds
+/// are spent (AC >= BAC for TCPI(BAC)): the target is unachievable, as the Practice Standard reads it.
 ///
 /// @code
 /// const auto m = ppm::evaluate_evm({.bac = Money::from_major(1000), .pv = Money::from_major(500),
@@ -61,8 +63,10 @@ struct EvmMetrics {
     Money eac{};              ///< The EAC of the chosen method.
     Money etc{};              ///< EAC - AC for the chosen EAC.
     Money vac{};              ///< BAC - EAC for the chosen EAC.
-    double tcpi_bac = 0.0;    ///< (BAC - EV) / (BAC - AC): efficiency needed to finish on budget.
-    double tcpi_eac = 0.0;    ///< (BAC - EV) / (EAC - AC): efficiency needed to achieve the EAC.
+    double tcpi_bac = 0.0;    ///< (BAC - EV) / (BAC - AC): efficiency needed to finish on budget; NaN when
+                              ///< complete, +inf when AC >= BAC with work left (BAC unachievable).
+    double tcpi_eac = 0.0;    ///< (BAC - EV) / (EAC - AC): efficiency needed to achieve the EAC; NaN when
+                              ///< complete, +inf when EAC <= AC with work left.
     double percent_complete = 0.0;  ///< EV / BAC x 100.
     double percent_spent = 0.0;     ///< AC / BAC x 100.
 };

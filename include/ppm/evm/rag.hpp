@@ -88,6 +88,16 @@ struct RagResult {
     bool escalate = false;
 };
 
+/// Throws ModelError(invalid_value, id = the check's name, e.g. "spi") when a threshold makes no
+/// sense: an index bound (SPI, CPI, SPI(t)) outside 0..2 -- most likely a percentage typed for a
+/// ratio, 95 for 0.95 -- or green below amber; a float-erosion share outside 0..1; a count below 0;
+/// a green upper bound above the amber one; a non-finite bound.
+void check_thresholds(const RagThresholds& t);
+
+/// check_thresholds, and the roll-up bounds: 0 <= amber_from <= red_from <= 2 (colour scores run
+/// from 0 to 2); the id is "amber_from" or "red_from".
+void check_policy(const RagPolicy& p);
+
 /// Assesses one project.
 [[nodiscard]] RagResult assess(const ProjectHealth& h, const RagPolicy& policy);
 
@@ -104,7 +114,7 @@ struct RagRollupRow {
 
 /// Assesses every project and rolls up to programs (direct members; nested programs roll into
 /// their parents when `program_parent` maps them) and the portfolio. Projects first, then programs
-/// (sorted by id), then the portfolio.
+/// (sorted by id), then the portfolio. Throws as check_policy for a policy that makes no sense.
 [[nodiscard]] std::vector<RagRollupRow> rag_rollup(std::span<const ProjectHealth> projects, const RagPolicy& policy,
                                                    std::span<const std::pair<ProgramId, ProgramId>> program_parent = {});
 

@@ -43,7 +43,8 @@ struct EvmTable {
     std::vector<std::int32_t> parent;   ///< Row of the parent, -1 for the portfolio.
     std::vector<Money> bac, pv, ev, ac;
     std::vector<EvmMetrics> metrics;    ///< eac_bottom_up = sum of children's EACs.
-    std::vector<EarnedSchedule> schedule;  ///< Earned schedule in minutes from the node's planned start.
+    std::vector<EarnedSchedule> schedule;  ///< Earned schedule in minutes from the node's planned start
+                                           ///< (AT ends at the actual finish of complete nodes).
     std::vector<Instant> planned_start, planned_finish, forecast_finish;
 
     /// Number of rows.
@@ -55,7 +56,11 @@ struct EvmTable {
 /// Rolls EVM up the portfolio at `status_date`. `baselines` holds one set per project (matched by
 /// project id; a project without a baseline is skipped). Progress is read from the latest status
 /// period of the project dated at or before `status_date`, else from the tasks' `progress`.
-/// Throws ModelError(unknown_id) for a baseline naming an unknown project.
+/// Earned schedule: a node whose leaf tasks are all reported 100 % stops its actual time at their
+/// latest actual finish (the task's `actual_finish`, else the first status period reporting it
+/// done; Lipke 2003), and its forecast finish is that finish.
+/// Throws ModelError(unknown_id) for a baseline naming an unknown project, or a status period or
+/// current-baseline row naming a project or task that does not exist (or a task of another project).
 [[nodiscard]] EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> baselines,
                                   Instant status_date, std::span<const StatusPeriod> status = {},
                                   const EvmRollupOptions& options = {});

@@ -4,6 +4,7 @@
 /// Standard for EVM, 2nd ed., fig. 5-1). Cumulative values at the end of each reporting period.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -39,6 +40,9 @@ struct TimePhased {
 
 /// Earned schedule of a baseline at a status period, in minutes from the baseline's planned
 /// start; PV curve evaluated exactly at every task start/finish (the curve is piecewise linear).
-[[nodiscard]] EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& status);
+/// Once EV reaches BAC, actual time stops at `actual_finish` when given (Lipke: AT = the actual
+/// finish when complete); a status period alone carries no finish dates, so AT is its date then.
+[[nodiscard]] EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& status,
+                                             std::optional<Instant> actual_finish = std::nullopt);
 
 }  // namespace ppm
