@@ -49,19 +49,23 @@ void print_summary(const Portfolio& pf, const ScheduleResult& r, std::ostream& o
     for (std::size_t p = 0; p < r.project_id.size(); ++p) {
         const Project* proj = pf.find_project(r.project_id[p]);
         const std::int64_t mpd = proj && proj->minutes_per_day > 0 ? proj->minutes_per_day : 480;
+        // Minimum float is about remaining work: complete tasks (float 0 by definition) are left out.
         Duration min_float{std::numeric_limits<std::int64_t>::max()};
-        std::size_t critical = 0, tasks = 0;
+        std::size_t critical = 0, tasks = 0, remaining = 0;
         for (std::size_t i = 0; i < r.task_id.size(); ++i) {
             if (r.project[i] != p || r.is_summary[i]) continue;
             ++tasks;
-            min_float = std::min(min_float, r.total_float[i]);
             critical += r.critical[i] != 0;
+            const Task* t = pf.find_task(r.task_id[i]);
+            if (t && t->progress.actual_finish) continue;
+            ++remaining;
+            min_float = std::min(min_float, r.total_float[i]);
         }
         std::string name = proj ? proj->id.str() + " " + proj->name : r.project_id[p].str();
         os << pad(name, 34) << pad(proj && proj->program ? proj->program->str() : "-", 14)
            << pad(to_string(r.project_start[p]), 18) << pad(to_string(r.project_finish[p]), 18)
            << pad(proj && proj->deadline ? to_string(proj->deadline->date()) : "-", 12)
-           << pad(tasks ? days(min_float, mpd) : "-", 11) << critical << "/" << tasks << "\n";
+           << pad(remaining ? days(min_float, mpd) : "-", 11) << critical << "/" << tasks << "\n";
     }
     os << "\nPortfolio finish: " << to_string(r.finish) << "\n";
     // The longest path of the project that finishes last.

@@ -692,14 +692,25 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
     const auto cals = net.calendars();
     const auto cal_of = net.calendar_of();
     const bool retained = options.progress_mode == ProgressMode::retained_logic;
+    // Complete: a leaf with an actual finish, a summary whose children are all complete (children
+    // come before their summary in topological order). Complete work is never critical.
+    std::vector<std::uint8_t> done(n, 0);
+    for (const std::uint32_t i : net.topological_order()) {
+        if (!net.is_summary()[i]) {
+            done[i] = net.progress_state()[i] == ProgressState::complete ? 1 : 0;
+            continue;
+        }
+        std::uint8_t all = 1;
+        for (std::uint32_t k = net.child_offsets()[i]; k < net.child_offsets()[i + 1]; ++k) all &= done[net.children()[k]];
+        done[i] = all;
+    }
     for (std::uint32_t i = 0; i < n; ++i) {
         r.early_start[i] = Instant{ws.early_start[i]};
         r.early_finish[i] = Instant{ws.early_finish[i]};
         r.late_start[i] = Instant{ws.late_start[i]};
         r.late_finish[i] = Instant{ws.late_finish[i]};
         r.total_float[i] = Duration{ws.total_float[i]};
-        const bool complete = !net.is_summary()[i] && net.progress_state()[i] == ProgressState::complete;
-        r.critical[i] = !complete && r.total_float[i] <= options.critical_float ? 1 : 0;
+        r.critical[i] = !done[i] && r.total_float[i] <= options.critical_float ? 1 : 0;
         r.is_milestone[i] = net.is_milestone()[i] || (!net.is_summary()[i] && net.planned_duration()[i] == 0) ? 1 : 0;
         r.driving_predecessor[i] = ws.driving[i] == kNoLink ? TaskIndex{} : TaskIndex{net.link_pred()[ws.driving[i]]};
     }

@@ -125,3 +125,27 @@ TEST_CASE("cpm: free float of an in-progress task as P6 reports it") {
     CHECK(r2.free_float[0] == Duration{0});
     CHECK(validate_schedule(ss, r2).empty());
 }
+
+TEST_CASE("cpm: a summary whose children are all complete is not critical") {
+    // Criticality is about remaining work (issue 20, point 4): S holds A and B, both finished; C,
+    // not started, follows them. S and its children have float 0 but are not critical; C is.
+    Portfolio pf = one_project();
+    pf.status_date = at(3, 4, 9);
+    add_task(pf, "S", 0);
+    for (const char* id : {"A", "B"}) {
+        Task& t = add_task(pf, id, 1);
+        t.parent = TaskId{"S"};
+        t.progress.actual_start = at(3, 2, 9);
+        t.progress.actual_finish = at(3, 2, 18);
+        t.progress.percent_complete = 100.0;
+    }
+    add_task(pf, "C", 2);
+    link(pf, "S", "C");
+    const auto r = schedule(pf);
+    CHECK(r.is_summary[0] == 1);
+    CHECK(r.critical[0] == 0);
+    CHECK(r.critical[1] == 0);
+    CHECK(r.critical[2] == 0);
+    CHECK(r.critical[3] == 1);
+    CHECK(validate_schedule(pf, r).empty());
+}

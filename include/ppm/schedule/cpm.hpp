@@ -74,7 +74,7 @@ struct ScheduleResult {
     std::vector<Instant> late_finish;
     std::vector<Duration> total_float;         ///< Working minutes of the task's calendar, LF - EF.
     std::vector<Duration> free_float;          ///< Working minutes the finish can slip without delaying any successor's early date.
-    std::vector<std::uint8_t> critical;        ///< total_float <= critical_float (never for complete tasks).
+    std::vector<std::uint8_t> critical;        ///< total_float <= critical_float (never for complete tasks, nor summaries whose children are all complete).
     std::vector<std::uint8_t> is_summary;
     std::vector<std::uint8_t> is_milestone;
     std::vector<TaskIndex> driving_predecessor;///< The predecessor whose link set the early date (invalid if none).
