@@ -131,8 +131,12 @@ TEST_CASE("risk: Spearman sensitivity ranks the driving task first") {
 TEST_CASE("risk: cancellation returns a completed prefix, progress errors propagate") {
     const auto net = SimulationNetwork::build(2, {});
     MonteCarloInput in{.network = &net, .duration = {DurationDistribution::uniform(0, 1000), DurationDistribution::uniform(0, 10)}};
+    // One thread: the calling thread reports after each of its chunks, so the third report stops
+    // the run after exactly three chunks. (With two threads the other worker may take every chunk
+    // while the reporting thread is descheduled: on a loaded machine the run then completed before
+    // the third report, so the threaded case below stops before any chunk instead.)
     std::stop_source stop;
-    MonteCarloOptions opt{.iterations = 100'000, .seed = 9, .threads = 2};
+    MonteCarloOptions opt{.iterations = 100'000, .seed = 9, .threads = 1};
     opt.stop = stop.get_token();
     int calls = 0;
     opt.progress = [&](double) {
@@ -144,6 +148,15 @@ TEST_CASE("risk: cancellation returns a completed prefix, progress errors propag
     CHECK(r.finish.size() == r.iterations);
     const auto full = simulate(in, {.iterations = r.iterations, .seed = 9, .threads = 1});
     CHECK(full.finish == r.finish);  // the prefix of the deterministic sequence
+
+    std::stop_source stopped;
+    stopped.request_stop();
+    MonteCarloOptions two{.iterations = 100'000, .seed = 9, .threads = 2};
+    two.stop = stopped.get_token();
+    const auto r2 = simulate(in, two);
+    CHECK(r2.status == SimulationStatus::cancelled);
+    CHECK(r2.iterations < 100'000);
+    CHECK(r2.finish.size() == r2.iterations);
 
     MonteCarloOptions throwing{.iterations = 10'000, .seed = 9, .threads = 2};
     throwing.progress = [](double) { throw std::runtime_error("host says stop"); };
