@@ -156,7 +156,10 @@ ImportResult read_model_file_with_warnings(const std::filesystem::path& path) {
 Portfolio read_model_file(const std::filesystem::path& path) { return read_model_file_with_warnings(path).portfolio; }
 
 std::vector<ImportWarning> write_model_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
-    if (lower_extension(path) == ".xml") return write_mspdi_file_with_warnings(portfolio, path);
+    const std::string ext = lower_extension(path);
+    if (ext == ".xml") return write_mspdi_file_with_warnings(portfolio, path);
+    if (ext == ".xer") return write_xer_file_with_warnings(portfolio, path);
+    if (ext == ".mpx") return write_mpx_file_with_warnings(portfolio, path);
     write_model_file(portfolio, path);
     return {};
 }

@@ -217,7 +217,11 @@ void write_calendar(std::string& out, const Calendar& cal, int header, const std
 
 }  // namespace
 
-std::string write_mpx(const Portfolio& portfolio) {
+ExportResult write_mpx_with_warnings(const Portfolio& portfolio, std::string_view target_name) {
+    std::vector<ImportWarning> warnings;
+    auto warn = [&](std::string entity, std::string message) {
+        warnings.push_back({.source = std::string(target_name), .line = 0, .entity = std::move(entity), .message = std::move(message)});
+    };
     if (portfolio.projects.size() != 1)
         throw ModelError::unsupported("portfolio", portfolio.id.str(),
                                       "MPX holds exactly one project; this portfolio has " + std::to_string(portfolio.projects.size()) +
@@ -326,6 +330,20 @@ std::string write_mpx(const Portfolio& portfolio) {
             return it != t.custom.end() && std::holds_alternative<bool>(it->second) && std::get<bool>(it->second);
         }();
         const bool dated = t.constraint.type != ConstraintType::as_soon_as_possible && t.constraint.type != ConstraintType::as_late_as_possible;
+        // MPX has MS Project's eight types and always honours them (no HonorConstraints field).
+        const ConstraintType ct = t.constraint.type;
+        if (ct == ConstraintType::start_on || ct == ConstraintType::finish_on)
+            warn("task " + t.id.str(), std::string(to_string(ct)) + " (P6 Start/Finish On) written as " + constraint_name(ct) +
+                                           ": its cap on the late date is lost");
+        else if (!project.honor_constraints &&
+                 (ct == ConstraintType::must_start_on || ct == ConstraintType::must_finish_on ||
+                  ct == ConstraintType::start_no_later_than || ct == ConstraintType::finish_no_later_than))
+            warn("task " + t.id.str(), std::string(to_string(ct)) +
+                                           " does not override logic in this project (honor_constraints off), but MPX always honours "
+                                           "constraints: MS Project will pull the task onto its date");
+        if (t.secondary_constraint)
+            warn("task " + t.id.str(), "secondary constraint " + std::string(to_string(t.secondary_constraint->type)) +
+                                           " not written: MPX has one constraint per task");
         std::vector<std::string> values{field(t.name), task_row[t.id.str()], field(t.id.str()), std::to_string(lvl),
                                         duration(t.duration.count(), mpd, elapsed), detail::format_double(t.progress.percent_complete) + "%",
                                         date(t.progress.actual_start), date(t.progress.actual_finish), field(links), constraint_name(t.constraint.type),
@@ -341,15 +359,20 @@ std::string write_mpx(const Portfolio& portfolio) {
                                a.actual_work ? duration(a.actual_work->count(), mpd) : ""});
         }
     }
-    return out;
+    return {std::move(out), std::move(warnings)};
 }
 
-void write_mpx_file(const Portfolio& portfolio, const std::filesystem::path& path) {
-    const std::string text = write_mpx(portfolio);
+std::string write_mpx(const Portfolio& portfolio) { return write_mpx_with_warnings(portfolio).text; }
+
+std::vector<ImportWarning> write_mpx_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
+    ExportResult r = write_mpx_with_warnings(portfolio, path.string());
     std::ofstream out(path, std::ios::binary);
     if (!out) throw ParseError::io(path.string(), "cannot open for writing");
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.write(r.text.data(), static_cast<std::streamsize>(r.text.size()));
     if (!out) throw ParseError::io(path.string(), "write failed");
+    return std::move(r.warnings);
 }
+
+void write_mpx_file(const Portfolio& portfolio, const std::filesystem::path& path) { (void)write_mpx_file_with_warnings(portfolio, path); }
 
 }  // namespace ppm

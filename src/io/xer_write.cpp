@@ -117,7 +117,11 @@ std::string clndr_data(const Portfolio& pf, const Calendar& c) {
 
 }  // namespace
 
-std::string write_xer(const Portfolio& pf) {
+ExportResult write_xer_with_warnings(const Portfolio& pf, std::string_view target_name) {
+    std::vector<ImportWarning> warnings;
+    auto warn = [&](std::string entity, std::string message) {
+        warnings.push_back({.source = std::string(target_name), .line = 0, .entity = std::move(entity), .message = std::move(message)});
+    };
     Keys cal_keys, res_keys, proj_keys("P"), task_keys, wbs_keys("WBS");
     for (const auto& c : pf.calendars) cal_keys.add(c.id.str());
     for (const auto& r : pf.resources) res_keys.add(r.id.str());
@@ -165,6 +169,20 @@ std::string write_xer(const Portfolio& pf) {
         LagCalendar lc = LagCalendar::predecessor;
         for (const auto& t : p.tasks)
             if (!t.predecessors.empty()) { lc = t.predecessors.front().lag_calendar; break; }
+        // P6 has one lag calendar per project (SCHEDOPTIONS) and lags in working hours on it.
+        std::size_t other_calendar = 0, elapsed = 0;
+        for (const auto& t : p.tasks)
+            for (const auto& d : t.predecessors) {
+                other_calendar += d.lag.amount.count() != 0 && d.lag_calendar != lc;
+                elapsed += d.lag.unit == LagUnit::elapsed && d.lag.amount.count() != 0 && lc != LagCalendar::twenty_four_hour;
+            }
+        if (other_calendar)
+            warn("project " + p.id.str(), std::to_string(other_calendar) +
+                                              " links lag on another calendar than the project's first link: P6 has one relationship-lag "
+                                              "calendar per project, their lags are measured on it");
+        if (elapsed)
+            warn("project " + p.id.str(), std::to_string(elapsed) +
+                                              " elapsed lags written as working hours on the project's lag calendar (P6 has no elapsed lags)");
         static constexpr const char* kLag[] = {"rcal_Predecessor", "rcal_Successor", "rcal_ProjDefault", "rcal_24Hour"};
         options.rows.push_back({pid, pid, kLag[static_cast<int>(lc)]});
         const std::string root = wbs_keys("WBS-project-" + p.id.str());
@@ -186,6 +204,11 @@ std::string write_xer(const Portfolio& pf) {
                 return kC[static_cast<int>(c.type)];
             };
             const Constraint second = t.secondary_constraint.value_or(Constraint{});
+            for (const Constraint* c : {&t.constraint, &second})
+                if (p.honor_constraints && (c->type == ConstraintType::start_no_later_than || c->type == ConstraintType::finish_no_later_than))
+                    warn("task " + t.id.str(), std::string(to_string(c->type)) +
+                                                   " overrides logic in this project (honor_constraints) but P6's " + code_of(*c) +
+                                                   " does not: written as " + code_of(*c) + ", logic will win in P6");
             const int pr = t.priority >= 875 ? 0 : t.priority >= 625 ? 1 : t.priority >= 375 ? 2 : t.priority >= 125 ? 3 : 4;
             static constexpr const char* kP[] = {"PT_Top", "PT_High", "PT_Normal", "PT_Low", "PT_Lowest"};
             // The remaining duration the model schedules with (docs/format.md, Progress): the reader
@@ -239,15 +262,20 @@ std::string write_xer(const Portfolio& pf) {
     std::string out = "ERMHDR\t20.12\t2026-01-01\tProject\tppm\tppm\tppm\tProject Management\tUSD\n";
     for (const Table* t : {&project, &calendar, &options, &wbs, &rsrc, &rate, &task, &pred, &assign}) t->write(out);
     out += "%E\n";
-    return detail::utf8_to_cp1252(out);
+    return {detail::utf8_to_cp1252(out), std::move(warnings)};
 }
 
-void write_xer_file(const Portfolio& portfolio, const std::filesystem::path& path) {
-    const std::string text = write_xer(portfolio);
+std::string write_xer(const Portfolio& portfolio) { return write_xer_with_warnings(portfolio).text; }
+
+std::vector<ImportWarning> write_xer_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
+    ExportResult r = write_xer_with_warnings(portfolio, path.string());
     std::ofstream out(path, std::ios::binary);
     if (!out) throw ParseError::io(path.string(), "cannot open for writing");
-    out << text;
+    out << r.text;
     if (!out) throw ParseError::io(path.string(), "write failed");
+    return std::move(r.warnings);
 }
+
+void write_xer_file(const Portfolio& portfolio, const std::filesystem::path& path) { (void)write_xer_file_with_warnings(portfolio, path); }
 
 }  // namespace ppm

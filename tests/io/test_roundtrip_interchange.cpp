@@ -18,6 +18,7 @@
 #include "ppm/io/csv.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/io/model_file.hpp"
+#include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
 #include "ppm/io/xer.hpp"
 #include "ppm/schedule/cpm.hpp"
@@ -360,4 +361,41 @@ TEST_CASE("io: CSV text cells are quoted and safe from formula injection") {
     CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
     CHECK(csv_field("\tx") == "'\tx");
     CHECK(csv_field("") == "");
+}
+
+TEST_CASE("io: XER and MPX exports say what they cannot express as the model does") {
+    // P6 has no constraint that overrides logic but the mandatory ones: an MS Project SNLT in an
+    // honouring project is written as the soft CS_MSOB, with a warning. MPX always honours and has
+    // no "Start On": a P6 Start On is written as SNET, with a warning; a secondary constraint is lost.
+    Portfolio pf;
+    pf.id = PortfolioId{"PF"};
+    Project p;
+    p.id = ProjectId{"P"};
+    p.start = Instant::from_ymd_hm(2026, 3, 2, 8, 0);
+    Task a;
+    a.id = TaskId{"A"};
+    a.duration = Duration{480};
+    a.constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2026, 3, 3, 8, 0)};
+    Task b;
+    b.id = TaskId{"B"};
+    b.duration = Duration{480};
+    b.constraint = Constraint{ConstraintType::start_on, Instant::from_ymd_hm(2026, 3, 4, 8, 0)};
+    b.secondary_constraint = Constraint{ConstraintType::finish_no_later_than, Instant::from_ymd_hm(2026, 3, 6, 17, 0)};
+    p.tasks = {a, b};
+    pf.projects.push_back(p);
+    auto mentions = [](const std::vector<ImportWarning>& ws, const std::string& entity, const std::string& text) {
+        return std::any_of(ws.begin(), ws.end(), [&](const ImportWarning& w) {
+            return w.entity == entity && w.message.find(text) != std::string::npos;
+        });
+    };
+    const ExportResult xer = write_xer_with_warnings(pf, "out.xer");
+    CHECK(mentions(xer.warnings, "task A", "CS_MSOB"));
+    const ExportResult mpx = write_mpx_with_warnings(pf, "out.mpx");
+    CHECK(mentions(mpx.warnings, "task B", "Start No Earlier Than"));
+    CHECK(mentions(mpx.warnings, "task B", "secondary constraint"));
+    CHECK_FALSE(mentions(mpx.warnings, "task A", ""));  // an honoured SNLT is what MPX means too
+    // The same project not honouring constraints: MPX would now change A's meaning, XER would not.
+    pf.projects[0].honor_constraints = false;
+    CHECK(mentions(write_mpx_with_warnings(pf, "out.mpx").warnings, "task A", "always honours"));
+    CHECK_FALSE(mentions(write_xer_with_warnings(pf, "out.xer").warnings, "task A", ""));
 }

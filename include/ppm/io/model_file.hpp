@@ -36,8 +36,8 @@ ImportResult read_model_file_with_warnings(const std::filesystem::path& path);
 void write_model_file(const Portfolio& portfolio, const std::filesystem::path& path);
 
 /// Like `write_model_file`, returning what the output format could not say as the model does (the
-/// nearest equivalent written instead, ExportResult). MS Project XML (.xml) reports them; the other
-/// formats return none (MPX and XER limits: docs/interchange.md).
+/// nearest equivalent written instead, ExportResult): MS Project XML (.xml), XER and MPX report them;
+/// JSON holds the whole model and iCalendar only milestones (docs/interchange.md).
 std::vector<ImportWarning> write_model_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path);
 
 /// The extensions `write_model_file` accepts.

@@ -48,4 +48,11 @@ std::string write_mpx(const Portfolio& portfolio);
 /// Writes `write_mpx(portfolio)` to `path`; ParseError::io when it cannot be written.
 void write_mpx_file(const Portfolio& portfolio, const std::filesystem::path& path);
 
+/// `write_mpx` with what MPX cannot say as the model does (P6 Start/Finish On written as SNET/FNET,
+/// constraints of a project that does not honour them, secondary constraints): each warning names
+/// the entity and the nearest equivalent written.
+ExportResult write_mpx_with_warnings(const Portfolio& portfolio, std::string_view target_name = "<output>");
+/// Writes `write_mpx_with_warnings(portfolio, path)` to `path` and returns its warnings.
+std::vector<ImportWarning> write_mpx_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path);
+
 }  // namespace ppm

@@ -45,4 +45,11 @@ std::string write_xer(const Portfolio& portfolio);
 /// Writes `write_xer(portfolio)` to `path`; ParseError::io when it cannot be written.
 void write_xer_file(const Portfolio& portfolio, const std::filesystem::path& path);
 
+/// `write_xer` with what XER cannot say as the model does (an MS Project SNLT/FNLT that overrides
+/// logic written as P6's soft CS_MSOB/CS_MEOB, lags on several calendars or elapsed): each warning
+/// names the entity and the nearest equivalent written.
+ExportResult write_xer_with_warnings(const Portfolio& portfolio, std::string_view target_name = "<output>");
+/// Writes `write_xer_with_warnings(portfolio, path)` to `path` and returns its warnings.
+std::vector<ImportWarning> write_xer_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path);
+
 }  // namespace ppm
