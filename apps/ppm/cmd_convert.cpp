@@ -74,7 +74,7 @@ void add_convert_command(CLI::App& app, Context& ctx) {
             std::cerr << r.warnings.size() << " import warnings (values kept as custom fields or not imported); --warnings lists them\n";
         }
         if (!ctx.quiet && !args->json)
-            for (const auto& w : exported) std::cerr << "warning: " << args->out << ": " << w.entity << ": " << w.message << "\n";
+            for (const auto& w : exported) print_warning(w);  // source = the output path, no line
         ctx.exit_code = kOk;
     });
 }

@@ -60,9 +60,7 @@ int run(const ReportArgs& args, Context& ctx) {
     if (!d.risks.empty()) views.push_back("heatmap");
     if (!d.scurves.empty()) views.push_back("scurves");
     if (!ctx.quiet)  // what the importer of a foreign file could not carry (issue 19, point 9)
-        for (const auto& w : d.import_warnings)
-            std::cerr << "warning: " << w.source << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << w.entity
-                      << ": " << w.message << "\n";
+        for (const auto& w : d.import_warnings) print_warning(w);
     if (args.json) {
         nlohmann::json j{{"input", args.file}, {"output", args.out}, {"title", d.title}, {"views", views}, {"notes", d.notes},
                          {"projects", d.portfolio ? d.portfolio->projects.size() : 0},

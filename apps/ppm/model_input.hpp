@@ -18,13 +18,17 @@
 
 namespace ppm::cli {
 
+/// One import or export warning on stderr: `warning: FILE[:LINE]: entity: message`.
+inline void print_warning(const ImportWarning& w) {
+    std::cerr << "warning: " << w.source << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << w.entity << ": "
+              << w.message << "\n";
+}
+
 /// Reads `path` (any supported format) and reports its import warnings on stderr.
 inline Portfolio load_model(const std::string& path, const Context& ctx) {
     ImportResult r = read_model_file_with_warnings(path);
     if (!ctx.quiet)
-        for (const auto& w : r.warnings)
-            std::cerr << "warning: " << w.source << (w.line ? ":" + std::to_string(w.line) : std::string()) << ": " << w.entity
-                      << ": " << w.message << "\n";
+        for (const auto& w : r.warnings) print_warning(w);
     return std::move(r.portfolio);
 }
 

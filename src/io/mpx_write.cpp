@@ -16,13 +16,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "detail/interchange_text.hpp"
 #include "detail/mpx_fields.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/schedule_output.hpp"
 #include "ppm/io/mpx.hpp"
 
 namespace ppm {
@@ -366,10 +366,7 @@ std::string write_mpx(const Portfolio& portfolio) { return write_mpx_with_warnin
 
 std::vector<ImportWarning> write_mpx_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
     ExportResult r = write_mpx_with_warnings(portfolio, path.string());
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw ParseError::io(path.string(), "cannot open for writing");
-    out.write(r.text.data(), static_cast<std::streamsize>(r.text.size()));
-    if (!out) throw ParseError::io(path.string(), "write failed");
+    write_text_file(r.text, path);
     return std::move(r.warnings);
 }
 

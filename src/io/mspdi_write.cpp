@@ -8,7 +8,6 @@
 // further projects of the portfolio, custom fields of other formats. See docs/interchange.md.
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -19,6 +18,7 @@
 #include "detail/mspdi_common.hpp"
 #include "detail/mspdi_schema.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/schedule_output.hpp"
 #include "ppm/io/mspdi.hpp"
 
 namespace ppm {
@@ -589,10 +589,7 @@ std::string write_mspdi(const Portfolio& portfolio) { return write_mspdi_with_wa
 
 std::vector<ImportWarning> write_mspdi_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
     ExportResult r = write_mspdi_with_warnings(portfolio, path.string());
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw ParseError::io(path.string(), "cannot open for writing");
-    out << r.text;
-    if (!out) throw ParseError::io(path.string(), "write failed");
+    write_text_file(r.text, path);
     return std::move(r.warnings);
 }
 

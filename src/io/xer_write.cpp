@@ -2,7 +2,6 @@
 // TASK, TASKPRED, RSRC, RSRCRATE, TASKRSRC), tab-separated, Windows-1252. Summary tasks become WBS
 // nodes; ids that are not numbers are numbered (P6 keys are integers). See docs/interchange.md.
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,6 +9,7 @@
 
 #include "detail/interchange_text.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/schedule_output.hpp"
 #include "ppm/io/xer.hpp"
 
 namespace ppm {
@@ -269,10 +269,7 @@ std::string write_xer(const Portfolio& portfolio) { return write_xer_with_warnin
 
 std::vector<ImportWarning> write_xer_file_with_warnings(const Portfolio& portfolio, const std::filesystem::path& path) {
     ExportResult r = write_xer_with_warnings(portfolio, path.string());
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw ParseError::io(path.string(), "cannot open for writing");
-    out << r.text;
-    if (!out) throw ParseError::io(path.string(), "write failed");
+    write_text_file(r.text, path);
     return std::move(r.warnings);
 }
 

@@ -608,7 +608,6 @@ struct Individual {
 struct Worker {
     std::vector<double> key;
     std::vector<FreeProfile> prof;
-    std::vector<std::uint8_t> taken;
 };
 
 // Decodes `ind.list` and re-encodes the list by the schedule's start times (ties: SGS order).
@@ -620,6 +619,13 @@ void decode(const Prepared& pp, const LevelOptions& opt, Individual& ind, Worker
     ind.list = ind.pass.order;
     std::stable_sort(ind.list.begin(), ind.list.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return ind.pass.start[a] < ind.pass.start[b]; });
+}
+
+// The activity list of priority keys: tasks by key, ties in index order.
+void list_by_keys(const std::vector<double>& key, std::vector<std::uint32_t>& list) {
+    list.resize(key.size());
+    std::iota(list.begin(), list.end(), 0U);
+    std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
 }
 
 // Two-point crossover: the mother's head, then the father's order for the middle, then the
@@ -832,7 +838,6 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     // Initial population: the priority rules, then regret-biased random lists around the latest start.
     std::vector<Individual> population(std::min<std::size_t>(pop, static_cast<std::size_t>(budget)));
     std::vector<double> key(n);
-    std::vector<std::uint32_t> idx(n);
     for (std::size_t c = 0; c < population.size(); ++c) {
         Rng rng{splitmix(options.seed * 0x9E3779B97F4A7C15ULL + c)};
         if (c < static_cast<std::size_t>(kRuleCount)) {
@@ -843,9 +848,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
             for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(pp.ws.late_start[i]) + spread * rng.unit();
             population[c].origin = "random_lst";
         }
-        std::iota(idx.begin(), idx.end(), 0U);
-        std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) { return key[a] < key[b]; });
-        population[c].list = idx;
+        list_by_keys(key, population[c].list);
     }
     decode_all(population, 0, population.size());
     used += static_cast<std::int64_t>(population.size());
@@ -855,8 +858,6 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     report(population.front());
 
     std::vector<Individual> children;
-    Worker w0;
-    w0.key.resize(n);
     for (std::uint64_t gen = 1; used < budget; ++gen) {
         if (options.stop.stop_requested()) { out.cancelled = true; break; }
         if (out_of_time()) break;
@@ -873,10 +874,8 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
                 // The mother's own start order with noise of up to half a mean duration (the
                 // list-improvement step of the priority method, here as a mutation operator).
                 const double noise = pp.mean_duration * 0.5 * rng.unit();
-                for (std::size_t i = 0; i < n; ++i) w0.key[i] = static_cast<double>(mother.pass.start[i]) + noise * rng.unit();
-                std::iota(idx.begin(), idx.end(), 0U);
-                std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) { return w0.key[a] < w0.key[b]; });
-                children[c].list = idx;
+                for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(mother.pass.start[i]) + noise * rng.unit();
+                list_by_keys(key, children[c].list);
             } else {
                 crossover(mother.list, father.list, rng, children[c].list, taken);
                 // Swap mutation of neighbours (Hartmann: 5 % per position); the SGS keeps precedence.

@@ -2,11 +2,13 @@
 // Small model builders for the schedule tests. The calendar is the one of issue 2's note:
 // Mon-Fri 09:00-12:00, 13:00-18:00 (8 working hours = 480 minutes a day). 2026-03-02 is a Monday.
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "ppm/core/portfolio.hpp"
+#include "ppm/schedule/cpm.hpp"
 
 namespace ppm::test {
 
@@ -59,6 +61,21 @@ inline void link(Portfolio& pf, const std::string& pred, const std::string& succ
     d.lag = lag;
     d.lag_calendar = cal;
     find(pf, succ).predecessors.push_back(std::move(d));
+}
+
+/// A 3d (Mon 2 - Wed 4) -> B (`b_days`) with the constraint on B; logic alone starts B Thu 5 09:00.
+inline Portfolio chain_with(ConstraintType type, Instant date, std::int64_t b_days = 1) {
+    Portfolio pf = one_project();
+    add_task(pf, "A", 3);
+    add_task(pf, "B", b_days).constraint = Constraint{type, date};
+    link(pf, "A", "B");
+    return pf;
+}
+
+/// True when `r` holds a warning of kind `k` about task index `task`.
+inline bool has_warning(const ScheduleResult& r, ScheduleWarningKind k, std::uint32_t task) {
+    return std::any_of(r.warnings.begin(), r.warnings.end(),
+                       [&](const ScheduleWarning& w) { return w.kind == k && w.task == TaskIndex{task}; });
 }
 
 inline Lag working_days(std::int64_t days) { return Lag{LagUnit::working, Duration{days * kDay}, 0.0}; }

@@ -14,24 +14,6 @@
 using namespace ppm;
 using namespace ppm::test;
 
-namespace {
-
-bool has_warning(const ScheduleResult& r, ScheduleWarningKind k, std::uint32_t task) {
-    return std::any_of(r.warnings.begin(), r.warnings.end(),
-                       [&](const ScheduleWarning& w) { return w.kind == k && w.task == TaskIndex{task}; });
-}
-
-Portfolio chain_with(ConstraintType type, Instant date, std::int64_t b_days = 1) {
-    // A 3d (Mon 2 - Wed 4) -> B with the constraint.
-    Portfolio pf = one_project();
-    add_task(pf, "A", 3);
-    add_task(pf, "B", b_days).constraint = Constraint{type, date};
-    link(pf, "A", "B");
-    return pf;
-}
-
-}  // namespace
-
 TEST_CASE("cpm: SNET delays the start, nothing else") {
     // Logic allows Thu 5; SNET Tue 10 09:00 -> B Tue 10 (B finishes the project: TF 0). A may
     // slip until B's start: LF(A) = Mon 9 18:00 -> TF(A) = Thu 5, Fri 6, Mon 9 = 3 days.

@@ -19,18 +19,10 @@ using namespace ppm::test;
 
 namespace {
 
-bool has_warning(const ScheduleResult& r, ScheduleWarningKind k, std::uint32_t task) {
-    return std::any_of(r.warnings.begin(), r.warnings.end(),
-                       [&](const ScheduleWarning& w) { return w.kind == k && w.task == TaskIndex{task}; });
-}
-
-// A 3d (Mon 2 - Wed 4) -> B 1d with the constraint; logic alone starts B Thu 5 09:00.
-Portfolio chain_with(ConstraintType type, Instant date, bool honor = true) {
-    Portfolio pf = one_project();
+// chain_with (fixtures.hpp) in a project that does or does not honour its constraints.
+Portfolio chain_honoring(ConstraintType type, Instant date, bool honor) {
+    Portfolio pf = chain_with(type, date);
     pf.projects[0].honor_constraints = honor;
-    add_task(pf, "A", 3);
-    add_task(pf, "B", 1).constraint = Constraint{type, date};
-    link(pf, "A", "B");
     return pf;
 }
 
@@ -41,7 +33,7 @@ TEST_CASE("cpm: P6 Start On earlier than logic: logic wins, the conflict is nega
     // TF(B) = W(Tue 3 18:00) - W(Thu 5 18:00) = -2 days; A must finish by B's late start:
     // LF(A) = Mon 2 18:00, TF(A) = -2 days. No constraint overrides logic: no conflict.
     for (const bool honor : {true, false}) {
-        Portfolio pf = chain_with(ConstraintType::start_on, at(3, 3, 9), honor);
+        Portfolio pf = chain_honoring(ConstraintType::start_on, at(3, 3, 9), honor);
         const auto r = schedule(pf);
         CHECK(r.early_start[1] == at(3, 5, 9));
         CHECK(r.late_start[1] == at(3, 3, 9));
@@ -67,7 +59,7 @@ TEST_CASE("cpm: P6 Start On later than logic delays the start and caps the late 
 
 TEST_CASE("cpm: P6 Finish On raises the early finish and caps the late finish") {
     // B FO Mon 9 18:00 with C 10d beside: EF(B) = LF(B) = Mon 9 18:00, TF 0.
-    Portfolio pf = chain_with(ConstraintType::finish_on, at(3, 9, 18), false);
+    Portfolio pf = chain_honoring(ConstraintType::finish_on, at(3, 9, 18), false);
     add_task(pf, "C", 10);
     const auto r = schedule(pf);
     CHECK(r.early_finish[1] == at(3, 9, 18));
@@ -77,7 +69,7 @@ TEST_CASE("cpm: P6 Finish On raises the early finish and caps the late finish") 
 }
 
 TEST_CASE("cpm: P6 Mandatory Start overrides logic even when the project does not honour constraints") {
-    Portfolio pf = chain_with(ConstraintType::mandatory_start, at(3, 3, 9), false);
+    Portfolio pf = chain_honoring(ConstraintType::mandatory_start, at(3, 3, 9), false);
     const auto r = schedule(pf);
     CHECK(r.early_start[1] == at(3, 3, 9));
     CHECK(r.late_start[1] == at(3, 3, 9));
@@ -90,7 +82,7 @@ TEST_CASE("cpm: MSO and SNLT in a project that does not honour constraints: logi
     // MS Project with "Tasks will always honor their constraint dates" off: MSO acts as P6's
     // Start On, SNLT only caps the late start. Both give ES(B) = Thu 5 09:00 and TF(B) = -2 days.
     for (const ConstraintType ct : {ConstraintType::must_start_on, ConstraintType::start_no_later_than}) {
-        Portfolio pf = chain_with(ct, at(3, 3, 9), false);
+        Portfolio pf = chain_honoring(ct, at(3, 3, 9), false);
         const auto r = schedule(pf);
         CHECK(r.early_start[1] == at(3, 5, 9));
         CHECK(r.late_start[1] == at(3, 3, 9));
@@ -98,7 +90,7 @@ TEST_CASE("cpm: MSO and SNLT in a project that does not honour constraints: logi
         CHECK_FALSE(has_warning(r, ScheduleWarningKind::constraint_conflict, 1));
         CHECK(validate_schedule(pf, r).empty());
         // Honoured (MS Project's default), the same constraint pulls B back onto Tue 3.
-        Portfolio honoured = chain_with(ct, at(3, 3, 9), true);
+        Portfolio honoured = chain_honoring(ct, at(3, 3, 9), true);
         const auto h = schedule(honoured);
         CHECK(h.early_start[1] == at(3, 3, 9));
         CHECK(has_warning(h, ScheduleWarningKind::constraint_conflict, 1));
@@ -108,7 +100,7 @@ TEST_CASE("cpm: MSO and SNLT in a project that does not honour constraints: logi
 TEST_CASE("cpm: a secondary constraint binds beside the primary") {
     // B primary SNET Fri 6 09:00, secondary FNLT Mon 9 18:00, C 10d beside (finish Fri 13):
     // ES(B) = Fri 6 09:00, LF(B) = Mon 9 18:00, TF(B) = 1 day (without the secondary: 5 days).
-    Portfolio pf = chain_with(ConstraintType::start_no_earlier_than, at(3, 6, 9), false);
+    Portfolio pf = chain_honoring(ConstraintType::start_no_earlier_than, at(3, 6, 9), false);
     find(pf, "B").secondary_constraint = Constraint{ConstraintType::finish_no_later_than, at(3, 9, 18)};
     add_task(pf, "C", 10);
     const auto r = schedule(pf);
