@@ -74,6 +74,7 @@ nlohmann::json to_json(const leveling::LevelResult& r, const MultiInfo& mi) {
     j["portfolio_cpm_finish"] = to_string(r.portfolio_cpm_finish);
     j["portfolio_finish"] = to_string(r.portfolio_finish);
     j["total_project_delay_minutes"] = r.total_project_delay.count();
+    j["weighted_project_delay_minutes"] = r.weighted_project_delay;
     json projects = json::array();
     for (std::size_t p = 0; p < r.project_id.size(); ++p)
         projects.push_back({{"id", r.project_id[p].str()},

@@ -250,6 +250,8 @@ private:
                 add(ModelError::invalid_value("minutes per day", pid, std::to_string(pr.minutes_per_day) + " (must be 1..1440)"));
             if (pr.minutes_per_week <= 0 || pr.minutes_per_week > 7 * kMinutesPerDay)
                 add(ModelError::invalid_value("minutes per week", pid, std::to_string(pr.minutes_per_week) + " (must be 1..10080)"));
+            if (!(pr.delay_weight >= 0.0 && pr.delay_weight <= 1e9))  // also rejects NaN
+                add(ModelError::invalid_value("delay weight", pid, std::to_string(pr.delay_weight) + " (must be 0..1e9)"));
             if (pr.priority < 0 || pr.priority > 1000)
                 add(ModelError::invalid_value("priority", pid, std::to_string(pr.priority) + " (must be 0..1000)"));
             if (pr.deadline && *pr.deadline < pr.start)

@@ -408,8 +408,8 @@ Task read_task(const JsonDoc& doc, const json& j, const std::string& ptr, const 
 
 Project read_project(const JsonDoc& doc, const json& j, const std::string& ptr) {
     const Obj o = Obj::object_at(doc, j, ptr,
-                                 {"id", "name", "program", "start", "deadline", "calendar", "status_date", "priority", "minutes_per_day",
-                                  "minutes_per_week", "honor_constraints", "manager", "tasks", "notes", "custom"});
+                                 {"id", "name", "program", "start", "deadline", "calendar", "status_date", "priority", "delay_weight",
+                                  "minutes_per_day", "minutes_per_week", "honor_constraints", "manager", "tasks", "notes", "custom"});
     Project p;
     p.id = ProjectId(o.string("id"));
     p.name = o.string_or("name");
@@ -419,6 +419,7 @@ Project read_project(const JsonDoc& doc, const json& j, const std::string& ptr) 
     p.calendar = o.opt_id<CalendarId>("calendar");
     p.status_date = o.opt_instant("status_date");
     p.priority = o.int_or("priority", 500, INT32_MIN, INT32_MAX);
+    p.delay_weight = o.number_or("delay_weight", 1.0);
     // Needed to read "d" and "w" durations, hence bounded here (validate() repeats the check for built models).
     p.minutes_per_day = o.int_or("minutes_per_day", 480, 1, 1440);
     p.minutes_per_week = o.int_or("minutes_per_week", 2400, 1, 10080);

@@ -222,6 +222,7 @@ ojson project(const Project& p) {
     put_id(o, "calendar", p.calendar);
     put_instant(o, "status_date", p.status_date);
     if (p.priority != 500) o["priority"] = p.priority;
+    if (p.delay_weight != 1.0) o["delay_weight"] = p.delay_weight;
     if (p.minutes_per_day != 480) o["minutes_per_day"] = p.minutes_per_day;
     if (p.minutes_per_week != 2400) o["minutes_per_week"] = p.minutes_per_week;
     if (!p.honor_constraints) o["honor_constraints"] = false;

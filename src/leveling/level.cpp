@@ -12,13 +12,13 @@
 #include <numeric>
 #include <optional>
 #include <queue>
-#include <random>
 #include <string>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
 
 #include "leveling/detail/free_profile.hpp"
+#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
@@ -29,18 +29,12 @@ namespace ppm::leveling {
 namespace {
 
 using detail::FreeProfile;
+using detail::splitmix64;
 using detail::kProfileMax;
 using detail::kUnitsEps;
 
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
-
-std::uint64_t splitmix(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ULL;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
-}
 
 // How a task is placed.
 enum class Kind : std::uint8_t {
@@ -64,6 +58,7 @@ struct Prepared {
     std::vector<std::uint32_t> work_resources;  // portfolio resource positions of levelled resources
     std::vector<FreeProfile> base;              // capacity minus fixed tasks
     std::vector<std::int64_t> status;           // by project: status date or kNoDate
+    std::vector<double> delay_weight;           // by project: weight of its delay in the objective
     std::vector<std::int64_t> limit_finish;     // within float: latest finish instant per task (kMax: none)
     std::vector<std::uint32_t> dep_count;       // link predecessors + children
     std::vector<std::uint32_t> out_off, out_to; // successors: link successors and the WBS parent
@@ -78,6 +73,7 @@ struct Pass {
     std::vector<std::uint32_t> order;            // the order the SGS placed the tasks in
     std::int64_t over_count = 0;
     std::int64_t total_delay = 0;
+    double weighted_delay = 0.0;                 // sum of project delays x delay_weight (the objective)
     std::int64_t finish_max = kMin;
     std::int64_t task_delay = 0;                 // sum of the tasks' finish delays (tie-breaker)
 };
@@ -129,8 +125,15 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
             if (ti.valid()) task_of[ti.value()] = &t;
         }
     }
+    pp.delay_weight.assign(net.project_ids().size(), 1.0);
     for (std::size_t p = 0; p < net.project_ids().size(); ++p)
-        if (const Project* proj = pf.find_project(net.project_ids()[p])) project_priority[p] = proj->priority;
+        if (const Project* proj = pf.find_project(net.project_ids()[p])) {
+            project_priority[p] = proj->priority;
+            pp.delay_weight[p] = proj->delay_weight;
+            if (!(proj->delay_weight >= 0.0 && proj->delay_weight <= 1e9))  // as validate(); also NaN
+                throw ModelError::invalid_value("delay weight", proj->id.str(),
+                                                std::to_string(proj->delay_weight) + " (must be 0..1e9)");
+        }
 
     std::unordered_map<std::string, std::uint32_t> res_index;
     for (std::size_t r = 0; r < pf.resources.size(); ++r) {
@@ -417,10 +420,13 @@ void score(const Prepared& pp, Pass& ps) {
     std::vector<std::int64_t> pfin(net.project_ids().size(), kMin);
     for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i]] = std::max(pfin[net.project_of()[i]], ps.finish[i]);
     ps.total_delay = 0;
+    ps.weighted_delay = 0.0;
     ps.finish_max = kMin;
     for (std::size_t p = 0; p < pfin.size(); ++p) {
         if (pfin[p] == kMin) continue;
-        ps.total_delay += std::max<std::int64_t>(0, pfin[p] - pp.ws.project_finish[p]);
+        const std::int64_t late = std::max<std::int64_t>(0, pfin[p] - pp.ws.project_finish[p]);
+        ps.total_delay += late;
+        ps.weighted_delay += pp.delay_weight[p] * static_cast<double>(late);
         ps.finish_max = std::max(ps.finish_max, pfin[p]);
     }
 }
@@ -430,8 +436,8 @@ void score(const Prepared& pp, Pass& ps) {
 bool better(const Pass& a, const Pass& b, LevelObjective obj) {
     if (a.over_count != b.over_count) return a.over_count < b.over_count;
     if (obj == LevelObjective::total_project_delay)
-        return std::tie(a.total_delay, a.finish_max, a.task_delay) < std::tie(b.total_delay, b.finish_max, b.task_delay);
-    return std::tie(a.finish_max, a.total_delay, a.task_delay) < std::tie(b.finish_max, b.total_delay, b.task_delay);
+        return std::tie(a.weighted_delay, a.finish_max, a.task_delay) < std::tie(b.weighted_delay, b.finish_max, b.task_delay);
+    return std::tie(a.finish_max, a.weighted_delay, a.task_delay) < std::tie(b.finish_max, b.weighted_delay, b.task_delay);
 }
 
 // Demand vs capacity sweep per resource: over-allocations and the histogram.
@@ -553,22 +559,21 @@ Search search_priority(const Prepared& pp, const LevelOptions& options) {
     for (std::int32_t pass = 0; pass < max_passes; ++pass) {
         if (options.stop.stop_requested() && have_best) { out.cancelled = true; break; }
         std::string rule;
-        std::mt19937_64 rng(splitmix(options.seed * 0x100000001B3ULL + static_cast<std::uint64_t>(pass)));
-        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        detail::SplitMix64 rng(splitmix64(options.seed * 0x100000001B3ULL + static_cast<std::uint64_t>(pass)));
         if (pass < kRuleCount) {
             rule = kRuleNames[pass];
             rule_keys(pp, pass, key);
         } else if (have_best && pass % 3 == 0) {
             // List improvement: the best schedule's own start order, lightly perturbed.
             rule = "best_start_order";
-            const double noise = pp.mean_duration * 0.5 * unit(rng);
+            const double noise = pp.mean_duration * 0.5 * rng.unit();
             for (std::size_t i = 0; i < n; ++i)
-                key[i] = static_cast<double>(out.best.start[i]) + noise * unit(rng);
+                key[i] = static_cast<double>(out.best.start[i]) + noise * rng.unit();
         } else {
             // Biased random sampling around the latest start.
             rule = "random_lst";
-            const double spread = pp.mean_duration * (0.25 + 2.75 * unit(rng));
-            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(pp.ws.late_start[i]) + spread * unit(rng);
+            const double spread = pp.mean_duration * (0.25 + 2.75 * rng.unit());
+            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(pp.ws.late_start[i]) + spread * rng.unit();
         }
         run_pass(pp, options, key, prof, cur);
         ++out.passes;
@@ -590,13 +595,10 @@ Search search_priority(const Prepared& pp, const LevelOptions& options) {
 // Each child's random stream comes from (seed, generation, child), and the next population is
 // chosen after all children are decoded, so the answer does not depend on the thread count.
 
-// SplitMix64 stream with a uniform double that is the same on every standard library.
-struct Rng {
-    std::uint64_t state;
-    std::uint64_t next() { return state = splitmix(state); }
-    double unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
-    std::size_t below(std::size_t m) { return static_cast<std::size_t>(unit() * static_cast<double>(m)) % std::max<std::size_t>(m, 1); }
-};
+using Rng = detail::SplitMix64;  // the engines' one seeded generator (core/detail/random.hpp)
+
+// Uniform in [0, m) for container sizes (lists and populations stay far below 2^32).
+std::size_t below(Rng& rng, std::size_t m) { return rng.below(static_cast<std::uint32_t>(m)); }
 
 struct Individual {
     std::vector<std::uint32_t> list;  // activity list: earlier = higher priority among eligible tasks
@@ -633,7 +635,7 @@ void list_by_keys(const std::vector<double>& key, std::vector<std::uint32_t>& li
 void crossover(const std::vector<std::uint32_t>& mother, const std::vector<std::uint32_t>& father, Rng& rng,
                std::vector<std::uint32_t>& child, std::vector<std::uint8_t>& taken) {
     const std::size_t n = mother.size();
-    std::size_t q1 = rng.below(n + 1), q2 = rng.below(n + 1);
+    std::size_t q1 = below(rng, n + 1), q2 = below(rng, n + 1);
     if (q1 > q2) std::swap(q1, q2);
     taken.assign(n, 0);
     child.clear();
@@ -651,11 +653,16 @@ void crossover(const std::vector<std::uint32_t>& mother, const std::vector<std::
 // portfolio-finish objective) is solved by the RCPSP engine on that grid: the bi-population GA with
 // forward-backward justification (rcpsp_solver.hpp). Its schedule is the same kind of answer, on
 // the same time axis: the calendar SGS would place the same list the same way.
-std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions& opt, std::int64_t budget) {
+//
+// With several projects and the total-delay objective the grid GA (which minimises the makespan) is
+// a starting point only: `for_delay` asks for it anyway, and the calendar GA goes on from its schedule.
+std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions& opt, std::int64_t budget,
+                                          bool for_delay = false) {
     const Network& net = *pp.net;
     const std::size_t n = pp.n;
     if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return std::nullopt;
-    if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish) return std::nullopt;
+    if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish && !for_delay)
+        return std::nullopt;
     for (std::size_t i = 0; i < n; ++i) {
         if (pp.kind[i] != Kind::movable || pp.tier[i] != pp.tier[0]) return std::nullopt;
         if (net.constraint_type()[i] != ConstraintType::as_soon_as_possible || net.start_floor()[i] != kNoDate ||
@@ -779,7 +786,7 @@ constexpr double kMutation = 0.05;     // per position (Hartmann 1998)
 constexpr double kPerturbRate = 0.3;   // share of children made by perturbing a parent's start order
 
 bool same_value(const Pass& a, const Pass& b) {
-    return a.over_count == b.over_count && a.total_delay == b.total_delay && a.finish_max == b.finish_max &&
+    return a.over_count == b.over_count && a.weighted_delay == b.weighted_delay && a.finish_max == b.finish_max &&
            a.task_delay == b.task_delay;
 }
 
@@ -792,7 +799,10 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     // Population: budget^0.9 / 60 between 16 and 200 (the RCPSP solver's rule, docs/leveling.md).
     const auto pop = static_cast<std::size_t>(std::clamp(std::pow(static_cast<double>(budget), 0.9) / 60.0, 16.0, 200.0));
     const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
-    if (auto grid = search_integer_grid(pp, options, budget)) {
+    // Several projects: the grid GA (it minimises the makespan) starts the calendar GA, which goes
+    // on for the objective as a whole (total delay, or the finish and then the total delay).
+    const bool seed_from_grid = pp.net->project_ids().size() > 1 && budget >= 4 * static_cast<std::int64_t>(pop);
+    if (auto grid = seed_from_grid ? std::nullopt : search_integer_grid(pp, options, budget)) {
         // The one-pass heuristic's figures, for the comparison every result reports.
         std::vector<double> key(n);
         std::vector<FreeProfile> prof;
@@ -807,9 +817,17 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
         }
         return std::move(*grid);
     }
+    // Half the budget (and time) to the grid GA, the rest to the calendar GA seeded with its schedule.
+    std::optional<Search> grid_start;
+    if (seed_from_grid) {
+        LevelOptions half = options;  // and half the time limit
+        if (half.time_limit > 0.0) half.time_limit /= 2.0;
+        grid_start = search_integer_grid(pp, half, budget / 2, true);
+    }
+    if (grid_start && grid_start->cancelled) return std::move(*grid_start);
     std::vector<Worker> workers(threads);
     Search out;
-    std::int64_t used = 0;
+    std::int64_t used = grid_start ? grid_start->passes : 0;
     auto out_of_time = [&] {
         return options.time_limit > 0.0 && std::chrono::duration<double>(Clock::now() - t0).count() >= options.time_limit;
     };
@@ -835,11 +853,12 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
         std::stable_sort(v.begin(), v.end(), [&](const Individual& a, const Individual& b) { return better(a.pass, b.pass, options.objective); });
     };
 
-    // Initial population: the priority rules, then regret-biased random lists around the latest start.
-    std::vector<Individual> population(std::min<std::size_t>(pop, static_cast<std::size_t>(budget)));
+    // Initial population: the priority rules, then regret-biased random lists around the latest start
+    // (and the grid GA's start order when it ran).
+    std::vector<Individual> population(std::min<std::size_t>(pop, static_cast<std::size_t>(std::max<std::int64_t>(1, budget - used))));
     std::vector<double> key(n);
     for (std::size_t c = 0; c < population.size(); ++c) {
-        Rng rng{splitmix(options.seed * 0x9E3779B97F4A7C15ULL + c)};
+        Rng rng = Rng::stream(options.seed, c);
         if (c < static_cast<std::size_t>(kRuleCount)) {
             rule_keys(pp, static_cast<std::int32_t>(c), key);
             population[c].origin = kRuleNames[c];
@@ -849,6 +868,11 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
             population[c].origin = "random_lst";
         }
         list_by_keys(key, population[c].list);
+    }
+    if (grid_start) {
+        Individual& seeded = population.back();
+        seeded.list = grid_start->best.order;
+        seeded.origin = "genetic_integer_grid";
     }
     decode_all(population, 0, population.size());
     used += static_cast<std::int64_t>(population.size());
@@ -865,9 +889,9 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
         children.resize(count);
         std::vector<std::uint8_t> taken;
         for (std::size_t c = 0; c < count; ++c) {
-            Rng rng{splitmix(options.seed ^ splitmix(gen * 0x100000001B3ULL + c))};
+            Rng rng = Rng::stream(options.seed, splitmix64(gen * 0x100000001B3ULL + c));
             // Binary tournaments on rank (the population is sorted best first).
-            auto pick = [&] { return std::min(rng.below(population.size()), rng.below(population.size())); };
+            auto pick = [&] { return std::min(below(rng, population.size()), below(rng, population.size())); };
             const Individual& mother = population[pick()];
             const Individual& father = population[pick()];
             if (rng.unit() < kPerturbRate) {
@@ -899,9 +923,14 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
         report(population.front());
     }
     const Individual& best = population.front();
-    out.best = best.pass;
     out.passes = static_cast<std::int32_t>(std::min<std::int64_t>(used, INT32_MAX));
-    out.best_rule = best.origin;
+    if (grid_start && better(grid_start->best, best.pass, options.objective)) {
+        out.best = std::move(grid_start->best);
+        out.best_rule = grid_start->best_rule;
+    } else {
+        out.best = best.pass;
+        out.best_rule = best.origin;
+    }
     return out;
 }
 
@@ -981,6 +1010,7 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
         out.project_finish[p] = Instant{lf};
         out.project_delay[p] = Duration{lf - cf};
         out.total_project_delay += out.project_delay[p];
+        out.weighted_project_delay += pp.delay_weight[p] * static_cast<double>(out.project_delay[p].count());
         cpm_fin = std::max(cpm_fin, cf);
         lev_fin = std::max(lev_fin, lf);
     }

@@ -13,7 +13,7 @@
 #include <numeric>
 
 #include "detail/multimode_model.hpp"
-#include "detail/rng.hpp"
+#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm::detail {
@@ -187,7 +187,7 @@ using Clock = std::chrono::steady_clock;
 class MultiModeGa {
 public:
     MultiModeGa(const detail::MultiModeModel& m, const MrcpspOptions& o)
-        : m_(m), o_(o), sgs_(m), rng_(detail::Rng::stream(o.seed, 7)), n_(static_cast<std::size_t>(m.n)) {
+        : m_(m), o_(o), sgs_(m), rng_(detail::SplitMix64::stream(o.seed, 7)), n_(static_cast<std::size_t>(m.n)) {
         const double budget = static_cast<double>(o.max_schedules > 0 ? o.max_schedules : 5000);
         pop_ = o.population_size > 0 ? static_cast<std::size_t>(o.population_size)
                                      : static_cast<std::size_t>(std::clamp(0.6 * std::sqrt(budget), 20.0, 100.0));
@@ -609,7 +609,7 @@ private:
     const detail::MultiModeModel& m_;
     const MrcpspOptions& o_;
     detail::MultiModeSgs sgs_;
-    detail::Rng rng_;
+    detail::SplitMix64 rng_;
     std::size_t n_;
     std::size_t pop_ = 40;
     std::int32_t big_ = 0;

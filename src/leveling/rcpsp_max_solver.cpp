@@ -11,7 +11,7 @@
 #include <limits>
 #include <numeric>
 
-#include "detail/rng.hpp"
+#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm::leveling {
@@ -235,7 +235,7 @@ RcpspMaxResult solve_rcpsp_max(const RcpspMaxProject& project, const RcpspMaxOpt
     const std::int32_t steps = options.max_unschedule_steps > 0 ? options.max_unschedule_steps
                                                                 : 4 * static_cast<std::int32_t>(n);
     MaxSgs sgs(project, std::move(D), steps);
-    detail::Rng rng = detail::Rng::stream(options.seed, 11);
+    detail::SplitMix64 rng = detail::SplitMix64::stream(options.seed, 11);
     const std::int64_t budget = options.max_schedules > 0 ? options.max_schedules : std::numeric_limits<std::int64_t>::max();
     const std::int64_t step = std::max<std::int64_t>(1, budget / 100);
     std::int32_t best = std::numeric_limits<std::int32_t>::max();

@@ -23,8 +23,8 @@
 #include <numeric>
 #include <thread>
 
-#include "detail/rng.hpp"
 #include "detail/sgs_kernel.hpp"
+#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/sgs.hpp"
@@ -76,7 +76,7 @@ struct Shared {
 class Island {
 public:
     Island(Shared& shared, std::uint64_t stream, std::int64_t budget, std::int32_t population)
-        : sh_(shared), kernel_(*shared.instance), rng_(detail::Rng::stream(shared.options->seed, stream)),
+        : sh_(shared), kernel_(*shared.instance), rng_(detail::SplitMix64::stream(shared.options->seed, stream)),
           n_(shared.instance->num_jobs()), pop_(population), budget_(budget) {
         const auto N = static_cast<std::size_t>(n_);
         const auto slots = static_cast<std::size_t>(3 * pop_);
@@ -481,7 +481,7 @@ private:
 
     Shared& sh_;
     detail::SgsKernel kernel_;
-    detail::Rng rng_;
+    detail::SplitMix64 rng_;
     std::int32_t n_, pop_;
     std::int64_t budget_, used_ = 0, generations_ = 0;
     std::int32_t best_ = std::numeric_limits<std::int32_t>::max();

@@ -23,6 +23,7 @@
 #include "compiled.hpp"
 #include "improve.hpp"
 #include "milp.hpp"
+#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm {
@@ -141,17 +142,14 @@ FrontierResult efficient_frontier(const SelectionProblem& problem, const Frontie
     };
 
     const std::vector<double> no_priority;
-    // LP prices with seeded noise of up to 5% of each candidate's value (SplitMix64 of seed, point,
-    // variant and candidate: the same for every run and thread count).
+    // LP prices with seeded noise of up to 5% of each candidate's value (SplitMix64's mix of seed,
+    // point, variant and candidate: the same for every run and thread count).
     auto perturbed = [&](const std::vector<double>& priority, std::size_t k, int variant) {
         std::vector<double> out = priority;
         for (std::size_t p = 0; p < P && p < out.size(); ++p) {
-            std::uint64_t z = static_cast<std::uint64_t>(options.solve.seed) * 0x9E3779B97F4A7C15ULL +
-                              (static_cast<std::uint64_t>(k) << 40) + (static_cast<std::uint64_t>(variant) << 32) + p;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-            z ^= z >> 31;
-            const double u = static_cast<double>(z >> 11) * 0x1.0p-53 * 2.0 - 1.0;
+            const std::uint64_t key = static_cast<std::uint64_t>(options.solve.seed) * detail::kSplitMixGamma +
+                                      (static_cast<std::uint64_t>(k) << 40) + (static_cast<std::uint64_t>(variant) << 32) + p;
+            const double u = detail::unit_from_bits(detail::mix64(key)) * 2.0 - 1.0;
             out[p] += 0.05 * u * c.value[p];
         }
         return out;

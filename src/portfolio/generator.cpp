@@ -5,28 +5,24 @@
 #include <cmath>
 #include <string>
 
+#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm {
 
 namespace {
 
-// SplitMix64: tiny, well distributed and identical on every platform.
+// The shared SplitMix64 with the generator's own mappings, unchanged so that a seed still gives the
+// same problem.
 class Rng {
 public:
-    explicit Rng(std::uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }               // [0, 1)
+    explicit Rng(std::uint64_t seed) : gen_(seed * detail::kSplitMixGamma + 0x632BE59BD9B4E019ULL) {}
+    double uniform() { return gen_.unit(); }  // [0, 1)
     double uniform(double a, double b) { return a + (b - a) * uniform(); }
-    int integer(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<std::uint64_t>(hi - lo + 1)); }
+    int integer(int lo, int hi) { return lo + static_cast<int>(gen_.next() % static_cast<std::uint64_t>(hi - lo + 1)); }
 
 private:
-    std::uint64_t state_;
+    detail::SplitMix64 gen_;
 };
 
 }  // namespace

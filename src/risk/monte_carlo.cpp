@@ -11,27 +11,22 @@
 #include <thread>
 
 #include "detail/iteration_timing.hpp"
+#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm {
 namespace {
 
-constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
 constexpr std::uint64_t kChunk = 64;  // iterations handed to a worker at a time
 constexpr std::uint64_t kMaxIterations = 10'000'000;
 
-constexpr std::uint64_t mix64(std::uint64_t z) noexcept {
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
 /// Key of an iteration's random stream: a function of seed and iteration index only.
 constexpr std::uint64_t iteration_key(std::uint64_t seed, std::uint64_t it) noexcept {
-    return mix64(mix64(seed + kGolden) ^ (it * 0xD1B54A32D192ED03ULL));
+    return detail::mix64(detail::splitmix64(seed) ^ (it * 0xD1B54A32D192ED03ULL));
 }
 /// The 32-bit random number of `slot` in an iteration's stream (SplitMix64 at that counter).
 constexpr std::uint32_t draw(std::uint64_t key, std::uint64_t slot) noexcept {
-    return static_cast<std::uint32_t>(mix64(key + (slot + 1) * kGolden) >> 32);
+    return static_cast<std::uint32_t>(detail::SplitMix64::at(key, slot) >> 32);
 }
 constexpr double to_unit(std::uint32_t x) noexcept { return (static_cast<double>(x) + 0.5) * (1.0 / 4294967296.0); }
 

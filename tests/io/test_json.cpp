@@ -94,6 +94,7 @@ Portfolio rich() {
     a.calendar = CalendarId("STD");
     a.status_date = at(2026, 4, 1, 17);
     a.priority = 800;
+    a.delay_weight = 2.5;
     a.minutes_per_day = 450;
     a.minutes_per_week = 2250;
     a.honor_constraints = false;
@@ -224,6 +225,7 @@ TEST_CASE("json: round trip of a model touching every field is lossless and cano
     REQUIRE(back.projects.size() == 2);
     CHECK(back.projects[0].tasks[2].predecessors[2].lag.percent == 33.3);
     CHECK(back.projects[0].tasks[1].progress.actual_cost == Money{-250});
+    CHECK(back.projects[0].delay_weight == 2.5);
     CHECK(std::get<Instant>(back.custom.at("Review")) == at(2026, 6, 30, 12, 30));
     const std::string second = write_json(back);
     CHECK(second == first);

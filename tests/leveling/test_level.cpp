@@ -12,6 +12,7 @@
 
 #include "level_generator.hpp"
 #include "ppm/calendar/work_calendar.hpp"
+#include "ppm/core/error.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/leveling/multiproject.hpp"
 #include "ppm/leveling/psplib.hpp"
@@ -140,6 +141,39 @@ TEST_CASE("level: project priority wins over task priority across projects") {
     CHECK(r.start[2] == Instant::from_ymd_hm(2026, 3, 2, 8, 0));  // Q1 of the priority-900 project first
     CHECK(r.start[0] > r.start[2]);
     CHECK(r.start[1] > r.start[2]);
+}
+
+TEST_CASE("level: the total-delay objective weighs each project's delay by its delay_weight") {
+    // Hand case: projects A (one 5-day task) and B (one 3-day task) both need Ana full time, same
+    // priority. B first delays A by 3 working days; A first delays B by 5. Unweighted, B goes first
+    // (3 < 5); with A's delay weighing 10, A goes first (5 x 1 < 3 x 10).
+    Portfolio pf = two_tasks_one_person();
+    Project b = pf.projects[0];
+    pf.projects[0].tasks.resize(1);
+    pf.projects[0].tasks[0].duration = Duration{5 * 480};
+    pf.projects[0].id = ProjectId{"A"};
+    b.id = ProjectId{"B"};
+    b.tasks.resize(1);
+    b.tasks[0].id = TaskId{"B1"};
+    b.tasks[0].duration = Duration{3 * 480};
+    pf.projects.push_back(b);
+    const LevelResult plain = level(pf);
+    REQUIRE(plain.status == LevelStatus::levelled);
+    CHECK(plain.delay[0] == Duration{3 * 480});
+    CHECK(plain.delay[1] == Duration{0});
+    CHECK(plain.weighted_project_delay == static_cast<double>(plain.total_project_delay.count()));
+    pf.projects[0].delay_weight = 10.0;
+    const LevelResult weighted = level(pf);
+    REQUIRE(weighted.status == LevelStatus::levelled);
+    CHECK(weighted.delay[0] == Duration{0});
+    CHECK(weighted.delay[1] == Duration{5 * 480});
+    CHECK(weighted.weighted_project_delay == static_cast<double>(weighted.project_delay[1].count()));
+    CHECK(capacity_violation(pf, weighted).empty());
+    // The priority method compares its passes the same way.
+    const LevelResult by_rules = level(pf, LevelOptions{.method = LevelMethod::priority});
+    CHECK(by_rules.delay[0] == Duration{0});
+    pf.projects[0].delay_weight = -1.0;
+    CHECK_THROWS_AS(level(pf), ModelError);
 }
 
 TEST_CASE("level: within float keeps the finish and reports what stays over-allocated") {

@@ -183,6 +183,7 @@ class Project:
     calendar: Optional[str]
     status_date: Optional[datetime.datetime]
     priority: int
+    delay_weight: float
     minutes_per_day: int
     minutes_per_week: int
     honor_constraints: bool
@@ -659,6 +660,7 @@ class LevelResult:
     def to_dataframe(self) -> pd.DataFrame: ...
     def to_schedule_result(self) -> ScheduleResult: ...
     total_project_delay: int
+    weighted_project_delay: float
     warnings: list[str]
 
 class LevelStatus(enum.Enum):

@@ -203,6 +203,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("priority", &Project::priority)
         .def_readwrite("minutes_per_day", &Project::minutes_per_day)
         .def_readwrite("minutes_per_week", &Project::minutes_per_week)
+        .def_readwrite("delay_weight", &Project::delay_weight)
         .def_readwrite("honor_constraints", &Project::honor_constraints)
         .def_readwrite("manager", &Project::manager)
         .def_readwrite("tasks", &Project::tasks)

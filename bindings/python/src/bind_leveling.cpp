@@ -338,6 +338,8 @@ void bind_level(py::module_& m) {
         .def_readonly("task_id", &LevelResult::task_id, "Task ids.")
         .def_readonly("project_id", &LevelResult::project_id, "Project ids.")
         .def_readonly("total_project_delay", &LevelResult::total_project_delay, "Sum of project delays.")
+        .def_readonly("weighted_project_delay", &LevelResult::weighted_project_delay,
+                      "Sum of project delays in minutes x Project.delay_weight (the total-delay objective).")
         .def_readonly("portfolio_cpm_finish", &LevelResult::portfolio_cpm_finish, "Finish before levelling.")
         .def_readonly("portfolio_finish", &LevelResult::portfolio_finish, "Finish after levelling.")
         .def_readonly("over_allocations", &LevelResult::over_allocations, "Remaining over-allocations.")

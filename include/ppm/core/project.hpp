@@ -24,6 +24,9 @@ struct Project {
     std::optional<CalendarId> calendar; ///< Default calendar of its tasks (defaults to the portfolio's).
     std::optional<Instant> status_date; ///< Data date for progress (defaults to the portfolio's).
     int priority = 500;
+    /// Weight of this project's delay in levelling's total-delay objective (cost of a day late
+    /// relative to the others; default 1, 0 = its delay does not count). Finite, >= 0.
+    double delay_weight = 1.0;
     /// MS Project's "Tasks will always honor their constraint dates": MSO, MFO, SNLT and FNLT win
     /// over logic. Off (as P6 schedules), logic wins and the conflict shows as negative float.
     bool honor_constraints = true;

@@ -45,7 +45,7 @@ enum class LevelMethod : std::uint8_t {
 
 /// What "best" means when several levelled schedules are compared.
 enum class LevelObjective : std::uint8_t {
-    total_project_delay,  ///< Sum over projects of (levelled finish - CPM finish), then the portfolio finish.
+    total_project_delay,  ///< Sum over projects of (levelled finish - CPM finish) x `Project::delay_weight`, then the portfolio finish.
     portfolio_finish,     ///< Latest project finish, then the total project delay.
 };
 
@@ -139,6 +139,7 @@ struct LevelResult {
     std::vector<Instant> project_finish;       ///< Latest levelled finish.
     std::vector<Duration> project_delay;       ///< Elapsed minutes project_finish - project_cpm_finish.
     Duration total_project_delay{};            ///< Sum of project_delay.
+    double weighted_project_delay = 0.0;       ///< Sum of project_delay (minutes) x the project's delay_weight.
     Instant portfolio_cpm_finish;              ///< Portfolio finish before levelling.
     Instant portfolio_finish;                  ///< Portfolio finish after levelling.
     /// The one-pass priority heuristic's answer (the first rule's pass, what MS Project, P6 and
