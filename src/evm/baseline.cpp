@@ -37,8 +37,15 @@ Money budget_at_completion(const Baseline& b) noexcept {
 Money planned_value(const Baseline& b, std::size_t k, Instant t) noexcept {
     if (t >= b.finish[k]) return b.cost[k];
     if (t <= b.start[k]) return Money{0};
-    const auto span = (b.finish[k] - b.start[k]).count();
-    const auto done = (t - b.start[k]).count();
+    auto span = (b.finish[k] - b.start[k]).count();
+    auto done = (t - b.start[k]).count();
+    if (k < b.calendar.size() && b.calendar[k]) {
+        const WorkCalendar& cal = *b.calendar[k];
+        if (const auto work = cal.work_between(b.start[k], b.finish[k]).count(); work > 0) {
+            span = work;
+            done = cal.work_between(b.start[k], t).count();
+        }
+    }
     // In double: exact for budgets below 2^53 cents, and no int64 overflow of cost x minutes.
     const double v = static_cast<double>(b.cost[k].minor_units()) * static_cast<double>(done) /
                      static_cast<double>(span);

@@ -26,6 +26,31 @@ Money planned_cost(const Portfolio& portfolio, const Task& task) {
     return sum;
 }
 
+void attach_calendars(Baseline& baseline, const Portfolio& portfolio) {
+    baseline.calendar.assign(baseline.size(), nullptr);
+    if (baseline.size() == 0) return;
+    const Project* p = portfolio.find_project(baseline.project);
+    if (p == nullptr) return;
+    // Compiled over the baseline's span with a week either side; past it the weekly pattern repeats.
+    const auto [from, to] = planned_span(baseline);
+    const Date first = from.date() - 7, last = to.date() + 7;
+    std::unordered_map<CalendarId, std::shared_ptr<const WorkCalendar>> compiled;
+    auto get = [&](const CalendarId& id) {
+        auto [it, fresh] = compiled.try_emplace(id);
+        if (fresh) it->second = std::make_shared<const WorkCalendar>(WorkCalendar::compile(portfolio.calendars, id, first, last));
+        return it->second;
+    };
+    std::unordered_map<TaskId, const Task*> task_of;
+    for (const auto& t : p->tasks) task_of.emplace(t.id, &t);
+    const std::optional<CalendarId> project_calendar = p->calendar ? p->calendar : portfolio.default_calendar;
+    for (std::size_t k = 0; k < baseline.size(); ++k) {
+        const auto it = task_of.find(baseline.task[k]);
+        if (it == task_of.end()) continue;
+        const std::optional<CalendarId>& id = it->second->calendar ? it->second->calendar : project_calendar;
+        if (id) baseline.calendar[k] = get(*id);
+    }
+}
+
 Baseline capture_baseline(const Portfolio& portfolio, const ScheduleResult& schedule, const ProjectId& project, std::string name,
                           Instant captured_at) {
     const Project* p = portfolio.find_project(project);
@@ -47,7 +72,10 @@ Baseline capture_baseline(const Portfolio& portfolio, const ScheduleResult& sche
         finishes.push_back(schedule.early_finish[it->second]);
         costs.push_back(planned_cost(portfolio, t));
     }
-    return make_baseline(std::move(name), project, captured_at, std::move(ids), std::move(starts), std::move(finishes), std::move(costs));
+    Baseline b = make_baseline(std::move(name), project, captured_at, std::move(ids), std::move(starts), std::move(finishes),
+                               std::move(costs));
+    attach_calendars(b, portfolio);
+    return b;
 }
 
 }  // namespace ppm

@@ -1,6 +1,7 @@
 // Earned schedule (Lipke 2003; Lipke & Henderson 2006): ES by linear interpolation of the PV curve.
 #include "ppm/evm/earned_schedule.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -37,6 +38,14 @@ EarnedSchedule earned_schedule(std::span<const double> time, std::span<const dou
         while (c + 1 < pv.size() && pv[c + 1] <= ev) ++c;
         const double i = (ev - pv[c]) / (pv[c + 1] - pv[c]);
         es_time = time[c] + i * (time[c + 1] - time[c]);
+        // EV equal to a flat stretch of the curve (a weekend, a holiday, a pause between tasks): the
+        // plan reached EV anywhere on [first, last] of the stretch, so ES is the point of it nearest
+        // AT: on plan inside the stretch, never a jump to its end (or its start).
+        if (pv[c] == ev) {
+            std::size_t first = c;
+            while (first > 0 && pv[first - 1] == ev) --first;
+            es_time = std::clamp(actual_time, time[first], time[c]);
+        }
     }
     EarnedSchedule r;
     r.es = es_time - start;

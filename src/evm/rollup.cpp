@@ -8,7 +8,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "detail/pv_curve.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/evm/capture.hpp"
 
 namespace ppm {
 namespace {
@@ -17,58 +19,6 @@ struct LeafRef {
     const Baseline* baseline;
     std::size_t k;
 };
-
-/// Piecewise-linear cumulative PV of a set of leaves, by an event sweep (O(L log L)).
-void pv_curve(const std::vector<LeafRef>& leaves, Instant origin, std::vector<double>& t, std::vector<double>& pv) {
-    struct Event {
-        std::int64_t time;
-        double slope;  // change of slope (minor units per minute)
-        double jump;   // step at this time (zero-length tasks)
-    };
-    std::vector<Event> ev;
-    ev.reserve(2 * leaves.size() + 1);
-    ev.push_back({0, 0.0, 0.0});
-    for (const auto& l : leaves) {
-        const auto s = (l.baseline->start[l.k] - origin).count();
-        const auto f = (l.baseline->finish[l.k] - origin).count();
-        const auto c = static_cast<double>(l.baseline->cost[l.k].minor_units());
-        if (f == s) {
-            ev.push_back({f, 0.0, c});
-        } else {
-            const double slope = c / static_cast<double>(f - s);
-            ev.push_back({s, slope, 0.0});
-            ev.push_back({f, -slope, 0.0});
-        }
-    }
-    std::sort(ev.begin(), ev.end(), [](const Event& a, const Event& b) { return a.time < b.time; });
-    t.clear();
-    pv.clear();
-    double value = 0.0, slope = 0.0;
-    std::int64_t now = ev.front().time;
-    for (std::size_t i = 0; i < ev.size();) {
-        value += slope * static_cast<double>(ev[i].time - now);
-        now = ev[i].time;
-        for (; i < ev.size() && ev[i].time == now; ++i) {
-            slope += ev[i].slope;
-            value += ev[i].jump;
-        }
-        // Summing the slopes of many tasks in floating point leaves a residue (a slope of ~1e-12
-        // cents per minute once every task has finished, a value a few 1e-7 cents off a whole
-        // cent). Left alone, a flat stretch of the curve sits just above the exact PV, EV equal to
-        // that PV falls short of it and ES jumps back to where the stretch began; or the curve dips
-        // and is rejected. So: snap to the whole cent within 1e-3 cent, no negative slope, and
-        // cumulative PV never decreases.
-        if (const double whole = std::round(value); std::abs(value - whole) < 1e-3) value = whole;
-        if (slope < 1e-9) slope = 0.0;  // a real slope is at least 1 cent per ~2,000 years
-        if (!pv.empty() && value < pv.back()) value = pv.back();
-        t.push_back(static_cast<double>(now));
-        pv.push_back(value);
-    }
-    if (t.size() == 1) {
-        t.push_back(t.front() + 1.0);
-        pv.push_back(pv.front());
-    }
-}
 
 }  // namespace
 
@@ -157,11 +107,19 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
                 throw ModelError::unknown_id("task", id.str(), "status period " + to_string(s.date) + " of project " + s.project.str());
     }
 
+    // Each project's current baseline, its PV spread over the tasks' working calendars.
+    std::vector<Baseline> spread;
+    spread.reserve(portfolio.projects.size());  // no reallocation: leaves point into it
     for (const auto& project : portfolio.projects) {
         const Baseline* base = nullptr;
         for (const auto& set : baselines)
             if (const Baseline* b = set.active(); b != nullptr && b->project == project.id) base = b;
         if (base == nullptr) continue;
+        if (base->calendar.empty()) {
+            spread.push_back(*base);
+            attach_calendars(spread.back(), portfolio);
+            base = &spread.back();
+        }
         std::int32_t parent = 0;
         if (project.program) {
             auto it = program_row.find(project.program->str());
@@ -276,8 +234,21 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
         if (i > 0) bottom_up[static_cast<std::size_t>(t.parent[i])] += t.metrics[i].eac_bottom_up;
     }
 
-    // Earned schedule at every level from the node's own PV curve.
+    // Earned schedule at every level from the node's own PV curve; each leaf's events computed once.
     std::vector<double> tt, pv;
+    std::vector<detail::PvEvent> pool, events;
+    std::unordered_map<const Baseline*, std::vector<std::pair<std::uint32_t, std::uint32_t>>> range_of;
+    auto leaf_events = [&](const LeafRef& l) {
+        auto& ranges = range_of[l.baseline];
+        if (ranges.empty()) ranges.assign(l.baseline->size(), {0U, 0U});
+        auto& r = ranges[l.k];
+        if (r.second == 0) {
+            r.first = static_cast<std::uint32_t>(pool.size());
+            detail::append_pv_events(*l.baseline, l.k, pool);
+            r.second = static_cast<std::uint32_t>(pool.size()) + 1;  // +1: 0 means "not yet"
+        }
+        events.insert(events.end(), pool.begin() + r.first, pool.begin() + (r.second - 1));
+    };
     for (std::size_t i = 0; i < n; ++i) {
         const auto& leaves = leaves_of[i];
         if (leaves.empty()) {
@@ -290,7 +261,9 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
             s = std::min(s, l.baseline->start[l.k]);
             f = std::max(f, l.baseline->finish[l.k]);
         }
-        pv_curve(leaves, s, tt, pv);
+        events.clear();
+        for (const auto& l : leaves) leaf_events(l);
+        detail::pv_curve(events, s, tt, pv);
         t.planned_start[i] = s;
         t.planned_finish[i] = f;
         // Lipke: actual time stops at the actual finish once the work is complete.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "detail/pv_curve.hpp"
 #include "ppm/core/error.hpp"
 
 namespace ppm {
@@ -64,25 +65,11 @@ TimePhased time_phase(const Baseline& baseline, std::span<const StatusPeriod> st
 
 EarnedSchedule earned_schedule(const Baseline& baseline, const StatusPeriod& status, std::optional<Instant> actual_finish) {
     const auto [start, finish] = planned_span(baseline);
-    // The PV curve is linear between consecutive task starts/finishes: sample it exactly there.
-    std::vector<Instant> knots;
-    knots.reserve(2 * baseline.size() + 1);
-    knots.push_back(start);
-    for (std::size_t k = 0; k < baseline.size(); ++k) {
-        knots.push_back(baseline.start[k]);
-        knots.push_back(baseline.finish[k]);
-    }
-    std::sort(knots.begin(), knots.end());
-    knots.erase(std::unique(knots.begin(), knots.end()), knots.end());
+    // The PV curve is linear between the starts and ends of the tasks' working periods: exact knots.
+    std::vector<detail::PvEvent> events;
+    for (std::size_t k = 0; k < baseline.size(); ++k) detail::append_pv_events(baseline, k, events);
     std::vector<double> t, pv;
-    for (Instant k : knots) {
-        t.push_back(static_cast<double>((k - start).count()));
-        pv.push_back(static_cast<double>(planned_value(baseline, k).minor_units()));
-    }
-    if (t.size() == 1) {  // a baseline of milestones at one instant
-        t.push_back(1.0);
-        pv.push_back(pv.front());
-    }
+    detail::pv_curve(events, start, t, pv);
     const auto [ev, ac] = earned_and_actual(baseline, status);
     (void)ac;
     // Lipke: actual time stops at the actual finish once everything is earned.

@@ -3,6 +3,8 @@
 
 #include "ppm/core/error.hpp"
 #include "ppm/evm/baseline.hpp"
+#include "ppm/evm/capture.hpp"
+#include "ppm/evm/rollup.hpp"
 #include "ppm/evm/time_phased.hpp"
 
 using namespace ppm;
@@ -97,4 +99,73 @@ TEST_CASE("evm: baseline earned schedule of complete work stops AT at the actual
     StatusPeriod open = done;
     open.percent_complete[1] = 50.0;
     CHECK(earned_schedule(b, open, day(20)).at == Approx(25.0 * kDay));
+}
+
+namespace {
+// One task, Mon 2026-03-02 08:00 - Fri 2026-03-06 17:00, on Mon-Fri 08-12 / 13-17 (40 working hours).
+Portfolio one_week_task() {
+    Portfolio pf;
+    pf.id = PortfolioId{"pf"};
+    pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
+    pf.default_calendar = CalendarId{"std"};
+    Project p;
+    p.id = ProjectId{"P"};
+    p.start = Instant::from_ymd_hm(2026, 3, 2, 8, 0);
+    Task t;
+    t.id = TaskId{"A"};
+    t.duration = Duration{5 * 480};
+    p.tasks.push_back(t);
+    pf.projects.push_back(p);
+    return pf;
+}
+Baseline one_week_baseline() {
+    return make_baseline("Baseline", ProjectId{"P"}, Instant::from_ymd_hm(2026, 3, 1, 0, 0), {TaskId{"A"}},
+                         {Instant::from_ymd_hm(2026, 3, 2, 8, 0)}, {Instant::from_ymd_hm(2026, 3, 6, 17, 0)}, {usd(4000)});
+}
+}  // namespace
+
+TEST_CASE("evm: planned value is spread over the task's working time, as P6 and MS Project spread it") {
+    const Portfolio pf = one_week_task();
+    Baseline b = one_week_baseline();
+    // Without a calendar: elapsed time. Tue 20:00 is 36 of 105 elapsed hours: 4000 x 36 / 105.
+    CHECK(planned_value(b, Instant::from_ymd_hm(2026, 3, 3, 20, 0)) == Money{137142});
+    attach_calendars(b, pf);
+    REQUIRE(b.calendar.size() == 1);
+    REQUIRE(b.calendar[0] != nullptr);
+    // Hand: Tue 20:00 -> 16 of 40 working hours = 1600; Wed 12:00 -> 20 h = 2000; Wed 12:30 (lunch)
+    // -> still 2000; Sat -> all 4000.
+    CHECK(planned_value(b, Instant::from_ymd_hm(2026, 3, 3, 20, 0)) == usd(1600));
+    CHECK(planned_value(b, Instant::from_ymd_hm(2026, 3, 4, 12, 0)) == usd(2000));
+    CHECK(planned_value(b, Instant::from_ymd_hm(2026, 3, 4, 12, 30)) == usd(2000));
+    CHECK(planned_value(b, Instant::from_ymd_hm(2026, 3, 7, 12, 0)) == usd(4000));
+    // S-curve at the end of each day: 800 per working day.
+    const std::vector<Instant> ends{Instant::from_ymd_hm(2026, 3, 3, 0, 0), Instant::from_ymd_hm(2026, 3, 4, 0, 0),
+                                    Instant::from_ymd_hm(2026, 3, 5, 0, 0)};
+    const TimePhased tp = time_phase(b, {}, ends);
+    CHECK(tp.pv == std::vector<Money>{usd(800), usd(1600), usd(2400)});
+}
+
+TEST_CASE("evm: earned schedule on a calendar-spread plan: a night is on plan, not a jump") {
+    const Portfolio pf = one_week_task();
+    Baseline b = one_week_baseline();
+    attach_calendars(b, pf);
+    StatusPeriod s{.project = ProjectId{"P"}, .date = Instant::from_ymd_hm(2026, 3, 3, 20, 0), .task = {TaskId{"A"}},
+                   .percent_complete = {40.0}, .actual_cost = {usd(1600)}};
+    // 40 % earned = the plan from Tue 17:00 to Wed 08:00: at Tue 20:00 that is on plan.
+    const EarnedSchedule on_plan = earned_schedule(b, s);
+    CHECK(on_plan.sv_t == Approx(0.0).margin(1e-9));
+    CHECK(on_plan.spi_t == Approx(1.0));
+    // The same 40 % at Wed 12:00: the plan left 40 % at Wed 08:00, four hours (240 min) ago.
+    s.date = Instant::from_ymd_hm(2026, 3, 4, 12, 0);
+    CHECK(earned_schedule(b, s).sv_t == Approx(-240.0));
+    // Half earned (2000 = Wed 12:00-13:00 lunch level) on Wed 12:30: on plan; the roll-up agrees.
+    s.percent_complete = {50.0};
+    s.date = Instant::from_ymd_hm(2026, 3, 4, 12, 30);
+    CHECK(earned_schedule(b, s).sv_t == Approx(0.0).margin(1e-9));
+    const BaselineSet set{.baselines = {one_week_baseline()}, .current = ""};
+    const EvmTable t = evm_rollup(pf, std::span<const BaselineSet>(&set, 1), s.date, std::span<const StatusPeriod>(&s, 1));
+    const std::size_t row = t.find(EvmNodeKind::project, "P");
+    REQUIRE(row < t.size());
+    CHECK(t.pv[row] == usd(2000));
+    CHECK(t.schedule[row].sv_t == Approx(0.0).margin(1e-9));
 }

@@ -134,7 +134,11 @@ TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs, health gat
     const auto table = evm_rollup(pf, c.baselines, at, c.status);
     const auto h = project_health(pf, c, table, at);
     REQUIRE(h.size() == 2);
-    CHECK(h[0].spi == Approx(14000.0 / 17692.30).epsilon(1e-4));  // P1: EV 14,000 / PV 17,692.30
+    // P1 by hand: A (10,000) is planned done; B (20,000, Mar 9 08:00 - Mar 20 17:00 on STD) has 5 of
+    // its 10 working days behind it on Fri Mar 13 17:00, so PV = 10,000 + 10,000 = 20,000 (spread
+    // over working time as P6 and MS Project do; elapsed time would give 17,692.30); EV = 10,000 +
+    // 20 % x 20,000 = 14,000.
+    CHECK(h[0].spi == Approx(14000.0 / 20000.0).epsilon(1e-9));
     CHECK(h[0].open_high_risks == 0);
     CHECK(h[1].open_high_risks == 1);  // R2: p 0.6 x 60,000 -> score 16, high
     CHECK(h[1].float_erosion == 0.3);

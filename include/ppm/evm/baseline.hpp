@@ -3,13 +3,18 @@
 /// Named baselines: a frozen copy of each task's planned start, finish and cost, several per
 /// project (MS Project keeps Baseline..Baseline10, P6 keeps any number of baseline projects).
 /// Stored as a struct of arrays over the project's tasks. A baseline is built from plain arrays
-/// (`make_baseline`) so it does not depend on the scheduling engine; planned value at an instant
-/// spreads each task's cost linearly over its planned [start, finish] in elapsed time (a
-/// milestone's cost is earned at its finish), as P6's "linear" spread curve does.
+/// (`make_baseline`) so it does not depend on the scheduling engine. Planned value at an instant
+/// spreads each task's cost evenly over the working minutes of its planned [start, finish] on the
+/// task's calendar, as P6 and MS Project spread a linear curve (nothing is planned on nights,
+/// weekends or holidays); a task without a calendar attached (`attach_calendars`, capture.hpp)
+/// spreads over elapsed time. A milestone's cost is earned at its finish.
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "ppm/calendar/work_calendar.hpp"
 
 #include "ppm/core/id.hpp"
 #include "ppm/core/money.hpp"
@@ -26,6 +31,9 @@ struct Baseline {
     std::vector<Instant> start;       ///< Planned start.
     std::vector<Instant> finish;      ///< Planned finish (>= start).
     std::vector<Money> cost;          ///< Budget (>= 0).
+    /// The working calendar each task's budget is spread on (empty, or null entries: elapsed time).
+    /// Not part of the stored baseline: attached from the model (`attach_calendars`).
+    std::vector<std::shared_ptr<const WorkCalendar>> calendar;
 
     /// Number of tasks.
     [[nodiscard]] std::size_t size() const noexcept { return task.size(); }
@@ -39,7 +47,7 @@ struct Baseline {
 
 /// Budget at completion: the sum of the costs.
 [[nodiscard]] Money budget_at_completion(const Baseline& b) noexcept;
-/// Planned value of task k at instant `t` (linear spread, rounded down to the cent).
+/// Planned value of task k at instant `t` (even over its working minutes, rounded down to the cent).
 [[nodiscard]] Money planned_value(const Baseline& b, std::size_t k, Instant t) noexcept;
 /// Planned value of the whole baseline at `t`.
 [[nodiscard]] Money planned_value(const Baseline& b, Instant t) noexcept;

@@ -16,8 +16,14 @@ namespace ppm {
 /// Planned cost of a task (see the file comment). Throws ModelError(unknown_id) for an unknown resource.
 [[nodiscard]] Money planned_cost(const Portfolio& portfolio, const Task& task);
 
-/// The baseline of `project` from `schedule` (which must come from `portfolio`). Throws
-/// ModelError(unknown_id) when the project is not in the portfolio.
+/// Attaches to `baseline` the working calendar of each of its tasks in `portfolio` (the task's
+/// calendar, else its project's, else the portfolio default; none: elapsed time), so planned value
+/// is spread over working time. Tasks absent from the portfolio keep elapsed time. Throws
+/// ModelError as WorkCalendar::compile does for a broken calendar.
+void attach_calendars(Baseline& baseline, const Portfolio& portfolio);
+
+/// The baseline of `project` from `schedule` (which must come from `portfolio`), calendars
+/// attached. Throws ModelError(unknown_id) when the project is not in the portfolio.
 [[nodiscard]] Baseline capture_baseline(const Portfolio& portfolio, const ScheduleResult& schedule, const ProjectId& project,
                                         std::string name = "Baseline", Instant captured_at = Instant{});
 

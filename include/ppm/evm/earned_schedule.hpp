@@ -10,6 +10,10 @@
 /// PV curve, which is what `earned_schedule` does for curves on any time axis (periods or minutes).
 ///   SV(t) = ES - AT, SPI(t) = ES / AT, TSPI = (PD - ES) / (PD - AT),
 ///   IEAC(t) = PD / SPI(t), forecast finish = start + IEAC(t).
+/// When EV equals the level of a flat stretch of the curve (a weekend or holiday on a calendar-
+/// spread PV, a pause between tasks), the plan stood at EV over the whole stretch: ES is the point
+/// of the stretch nearest AT (SV(t) = 0 inside it), not its end -- with whole periods, as Lipke
+/// counts, the status date falls on a period end and the two agree.
 /// When EV has reached BAC, ES is the first time the PV curve reached BAC (work is complete), and
 /// actual time stops at the actual finish (Lipke: AT = the actual finish once complete): the caller
 /// passes the actual finish as `actual_time` then, so work finished on plan keeps SV(t) = 0 and
