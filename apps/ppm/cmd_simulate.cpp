@@ -14,6 +14,7 @@
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/health.hpp"
+#include "ppm/evm/status_period.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/risk/simulation_model.hpp"
 
@@ -44,9 +45,12 @@ std::string fixed(double v, const char* fmt) {
 
 int run(const SimulateArgs& args, Context& ctx) {
     ctx.input_file = args.file;
-    const Portfolio pf = load_model(args.file, ctx);
-    throw_if_invalid(pf);
     const ControlData control = read_control_sections(read_text_file(args.file), args.file);
+    // The forecast starts from what the status periods report (remaining work, actuals, data date).
+    const Portfolio pf = apply_status_periods(load_model(args.file, ctx), control.status);
+    throw_if_invalid(pf);
+    std::optional<Instant> data_date;
+    for (const auto& s : control.status) data_date = std::max(data_date.value_or(s.date), s.date);
     UncertaintySpec spec = control.uncertainty;
     if (args.level) spec.level = true;
     if (args.level_period > 0) spec.level_period = args.level_period;
@@ -113,6 +117,7 @@ int run(const SimulateArgs& args, Context& ctx) {
                            {"calendars", model.per_task_calendars() ? "per_task" : "axis"},
                            {"minutes", model.elapsed ? "elapsed" : "working"},
                            {"origin", to_string(model.origin)},
+                           {"data_date", data_date ? nlohmann::json(to_string(*data_date)) : nlohmann::json(nullptr)},
                            {"deterministic_finish", date_of(static_cast<double>(r.deterministic_finish))},
                            {"finish_mean", date_of(r.finish_mean)},
                            {"finish_mean_working_minutes", r.finish_mean},
@@ -130,6 +135,7 @@ int run(const SimulateArgs& args, Context& ctx) {
     std::cout << "Monte Carlo schedule risk analysis: " << r.iterations << " iterations, seed " << opt.seed << ", "
               << model.task.size() << " tasks, " << model.input.events.size() << " risk events, "
               << model.input.correlations.size() << " correlation groups\n";
+    if (data_date) std::cout << "From the status periods' progress (latest data date " << to_string(*data_date) << ")\n";
     std::cout << "Deterministic finish (mean durations, no risk events): " << date_of(static_cast<double>(r.deterministic_finish)) << "\n";
     std::cout << "Mean finish: " << date_of(r.finish_mean) << " (std dev " << fixed(r.finish_stddev / 60.0, "%.1f")
               << " working hours); mean cost " << fixed(r.cost_mean / 100.0, "%.2f") << "\n\n";

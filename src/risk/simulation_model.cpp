@@ -84,6 +84,9 @@ SimulationModel build_simulation_model(const Portfolio& portfolio, std::span<con
         const auto& p = portfolio.projects[pi];
         m.project.push_back(p.id);
         const std::int64_t rel = std::max<std::int64_t>(0, m.to_minutes(p.start));
+        // Work that remains at the status date is done after it (P6's data date, as the CPM does).
+        const std::optional<Instant> status = p.status_date ? p.status_date : portfolio.status_date;
+        const std::int64_t rel_remaining = status ? std::max(rel, m.to_minutes(*status)) : rel;
         for (const auto& t : p.tasks) {
             if (summaries.count(t.id) != 0) continue;
             if (index.count(t.id) != 0) throw ModelError::duplicate_id("task", t.id.str());
@@ -91,7 +94,8 @@ SimulationModel build_simulation_model(const Portfolio& portfolio, std::span<con
             leaf.push_back(&t);
             m.task.push_back(t.id);
             m.project_of.push_back(pi);
-            release.push_back(rel);
+            const bool done = t.progress.actual_finish || t.progress.percent_complete >= 100.0;
+            release.push_back(done ? rel : rel_remaining);
         }
     }
     auto leaves_of = [&](const TaskId& id) {

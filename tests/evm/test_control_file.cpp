@@ -8,6 +8,7 @@
 #include "ppm/evm/capture.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/health.hpp"
+#include "ppm/evm/status_period.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/risk/simulation_model.hpp"
 #include "ppm/schedule/cpm.hpp"
@@ -96,11 +97,11 @@ TEST_CASE("evm: the simulation model with certain durations finishes where the C
     const auto model = build_simulation_model(pf, {}, certain);
     CHECK(model.task.size() == 5);
     const auto r = simulate(model.input, {.iterations = 64, .seed = 1});
-    // The engine is progress-aware: plan as of before the start (the file's status date is mid-project).
-    ScheduleOptions before_start;
-    before_start.status_date = parse_instant("2026-03-01T00:00");
-    const auto cpm = schedule(pf, before_start);
+    // Both are progress-aware: the file's status date is mid-project and nothing is reported done
+    // in the tasks themselves, so all the work is done after the status date in both.
+    const auto cpm = schedule(pf);
     CHECK(model.to_instant(r.finish.front()) == cpm.finish);
+    CHECK(cpm.finish == parse_instant("2026-04-03T17:00"));  // P1: A (5 d) then B (10 d) from Mon 03-16
     CHECK(r.finish.front() == r.finish.back());
 
     const auto c = read_control_sections(text, kSample);
@@ -112,6 +113,39 @@ TEST_CASE("evm: the simulation model with certain durations finishes where the C
     UncertaintySpec unknown;
     unknown.tasks.push_back({TaskId{"nope"}, DurationDistribution::fixed_at(1)});
     CHECK_THROWS_AS(build_simulation_model(pf, {}, unknown), ModelError);
+}
+
+TEST_CASE("evm: the Monte Carlo forecast starts from the status periods' progress") {
+    const std::string text = read_text_file(kSample);
+    const auto c = read_control_sections(text, kSample);
+    const Portfolio pf = apply_status_periods(read_json(text, kSample), c.status);
+    // Latest periods (03-13 17:00): P1.A 100 % (reported 80 % on 03-06, done on 03-13), P1.B 20 %.
+    const Task& a = pf.projects[0].tasks[0];
+    const Task& b = pf.projects[0].tasks[1];
+    REQUIRE(a.id == TaskId{"P1.A"});
+    CHECK(a.progress.percent_complete == 100.0);
+    CHECK(a.progress.actual_start == parse_instant("2026-03-02T08:00"));   // its CPM early start
+    CHECK(a.progress.actual_finish == parse_instant("2026-03-13T17:00"));  // first period reporting it done
+    CHECK(a.progress.actual_cost == Money::from_major(12000));
+    CHECK(b.progress.percent_complete == 20.0);
+    CHECK(b.progress.actual_start == parse_instant("2026-03-09T08:00"));
+    CHECK(!b.progress.actual_finish);
+    CHECK(pf.projects[0].status_date == parse_instant("2026-03-13T17:00"));
+    // Certain durations: B's remaining 8 of 10 days from Mon 03-16 08:00 end Wed 03-25 17:00; P2's Y
+    // (5 days, not started) ends 03-20. The simulation and the CPM agree, and neither plans work
+    // before the data date.
+    UncertaintySpec certain;
+    certain.risk_events = false;
+    const auto model = build_simulation_model(pf, {}, certain);
+    const auto r = simulate(model.input, {.iterations = 16, .seed = 1});
+    CHECK(model.to_instant(r.finish.front()) == parse_instant("2026-03-25T17:00"));
+    CHECK(schedule(pf).finish == parse_instant("2026-03-25T17:00"));
+    // A period after the status date asked for is not used; an unknown task is an error.
+    const Portfolio early = apply_status_periods(read_json(text, kSample), c.status, parse_instant("2026-03-10T00:00"));
+    CHECK(early.projects[0].tasks[0].progress.percent_complete == 80.0);
+    auto bad = c.status;
+    bad[0].task[0] = TaskId{"P1.NOPE"};
+    CHECK_THROWS_AS(apply_status_periods(read_json(text, kSample), bad), ModelError);
 }
 
 TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs, health gathers RAG facts") {

@@ -4,10 +4,13 @@
 /// Earned value uses the percent-complete rule (EV = percent x budget), the PMI Practice Standard
 /// for EVM's default for work measured by physical progress.
 
+#include <optional>
+#include <span>
 #include <vector>
 
 #include "ppm/core/id.hpp"
 #include "ppm/core/money.hpp"
+#include "ppm/core/portfolio.hpp"
 #include "ppm/core/project.hpp"
 #include "ppm/core/time.hpp"
 
@@ -28,5 +31,15 @@ struct StatusPeriod {
 
 /// Throws ModelError when arrays differ in size, a percent is outside 0..100 or a cost is negative.
 void check_status_period(const StatusPeriod& s);
+
+/// `portfolio` as its status periods report it: for each project, the latest period dated at or
+/// before `status_date` (none given: the project's latest period) becomes the tasks' progress --
+/// percent complete and actual cost; a started task without an actual start gets the earlier of
+/// its CPM early start and the first period reporting it started, a 100 % task without an actual
+/// finish the first period reporting it done (not before its start) -- and the project's status
+/// date becomes the period's date. Rows for tasks not in the project throw ModelError(unknown_id).
+/// What the Monte Carlo forecast starts from (`ppm simulate` with status periods).
+[[nodiscard]] Portfolio apply_status_periods(Portfolio portfolio, std::span<const StatusPeriod> status,
+                                             std::optional<Instant> status_date = std::nullopt);
 
 }  // namespace ppm

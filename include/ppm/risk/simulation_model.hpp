@@ -6,8 +6,11 @@
 /// leaves); one working-time axis, the portfolio's default calendar (else the first project's,
 /// else 24/7), on which task durations and working lags are read as working minutes; elapsed lags
 /// are scaled by the axis' share of working time in a week, percent lags use the predecessor's
-/// planned duration; a project's start is a release time on that axis. In-progress tasks keep
-/// their remaining duration (distribution scaled by the remaining share); finished tasks are 0.
+/// planned duration; a project's start is a release time on that axis, and so is its status date
+/// for every task not complete (remaining work is done after the data date, as the CPM and P6
+/// schedule it). In-progress tasks keep their remaining duration (distribution scaled by the
+/// remaining share); finished tasks are 0. `apply_status_periods` (evm/status_period.hpp) turns
+/// a control file's status periods into that progress and status date.
 /// Active risks with linked tasks and a schedule or cost impact become risk events (current
 /// assessment: probability, schedule impact on every linked task, cost impact).
 ///
