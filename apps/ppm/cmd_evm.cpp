@@ -50,6 +50,7 @@ double major(Money m) { return m.major(); }
 
 int run(const EvmArgs& args, Context& ctx) {
     ctx.input_file = args.file;
+    require_ppm_json(args.file, "evm");
     const Portfolio pf = load_model(args.file, ctx);
     throw_if_invalid(pf);
     const ControlData control = read_control_sections(read_text_file(args.file), args.file);

@@ -41,6 +41,7 @@ nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nl
 
 int run(const StatusArgs& args, Context& ctx) {
     ctx.input_file = args.file;
+    require_ppm_json(args.file, "status");
     const Portfolio pf = load_model(args.file, ctx);
     throw_if_invalid(pf);
     ControlData control = read_control_sections(read_text_file(args.file), args.file);

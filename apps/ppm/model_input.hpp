@@ -7,9 +7,12 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "command.hpp"
@@ -30,6 +33,32 @@ inline Portfolio load_model(const std::string& path, const Context& ctx) {
     if (!ctx.quiet)
         for (const auto& w : r.warnings) print_warning(w);
     return std::move(r.portfolio);
+}
+
+/// `evm` and `status` read their control sections (baselines, status, governance) from a ppm JSON
+/// file only: another format is refused before any work, naming the format expected and the one
+/// found (issue 23), rather than as a JSON syntax error on line 1. ParseError unexpected (exit 3).
+inline void require_ppm_json(const std::string& path, std::string_view command) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ParseError::io(path, "cannot open file for reading");
+    std::string head(256, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    std::size_t i = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
+    const std::string_view s = std::string_view(head).substr(i);
+    if (!s.empty() && s.front() == '{') return;
+    const char* found = s.empty()                       ? "an empty file"
+                        : s.starts_with("ERMHDR")      ? "Primavera P6 XER"
+                        : s.starts_with("MPX")         ? "MPX"
+                        : s.front() == '<'             ? "XML (MS Project or Primavera)"
+                        : head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0 ? "UTF-16 text (XML?)"
+                                                       : "not JSON";
+    throw ParseError::unexpected(path, 1, 1,
+                                 "ppm " + std::string(command) +
+                                     " expects a ppm JSON file (the model with its \"baselines\" and \"status\" sections, "
+                                     "docs/evm.md); this file is " + found +
+                                     ": convert it with `ppm convert` to .json and add the sections");
 }
 
 /// Refuses an output path that cannot be written, before any work: a missing folder, a folder or

@@ -78,6 +78,29 @@ std::optional<Instant> parse_iso_datetime(std::string_view t) {
     }
 }
 
+std::string date_problem(int year, int month, int day) {
+    if (year < first_supported_date().year() || year > last_supported_date().year())
+        return "year " + std::to_string(year) + " is outside the supported years " + std::to_string(first_supported_date().year()) +
+               "-" + std::to_string(last_supported_date().year());
+    if (month < 1 || month > 12) return "month " + std::to_string(month) + " is not 1-12";
+    try {
+        (void)Date::from_ymd(year, month, day);
+    } catch (const ModelError&) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "day %d does not exist in %04d-%02d", day, year, month);
+        return buf;
+    }
+    return {};
+}
+
+std::string date_problem(std::string_view t, std::string_view expected) {
+    t = trim(t);
+    int y = 0, mo = 0, d = 0;
+    if (digits(t, 0, 4, y) && t.size() >= 10 && t[4] == '-' && digits(t, 5, 2, mo) && t[7] == '-' && digits(t, 8, 2, d))
+        if (std::string why = date_problem(y, mo, d); !why.empty()) return why;
+    return "expected " + std::string(expected);
+}
+
 std::string format_iso_datetime(Instant t) {
     const Date d = t.date();
     const auto m = t.minute_of_day();
@@ -166,21 +189,32 @@ void append_utf8(std::string& out, char32_t c) {
 }
 }  // namespace
 
-bool is_valid_utf8(std::string_view t) {
+std::size_t invalid_utf8_offset(std::string_view t) {
     std::size_t i = 0;
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(t[k]); };
     while (i < t.size()) {
-        const auto c = static_cast<unsigned char>(t[i]);
-        std::size_t n = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 99;
-        if (n == 99 || i + n >= t.size() + (n == 0 ? 1 : 0)) {
-            if (n == 0) { ++i; continue; }
-            return false;
-        }
-        for (std::size_t k = 1; k <= n; ++k)
-            if ((static_cast<unsigned char>(t[i + k]) >> 6) != 2) return false;
+        const unsigned char c = byte(i);
+        if (c < 0x80) { ++i; continue; }
+        std::size_t n = 0;                  // continuation bytes
+        unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte (RFC 3629 table, section 4)
+        if (c >= 0xC2 && c <= 0xDF) n = 1;
+        else if (c == 0xE0) { n = 2; lo = 0xA0; }
+        else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) n = 2;
+        else if (c == 0xED) { n = 2; hi = 0x9F; }  // no UTF-16 surrogates
+        else if (c == 0xF0) { n = 3; lo = 0x90; }
+        else if (c >= 0xF1 && c <= 0xF3) n = 3;
+        else if (c == 0xF4) { n = 3; hi = 0x8F; }  // nothing above U+10FFFF
+        else return i;                           // a continuation byte, an overlong lead, 0xF5..0xFF
+        if (i + n >= t.size()) return i;  // cut short by the end of the text
+        if (byte(i + 1) < lo || byte(i + 1) > hi) return i;
+        for (std::size_t k = 2; k <= n; ++k)
+            if ((byte(i + k) >> 6) != 2) return i;
         i += n + 1;
     }
-    return true;
+    return std::string_view::npos;
 }
+
+bool is_valid_utf8(std::string_view t) { return invalid_utf8_offset(t) == std::string_view::npos; }
 
 std::string cp1252_to_utf8(std::string_view t) {
     if (is_valid_utf8(t)) return std::string(t);

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <vector>
 
+#include "io/detail/interchange_text.hpp"
 #include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 
@@ -241,6 +242,8 @@ JsonDoc parse_json_doc(std::string_view text, std::string_view source, const io:
     doc.text = text;
     doc.source = std::string(source);
     check_json_text(text, doc.source, limits);
+    if (trim(text).empty())
+        throw ParseError::syntax(doc.source, 1, 1, text.empty() ? "malformed JSON: empty file" : "malformed JSON: empty file (white space only)");
     run_sax(doc, nullptr);
     return doc;
 }

@@ -147,7 +147,7 @@ public:
         try {
             return parse_instant(s);
         } catch (const ModelError&) {
-            fail(key, "invalid date-time \"" + s + "\" (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
+            fail(key, "invalid date-time \"" + s + "\" (" + detail::date_problem(s, "YYYY-MM-DD or YYYY-MM-DDTHH:MM") + ")");
         }
     }
     std::optional<Instant> opt_instant(std::string_view key) const {
@@ -160,7 +160,7 @@ public:
         try {
             return parse_date(s);
         } catch (const ModelError&) {
-            fail(key, "invalid date \"" + s + "\" (expected YYYY-MM-DD)");
+            fail(key, "invalid date \"" + s + "\" (" + detail::date_problem(s, "YYYY-MM-DD") + ")");
         }
     }
 

@@ -87,6 +87,19 @@ Sniffed sniff(const std::filesystem::path& path) {
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     if (head.rfind("\xD0\xCF\x11\xE0", 0) == 0) return {Content::mpp, {}};  // OLE compound file
+    // UTF-16 text (a byte-order mark, or '<' as a 16-bit unit: XML 1.0 appendix F): its ASCII
+    // characters are enough to recognise the format; the XML readers decode it.
+    const auto starts = [&](std::string_view bytes) { return head.compare(0, bytes.size(), bytes) == 0; };
+    const bool le = starts("\xFF\xFE") || starts(std::string_view("<\0", 2));
+    const bool be = starts("\xFE\xFF") || starts(std::string_view("\0<", 2));
+    if (le || be) {
+        std::string narrow;
+        for (std::size_t k = starts("\xFF\xFE") || starts("\xFE\xFF") ? 2 : 0; k + 1 < head.size(); k += 2) {
+            const char lo = head[k + (le ? 0 : 1)], hi = head[k + (le ? 1 : 0)];
+            narrow += hi == '\0' ? lo : '?';
+        }
+        head = std::move(narrow);
+    }
     std::size_t i = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;          // UTF-8 byte order mark
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
     const std::string_view s = std::string_view(head).substr(i);

@@ -96,11 +96,14 @@ private:
     int date_format_ = -1;
     std::optional<Date> reference_;  ///< The last full date read: completes dates written without a year.
     bool warned_partial_date_ = false;
+    std::string date_problem_;  ///< Why the last date() returned nullopt when its numbers name no supported day.
     std::int64_t line_ = 0;
 
     [[noreturn]] void fail(const std::string& what) { throw ParseError::unexpected(source_, line_, 0, what); }
     void warn(std::string entity, std::string message) { out_.warnings.push_back({source_, line_, std::move(entity), std::move(message)}); }
 
+    /// A record's fields; a quote left open at the end of the line is an error (a record is one line:
+    /// the file was cut inside the field, or its text lost a quote).
     std::vector<std::string> split(std::string_view line) const {
         std::vector<std::string> out;
         std::string cur;
@@ -117,6 +120,7 @@ private:
                 cur += c;
             }
         }
+        if (quoted) throw ParseError::unexpected(source_, line_, 0, "unterminated quote: a field opened with '\"' does not close on its line");
         out.push_back(cur);
         return out;
     }
@@ -258,17 +262,29 @@ private:
         const std::string_view v = detail::trim(t);
         if (is_na(v)) return std::nullopt;
         const auto d = date(v);
-        if (!d) throw ParseError::unexpected(source_, line_, 0, std::string("project header (record 30) ") + what +
-                                                                     ": expected a date like 17/10/14, got '" + std::string(v) + "'");
+        if (!d)
+            throw ParseError::unexpected(source_, line_, 0,
+                                         std::string("project header (record 30) ") + what + ": " +
+                                             (date_problem_.empty() ? "expected a date like 17/10/14" : date_problem_) + ", got '" +
+                                             std::string(v) + "'");
         return d;
     }
     std::optional<Instant> date(std::string_view t);
+    /// A task or resource record holds one value per column of its field list (MS Project writes them
+    /// all, empty ones too): fewer means the record was cut short and its last values would be lost.
+    void check_columns(const std::vector<std::string>& f, const std::vector<int>& ids, const char* what, const char* list) {
+        if (ids.empty()) fail(std::string(what) + " before its field list (record " + list + ")");
+        if (f.size() - 1 < ids.size())
+            fail(std::string(what) + " has " + std::to_string(f.size() - 1) + " values, its field list (record " + list + ") names " +
+                 std::to_string(ids.size()) + ": the record is cut short");
+    }
     /// A task date column: "NA" -> nullopt; text that is no date is kept as "mpx.<column>" with a warning.
     std::optional<Instant> task_date(const std::string& v, const std::string& entity, const std::string& column, CustomFields& custom) {
         if (is_na(v)) return std::nullopt;
         const auto d = date(v);
         if (!d) {
-            warn(entity, column + " '" + v + "' is not a date in the file's date format (record 12): kept as text");
+            warn(entity, column + " '" + v + "' is not a date in the file's date format (record 12)" +
+                             (date_problem_.empty() ? "" : " (" + date_problem_ + ")") + ": kept as text");
             custom["mpx." + column] = v;
         }
         return d;
@@ -315,6 +331,7 @@ private:
 /// (a month or a weekday name, the AM/PM text), a "'98" year and an "hh:mm" time; the numbers are
 /// placed by the date order of record 12.
 std::optional<Instant> Reader::date(std::string_view t) {
+    date_problem_.clear();
     t = detail::trim(t);
     if (is_na(t)) return std::nullopt;
     struct Number { int value; std::size_t digits; bool apostrophe; };
@@ -442,6 +459,8 @@ std::optional<Instant> Reader::date(std::string_view t) {
     }
     try {
         if (have_year) {
+            date_problem_ = detail::date_problem(y, m, d);
+            if (!date_problem_.empty()) return std::nullopt;
             const Date day = Date::from_ymd(y, m, d);
             reference_ = day;
             return Instant::at(day, minute.value_or(0));
@@ -484,7 +503,12 @@ ImportResult Reader::run() {
     Resource* resource = nullptr;
     std::map<std::string, TaskId> task_by_row;
     std::map<std::string, ResourceId> resource_by_row;
-    std::vector<std::pair<std::size_t, std::string>> pending_links;  // (task position, Predecessors text)
+    struct PendingLinks {
+        std::size_t task;  ///< position in project.tasks
+        std::string text;  ///< the Predecessors column
+        std::int64_t line;
+    };
+    std::vector<PendingLinks> pending_links;
     std::vector<std::pair<int, TaskId>> outline;
     int calendar_count = 0;
     bool header = false;
@@ -589,7 +613,8 @@ ImportResult Reader::run() {
                 const auto from = date(at(1));
                 // A one-day exception may give the from date only (MPXJ populateCalendarException).
                 const auto to = is_na(at(2)) ? from : date(at(2));
-                if (!from || !to) fail("calendar exception: expected from and to dates");
+                if (!from || !to)
+                    fail("calendar exception: " + (date_problem_.empty() ? std::string("expected from and to dates") : date_problem_));
                 CalendarException ex{"", from->date(), to->date(), {}, false};
                 if (at(3) == "1") {
                     for (std::size_t k = 4; k + 1 < f.size() + 1; k += 2) {
@@ -624,6 +649,7 @@ ImportResult Reader::run() {
                 for (std::size_t k = 1; k < f.size(); ++k) task_ids.push_back(static_cast<int>(detail::parse_int(f[k]).value_or(-1)));
                 break;
             case 50: {
+                check_columns(f, resource_ids, "resource (record 50)", "41");
                 Resource res;
                 std::string row;
                 CostRate rates{.effective_from = Instant::from_ymd_hm(1984, 1, 1)};  // MS Project's first date, as MSPDI's table A
@@ -674,6 +700,7 @@ ImportResult Reader::run() {
                 if (resource) resource->notes = at(1);
                 break;
             case 70: {
+                check_columns(f, task_ids, "task (record 70)", "61");
                 Task t;
                 std::string row, links;
                 int level = 1;
@@ -755,7 +782,7 @@ ImportResult Reader::run() {
                 task_by_row[row] = t.id;
                 project.tasks.push_back(std::move(t));
                 task = &project.tasks.back();
-                if (!links.empty()) pending_links.emplace_back(project.tasks.size() - 1, links);
+                if (!links.empty()) pending_links.push_back({project.tasks.size() - 1, links, line_});
                 break;
             }
             case 71:
@@ -765,7 +792,8 @@ ImportResult Reader::run() {
                 if (!task) fail("assignment (record 75) before a task");
                 Assignment a;
                 const auto it = resource_by_row.find(at(1));
-                if (it == resource_by_row.end()) { warn("task " + task->id.str(), "assignment of unknown resource " + at(1) + " skipped"); break; }
+                if (it == resource_by_row.end())
+                    fail("assignment (record 75) of task " + task->id.str() + ": resource " + at(1) + " is not in the file");
                 a.resource = it->second;
                 if (const auto u = units(at(2))) a.units = *u;  // a fraction, 1 = 100 % (MPXJ Record.getUnits)
                 if (const auto w = duration(at(3))) a.work = Duration{w->first};
@@ -777,10 +805,14 @@ ImportResult Reader::run() {
                 warn("record " + f[0], "MPX record type " + f[0] + " not imported");
         }
     }
-    if (!header) fail("an MPX file starts with 'MPX,' (empty file)");
+    if (!header) {
+        line_ = 1;
+        fail("an MPX file starts with 'MPX,' (empty file)");
+    }
     // Links: "3FS+1d", "5", "11SF+2d"; several separated by the list separator.
-    for (auto& [index, text] : pending_links) {
+    for (const auto& [index, text, line] : pending_links) {
         Task& t = project.tasks[index];
+        line_ = line;
         std::string list = text;
         for (char& c : list) if (c == ';') c = ',';
         std::stringstream ss(list);
@@ -792,7 +824,9 @@ ImportResult Reader::run() {
             while (n < s.size() && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
             const std::string ref(s.substr(0, n));
             const auto target = task_by_row.find(ref);
-            if (target == task_by_row.end()) { warn("task " + t.id.str(), "predecessor row " + ref + " not found"); continue; }
+            if (target == task_by_row.end())
+                fail("task " + t.id.str() + ": predecessor '" + std::string(s) + "' names task row " + (ref.empty() ? "(none)" : ref) +
+                     ", which is not in the file");
             Dependency d;
             d.predecessor = target->second;
             d.lag_calendar = LagCalendar::successor;

@@ -69,8 +69,9 @@ private:
     }
     Instant instant(pugi::xml_node el) {
         const auto v = detail::parse_iso_datetime(el.child_value());
-        if (!v) fail(el, "<" + std::string(local_name(el)) + ">: expected a date-time YYYY-MM-DDTHH:MM:SS, got '" +
-                         std::string(el.child_value()) + "'");
+        if (!v)
+            fail(el, "<" + std::string(local_name(el)) + ">: " + detail::date_problem(el.child_value(), "a date-time YYYY-MM-DDTHH:MM:SS") +
+                         ", got '" + std::string(el.child_value()) + "'");
         return *v;
     }
     std::int64_t integer(pugi::xml_node el) {

@@ -51,7 +51,9 @@ private:
         const pugi::xml_node c = child(n, name);
         if (!c || detail::trim(c.child_value()).empty()) return std::nullopt;
         const auto v = detail::parse_iso_datetime(c.child_value());
-        if (!v) fail(c, "<" + std::string(name) + ">: expected a date-time, got '" + std::string(c.child_value()) + "'");
+        if (!v)
+            fail(c, "<" + std::string(name) + ">: " + detail::date_problem(c.child_value(), "a date-time") + ", got '" +
+                        std::string(c.child_value()) + "'");
         return v;
     }
     void keep(pugi::xml_node n, CustomFields& custom, std::initializer_list<std::string_view> used) {
@@ -136,7 +138,8 @@ ImportResult Reader::run() {
         Resource* res = nullptr;
         for (auto& x : pf.resources)
             if (x.id.str() == child_text(rr, "ResourceObjectId")) res = &x;
-        if (!res) { warn(rr, "ResourceRate", "rate of unknown resource skipped"); continue; }
+        if (!res)
+            fail(rr, "<ResourceRate>: ResourceObjectId " + std::string(child_text(rr, "ResourceObjectId")) + " names no <Resource>");
         CostRate cr;
         cr.effective_from = date(rr, "EffectiveDate").value_or(Instant::from_ymd_hm(1970, 1, 1));
         cr.standard_per_hour = Money::from_major(num(rr, "PricePerUnit"));
@@ -186,21 +189,27 @@ ImportResult Reader::run() {
     }
     std::map<std::string, std::vector<std::size_t>> top;
     std::vector<std::ptrdiff_t> parent_of;  // WBS forest, checked before the walk below
-    const auto attach = [&](std::size_t n, std::string_view parent, std::string_view project) {
+    // A WBS parent (or an activity's WBS) is empty or the project's ObjectId at the top of the tree;
+    // any other id must name a <WBS> of the file, or the node would move to the top unnoticed.
+    const auto attach = [&](std::size_t n, std::string_view parent, std::string_view project, const char* field) {
         const auto it = wbs_index.find(std::string(parent));
+        if (it == wbs_index.end() && !parent.empty() && parent != project && !project_of.count(std::string(parent)))
+            fail(child(nodes[n].xml, field), "<" + std::string(local_name(nodes[n].xml)) + "> " +
+                                                 std::string(child_text(nodes[n].xml, "ObjectId")) + ": " + field + " " +
+                                                 std::string(parent) + " names no <WBS>");
         parent_of.push_back(it != wbs_index.end() ? static_cast<std::ptrdiff_t>(it->second) : -1);
         if (it != wbs_index.end()) nodes[it->second].kids.push_back(n);
         else top[std::string(project)].push_back(n);
     };
     for (std::size_t i = 0; i < nodes.size(); ++i)
-        attach(i, child_text(nodes[i].xml, "ParentObjectId"), child_text(nodes[i].xml, "ProjectObjectId"));
+        attach(i, child_text(nodes[i].xml, "ParentObjectId"), child_text(nodes[i].xml, "ProjectObjectId"), "ParentObjectId");
     std::map<std::string, pugi::xml_node, std::less<>> activity_ids;
     for (const auto a : by_name_["Activity"]) {
         if (const auto [at, fresh] = activity_ids.emplace(std::string(child_text(a, "ObjectId")), a); !fresh)
             fail(a, "<Activity> ObjectId " + at->first + " appears twice (first at line " + std::to_string(doc_.line(at->second)) + ")");
         const std::size_t n = nodes.size();
         nodes.push_back({a, false, static_cast<double>(n), {}});
-        attach(n, child_text(a, "WBSObjectId"), child_text(a, "ProjectObjectId"));
+        attach(n, child_text(a, "WBSObjectId"), child_text(a, "ProjectObjectId"), "WBSObjectId");
     }
     detail::check_wbs_forest(
         parent_of, [&](std::size_t n) { return std::string(child_text(nodes[n].xml, "ObjectId")); },
@@ -314,10 +323,13 @@ ImportResult Reader::run() {
         Task* t = pf.find_task(TaskId(child_text(a, "ActivityObjectId")));
         if (!t) fail(a, "<ResourceAssignment>: ActivityObjectId names no activity");
         const auto rid = child_text(a, "ResourceObjectId");
-        if (rid.empty() || !pf.find_resource(ResourceId(rid))) {
-            warn(a, "assignment " + std::string(child_text(a, "ObjectId")), "role-only or unknown-resource assignment skipped");
+        if (rid.empty()) {
+            warn(a, "assignment " + std::string(child_text(a, "ObjectId")), "role-only assignment skipped");
             continue;
         }
+        if (!pf.find_resource(ResourceId(rid)))
+            fail(a, "<ResourceAssignment> " + std::string(child_text(a, "ObjectId")) + ": ResourceObjectId " + std::string(rid) +
+                        " names no <Resource>");
         Assignment as;
         as.resource = ResourceId(rid);
         as.units = num(a, "PlannedUnitsPerTime", 1.0);

@@ -153,7 +153,9 @@ private:
         const auto v = r[field];
         if (v.empty()) return std::nullopt;
         const auto d = detail::parse_iso_datetime(v);
-        if (!d) fail(r.line(), r.table().name + "." + std::string(field) + ": expected a date YYYY-MM-DD HH:MM, got '" + std::string(v) + "'");
+        if (!d)
+            fail(r.line(), r.table().name + "." + std::string(field) + ": " + detail::date_problem(v, "a date YYYY-MM-DD HH:MM") +
+                               ", got '" + std::string(v) + "'");
         return d;
     }
     /// Keeps every field of the row not in `used` as "xer.<field>".
@@ -166,6 +168,13 @@ private:
             if (c < row.size() && !row[c].empty()) custom["xer." + f] = row[c];
         }
     }
+    /// A reference to a calendar (clndr_id, base_clndr_id) must name a CALENDAR row: P6 exports every
+    /// calendar its rows use, so a missing one means a damaged file (the schedule would change).
+    void check_calendar(const XerRow& r, std::string_view field, const std::string& entity) {
+        const auto id = r[field];
+        if (!id.empty() && !out_.portfolio.find_calendar(CalendarId(id)))
+            fail(r.line(), entity + ": " + std::string(field) + " " + std::string(id) + " is not in CALENDAR");
+    }
     void read_calendars();
     void read_resources();
     void read_projects();
@@ -175,7 +184,8 @@ void Reader::split(const std::string& text) {
     std::int64_t line_no = 0;
     std::size_t pos = 0;
     XerTable* cur = nullptr;
-    bool header = false;
+    bool header = false, ended = false;
+    std::int64_t last_line = 0;  // the last line that is not empty
     while (pos <= text.size()) {
         std::size_t end = text.find('\n', pos);
         if (end == std::string::npos) end = text.size();
@@ -184,6 +194,7 @@ void Reader::split(const std::string& text) {
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (line.empty()) { if (end == text.size()) break; continue; }
+        last_line = line_no;
         std::vector<std::string> cols;
         std::size_t s = 0;
         while (true) {
@@ -211,6 +222,11 @@ void Reader::split(const std::string& text) {
         } else if (cols[0] == "%R") {
             if (!cur || cur->fields.empty()) fail(line_no, "%R row before its table's %F field list");
             cols.erase(cols.begin());
+            // Fewer values than fields is what P6 8.2 writes (it drops trailing empty values: they
+            // read as empty); more cannot be placed.
+            if (cols.size() > cur->fields.size())
+                fail(line_no, cur->name + ": row has " + std::to_string(cols.size()) + " values, its %F line lists " +
+                                  std::to_string(cur->fields.size()) + " fields");
             // A repeated table (same name, new %F) keeps rows aligned to its own fields.
             if (cols.size() < cur->fields.size()) cols.resize(cur->fields.size());
             std::vector<std::string> aligned(tables_[cur->name].fields.size());
@@ -218,6 +234,7 @@ void Reader::split(const std::string& text) {
             cur->rows.push_back(std::move(aligned));
             cur->lines.push_back(line_no);
         } else if (cols[0] == "%E") {
+            ended = true;
             break;
         } else {
             fail(line_no, "expected a line starting with %T, %F, %R or %E, got '" + std::string(line.substr(0, 20)) + "'");
@@ -225,6 +242,9 @@ void Reader::split(const std::string& text) {
         if (end == text.size()) break;
     }
     if (!header) fail(1, "an XER file starts with 'ERMHDR' (empty file)");
+    // P6 ends every export with %E: without it the file was cut short, maybe inside the last row,
+    // whose missing values would otherwise read as empty.
+    if (!ended) fail(last_line, "no %E line after the last row: the file is truncated");
 }
 
 void Reader::read_calendars() {
@@ -272,11 +292,10 @@ void Reader::read_calendars() {
         }
         out_.portfolio.calendars.push_back(std::move(cal));
     }
-    for (auto& c : out_.portfolio.calendars)
-        if (c.base && !out_.portfolio.find_calendar(*c.base)) {
-            warn(0, "calendar " + c.id.str(), "base calendar " + c.base->str() + " is not in the file: ignored");
-            c.base.reset();
-        }
+    for (std::size_t i = 0; i < t->rows.size(); ++i) {
+        const XerRow r(*t, i);
+        check_calendar(r, "base_clndr_id", "CALENDAR " + std::string(r["clndr_id"]));
+    }
 }
 
 void Reader::read_resources() {
@@ -292,6 +311,7 @@ void Reader::read_resources() {
         if (!r["clndr_id"].empty()) res.calendar = CalendarId(r["clndr_id"]);
         res.notes = std::string(r["rsrc_notes"]);
         keep(r, res.custom, {"rsrc_id", "rsrc_name", "clndr_id", "rsrc_notes"});
+        check_calendar(r, "clndr_id", "RSRC " + res.id.str());
         out_.portfolio.resources.push_back(std::move(res));
     }
     if (const XerTable* rates = table("RSRCRATE")) {
@@ -300,7 +320,7 @@ void Reader::read_resources() {
             Resource* res = nullptr;
             for (auto& x : out_.portfolio.resources)
                 if (x.id.str() == r["rsrc_id"]) res = &x;
-            if (!res) { warn(r.line(), "RSRCRATE " + std::string(r["rsrc_rate_id"]), "rate of unknown resource skipped"); continue; }
+            if (!res) fail(r.line(), "RSRCRATE " + std::string(r["rsrc_rate_id"]) + ": rsrc_id " + std::string(r["rsrc_id"]) + " is not in RSRC");
             CostRate cr;
             cr.effective_from = date(r, "start_date").value_or(Instant::from_ymd_hm(1970, 1, 1));
             cr.standard_per_hour = Money::from_major(hours(r, "cost_per_qty"));
@@ -349,6 +369,7 @@ void Reader::read_projects() {
         p.name = std::string(r["proj_short_name"]);
         p.start = date(r, "plan_start_date").value_or(Instant{});
         if (!r["clndr_id"].empty()) p.calendar = CalendarId(r["clndr_id"]);
+        check_calendar(r, "clndr_id", "PROJECT " + std::string(r["proj_id"]));
         p.status_date = date(r, "last_recalc_date");
         p.deadline = date(r, "plan_end_date");
         keep(r, p.custom, {"proj_id", "proj_short_name", "plan_start_date", "clndr_id", "last_recalc_date", "plan_end_date"});
@@ -464,6 +485,7 @@ void Reader::read_projects() {
         t.name = std::string(r["task_name"]);
         t.parent = parent;
         if (!r["clndr_id"].empty()) t.calendar = CalendarId(r["clndr_id"]);
+        check_calendar(r, "clndr_id", "TASK " + node.id);
         const double target = hours(r, "target_drtn_hr_cnt");
         const double remain = hours(r, "remain_drtn_hr_cnt");
         t.duration = Duration{static_cast<std::int64_t>(target * 60.0 + 0.5)};
@@ -569,10 +591,12 @@ void Reader::read_projects() {
             Task* t = out_.portfolio.find_task(TaskId(r["task_id"]));
             const std::string entity = "assignment " + std::string(r["taskrsrc_id"]);
             if (!t) fail(r.line(), "TASKRSRC " + std::string(r["taskrsrc_id"]) + ": task_id " + std::string(r["task_id"]) + " is not in TASK");
-            if (r["rsrc_id"].empty() || !out_.portfolio.find_resource(ResourceId(r["rsrc_id"]))) {
-                warn(r.line(), entity, "role-only or unknown-resource assignment (role " + std::string(r["role_id"]) + ") skipped");
+            if (r["rsrc_id"].empty()) {
+                warn(r.line(), entity, "role-only assignment (role " + std::string(r["role_id"]) + ") skipped");
                 continue;
             }
+            if (!out_.portfolio.find_resource(ResourceId(r["rsrc_id"])))
+                fail(r.line(), "TASKRSRC " + std::string(r["taskrsrc_id"]) + ": rsrc_id " + std::string(r["rsrc_id"]) + " is not in RSRC");
             Assignment a;
             a.resource = ResourceId(r["rsrc_id"]);
             if (!r["target_qty_per_hr"].empty()) a.units = hours(r, "target_qty_per_hr");

@@ -45,6 +45,16 @@ def edit_line(path, n, old, new):
     return join(ls)
 
 
+def inject(path, n, old, new):
+    """Line `n` of `path` with `old` replaced by `new` given as bytes (for encoding errors)."""
+    data = edit_line(path, n, old, "\x00MARK\x00")
+    return data.replace(b"\x00MARK\x00", new, 1)
+
+
+def utf16le(text):
+    return b"\xff\xfe" + text.encode("utf-16-le", "surrogatepass")
+
+
 def set_field(path, n, field_line, field, value, sep="\t"):
     """Sets `field` (named on line `field_line`, a %F line) of row line `n` to `value`."""
     ls = lines_of(path)
@@ -85,7 +95,7 @@ def base_with(line, old, new):
 
 
 J = "json"
-add("json_empty.json", J, "", "ParseError", "syntax", 1, "malformed JSON")
+add("json_empty.json", J, "", "ParseError", "syntax", 1, "malformed JSON: empty file")
 add("json_trailing_comma.json", J, base_with(12, '{"id": "B", "duration": "2d", "predecessors": [{"task": "A"}]}', ""),
     "ParseError", "syntax", 13, "malformed JSON")
 add("json_unterminated_string.json", J, base_with(5, '"PF"', '"PF'), "ParseError", "syntax", 5, "malformed JSON")
@@ -117,6 +127,8 @@ add("json_bad_link_type.json", J, base_with(12, '{"task": "A"}', '{"task": "A", 
     12, 'unknown value "XY"')
 add("json_bad_money.json", J, base_with(11, '"duration": "1d"', '"duration": "1d", "fixed_cost": "lots"'), "ParseError",
     "unexpected", 11, "fixed_cost")
+add("json_year_out_of_range.json", J, base_with(9, "2026-01-05T08:00", "1300-01-05T08:00"), "ParseError", "unexpected", 9,
+    "year 1300 is outside the supported years 1400-9999")
 add("json_deep_nesting.json", J, base_with(5, '"id": "PF",', '"id": "PF", "notes": ' + "[" * 300 + "]" * 300 + ","),
     "ParseError", "limit_exceeded", 5, "max_nesting_depth")
 
@@ -158,7 +170,7 @@ MS = "mspdi/mspdiavailability.xml"
 ms_lines = lines_of(MS)
 uid_line = next(i + 1 for i, l in enumerate(ms_lines) if "<Task>" in l) + 1
 assert "<UID>" in ms_lines[uid_line - 1], ms_lines[uid_line - 1]
-add("mspdi_empty.xml", M, "", "ParseError", "syntax", 1, "")
+add("mspdi_empty.xml", M, "", "ParseError", "syntax", 1, "empty file")
 # pugixml reads text as character data and reports the missing root element where the input ends.
 add("mspdi_not_xml.xml", M, "this is not XML\n", "ParseError", "syntax", 2, "No document element")
 add("mspdi_unclosed_element.xml", M, '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n  <Name>x</Name>\n  <Tasks>\n    <Task>\n  </Tasks>\n</Project>\n',
@@ -171,6 +183,32 @@ add("mspdi_external_entity.xml", M, '<?xml version="1.0"?>\n<!DOCTYPE Project [\
     "ParseError", "unexpected", 3, "DOCTYPE with entity declarations")
 add("mspdi_deep_nesting.xml", M, '<?xml version="1.0"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n' + "<x>" * 300 + "</x>" * 300 + "\n</Project>\n",
     "ParseError", "limit_exceeded", -1, "max_nesting_depth")
+# Encodings and characters (issue 23, points 6 and 7): text that is not UTF-8, characters and
+# character references XML 1.0 forbids, entities never declared. Line 150: <Name>Resource One</Name>.
+assert "<Name>Resource One</Name>" in ms_lines[149]
+add("mspdi_invalid_utf8.xml", M, inject(MS, 150, "One", b"O\xffne"), "ParseError", "syntax", 150,
+    "invalid UTF-8 at byte offset")
+add("mspdi_overlong_utf8.xml", M, inject(MS, 150, "One", b"\xc0\xafOne"), "ParseError", "syntax", 150,
+    "invalid UTF-8 at byte offset")
+add("mspdi_surrogate_in_utf8.xml", M, inject(MS, 150, "One", b"\xed\xa0\x80One"), "ParseError", "syntax", 150,
+    "invalid UTF-8 at byte offset")
+add("mspdi_utf16_lone_surrogate.xml", M,
+    utf16le('<?xml version="1.0" encoding="UTF-16"?>\n<Project xmlns="http://schemas.microsoft.com/project">\n'
+            "<Name>a\ud800b</Name>\n</Project>\n"), "ParseError", "syntax", 3, "unpaired UTF-16 surrogate")
+add("mspdi_char_ref_nul.xml", M, edit_line(MS, 150, "One", "O&#0;ne"), "ParseError", "syntax", 150,
+    "&#0; names U+0000, not an XML 1.0 character")
+add("mspdi_char_ref_escape.xml", M, edit_line(MS, 150, "One", "O&#x1B;ne"), "ParseError", "syntax", 150,
+    "&#x1B; names U+001B, not an XML 1.0 character")
+add("mspdi_raw_control_char.xml", M, edit_line(MS, 150, "One", "O\x01ne"), "ParseError", "syntax", 150,
+    "character U+0001 is not allowed in XML 1.0")
+add("mspdi_undeclared_entity.xml", M, edit_line(MS, 150, "One", "O&nbsp;ne"), "ParseError", "syntax", 150,
+    "undeclared entity &nbsp;")
+add("mspdi_bare_ampersand.xml", M, edit_line(MS, 150, "Resource One", "Resource & One"), "ParseError", "syntax", 150,
+    "'&' starts no entity or character reference")
+add("mspdi_unsupported_encoding.xml", M, edit_line(MS, 1, 'encoding="UTF-8"', 'encoding="EBCDIC-US"'), "ParseError",
+    "unexpected", 1, "XML encoding 'ebcdic-us' is not supported")
+add("mspdi_year_out_of_range.xml", M, edit_line(MS, 10, "2009-06-11", "1300-06-11"), "ParseError", "unexpected", 10,
+    "<StartDate>: year 1300 is outside the supported years 1400-9999")
 MD = "mspdi/DefaultDurationFormat.xml"
 add("mspdi_bad_duration.xml", M, edit_line(MD, 231, "<Duration>PT80H0M0S<", "<Duration>PT80X<"), "ParseError",
     "unexpected", 231, "Duration")
@@ -186,6 +224,16 @@ add("pmxml_bad_date.xml", P, edit_line(PM, 140, "2021-02-05T08:00:00", "yesterda
     "ActualStartDate")
 add("pmxml_no_project.xml", P, '<?xml version="1.0"?>\n<APIBusinessObjects>\n</APIBusinessObjects>\n', "ParseError",
     "unexpected", 2, "no <Project>")
+add("pmxml_empty.xml", P, "", "ParseError", "syntax", 1, "empty file")
+add("pmxml_invalid_utf8.xml", P, inject(PM, 157, "Test", b"T\xe9st"), "ParseError", "syntax", 157, "invalid UTF-8 at byte offset")
+add("pmxml_undeclared_entity.xml", P, edit_line(PM, 157, "Test", "T&eacute;st"), "ParseError", "syntax", 157,
+    "undeclared entity &eacute;")
+add("pmxml_char_ref_control.xml", P, edit_line(PM, 157, "Test", "T&#7;st"), "ParseError", "syntax", 157,
+    "&#7; names U+0007")
+add("pmxml_year_out_of_range.xml", P, edit_line(PM, 140, "2021-02-05T08:00:00", "1300-02-05T08:00:00"), "ParseError",
+    "unexpected", 140, "<ActualStartDate>: year 1300 is outside the supported years 1400-9999")
+add("pmxml_activity_unknown_wbs.xml", P, edit_line(PM, 182, "<WBSObjectId>36331<", "<WBSObjectId>99999<"), "ParseError",
+    "unexpected", 182, "<Activity> 140001: WBSObjectId 99999 names no <WBS>")
 add("pmxml_truncated.xml", P, join(lines_of(PM)[:150]), "ParseError", "syntax", -1, "malformed XML")
 # WBS 36331 (line 126, the activity's WBS) and a second WBS 36332 (on line 132) are each other's parent.
 pm_cycle = lines_of(PM)
@@ -194,6 +242,10 @@ pm_cycle[131] = pm_cycle[131].replace("</WBS>", "</WBS><WBS><ObjectId>36332</Obj
                                       "<ProjectObjectId>34136</ProjectObjectId></WBS>", 1)
 add("pmxml_wbs_cycle.xml", P, join(pm_cycle), "ParseError", "unexpected", 126,
     "WBS parents form a cycle: 36331 -> 36332 -> 36331")
+pm_parent = lines_of(PM)
+pm_parent[130] = pm_parent[130].replace("</SequenceNumber>", "</SequenceNumber><ParentObjectId>77777</ParentObjectId>", 1)
+add("pmxml_wbs_unknown_parent.xml", P, join(pm_parent), "ParseError", "unexpected", 131,
+    "<WBS> 36331: ParentObjectId 77777 names no <WBS>")
 add("pmxml_duplicate_activity.xml", P, edit_line(PM, 183, "</Activity>", "</Activity><Activity><ObjectId>140001</ObjectId>"
                                                   "<Name>copy</Name></Activity>"), "ParseError", "unexpected", 183,
     "<Activity> ObjectId 140001 appears twice (first at line 133)")
@@ -212,6 +264,29 @@ add("xer_bad_date.xer", X, set_field(XE, 41, 40, "act_start_date", "2019-06-99 0
     41, "TASK.act_start_date")
 add("xer_task_unknown_project.xer", X, set_field(XE, 41, 40, "proj_id", "999"), "ParseError", "unexpected", 41,
     "is not in PROJECT")
+# Truncation (issue 23, point 4): P6 ends every export with %E; a row may hold fewer values than its
+# %F fields (P6 8.2 drops trailing empty ones, as line 41 here), never more.
+xe = lines_of(XE)
+add("xer_truncated_row.xer", X, join(xe[:40] + [xe[40][:len(xe[40]) // 2]]), "ParseError", "unexpected", 41,
+    "no %E line after the last row: the file is truncated")
+add("xer_truncated_after_row.xer", X, join(xe[:41]), "ParseError", "unexpected", 41, "the file is truncated")
+add("xer_row_too_long.xer", X, replace_line(XE, 41, xe[40].rstrip("\r") + "\tx\tx\r"), "ParseError", "unexpected", 41,
+    "TASK: row has 60 values, its %F line lists 59 fields")
+# Dangling references (point 5) and a year out of range (point 8).
+add("xer_task_unknown_calendar.xer", X, set_field(XE, 41, 40, "clndr_id", "999"), "ParseError", "unexpected", 41,
+    "TASK 1338401: clndr_id 999 is not in CALENDAR")
+add("xer_project_unknown_calendar.xer", X, set_field(XE, 27, 26, "clndr_id", "999"), "ParseError", "unexpected", 27,
+    "clndr_id 999 is not in CALENDAR")
+add("xer_year_out_of_range.xer", X, set_field(XE, 41, 40, "act_start_date", "1300-06-10 08:00"), "ParseError", "unexpected",
+    41, "TASK.act_start_date: year 1300 is outside the supported years 1400-9999")
+XR = "xer/resource-rates-test.xer"
+xr = lines_of(XR)
+xr_fields = next(i + 1 for i, l in enumerate(xr) if l.startswith("%T\tTASKRSRC")) + 1
+xr_rate_fields = next(i + 1 for i, l in enumerate(xr) if l.startswith("%T\tRSRCRATE")) + 1
+add("xer_assignment_unknown_resource.xer", X, set_field(XR, xr_fields + 1, xr_fields, "rsrc_id", "999"), "ParseError",
+    "unexpected", xr_fields + 1, "rsrc_id 999 is not in RSRC")
+add("xer_rate_unknown_resource.xer", X, set_field(XR, xr_rate_fields + 1, xr_rate_fields, "rsrc_id", "999"), "ParseError",
+    "unexpected", xr_rate_fields + 1, "RSRCRATE 1761: rsrc_id 999 is not in RSRC")
 add("xer_table_without_name.xer", X, replace_line(XE, 39, "%T"), "ParseError", "unexpected", 39, "%T without a table name")
 
 
@@ -265,6 +340,18 @@ add("mpx_assignment_before_task.mpx", "mpx", join(lines_of(MP)[:18] + ["75;1;1;8
     "ParseError", "unexpected", 19, "assignment (record 75) before a task")
 add("mpx_hours_before_calendar.mpx", "mpx", join(lines_of(MP)[:4] + lines_of(MP)[5:]), "ParseError", "unexpected", 5,
     "calendar hours (record 25/56) before a calendar")
+add("mpx_empty.mpx", "mpx", "", "ParseError", "unexpected", 1, "empty file")
+mp = lines_of(MP)
+add("mpx_truncated_record.mpx", "mpx", join(mp[:23] + ["70;Second Sub Task;1.2;2;10d"]), "ParseError", "unexpected", 24,
+    "task (record 70) has 4 values, its field list (record 61) names 15: the record is cut short")
+add("mpx_unterminated_quote.mpx", "mpx", edit_line(MP, 21, "First Sub Task", '"First Sub Task'), "ParseError", "unexpected",
+    21, "unterminated quote")
+add("mpx_link_to_missing_task.mpx", "mpx", edit_line(MP, 24, ";2;No;", ";9;No;"), "ParseError", "unexpected", 24,
+    "predecessor '9' names task row 9, which is not in the file")
+add("mpx_assignment_unknown_resource.mpx", "mpx", edit_line(MP, 22, "75;1;1;", "75;7;1;"), "ParseError", "unexpected", 22,
+    "resource 7 is not in the file")
+add("mpx_year_out_of_range.mpx", "mpx", edit_line(MP, 13, "Standard;01/01/2003;", "Standard;01/01/1300;"), "ParseError",
+    "unexpected", 13, "start date: year 1300 is outside the supported years 1400-9999")
 add("mpx_bad_project_start.mpx", "mpx", edit_line(MP, 13, "Standard;01/01/2003;", "Standard;first of January;"),
     "ParseError", "unexpected", 13, "project header (record 30) start date")
 

@@ -3,13 +3,17 @@
 // (joniles/mpxj @ 764fe84f, src/test/java/org/mpxj/junit: TaskLinksTest, MppTaskTest, DurationTest,
 // CalendarCalendarsTest, RecurringExceptionsTest, AssignmentAssignmentsTest, TaskStartsTest,
 // AvailabilityTest, CostRateTableTest, ResourceMiscTest, DefaultDurationFormatTest).
+#include <cstdint>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
 #include "interchange_test_util.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/json.hpp"
+#include "ppm/io/model_file.hpp"
 #include "ppm/io/mspdi.hpp"
 
 using namespace ppm;
@@ -534,6 +538,81 @@ TEST_CASE("mspdi: malformed input gives ParseError with the line") {
         CHECK(std::string(e.what()).find("Duration") != std::string::npos);
     }
     CHECK_THROWS_AS(read_mspdi("<APIBusinessObjects/>", "x.xml"), ParseError);
+}
+
+namespace {
+/// `utf8` re-encoded as UTF-16 with a byte-order mark (what Notepad's "Unicode" saves), its XML
+/// declaration saying so.
+std::string as_utf16(std::string utf8, bool big_endian) {
+    if (const auto at = utf8.find("encoding=\"UTF-8\""); at != std::string::npos) utf8.replace(at, 16, "encoding=\"UTF-16\"");
+    std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
+    const auto unit = [&](std::uint32_t u) {
+        const char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+        out += big_endian ? hi : lo;
+        out += big_endian ? lo : hi;
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+        i += n;
+        if (cp >= 0x10000) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("mspdi: a file saved as UTF-16 (either byte order) or with a UTF-8 byte-order mark reads like the UTF-8 original") {
+    // XML 1.0 section 4.3.3 and appendix F: the byte-order mark tells the encoding.
+    const std::string utf8 =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Project xmlns=\"http://schemas.microsoft.com/project\">\n"
+        "<Name>Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x9A\x80</Name>\n<Tasks>\n<Task><UID>1</UID><ID>1</ID><Name>\xC3\x9C" "bung</Name>"
+        "<Duration>PT8H0M0S</Duration></Task>\n</Tasks>\n</Project>\n";
+    const auto original = read_mspdi(utf8, "utf8.xml");
+    REQUIRE(original.portfolio.projects.size() == 1);
+    REQUIRE(original.portfolio.projects[0].tasks.size() == 1);
+    CHECK(original.portfolio.projects[0].tasks[0].name == "\xC3\x9C" "bung");
+    for (const auto& [name, text] : {std::pair<std::string, std::string>{"utf16le.xml", as_utf16(utf8, false)},
+                                     {"utf16be.xml", as_utf16(utf8, true)},
+                                     {"bom.xml", "\xEF\xBB\xBF" + utf8}}) {
+        INFO(name);
+        const auto r = read_mspdi(text, name);
+        REQUIRE(r.portfolio.projects.size() == 1);
+        CHECK(r.portfolio.projects[0].name == original.portfolio.projects[0].name);
+        REQUIRE(r.portfolio.projects[0].tasks.size() == 1);
+        CHECK(r.portfolio.projects[0].tasks[0].name == "\xC3\x9C" "bung");
+        CHECK(r.portfolio.projects[0].tasks[0].duration == original.portfolio.projects[0].tasks[0].duration);
+    }
+    // read_model_file recognises a UTF-16 .xml file by its content, as it does UTF-8.
+    const auto path = std::filesystem::temp_directory_path() / "ppm_test_utf16_mspdi.xml";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << as_utf16(utf8, false);
+    }
+    const auto via_file = read_model_file_with_warnings(path);
+    std::filesystem::remove(path);
+    REQUIRE(via_file.portfolio.projects.size() == 1);
+    CHECK(via_file.portfolio.projects[0].tasks.size() == 1);
+    // Lines are counted in the decoded text: a bad value on line 5 of a UTF-16 file is reported there.
+    std::string bad = utf8;
+    bad.replace(bad.find("PT8H0M0S"), 8, "eight hours");
+    try {
+        (void)read_mspdi(as_utf16(bad, false), "bad16.xml");
+        FAIL("no error");
+    } catch (const ParseError& e) {
+        CHECK(e.code() == ErrorCode::unexpected);
+        CHECK(e.line() == 5);
+    }
+    // A lone UTF-16 surrogate is no character.
+    std::string lone = as_utf16(utf8, false);
+    lone += std::string("\x00\xD8", 2);
+    CHECK_THROWS_AS(read_mspdi(lone, "lone.xml"), ParseError);
 }
 
 TEST_CASE("mspdi: DOCTYPE with entities is rejected (billion laughs)") {

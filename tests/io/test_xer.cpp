@@ -239,7 +239,7 @@ TEST_CASE("xer: malformed input names the line") {
         CHECK(std::string(e.what()).find("%F") != std::string::npos);
     }
     try {
-        (void)read_xer("ERMHDR\t8.2\n%T\tPROJECT\n%F\tproj_id\tplan_start_date\n%R\t1\tyesterday\n", "bad.xer");
+        (void)read_xer("ERMHDR\t8.2\n%T\tPROJECT\n%F\tproj_id\tplan_start_date\n%R\t1\tyesterday\n%E\n", "bad.xer");
         FAIL("no error");
     } catch (const ParseError& e) {
         CHECK(e.line() == 4);
@@ -317,5 +317,38 @@ TEST_CASE("xer: every P6 constraint code maps to its P6 behaviour and is written
         REQUIRE(b);
         CHECK(b->constraint == a->constraint);
         CHECK(b->secondary_constraint == a->secondary_constraint);
+    }
+}
+
+TEST_CASE("xer: text that is not strict UTF-8 (an overlong form, a surrogate) is read as Windows-1252, so names are valid UTF-8") {
+    // Before issue 23 a lenient UTF-8 check let "\xC0\xAF" (an overlong '/') through unchanged, and
+    // the JSON writer then failed on it. RFC 3629 forbids overlong forms and surrogates (ED A0 80).
+    const std::string text =
+        "ERMHDR\t8.2\n%T\tPROJECT\n%F\tproj_id\tproj_short_name\tplan_start_date\n%R\t1\tP\t2026-03-02 08:00\n"
+        "%T\tTASK\n%F\ttask_id\tproj_id\ttask_name\ttarget_drtn_hr_cnt\n%R\t1\t1\ta\xC0\xAF" "b\xED\xA0\x80\t8\n%E\n";
+    const auto r = read_xer(text, "enc.xer");
+    const Task* t = r.portfolio.find_task(TaskId("1"));
+    REQUIRE(t);
+    CHECK(t->name == "a\xC3\x80\xC2\xAF" "b\xC3\xAD\xC2\xA0\xE2\x82\xAC");  // À ¯ b í NBSP €
+}
+
+TEST_CASE("xer: a row may hold fewer values than its %F fields (P6 8.2 drops trailing empty ones), never more; %E ends the file") {
+    const std::string head = "ERMHDR\t8.2\n%T\tPROJECT\n%F\tproj_id\tproj_short_name\tplan_start_date\tplan_end_date\n";
+    const auto r = read_xer(head + "%R\t1\tP\t2026-03-02 08:00\n%E\n", "short.xer");
+    REQUIRE(r.portfolio.projects.size() == 1);
+    CHECK_FALSE(r.portfolio.projects[0].deadline.has_value());
+    try {
+        (void)read_xer(head + "%R\t1\tP\t2026-03-02 08:00\t\tx\n%E\n", "long.xer");
+        FAIL("no error");
+    } catch (const ParseError& e) {
+        CHECK(e.line() == 4);
+        CHECK_THAT(std::string(e.what()), Catch::Matchers::Contains("row has 5 values, its %F line lists 4 fields"));
+    }
+    try {
+        (void)read_xer(head + "%R\t1\tP\t2026-03-0", "cut.xer");
+        FAIL("no error");
+    } catch (const ParseError& e) {
+        CHECK(e.line() == 4);
+        CHECK_THAT(std::string(e.what()), Catch::Matchers::Contains("the file is truncated"));
     }
 }

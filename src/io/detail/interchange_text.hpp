@@ -20,6 +20,13 @@ std::string format_iso_datetime(Instant t);
 std::optional<int> parse_time_of_day(std::string_view text, bool is_end);
 /// 480 -> "08:00:00"; 1440 -> "00:00:00".
 std::string format_time_of_day(int minute);
+/// For a date-time text that is not accepted: why, when its date part has the YYYY-MM-DD shape but
+/// names no supported day ("year 1300 is outside the supported years 1400-9999", "month 13 is not
+/// 1-12", "day 30 does not exist in 2026-02"); otherwise "expected " + `expected`. For messages.
+std::string date_problem(std::string_view text, std::string_view expected);
+/// The same check for a date given as numbers (the MPX reader's day-month-year orders); empty when
+/// year, month and day name a supported day.
+std::string date_problem(int year, int month, int day);
 /// ISO 8601 duration "PT8H0M0S", "P1DT2H", "-PT1H30M" -> minutes (rounded to the nearest minute).
 std::optional<std::int64_t> parse_iso_duration(std::string_view text);
 /// Minutes -> "PT8H0M0S".
@@ -31,7 +38,10 @@ std::optional<double> parse_double(std::string_view text);
 std::string format_double(double value);
 /// Windows-1252 bytes -> UTF-8 (valid UTF-8 input is returned unchanged).
 std::string cp1252_to_utf8(std::string_view text);
-/// True when `text` is valid UTF-8.
+/// Byte offset of the first byte of `text` that does not start a valid UTF-8 sequence (RFC 3629: no
+/// overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short), or npos.
+std::size_t invalid_utf8_offset(std::string_view text);
+/// True when `text` is valid UTF-8 (invalid_utf8_offset finds nothing).
 bool is_valid_utf8(std::string_view text);
 /// UTF-8 -> Windows-1252 (characters outside it become '?').
 std::string utf8_to_cp1252(std::string_view text);
