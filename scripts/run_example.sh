@@ -35,8 +35,8 @@ echo
 echo "== ppm simulate $EXAMPLE --iterations 2000 --seed 1"
 "$PPM" simulate "$EXAMPLE" --iterations 2000 --seed 1
 echo
-echo "== ppm report $EXAMPLE --out $OUT/report.html"
-"$PPM" report "$EXAMPLE" --out "$OUT/report.html"
+echo "== ppm report $EXAMPLE examples/selection.json --out $OUT/report.html"
+"$PPM" report "$EXAMPLE" examples/selection.json --out "$OUT/report.html"
 echo
 DB="$OUT/ppm.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"

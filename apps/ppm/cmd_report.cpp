@@ -1,10 +1,13 @@
-// `ppm report FILE [--out report.html]`: the self-contained HTML dashboard (issue 6, report area):
-// summary with RAG, Gantt per project, resource histograms, bubble chart, efficient frontier,
-// risk heat map, EVM S-curves, each drawn when the file has its data. docs/reports.md.
+// `ppm report FILE... [--out report.html]`: the self-contained HTML dashboard (issues 6 and 21,
+// report area): summary with RAG and EVM roll-ups, Gantt per project, resource histograms, EVM
+// S-curves, Monte Carlo risk, risk heat map, bubble chart, efficient frontier, each drawn when the
+// files have its data (the portfolio and, e.g., the selection with its strategy). docs/reports.md.
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
+#include <vector>
 #include <string>
 
 #include "command.hpp"
@@ -18,11 +21,12 @@ namespace ppm::cli {
 namespace {
 
 struct ReportArgs {
-    std::string file;
+    std::vector<std::string> files;
     std::string out = "report.html";
     std::string title;
     std::string today;
     int frontier = 8;
+    std::uint64_t iterations = 0;
     int passes = 4;
     double time_limit = 10.0;
     bool no_level = false;
@@ -30,7 +34,7 @@ struct ReportArgs {
 };
 
 int run(const ReportArgs& args, Context& ctx) {
-    ctx.input_file = args.file;
+    ctx.input_file = args.files.front();
     check_output_path(args.out);  // refused before the work, not after it
     report::DashboardOptions o;
     o.title = args.title;
@@ -42,27 +46,24 @@ int run(const ReportArgs& args, Context& ctx) {
         }
     }
     o.frontier_points = args.frontier;
+    o.iterations = args.iterations;
     o.level_passes = args.passes;
     o.solve_seconds = args.time_limit;
     o.level_resources = !args.no_level;
     ProgressBar bar("report", ctx.quiet || args.json);
     o.progress = [&bar](std::string_view stage, double fraction) { bar.update(fraction, stage); };
-    const report::DashboardData d = report::collect_dashboard_data(std::filesystem::path(args.file), o);
+    std::vector<std::filesystem::path> paths(args.files.begin(), args.files.end());
+    const report::DashboardData d = report::collect_dashboard_data(std::span<const std::filesystem::path>(paths), o);
     report::write_dashboard_file(d, args.out, o);
     bar.finish();
 
-    std::vector<std::string> views;
-    if (d.portfolio) views.push_back("summary");
-    if (d.schedule) views.push_back("gantt");
-    if (d.histogram) views.push_back("histograms");
-    if (d.selection) views.push_back("bubble");
-    if (d.frontier) views.push_back("frontier");
-    if (!d.risks.empty()) views.push_back("heatmap");
-    if (!d.scurves.empty()) views.push_back("scurves");
+    const std::vector<std::string> views = report::dashboard_views(d);
+    const std::vector<std::string> notes = report::dashboard_notes(d);
     if (!ctx.quiet)  // what the importer of a foreign file could not carry (issue 19, point 9)
         for (const auto& w : d.import_warnings) print_warning(w);
     if (args.json) {
-        nlohmann::json j{{"input", args.file}, {"output", args.out}, {"title", d.title}, {"views", views}, {"notes", d.notes},
+        nlohmann::json j{{"input", args.files.size() == 1 ? nlohmann::json(args.files.front()) : nlohmann::json(args.files)},
+                         {"output", args.out}, {"title", d.title}, {"views", views}, {"notes", notes},
                          {"projects", d.portfolio ? d.portfolio->projects.size() : 0},
                          {"tasks", d.portfolio ? d.portfolio->task_count() : 0}};
         std::cout << j.dump(2) << "\n";
@@ -70,7 +71,7 @@ int run(const ReportArgs& args, Context& ctx) {
         std::string list;
         for (const auto& v : views) list += (list.empty() ? "" : ", ") + v;
         std::cout << "Wrote " << args.out << " (" << list << ")\n";
-        for (const auto& n : d.notes) std::cout << "  note: " << n << "\n";
+        for (const auto& n : notes) std::cout << "  note: " << n << "\n";
     }
     return kOk;
 }
@@ -79,19 +80,25 @@ int run(const ReportArgs& args, Context& ctx) {
 
 void add_report_command(CLI::App& app, Context& ctx) {
     auto args = std::make_shared<ReportArgs>();
-    CLI::App* cmd = app.add_subcommand("report", "Write a self-contained HTML dashboard of a model file");
+    CLI::App* cmd = app.add_subcommand("report", "Write a self-contained HTML dashboard of a portfolio (and its selection)");
     cmd->footer(
-        "Example:\n  ppm report examples/portfolio.json --out report.html\n"
-        "One HTML file, no network: portfolio summary with RAG status, a Gantt chart per project\n"
-        "(critical path, baseline, progress, milestones, status-date line), resource histograms with\n"
-        "capacity, the selection bubble chart and efficient frontier, the risk heat map and EVM S-curves.\n"
-        "Each view appears when the file has its data (\"baselines\", \"status\", \"risks\", \"selection\"\n"
-        "sections of a ppm JSON file; .xml/.xer/.mpx give the schedule views). docs/reports.md.");
-    cmd->add_option("FILE", args->file, "Model file (.json, .xml, .xer, .mpx)")->required()->check(CLI::ExistingFile);
+        "Examples:\n  ppm report examples/portfolio.json --out report.html\n"
+        "  ppm report examples/portfolio.json examples/selection.json --out report.html\n"
+        "One HTML file, no network: portfolio summary with RAG status, BAC/EAC/VAC and program roll-ups,\n"
+        "a Gantt chart per project (critical path, baseline, progress, milestones, status-date line),\n"
+        "resource histograms with capacity, EVM S-curves with the EAC forecast, Monte Carlo finish and\n"
+        "cost distributions with the sensitivity tornado, the risk heat map, the selection bubble chart\n"
+        "and efficient frontier. Each view appears when the files have its data (\"baselines\", \"status\",\n"
+        "\"risks\", \"uncertainty\" next to the portfolio; \"selection\" and \"strategy\" in the same or\n"
+        "other files; .xml/.xer/.mpx give the schedule views). docs/reports.md.");
+    cmd->add_option("FILE", args->files, "Model file (.json, .xml, .xer, .mpx), then optionally the selection/strategy file(s)")
+        ->required()
+        ->check(CLI::ExistingFile);
     cmd->add_option("-o,--out", args->out, "Output HTML file")->capture_default_str();
     cmd->add_option("--title", args->title, "Page title (default: the portfolio's name)");
     cmd->add_option("--today", args->today, "Date of the today line (default: the status date)");
     cmd->add_option("--frontier", args->frontier, "Efficient-frontier points (0: none)")->check(CLI::Range(0, 200))->capture_default_str();
+    cmd->add_option("--iterations", args->iterations, "Monte Carlo iterations (default: the \"uncertainty\" section's)");
     cmd->add_option("--passes", args->passes, "Levelling passes for the histograms")->check(CLI::Range(1, 1000))->capture_default_str();
     cmd->add_option("--time-limit", args->time_limit, "CPU seconds per selection solve")->check(CLI::PositiveNumber)->capture_default_str();
     cmd->add_flag("--no-level", args->no_level, "Histograms from CPM dates instead of the levelled schedule");

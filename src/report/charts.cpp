@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -121,22 +122,35 @@ LinearScale time_scale(Instant lo, Instant hi, double x0, double width) {
     return {minutes(lo) - pad, minutes(hi) + pad, x0, x0 + width};
 }
 
+// Month (or week) ticks: labels in the top margin, `kTickRow` above the plot; grid lines through it.
+constexpr double kTickRow = 18.0;
 std::string time_axis(const LinearScale& x, Instant lo, Instant hi, double top, double bottom) {
     std::string s;
     for (const auto& t : time_ticks(lo, hi)) {
         const double px = x(minutes(t.at));
         s += line(px, top, px, bottom, "grid");
-        s += text(px + 2, top - 4, t.label, "tick");
+        s += text(px + 2, top - kTickRow + 4, t.label, "tick");
     }
     return s;
 }
 
+// The status-date line. Its label sits in the margin above the plot (below the tick labels), never
+// over bars; near the right edge it is written to the left of the line.
 std::string today_line(const LinearScale& x, std::optional<Instant> today, double top, double bottom) {
     if (!today) return {};
     const double px = x(minutes(*today));
     if (px < x.r0 || px > x.r1) return {};
-    return "<g class=\"today\">" + line(px, top, px, bottom, "today-line") + text(px + 3, bottom - 3, "status " + day_string(*today), "today-label") +
-           "</g>";
+    const bool left = px > x.r1 - 110;
+    return "<g class=\"today\">" + line(px, top - 12, px, bottom, "today-line") +
+           text(left ? px - 3 : px + 3, top - 3, "status " + day_string(*today), "today-label", left ? "end" : "start") + "</g>";
+}
+
+// A legend entry; `series` names the element(s) of the chart drawing it (data-series), so a test
+// can check that every series a legend names has data.
+std::string legend_entry(double x, double y, std::string_view series, std::string_view swatch_cls, std::string_view label, bool as_line) {
+    std::string s = "<g class=\"legend-item\" data-legend=\"" + std::string(series) + "\">";
+    s += as_line ? line(x, y - 4, x + 18, y - 4, std::string(swatch_cls) + " legend-line") : rect(x, y - 10, 12, 12, swatch_cls);
+    return s + text(x + (as_line ? 22 : 16), y, label, "legend") + "</g>";
 }
 
 const char* rag_class(Rag r) {
@@ -205,9 +219,9 @@ std::string gantt_svg(const report::DashboardData& d, std::size_t project_index,
         lo = std::min(lo, *today), hi = std::max(hi, *today);
     if (hi <= lo) hi = lo + Duration{kMinutesPerDay};
 
-    const double row_h = 20, top = 24, h = top + row_h * static_cast<double>(rows.size()) + 6;
+    const double row_h = 20, top = 34, h = top + row_h * static_cast<double>(rows.size()) + 6;
     const LinearScale x = time_scale(lo, hi, kLabelWidth, kPlotWidth);
-    std::string out = svg_open("gantt-" + html_id(project.id.str()), kLabelWidth + kPlotWidth + 10, h, "gantt",
+    std::string out = svg_open("gantt-" + html_id(project.id.str()), kLabelWidth + kPlotWidth + 10, h, "gantt-chart",
                                "Gantt chart of project " + project.name);
     out += time_axis(x, lo, hi, top, h);
     const double mpd = static_cast<double>(std::max<std::int64_t>(project.minutes_per_day, 1));
@@ -268,25 +282,26 @@ std::string histogram_svg(const report::DashboardData& d, std::size_t r, std::op
     if (total <= 0.0) return {};
     const Resource* res = d.portfolio ? d.portfolio->find_resource(h.resource[r]) : nullptr;
     const std::string name = res && !res->name.empty() ? res->name : h.resource[r].str();
-    const double height = 130, top = 18, bottom = height - 6;
+    const double height = 142, top = 34, bottom = height - 6;
     const Instant lo = h.start, hi = h.start + h.period * h.bucket_count;
     const LinearScale x{minutes(lo), minutes(hi), kLabelWidth, kLabelWidth + kPlotWidth};
     const LinearScale y{0.0, top_value * 1.1, bottom, top};
-    std::string s = svg_open("histogram-" + html_id(h.resource[r].str()), kLabelWidth + kPlotWidth + 10, height, "histogram",
+    std::string s = svg_open("histogram-" + html_id(h.resource[r].str()), kLabelWidth + kPlotWidth + 10, height, "histogram-chart",
                              "Resource histogram of " + name);
     s += text(4, top + 14, clip(name, 32), "task-label") + text(4, top + 30, h.resource[r].str(), "tick");
     for (double v : nice_ticks(0.0, top_value * 1.1, 3)) s += line(kLabelWidth, y(v), kLabelWidth + kPlotWidth, y(v), "grid") + text(kLabelWidth - 4, y(v) + 4, num(v, 2), "tick", "end");
-    for (const auto& t : time_ticks(lo, hi)) s += text(x(minutes(t.at)) + 2, top - 4, t.label, "tick");
+    for (const auto& t : time_ticks(lo, hi)) s += text(x(minutes(t.at)) + 2, top - kTickRow + 4, t.label, "tick");
     std::string cap = "<polyline class=\"capacity\" points=\"";
     for (std::size_t b = 0; b < nb; ++b) {
         const double demand = h.peak_demand[r * nb + b], capacity = h.capacity[r * nb + b];
         const double bx0 = x(minutes(lo + h.period * static_cast<std::int64_t>(b))), bx1 = x(minutes(lo + h.period * static_cast<std::int64_t>(b + 1)));
         if (demand > 0)
-            s += rect(bx0, y(demand), std::max(bx1 - bx0 - 0.5, 0.5), y(0) - y(demand), demand > capacity + 1e-9 ? "demand over" : "demand", {},
+            s += rect(bx0, y(demand), std::max(bx1 - bx0 - 0.5, 0.5), y(0) - y(demand), demand > capacity + 1e-9 ? "demand over" : "demand",
+                      " data-series=\"demand\"",
                       title(day_string(lo + h.period * static_cast<std::int64_t>(b)) + ": demand " + num(demand, 2) + ", capacity " + num(capacity, 2)));
         cap += num(bx0) + "," + num(y(capacity)) + " " + num(bx1) + "," + num(y(capacity)) + " ";
     }
-    s += cap + "\"/>";
+    s += cap + "\" data-series=\"capacity\"/>";
     s += today_line(x, today, top, bottom);
     return s + "</svg>";
 }
@@ -308,7 +323,7 @@ std::string bubble_svg(const report::DashboardData& d) {
     const double w = 760, h = 460, l = 70, r = 30, t = 20, b = 50;
     const LinearScale x{0.0, vmax * 1.1 + 1e-12, l, w - r};
     const LinearScale y{0.0, rmax * 1.1 + 1e-12, h - b, t};
-    std::string s = svg_open("bubble", w, h, "bubble", "Portfolio bubble chart: value, risk and cost of each candidate");
+    std::string s = svg_open("bubble", w, h, "bubble-chart", "Portfolio bubble chart: value, risk and cost of each candidate");
     for (double v : nice_ticks(0, vmax * 1.1 + 1e-12)) s += line(x(v), t, x(v), h - b, "grid") + text(x(v), h - b + 16, short_number(v), "tick", "middle");
     for (double v : nice_ticks(0, rmax * 1.1 + 1e-12)) s += line(l, y(v), w - r, y(v), "grid") + text(l - 6, y(v) + 4, short_number(v), "tick", "end");
     s += text((l + w - r) / 2, h - 12, "value (" + p.objective + ")", "axis-label", "middle");
@@ -321,14 +336,21 @@ std::string bubble_svg(const report::DashboardData& d) {
         const auto& c = p.candidates[i];
         const bool sel = solved && d.selected->selected[i];
         const double radius = 4.0 + 26.0 * std::sqrt(cmax > 0 ? cost[i] / cmax : 0.0);
-        s += "<g class=\"bubble-item\"><circle class=\"bubble" + std::string(sel ? " selected" : "") + "\" data-candidate=\"" + html_escape(c.id) +
+        s += "<g class=\"bubble-item\"><circle class=\"bubble" + std::string(sel ? " selected" : "") + "\" data-candidate=\"" + html_escape(c.id) + "\" data-series=\"" +
+             (sel ? "selected" : "not-selected") +
              "\" cx=\"" + num(x(value[i])) + "\" cy=\"" + num(y(risk[i])) + "\" r=\"" + num(radius) + "\">" +
              title(c.id + " " + c.name + "\nvalue " + num(value[i], 3) + ", risk " + num(risk[i], 2) + ", cost " + short_number(cost[i]) +
                    (solved ? (sel ? "\nselected" : "\nnot selected: " + std::string(to_string(d.selected->reason[i]))) : "")) +
              "</circle>" + text(x(value[i]), y(risk[i]) + 4, clip(c.id, 10), "bubble-label", "middle") + "</g>";
     }
-    s += "<circle class=\"bubble selected\" cx=\"" + num(w - 180) + "\" cy=\"" + num(t + 8) + "\" r=\"6\"/>" + text(w - 170, t + 12, "selected", "legend");
-    s += "<circle class=\"bubble\" cx=\"" + num(w - 100) + "\" cy=\"" + num(t + 8) + "\" r=\"6\"/>" + text(w - 90, t + 12, "not selected", "legend");
+    std::size_t selected_count = 0;
+    for (std::size_t i = 0; i < p.candidates.size(); ++i) selected_count += solved && d.selected->selected[i];
+    if (selected_count > 0)
+        s += "<g class=\"legend-item\" data-legend=\"selected\"><circle class=\"bubble selected\" cx=\"" + num(w - 180) + "\" cy=\"" + num(t + 8) +
+         "\" r=\"6\"/>" + text(w - 170, t + 12, "selected", "legend") + "</g>";
+    if (selected_count < p.candidates.size())
+        s += "<g class=\"legend-item\" data-legend=\"not-selected\"><circle class=\"bubble\" cx=\"" + num(w - 100) + "\" cy=\"" + num(t + 8) +
+         "\" r=\"6\"/>" + text(w - 90, t + 12, "not selected", "legend") + "</g>";
     return s + "</svg>";
 }
 
@@ -346,22 +368,53 @@ std::string frontier_svg(const report::DashboardData& d) {
     const double w = 760, h = 400, l = 70, r = 30, t = 20, b = 50;
     const LinearScale x{std::min(bmin, 0.0), bmax * 1.05 + 1e-12, l, w - r};
     const LinearScale y{0.0, vmax * 1.1 + 1e-12, h - b, t};
-    std::string s = svg_open("frontier", w, h, "frontier", "Efficient frontier: best value for each total budget");
+    std::string s = svg_open("frontier", w, h, "frontier-chart", "Efficient frontier: best value for each total budget");
     for (double v : nice_ticks(x.d0, x.d1)) s += line(x(v), t, x(v), h - b, "grid") + text(x(v), h - b + 16, short_number(v), "tick", "middle");
     for (double v : nice_ticks(0, y.d1)) s += line(l, y(v), w - r, y(v), "grid") + text(l - 6, y(v) + 4, short_number(v), "tick", "end");
     s += text((l + w - r) / 2, h - 12, "total budget", "axis-label", "middle");
     s += "<text class=\"axis-label\" transform=\"translate(16," + num((t + h - b) / 2) + ") rotate(-90)\" text-anchor=\"middle\">value</text>";
+    // A budget without a selection (infeasible, or stopped before one was found) is a gap in the
+    // line and a hollow marker on the axis, not a point at value 0.
+    auto solved = [&](std::size_t k) {
+        const SelectionStatus st = f.status[k];
+        if (st == SelectionStatus::optimal || st == SelectionStatus::feasible) return true;
+        if (st == SelectionStatus::infeasible) return false;
+        const std::size_t n = f.candidates.size();
+        for (std::size_t c = 0; c < n; ++c)
+            if (k * n + c < f.selected.size() && f.selected[k * n + c]) return true;
+        return false;
+    };
     std::string pts;
-    for (std::size_t k = 0; k < f.budget.size(); ++k) pts += num(x(f.budget[k].major())) + "," + num(y(f.value[k])) + " ";
-    s += "<polyline class=\"frontier-line\" points=\"" + pts + "\"/>";
+    auto flush = [&] {
+        if (std::count(pts.begin(), pts.end(), ' ') >= 2) s += "<polyline class=\"frontier-line\" data-series=\"frontier\" points=\"" + pts + "\"/>";
+        pts.clear();
+    };
+    bool any_gap = false;
     for (std::size_t k = 0; k < f.budget.size(); ++k) {
+        if (solved(k))
+            pts += num(x(f.budget[k].major())) + "," + num(y(f.value[k])) + " ";
+        else
+            flush(), any_gap = true;
+    }
+    flush();
+    for (std::size_t k = 0; k < f.budget.size(); ++k) {
+        const double px = x(f.budget[k].major());
+        if (!solved(k)) {
+            s += "<circle class=\"frontier-gap\" data-series=\"no-selection\" cx=\"" + num(px) + "\" cy=\"" + num(y(0)) + "\" r=\"5\">" +
+                 title("budget " + short_number(f.budget[k].major()) + ": no selection (" + std::string(to_string(f.status[k])) + ")") + "</circle>";
+            continue;
+        }
         std::string moves;
         for (const auto& id : f.entering[k]) moves += " +" + id;
         for (const auto& id : f.leaving[k]) moves += " -" + id;
-        s += "<circle class=\"frontier-point\" cx=\"" + num(x(f.budget[k].major())) + "\" cy=\"" + num(y(f.value[k])) + "\" r=\"5\">" +
+        s += "<circle class=\"frontier-point\" data-series=\"frontier\" cx=\"" + num(px) + "\" cy=\"" + num(y(f.value[k])) + "\" r=\"5\">" +
              title("budget " + short_number(f.budget[k].major()) + ": value " + num(f.value[k], 3) + ", spend " + short_number(f.spend[k].major()) +
                    " (" + std::string(to_string(f.status[k])) + ")" + (moves.empty() ? "" : "\n" + moves)) + "</circle>";
     }
+    s += legend_entry(l + 10, t + 12, "frontier", "frontier-line", "best value for the budget", true);
+    if (any_gap)
+        s += "<g class=\"legend-item\" data-legend=\"no-selection\"><circle class=\"frontier-gap\" cx=\"" + num(l + 206) + "\" cy=\"" + num(t + 8) +
+             "\" r=\"5\"/>" + text(l + 216, t + 12, "no feasible selection", "legend") + "</g>";
     if (current) {
         const double cx = x(current_budget), cy = y(d.selected->objective);
         s += "<path class=\"current-selection\" d=\"M" + num(cx) + "," + num(cy - 8) + " L" + num(cx + 8) + "," + num(cy) + " L" + num(cx) + "," +
@@ -375,7 +428,7 @@ std::string heatmap_svg(const report::DashboardData& d) {
     if (d.risks.empty()) return {};
     const HeatMap map = heat_map(d.matrix, d.risks, true);
     const double cell = 72, l = 90, t = 20, w = l + 5 * cell + 20, h = t + 5 * cell + 50;
-    std::string s = svg_open("heatmap", w, h, "heatmap", "Risk heat map: active risks by probability and impact (current assessment)");
+    std::string s = svg_open("heatmap", w, h, "heatmap-chart", "Risk heat map: active risks by probability and impact (current assessment)");
     for (int pb = 5; pb >= 1; --pb) {
         const double y = t + (5 - pb) * cell;
         s += text(l - 8, y + cell / 2 + 4, "P" + std::to_string(pb), "tick", "end");
@@ -402,34 +455,179 @@ std::string heatmap_svg(const report::DashboardData& d) {
 
 std::string scurve_svg(const report::DashboardData& d, std::size_t k) {
     if (k >= d.scurves.size() || d.scurves[k].curves.period_end.empty()) return {};
-    const auto& c = d.scurves[k].curves;
+    const auto& pc = d.scurves[k];
+    const auto& c = pc.curves;
     const std::size_t n = c.period_end.size();
-    double top_value = 0;
-    for (std::size_t i = 0; i < n; ++i) top_value = std::max({top_value, c.pv[i].major(), c.ev[i].major(), c.ac[i].major()});
-    const Instant lo = c.period_end.front() - Duration{7 * kMinutesPerDay}, hi = c.period_end.back();
-    const double w = 760, h = 300, l = 70, r = 30, t = 24, b = 40;
-    const LinearScale x{minutes(lo), minutes(hi), l, w - r};
-    const LinearScale y{0.0, top_value * 1.1 + 1e-12, h - b, t};
-    const std::string& pid = d.scurves[k].project.str();
-    std::string s = svg_open("scurve-" + html_id(pid), w, h, "scurve", "EVM S-curves of project " + pid);
+    const bool actuals = pc.actual_date.size() >= 2;
+    // EAC forecast: from AC at the data date to EAC at the forecast finish (PMI EVM practice
+    // standard fig. 5-1: the estimate at completion beyond the data date).
+    const bool forecast = actuals && pc.forecast_finish && *pc.forecast_finish > pc.actual_date.back();
+    double top_value = std::max(pc.bac.major(), forecast ? pc.eac.major() : 0.0);
+    for (std::size_t i = 0; i < n; ++i) top_value = std::max(top_value, c.pv[i].major());
+    for (std::size_t i = 0; i < pc.actual_date.size(); ++i) top_value = std::max({top_value, pc.actual_ev[i].major(), pc.actual_ac[i].major()});
+    Instant lo = c.period_end.front() - Duration{7 * kMinutesPerDay}, hi = c.period_end.back();
+    if (!pc.actual_date.empty()) lo = std::min(lo, pc.actual_date.front()), hi = std::max(hi, pc.actual_date.back());
+    if (forecast) hi = std::max(hi, *pc.forecast_finish);
+    const double w = 760, h = 300, l = 70, r = 30, t = 34, b = 40;
+    const LinearScale x = time_scale(lo, hi, l, w - l - r);
+    const LinearScale y{0.0, top_value * 1.12 + 1e-12, h - b, t};
+    const std::string& pid = pc.project.str();
+    std::string s = svg_open("scurve-" + html_id(pid), w, h, "scurve-chart", "EVM S-curves of project " + pid);
     for (double v : nice_ticks(0, y.d1, 4)) s += line(l, y(v), w - r, y(v), "grid") + text(l - 6, y(v) + 4, short_number(v), "tick", "end");
     for (const auto& tk : time_ticks(lo, hi)) s += line(x(minutes(tk.at)), t, x(minutes(tk.at)), h - b, "grid") + text(x(minutes(tk.at)), h - b + 16, tk.label, "tick", "middle");
-    auto series = [&](const std::vector<Money>& v, bool actuals_only, const char* cls, const char* label) {
-        std::string pts;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (actuals_only && !c.has_actuals[i]) break;
-            pts += num(x(minutes(c.period_end[i]))) + "," + num(y(v[i].major())) + " ";
+    s += line(l, y(pc.bac.major()), w - r, y(pc.bac.major()), "bac-line") + text(l + (w - l - r) * 0.45, y(pc.bac.major()) - 4, "BAC " + short_number(pc.bac.major()), "legend", "middle");
+    std::string pv;
+    for (std::size_t i = 0; i < n; ++i) pv += num(x(minutes(c.period_end[i]))) + "," + num(y(c.pv[i].major())) + " ";
+    s += "<polyline class=\"pv\" data-series=\"pv\" points=\"" + pv + "\">" + title("PV: planned value (baseline \"" + pc.baseline + "\")") + "</polyline>";
+    auto known = [&](const std::vector<Money>& v, const char* cls, const std::string& label) {
+        std::string pts, dots;
+        for (std::size_t i = 0; i < pc.actual_date.size(); ++i) {
+            const double px = x(minutes(pc.actual_date[i])), py = y(v[i].major());
+            pts += num(px) + "," + num(py) + " ";
+            if (i > 0)
+                dots += "<circle class=\"" + std::string(cls) + "-dot\" cx=\"" + num(px) + "\" cy=\"" + num(py) + "\" r=\"3\">" +
+                        title(label + " " + short_number(v[i].major()) + " at " + day_string(pc.actual_date[i])) + "</circle>";
         }
-        if (pts.empty()) return std::string();
-        return "<polyline class=\"" + std::string(cls) + "\" points=\"" + pts + "\">" + title(label) + "</polyline>";
+        return "<polyline class=\"" + std::string(cls) + "\" data-series=\"" + cls + "\" points=\"" + pts + "\">" + title(label) + "</polyline>" + dots;
     };
-    s += series(c.pv, false, "pv", "PV: planned value (baseline)") + series(c.ev, true, "ev", "EV: earned value") + series(c.ac, true, "ac", "AC: actual cost");
+    if (actuals) s += known(pc.actual_ev, "ev", "EV: earned value") + known(pc.actual_ac, "ac", "AC: actual cost");
+    if (forecast) {
+        const double x0 = x(minutes(pc.actual_date.back())), y0 = y(pc.actual_ac.back().major());
+        const double x1 = x(minutes(*pc.forecast_finish)), y1 = y(pc.eac.major());
+        s += "<polyline class=\"eac\" data-series=\"eac\" points=\"" + num(x0) + "," + num(y0) + " " + num(x1) + "," + num(y1) + "\">" +
+             title("EAC forecast: " + short_number(pc.eac.major()) + " by " + day_string(*pc.forecast_finish)) + "</polyline>" +
+             "<circle class=\"eac-dot\" cx=\"" + num(x1) + "\" cy=\"" + num(y1) + "\" r=\"4\"/>" +
+             text(x1 - 6, y1 - 8, "EAC " + short_number(pc.eac.major()), "legend", "end");
+    }
     double lx = l + 10;
-    for (auto [cls, label] : {std::pair{"pv", "PV"}, std::pair{"ev", "EV"}, std::pair{"ac", "AC"}}) {
-        s += line(lx, t + 6, lx + 18, t + 6, std::string(cls) + " legend-line") + text(lx + 22, t + 10, label, "legend");
+    for (auto [cls, label] : {std::pair{"pv", "PV"}, std::pair{"ev", "EV"}, std::pair{"ac", "AC"}, std::pair{"eac", "EAC forecast"}}) {
+        if ((cls == std::string_view("ev") || cls == std::string_view("ac")) && !actuals) continue;
+        if (cls == std::string_view("eac") && !forecast) continue;
+        s += legend_entry(lx, t + 12, cls, cls, label, true);
         lx += 60;
     }
     s += today_line(x, d.status_date, t, h - b);
+    return s + "</svg>";
+}
+
+namespace {
+
+// Vertical percentile markers (P50, P80, P90) over a distribution chart, labels staggered so
+// close percentiles stay readable.
+std::string percentile_marks(const LinearScale& x, const std::vector<std::pair<std::string, double>>& marks, double top, double bottom) {
+    std::string s;
+    for (std::size_t k = 0; k < marks.size(); ++k) {
+        const double px = x(marks[k].second);
+        s += "<g data-series=\"percentiles\">" + line(px, top - 4, px, bottom, "pct-line") +
+             text(px + 3, top + 8 + 12.0 * static_cast<double>(k), marks[k].first, "pct-label") + "</g>";
+    }
+    return s;
+}
+
+std::string histogram_bars(const LinearScale& x, const LinearScale& y, const std::vector<double>& edge, const std::vector<std::uint64_t>& count,
+                           std::string_view series, const std::function<std::string(std::size_t)>& tip) {
+    std::string s;
+    for (std::size_t b = 0; b < count.size() && b + 1 < edge.size(); ++b) {
+        if (count[b] == 0) continue;
+        const double x0 = x(edge[b]), x1 = x(edge[b + 1]);
+        s += rect(x0, y(static_cast<double>(count[b])), std::max(x1 - x0 - 1.0, 1.0), y(0) - y(static_cast<double>(count[b])), "mc-bar",
+                  " data-series=\"" + std::string(series) + "\"", title(tip(b)));
+    }
+    return s;
+}
+
+}  // namespace
+
+std::string mc_finish_svg(const report::DashboardData& d) {
+    if (!d.simulation || d.simulation->finish_count.empty()) return {};
+    const auto& m = *d.simulation;
+    std::vector<double> edge;
+    for (Instant e : m.finish_edge) edge.push_back(minutes(e));
+    std::uint64_t peak = 1;
+    for (auto c : m.finish_count) peak = std::max(peak, c);
+    Instant lo = m.finish_edge.front(), hi = m.finish_edge.back();
+    lo = std::min(lo, m.deterministic_finish), hi = std::max(hi, m.deterministic_finish);
+    if (m.target && *m.target > lo - Duration{60 * kMinutesPerDay} && *m.target < hi + Duration{60 * kMinutesPerDay})
+        lo = std::min(lo, *m.target), hi = std::max(hi, *m.target);
+    if (hi <= lo) hi = lo + Duration{kMinutesPerDay};
+    const double w = 760, h = 300, l = 60, r = 30, t = 30, b = 40;
+    const LinearScale x = time_scale(lo, hi, l, w - l - r);
+    const LinearScale y{0.0, static_cast<double>(peak) * 1.15, h - b, t};
+    std::string s = svg_open("mc-finish", w, h, "mc-chart", "Distribution of the portfolio finish date (Monte Carlo)");
+    for (double v : nice_ticks(0, y.d1, 4)) s += line(l, y(v), w - r, y(v), "grid") + text(l - 6, y(v) + 4, num(v, 0), "tick", "end");
+    for (const auto& tk : time_ticks(lo, hi)) s += text(x(minutes(tk.at)), h - b + 16, tk.label, "tick", "middle");
+    s += histogram_bars(x, y, edge, m.finish_count, "finish", [&](std::size_t k) {
+        return day_string(m.finish_edge[k]) + " - " + day_string(m.finish_edge[k + 1]) + ": " + std::to_string(m.finish_count[k]) + " of " +
+               std::to_string(m.iterations) + " iterations";
+    });
+    std::vector<std::pair<std::string, double>> marks;
+    for (double p : {50.0, 80.0, 90.0})
+        if (auto at = m.finish_percentile(p)) marks.emplace_back("P" + num(p, 0) + " " + day_string(*at), minutes(*at));
+    s += percentile_marks(x, marks, t, h - b);
+    const double dx = x(minutes(m.deterministic_finish));
+    s += "<g data-series=\"deterministic\">" + line(dx, t, dx, h - b, "det-line") + title("deterministic finish " + day_string(m.deterministic_finish)) + "</g>";
+    s += text((l + w - r) / 2, h - 6, "portfolio finish date", "axis-label", "middle");
+    s += "<text class=\"axis-label\" transform=\"translate(14," + num((t + h - b) / 2) + ") rotate(-90)\" text-anchor=\"middle\">iterations</text>";
+    s += legend_entry(l + 10, t - 8, "finish", "mc-bar", "iterations finishing in the bin", false) +
+         legend_entry(l + 240, t - 8, "percentiles", "pct-line", "P50 / P80 / P90", true) +
+         legend_entry(l + 380, t - 8, "deterministic", "det-line", "deterministic (mean durations)", true);
+    return s + "</svg>";
+}
+
+std::string mc_cost_svg(const report::DashboardData& d) {
+    if (!d.simulation || d.simulation->cost_count.empty() || d.simulation->cost_edge.size() < 2) return {};
+    const auto& m = *d.simulation;
+    std::uint64_t peak = 1;
+    for (auto c : m.cost_count) peak = std::max(peak, c);
+    double lo = m.cost_edge.front(), hi = m.cost_edge.back();
+    if (hi <= lo) hi = lo + 1.0;
+    const double pad = (hi - lo) * 0.03;
+    const double w = 760, h = 300, l = 60, r = 30, t = 30, b = 40;
+    const LinearScale x{lo - pad, hi + pad, l, w - r};
+    const LinearScale y{0.0, static_cast<double>(peak) * 1.15, h - b, t};
+    std::string s = svg_open("mc-cost", w, h, "mc-chart", "Distribution of the portfolio cost (Monte Carlo)");
+    for (double v : nice_ticks(0, y.d1, 4)) s += line(l, y(v), w - r, y(v), "grid") + text(l - 6, y(v) + 4, num(v, 0), "tick", "end");
+    for (double v : nice_ticks(x.d0, x.d1, 6)) s += text(x(v), h - b + 16, short_number(v), "tick", "middle");
+    s += histogram_bars(x, y, m.cost_edge, m.cost_count, "cost", [&](std::size_t k) {
+        return short_number(m.cost_edge[k]) + " - " + short_number(m.cost_edge[k + 1]) + ": " + std::to_string(m.cost_count[k]) + " of " +
+               std::to_string(m.iterations) + " iterations";
+    });
+    std::vector<std::pair<std::string, double>> marks;
+    for (std::size_t k = 0; k < m.percentile.size() && k < m.cost_at.size(); ++k)
+        if (m.percentile[k] == 50.0 || m.percentile[k] == 80.0 || m.percentile[k] == 90.0)
+            marks.emplace_back("P" + num(m.percentile[k], 0) + " " + short_number(m.cost_at[k]), m.cost_at[k]);
+    s += percentile_marks(x, marks, t, h - b);
+    s += text((l + w - r) / 2, h - 6, "portfolio cost", "axis-label", "middle");
+    s += "<text class=\"axis-label\" transform=\"translate(14," + num((t + h - b) / 2) + ") rotate(-90)\" text-anchor=\"middle\">iterations</text>";
+    s += legend_entry(l + 10, t - 8, "cost", "mc-bar", "iterations costing in the bin", false) +
+         legend_entry(l + 240, t - 8, "percentiles", "pct-line", "P50 / P80 / P90", true);
+    return s + "</svg>";
+}
+
+std::string tornado_svg(const report::DashboardData& d) {
+    if (!d.simulation || d.simulation->tornado.empty()) return {};
+    const auto& tasks = d.simulation->tornado;
+    double most = 0.0;
+    for (const auto& tk : tasks) most = std::max(most, std::abs(tk.sensitivity));
+    const double row = 22, label_w = 330, w = 760, r = 60, t = 30;
+    const double h = t + row * static_cast<double>(tasks.size()) + 34;
+    const double axis = std::max(most, 0.1) * 1.05;
+    const bool negative = std::any_of(tasks.begin(), tasks.end(), [](const report::SensitiveTask& tk) { return tk.sensitivity < 0; });
+    const LinearScale x{negative ? -axis : 0.0, axis, label_w, w - r};
+    std::string s = svg_open("tornado", w, h, "tornado-chart", "Tasks whose duration moves the portfolio finish most (Spearman rank correlation)");
+    for (double v : nice_ticks(x.d0, x.d1, 5)) s += line(x(v), t, x(v), h - 30, "grid") + text(x(v), h - 16, num(v, 2), "tick", "middle");
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        const auto& tk = tasks[i];
+        const double y0 = t + row * static_cast<double>(i);
+        const double a = x(0.0), bx = x(tk.sensitivity);
+        s += text(label_w - 8, y0 + row / 2 + 4, clip(tk.task.str() + " " + tk.name, 46), "task-label", "end");
+        s += rect(std::min(a, bx), y0 + 3, std::abs(bx - a), row - 6, tk.sensitivity < 0 ? "tornado-bar negative" : "tornado-bar",
+                  " data-series=\"sensitivity\" data-task=\"" + html_escape(tk.task.str()) + "\"",
+                  title(tk.task.str() + " " + tk.name + " (" + tk.project.str() + ")\nrank correlation with the portfolio finish " + num(tk.sensitivity, 3) +
+                        "\ncritical in " + num(100.0 * tk.criticality, 0) + "% of iterations"));
+        s += text(std::max(a, bx) + 4, y0 + row / 2 + 4, num(tk.sensitivity, 2), "tick");
+    }
+    s += legend_entry(label_w, t - 10, "sensitivity", "tornado-bar", "rank correlation of the task's duration with the portfolio finish", false);
     return s + "</svg>";
 }
 

@@ -1,21 +1,27 @@
 // Gathering the dashboard's data: each engine run through its public API on the sections a file
 // has (CPM: ppm/schedule/cpm.hpp; levelling: ppm/leveling/level.hpp; EVM roll-up, project health
-// and RAG: ppm/evm/*; risk heat map: ppm/risk/risk_matrix.hpp; selection and frontier:
-// ppm/portfolio/*). An engine that fails on otherwise valid data leaves a note, not an exception.
+// and RAG: ppm/evm/*; risk heat map: ppm/risk/risk_matrix.hpp; Monte Carlo:
+// ppm/risk/simulation_model.hpp; selection and frontier: ppm/portfolio/*). An engine that fails on
+// otherwise valid data leaves a note, not an exception.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <exception>
+#include <numeric>
 #include <set>
 
 #include "ppm/core/error.hpp"
 #include "ppm/core/validate.hpp"
+#include "ppm/evm/capture.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/health.hpp"
 #include "ppm/evm/rollup.hpp"
+#include "ppm/evm/status_period.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 #include "ppm/report/dashboard_data.hpp"
+#include "ppm/risk/simulation_model.hpp"
 
 namespace ppm::report {
 
@@ -87,6 +93,100 @@ leveling::ResourceHistogram cpm_histogram(const Portfolio& pf, const ScheduleRes
     return h;
 }
 
+// PV every `period` from the baseline start; EV and AC where they are known: 0 at the baseline
+// start, each status period up to the data date, and the data date itself (the latest period at or
+// before it, else the tasks' own progress). EAC and the forecast finish from the EVM roll-up.
+ProjectCurves project_curves(const Portfolio& pf, const Baseline& b, std::span<const StatusPeriod> status, const EvmTable& evm,
+                             Instant status_date, Duration period) {
+    ProjectCurves c{.project = b.project, .baseline = b.name};
+    std::vector<StatusPeriod> periods;
+    for (const auto& s : status)
+        if (s.project == b.project && s.date <= status_date) periods.push_back(s);
+    std::sort(periods.begin(), periods.end(), [](const StatusPeriod& x, const StatusPeriod& y) { return x.date < y.date; });
+    if (periods.empty())
+        if (const Project* p = pf.find_project(b.project)) periods.push_back(status_from_project(*p, status_date));
+    auto [from, to] = planned_span(b);
+    const std::size_t row = evm.find(EvmNodeKind::project, b.project.str());
+    if (row < evm.size()) {
+        c.bac = evm.bac[row];
+        c.eac = evm.metrics[row].eac;
+        c.forecast_finish = evm.forecast_finish[row];
+    } else {
+        c.bac = budget_at_completion(b);
+        c.eac = c.bac;
+    }
+    to = std::max(to, status_date);
+    c.curves = time_phase(b, periods, period_ends(from, to, period));
+    if (periods.empty() || from < periods.front().date) {
+        c.actual_date.push_back(std::min(from, status_date));
+        c.actual_ev.push_back(Money{0});
+        c.actual_ac.push_back(Money{0});
+    }
+    for (const auto& s : periods) {
+        const auto [ev, ac] = earned_and_actual(b, s);
+        c.actual_date.push_back(s.date);
+        c.actual_ev.push_back(ev);
+        c.actual_ac.push_back(ac);
+    }
+    if (!periods.empty() && periods.back().date < status_date) {  // known as reported: flat to the data date
+        c.actual_date.push_back(status_date);
+        c.actual_ev.push_back(c.actual_ev.back());
+        c.actual_ac.push_back(c.actual_ac.back());
+    }
+    return c;
+}
+
+// One simulation of the whole portfolio (SimulationModel: every project in one network), so the
+// finish is the portfolio's and Spearman sensitivities are measured against it (ppm simulate's
+// settings: the section's iterations, seed, levelling and calendars).
+PortfolioSimulation simulate_portfolio(const Portfolio& pf, const ControlData& control, const DashboardOptions& o) {
+    UncertaintySpec spec = control.uncertainty;
+    if (spec.level && spec.calendars == SimulationCalendars::automatic) spec.calendars = SimulationCalendars::axis;
+    // From the status periods' progress, as ppm simulate forecasts (docs/risk.md).
+    const SimulationModel model = build_simulation_model(apply_status_periods(pf, control.status), control.risks, spec);
+    MonteCarloOptions mo;
+    mo.iterations = o.iterations > 0 ? o.iterations : spec.iterations;
+    mo.seed = spec.seed;
+    mo.repair_correlation = spec.repair_correlation;
+    mo.level = spec.level;
+    mo.stop = o.stop;
+    const MonteCarloResult r = simulate(model.input, mo);
+    PortfolioSimulation out;
+    out.iterations = r.iterations;
+    out.seed = mo.seed;
+    const auto date = [&](double minutes) { return model.to_instant(std::llround(minutes)); };
+    out.deterministic_finish = date(static_cast<double>(r.deterministic_finish));
+    for (double e : r.finish_histogram.edge) out.finish_edge.push_back(date(e));
+    out.finish_count = r.finish_histogram.count;
+    out.percentile = r.percentile;
+    for (double f : r.finish_at) out.finish_at.push_back(date(f));
+    for (double c : r.cost_at) out.cost_at.push_back(c / 100.0);
+    for (double e : r.cost_histogram.edge) out.cost_edge.push_back(e / 100.0);
+    out.cost_count = r.cost_histogram.count;
+    out.cost_mean = r.cost_mean / 100.0;
+    if (spec.target_finish) {
+        out.target = spec.target_finish;
+        out.target_probability = probability_of_meeting(r, model.to_minutes(*spec.target_finish));
+    }
+    // A rank correlation within 2/sqrt(N) of zero is sampling noise (its standard error is about
+    // 1/sqrt(N)): such tasks are left out of the tornado rather than shown as drivers.
+    const double noise = r.iterations > 0 ? 2.0 / std::sqrt(static_cast<double>(r.iterations)) : 1.0;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < r.sensitivity.size() && i < model.task.size(); ++i)
+        if (std::isfinite(r.sensitivity[i]) && std::abs(r.sensitivity[i]) >= noise) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return std::abs(r.sensitivity[a]) > std::abs(r.sensitivity[b]); });
+    if (order.size() > o.tornado_tasks) order.resize(o.tornado_tasks);
+    for (std::size_t i : order) {
+        const Task* t = pf.find_task(model.task[i]);
+        out.tornado.push_back({.task = model.task[i],
+                               .project = model.project[model.project_of[i]],
+                               .name = t && !t->name.empty() ? t->name : model.task[i].str(),
+                               .sensitivity = r.sensitivity[i],
+                               .criticality = r.criticality[i]});
+    }
+    return out;
+}
+
 void collect_model(DashboardData& d, std::string_view json_text, const DashboardOptions& o, const Stages& stage) {
     const Portfolio& pf = *d.portfolio;
     throw_if_invalid(pf);
@@ -136,43 +236,37 @@ void collect_model(DashboardData& d, std::string_view json_text, const Dashboard
             EvmRollupOptions eo;
             eo.eac_method = control.governance.eac_method;
             eo.include_tasks = false;
-            const EvmTable table = evm_rollup(pf, control.baselines, *d.status_date, control.status, eo);
-            d.health = project_health(pf, control, table, *d.status_date);
-            const RagPolicy policy = governance_policy(control.governance);
-            for (const auto& h : d.health) d.project_rag.push_back(assess(h, policy));
+            d.evm = evm_rollup(pf, control.baselines, *d.status_date, control.status, eo);
+            d.health = project_health(pf, control, *d.evm, *d.status_date);
+            d.policy = governance_policy(control.governance);
+            for (const auto& h : d.health) d.project_rag.push_back(assess(h, d.policy));
             std::vector<std::pair<ProgramId, ProgramId>> nesting;
             for (const auto& p : pf.programs)
                 if (p.parent) nesting.emplace_back(p.id, *p.parent);
-            d.rag = rag_rollup(d.health, policy, nesting);
+            d.rag = rag_rollup(d.health, d.policy, nesting);
             for (const auto& set : control.baselines) {
                 const Baseline* b = set.active();
                 if (!b || b->size() == 0) continue;
-                std::vector<StatusPeriod> periods;
-                for (const auto& s : control.status)
-                    if (s.project == b->project) periods.push_back(s);
-                if (periods.empty())
-                    if (const Project* p = pf.find_project(b->project)) periods.push_back(status_from_project(*p, *d.status_date));
-                auto [from, to] = planned_span(*b);
-                to = std::max(to, *d.status_date);
-                const auto ends = period_ends(from, to, o.scurve_period);
-                d.scurves.push_back({b->project, b->name, time_phase(*b, periods, ends)});
+                Baseline spread = *b;  // PV over the tasks' working calendars, as the roll-up spreads it
+                if (spread.calendar.empty()) attach_calendars(spread, pf);
+                d.scurves.push_back(project_curves(pf, spread, control.status, *d.evm, *d.status_date, o.scurve_period));
             }
         }
-    } else {
-        d.notes.push_back("EVM S-curves and RAG: no \"baselines\" section");
+    }
+    if (read_json_section(json_text, "uncertainty", d.source) && stage.begin("simulate", 0.6, d)) {
+        try {
+            d.simulation = simulate_portfolio(pf, control, o);
+        } catch (const Error& e) {
+            d.notes.push_back(std::string("Monte Carlo risk: ") + e.what());
+        }
     }
 }
 
-void collect_selection(DashboardData& d, std::string_view json_text, const DashboardOptions& o, const Stages& stage) {
-    if (!read_json_section(json_text, "selection", d.source)) {
-        d.notes.push_back("bubble chart and efficient frontier: no \"selection\" section");
-        return;
-    }
-    SelectionDocument doc = parse_selection_document(json_text, d.source);
-    if (!doc.has_selection) {
-        d.notes.push_back("bubble chart and efficient frontier: no \"selection\" section");
-        return;
-    }
+void collect_selection(DashboardData& d, std::string_view json_text, const std::string& source, const DashboardOptions& o,
+                       const Stages& stage) {
+    if (json_text.empty() || !read_json_section(json_text, "selection", source)) return;  // dashboard_notes says so
+    SelectionDocument doc = parse_selection_document(json_text, source);
+    if (!doc.has_selection) return;
     (void)apply_alignment(doc);
     d.selection = doc.problem;
     SelectionOptions so;
@@ -194,45 +288,110 @@ void collect_selection(DashboardData& d, std::string_view json_text, const Dashb
     }
 }
 
-}  // namespace
+std::string lower_extension(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
 
-DashboardData collect_dashboard_data(std::string_view json_text, std::string_view source_name, const DashboardOptions& options) {
+/// One input: a ppm JSON text, or a foreign model file (`text` empty).
+struct Source {
+    std::string name;
+    std::string text;
+    std::filesystem::path path;
+    bool foreign = false;
+};
+
+// The model and its control sections from `model`, the selection (with its strategy) from
+// `selection`; either may be absent.
+DashboardData collect(const Source* model, const Source* selection, std::string source_names, const DashboardOptions& options) {
     DashboardData d;
-    d.source = std::string(source_name);
+    d.source = std::move(source_names);
     d.status_date = options.today;
     const Stages stage(options);
-    if (read_json_section(json_text, "portfolio", source_name)) {
-        d.portfolio = read_json(json_text, source_name);
-        collect_model(d, json_text, options, stage);
+    if (model && model->foreign) {
+        ImportResult in = read_model_file_with_warnings(model->path);
+        d.portfolio = std::move(in.portfolio);
+        d.import_warnings = std::move(in.warnings);
+        collect_model(d, {}, options, stage);
+        d.notes.push_back("control and risk views: only ppm JSON files carry those sections");
+    } else if (model && read_json_section(model->text, "portfolio", model->name)) {
+        d.portfolio = read_json(model->text, model->name);
+        collect_model(d, model->text, options, stage);
     } else {
-        d.notes.push_back("schedule views: the file has no \"portfolio\" section");
-        const ControlData control = read_control_sections(json_text, d.source);
-        d.risks = control.risks;
-        d.matrix = control.matrix;
+        if (model) {
+            const ControlData control = read_control_sections(model->text, model->name);
+            d.risks = control.risks;
+            d.matrix = control.matrix;
+        }
     }
-    collect_selection(d, json_text, options, stage);
+    if (selection) collect_selection(d, selection->text, selection->name, options, stage);
     if (options.progress) options.progress("done", 1.0);
     d.title = !options.title.empty() ? options.title
               : d.portfolio && !d.portfolio->name.empty() ? d.portfolio->name
-                                                          : std::filesystem::path(d.source).filename().string();
+                                                          : std::filesystem::path(model ? model->name : d.source).filename().string();
     return d;
 }
 
+}  // namespace
+
+DashboardData collect_dashboard_data(std::string_view json_text, std::string_view source_name, const DashboardOptions& options) {
+    const Source src{.name = std::string(source_name), .text = std::string(json_text)};
+    return collect(&src, &src, src.name, options);
+}
+
 DashboardData collect_dashboard_data(const std::filesystem::path& path, const DashboardOptions& options) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".json") return collect_dashboard_data(read_text_file(path.string()), path.string(), options);
-    DashboardData d;
-    d.source = path.string();
-    d.status_date = options.today;
-    ImportResult in = read_model_file_with_warnings(path);
-    d.portfolio = std::move(in.portfolio);
-    d.import_warnings = std::move(in.warnings);
-    collect_model(d, {}, options, Stages(options));
-    d.notes.push_back("control, risk and selection views: only ppm JSON files carry those sections");
-    if (options.progress) options.progress("done", 1.0);
-    d.title = !options.title.empty() ? options.title : !d.portfolio->name.empty() ? d.portfolio->name : path.filename().string();
-    return d;
+    return collect_dashboard_data(std::span<const std::filesystem::path>(&path, 1), options);
+}
+
+DashboardData collect_dashboard_data(std::span<const std::filesystem::path> paths, const DashboardOptions& options) {
+    std::vector<Source> files;
+    for (const auto& p : paths) {
+        Source s{.name = p.string(), .path = p};
+        if (lower_extension(p) == ".json")
+            s.text = read_text_file(p.string());
+        else
+            s.foreign = true;
+        files.push_back(std::move(s));
+    }
+    if (files.empty()) throw ModelError::missing_value("report input", "files");
+    if (files.size() == 1) {
+        const Source& f = files.front();
+        return collect(&f, f.foreign ? nullptr : &f, f.name, options);
+    }
+    // Which file holds what; a section held twice is ambiguous.
+    const Source *model = nullptr, *selection = nullptr, *strategy = nullptr;
+    auto claim = [](const Source*& slot, const Source& f, const char* section) {
+        if (slot) throw ModelError::invalid_value("report input", section, "held by both " + slot->name + " and " + f.name);
+        slot = &f;
+    };
+    for (const auto& f : files) {
+        if (f.foreign) {
+            claim(model, f, "portfolio");
+            continue;
+        }
+        const bool has_model = read_json_section(f.text, "portfolio", f.name).has_value();
+        const bool has_selection = read_json_section(f.text, "selection", f.name).has_value();
+        const bool has_strategy = read_json_section(f.text, "strategy", f.name).has_value();
+        if (has_model) claim(model, f, "portfolio");
+        if (has_selection) claim(selection, f, "selection");
+        if (has_strategy) claim(strategy, f, "strategy");
+        if (!has_model && !has_selection && !has_strategy)
+            throw ModelError::invalid_value("report input", f.name, "has no \"portfolio\", \"selection\" or \"strategy\" section");
+    }
+    std::string names;
+    for (const auto& f : files) names += (names.empty() ? "" : ", ") + f.name;
+    Source merged;
+    if (selection && strategy && strategy != selection) {
+        // The strategy joins the selection document as its last member, so the selection's own
+        // line numbers (in parse errors) stay those of its file.
+        const auto section = read_json_section(strategy->text, "strategy", strategy->name);
+        merged = *selection;
+        const std::size_t close = merged.text.rfind('}');
+        merged.text.insert(close, ",\n\"strategy\": " + section->text + "\n");
+        selection = &merged;
+    }
+    return collect(model, selection, names, options);
 }
 
 }  // namespace ppm::report

@@ -1,7 +1,10 @@
 // Tests of the HTML dashboard (ppm/report/dashboard.hpp): the views present for each kind of file,
-// one Gantt bar per task, baseline bars and heat-map counts against the file's own data, escaping,
-// determinism, and the page rendered by headless Chromium (DOM checked, screenshot kept).
+// one Gantt bar per task, baseline bars and heat-map counts against the file's own data, S-curves
+// and EVM figures, the Monte Carlo view, several input files, escaping, determinism, and the worked
+// example rendered by headless Chromium (script errors, empty series and overflow at 1280 px checked
+// in the live page; screenshots at 1280, 1440 and 1920 px kept in the build directory).
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,9 +12,12 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "ppm/core/error.hpp"
 #include "ppm/evm/health.hpp"
 #include "ppm/report/dashboard.hpp"
 #include "ppm/risk/risk_matrix.hpp"
@@ -46,7 +52,28 @@ DashboardOptions quick() {
     o.frontier_points = 5;
     o.solve_seconds = 5.0;
     o.level_passes = 1;
+    o.iterations = 400;
     return o;
+}
+
+/// The worked example as scripts/run_example.sh reports it: the portfolio and its selection.
+DashboardData worked_example(const DashboardOptions& o = quick()) {
+    const std::vector<fs::path> files{kSource / "examples/portfolio.json", kSource / "examples/selection.json"};
+    return collect_dashboard_data(std::span<const fs::path>(files), o);
+}
+
+/// The `<svg id="...">...</svg>` element of `id` in `html` ("" when absent).
+std::string svg_of(const std::string& html, const std::string& id) {
+    const auto at = html.find("<svg id=\"" + id + "\"");
+    if (at == std::string::npos) return {};
+    return html.substr(at, html.find("</svg>", at) + 6 - at);
+}
+
+/// Number of points of the first polyline with `cls` in `svg`.
+std::size_t polyline_points(const std::string& svg, const std::string& cls) {
+    std::smatch m;
+    if (!std::regex_search(svg, m, std::regex("<polyline class=\"" + cls + "\"[^>]* points=\"([^\"]*)\""))) return 0;
+    return count_of(m[1].str(), ",");
 }
 
 bool have_chromium() {
@@ -55,21 +82,73 @@ bool have_chromium() {
     return false;
 }
 
-/// Renders `html_file` with headless Chromium and returns the DOM after the scripts ran.
-std::string chromium_dom(const fs::path& html_file, const fs::path& screenshot = {}) {
+const std::string kChromium = "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars ";
+
+/// Renders `html_file` with headless Chromium in a window `width` px wide and returns the DOM
+/// after the scripts ran.
+std::string chromium_dom(const fs::path& html_file, int width = 1400) {
     const fs::path dom_file = fs::path(html_file).replace_extension(".dom.html");
-    const std::string common = "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run ";
     const std::string url = "file://" + fs::absolute(html_file).string();
-    const std::string cmd = common + "--dump-dom '" + url + "' > '" + dom_file.string() + "' 2>/dev/null";
+    const std::string cmd = kChromium + "--window-size=" + std::to_string(width) + ",1000 --dump-dom '" + url + "' > '" + dom_file.string() + "' 2>/dev/null";
     REQUIRE(std::system(cmd.c_str()) == 0);
-    if (!screenshot.empty()) {
-        fs::remove(screenshot);
-        const std::string shot = common + "--screenshot='" + screenshot.string() + "' --window-size=1400,3000 '" + url + "' >/dev/null 2>&1";
-        CHECK(std::system(shot.c_str()) == 0);
-        CHECK(fs::exists(screenshot));
-        CHECK(fs::file_size(screenshot) > 10000);  // a real image, not an empty canvas
-    }
     return slurp(dom_file);
+}
+
+/// A screenshot of the top `height` px of the page at `width` px.
+void chromium_screenshot(const fs::path& html_file, const fs::path& png, int width, int height) {
+    fs::remove(png);
+    const std::string shot = kChromium + "--screenshot='" + png.string() + "' --window-size=" + std::to_string(width) + "," +
+                             std::to_string(height) + " 'file://" + fs::absolute(html_file).string() + "' >/dev/null 2>&1";
+    CHECK(std::system(shot.c_str()) == 0);
+    CHECK(fs::exists(png));
+    if (fs::exists(png)) CHECK(fs::file_size(png) > 10000);  // a real image, not an empty canvas
+}
+
+// Appended to a copy of the page by the test (the page itself carries no test code): after the
+// page's own script ran, measures the live layout and writes what is wrong into #layout-check.
+//  - OVERFLOW: a section scrolls sideways, or a chart or table sticks out of its section, or the
+//    page is wider than the window;
+//  - EMPTY: a series a chart's legend names (data-legend) has no element with data (data-series:
+//    a polyline needs two points, any other shape a non-empty box).
+constexpr const char* kLayoutCheck = R"JS(<script>
+(function () {
+  var out = ['width=' + window.innerWidth];
+  var page = document.documentElement;
+  if (page.scrollWidth > window.innerWidth + 1) out.push('OVERFLOW page ' + page.scrollWidth + ' > ' + window.innerWidth);
+  Array.prototype.forEach.call(document.querySelectorAll('section'), function (sec) {
+    if (sec.scrollWidth > sec.clientWidth + 1) out.push('OVERFLOW section#' + sec.id + ' scrolls ' + sec.scrollWidth + ' > ' + sec.clientWidth);
+    var box = sec.getBoundingClientRect();
+    Array.prototype.forEach.call(sec.querySelectorAll('svg.chart, table'), function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.right > box.right + 1 || r.left < box.left - 1) out.push('OVERFLOW ' + (el.id || el.tagName) + ' in section#' + sec.id + ' ' + Math.round(r.right) + ' > ' + Math.round(box.right));
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('svg.chart'), function (svg) {
+    Array.prototype.forEach.call(svg.querySelectorAll('[data-legend]'), function (item) {
+      var name = item.getAttribute('data-legend'), ok = false;
+      Array.prototype.forEach.call(svg.querySelectorAll('[data-series="' + name + '"]'), function (el) {
+        if (el.tagName === 'polyline') { if (el.points.numberOfItems >= 2) ok = true; return; }
+        var b = el.getBBox();
+        if (b.width > 0 || b.height > 0) ok = true;
+      });
+      if (!ok) out.push('EMPTY ' + svg.id + ' ' + name);
+    });
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'layout-check';
+  pre.textContent = out.join('\n');
+  document.body.appendChild(pre);
+})();
+</script>)JS";
+
+/// The lines the layout check wrote ("width=N" first).
+std::vector<std::string> layout_findings(const std::string& dom) {
+    std::smatch m;
+    std::vector<std::string> lines;
+    if (!std::regex_search(dom, m, std::regex("<pre id=\"layout-check\">([^<]*)</pre>"))) return lines;
+    std::stringstream ss(m[1].str());
+    for (std::string line; std::getline(ss, line);) lines.push_back(line);
+    return lines;
 }
 
 void check_rendered(const std::string& dom) {
@@ -187,7 +266,8 @@ TEST_CASE("dashboard: a selection-only file draws the bubble chart and the front
     CHECK_FALSE(has_svg(html, "rag-summary"));
     CHECK(count_of(html, "data-candidate=") == d.selection->candidates.size());
     CHECK(count_of(html, "class=\"bubble selected\" data-candidate=") == d.selected->selected_ids().size());
-    CHECK(count_of(html, "class=\"frontier-point\"") == d.frontier->budget.size());
+    // A budget without a feasible selection is a gap marker, not a point.
+    CHECK(count_of(html, "class=\"frontier-point\"") + count_of(html, "class=\"frontier-gap\" data-series") == d.frontier->budget.size());
     CHECK(d.frontier->budget.size() == 5);
 }
 
@@ -212,15 +292,153 @@ TEST_CASE("dashboard: names are escaped", "[report]") {
     CHECK(count_of(html, "<script>") == 1);  // only the page's own script
 }
 
+TEST_CASE("dashboard: S-curves run EV and AC to the status date with the EAC forecast", "[report]") {
+    const auto d = worked_example();
+    REQUIRE(d.status_date);
+    REQUIRE(d.evm);
+    REQUIRE(d.scurves.size() == d.portfolio->projects.size());
+    const std::string html = write_dashboard(d);
+    for (const auto& c : d.scurves) {
+        INFO(c.project.str());
+        // Known from the baseline start (0) through every status period to the data date.
+        REQUIRE(c.actual_date.size() >= 2);
+        CHECK(c.actual_date.back() == *d.status_date);
+        CHECK(c.actual_ev.front() == Money{0});
+        CHECK(c.actual_ac.front() == Money{0});
+        CHECK(std::is_sorted(c.actual_date.begin(), c.actual_date.end()));
+        for (std::size_t k = 1; k < c.actual_ac.size(); ++k) CHECK(c.actual_ac[k] >= c.actual_ac[k - 1]);  // cumulative
+        CHECK(c.actual_ev.back() > Money{0});
+        // The figures are the EVM roll-up's.
+        const std::size_t row = d.evm->find(EvmNodeKind::project, c.project.str());
+        REQUIRE(row < d.evm->size());
+        CHECK(c.bac == d.evm->bac[row]);
+        CHECK(c.eac == d.evm->metrics[row].eac);
+        CHECK(c.actual_ev.back() == d.evm->ev[row]);
+        CHECK(c.actual_ac.back() == d.evm->ac[row]);
+        // Drawn: PV, EV and AC polylines (EV/AC one point per known date), the EAC forecast.
+        const std::string svg = svg_of(html, "scurve-" + html_id(c.project.str()));
+        REQUIRE_FALSE(svg.empty());
+        CHECK(polyline_points(svg, "pv") == c.curves.period_end.size());
+        CHECK(polyline_points(svg, "ev") == c.actual_date.size());
+        CHECK(polyline_points(svg, "ac") == c.actual_date.size());
+        if (c.forecast_finish && *c.forecast_finish > *d.status_date) CHECK(polyline_points(svg, "eac") == 2);
+    }
+}
+
+TEST_CASE("dashboard: project table has money figures, program roll-ups and reasons in words", "[report]") {
+    const auto d = worked_example();
+    REQUIRE(d.portfolio);
+    const std::string html = write_dashboard(d);
+    const auto table = html.substr(html.find("<table class=\"sortable\" id=\"summary-table\">"));
+    const std::string summary = table.substr(0, table.find("</table>"));
+    for (const char* th : {"<th title=\"budget at completion\">BAC</th>", "<th title=\"estimate at completion\">EAC</th>",
+                           "<th title=\"variance at completion BAC - EAC\">VAC</th>", "<th>Reasons</th>"})
+        CHECK(summary.find(th) != std::string::npos);
+    // One roll-up row per program with projects, and the portfolio row.
+    std::size_t programs = 0;
+    for (const auto& pg : d.portfolio->programs)
+        programs += std::any_of(d.portfolio->projects.begin(), d.portfolio->projects.end(), [&](const Project& p) { return p.program == pg.id; });
+    CHECK(count_of(summary, "<tr class=\"program-row\">") == programs);
+    CHECK(count_of(summary, "<tr class=\"portfolio-row\">") == 1);
+    CHECK(summary.find("<tbody class=\"rollup\">") != std::string::npos);
+    // Reasons in words, never the engine's keys.
+    for (const char* key : {"spi:", "cpi:", "spi_t:", "float_erosion:", "high_risks:", "overdue_milestones:"}) CHECK(summary.find(key) == std::string::npos);
+    bool spi_flagged = false;
+    for (std::size_t p = 0; p < d.project_rag.size(); ++p)
+        spi_flagged |= d.project_rag[p].check[static_cast<std::size_t>(RagCheck::spi)] == Rag::red;
+    REQUIRE(spi_flagged);  // the example has a project behind schedule
+    CHECK(std::regex_search(summary, std::regex("schedule performance 0\\.[0-9]{2}, below 0\\.85")));
+}
+
+TEST_CASE("dashboard: Monte Carlo view of the portfolio finish and cost with the tornado", "[report]") {
+    const auto d = worked_example();
+    REQUIRE(d.simulation);
+    const auto& m = *d.simulation;
+    CHECK(m.iterations == 400);
+    REQUIRE(m.finish_percentile(50));
+    REQUIRE(m.finish_percentile(80));
+    REQUIRE(m.finish_percentile(90));
+    CHECK(*m.finish_percentile(50) <= *m.finish_percentile(80));
+    CHECK(*m.finish_percentile(80) <= *m.finish_percentile(90));
+    CHECK(m.finish_edge.size() == m.finish_count.size() + 1);
+    CHECK(m.cost_edge.size() == m.cost_count.size() + 1);
+    std::uint64_t total = 0;
+    for (auto c : m.finish_count) total += c;
+    CHECK(total == m.iterations);
+    // Tornado: largest |rho| first, none within sampling noise, measured against the portfolio finish.
+    REQUIRE_FALSE(m.tornado.empty());
+    for (std::size_t k = 1; k < m.tornado.size(); ++k) CHECK(std::abs(m.tornado[k - 1].sensitivity) >= std::abs(m.tornado[k].sensitivity));
+    for (const auto& t : m.tornado) CHECK(std::abs(t.sensitivity) >= 2.0 / std::sqrt(static_cast<double>(m.iterations)));
+    const std::string html = write_dashboard(d);
+    for (const char* id : {"mc-finish", "mc-cost", "tornado"}) CHECK(has_svg(html, id));
+    CHECK(count_of(svg_of(html, "mc-finish"), "class=\"pct-line\"") == 3);  // P50, P80, P90
+    CHECK(svg_of(html, "mc-finish").find("P80 ") != std::string::npos);
+    CHECK(count_of(svg_of(html, "tornado"), "data-series=\"sensitivity\"") == m.tornado.size());
+    // Same seed, same page.
+    CHECK(write_dashboard(worked_example()) == html);
+}
+
+TEST_CASE("dashboard: the portfolio and the selection from separate files", "[report]") {
+    const auto d = worked_example();
+    REQUIRE(d.portfolio);
+    REQUIRE(d.selection);
+    REQUIRE(d.selected);
+    REQUIRE(d.frontier);
+    CHECK(d.source == (kSource / "examples/portfolio.json").string() + ", " + (kSource / "examples/selection.json").string());
+    for (const auto& n : dashboard_notes(d)) CHECK(n.find("\"selection\"") == std::string::npos);
+    const std::vector<std::string> views = dashboard_views(d);
+    for (const char* v : {"summary", "gantt", "bubble", "frontier", "scurves", "montecarlo"}) CHECK(std::find(views.begin(), views.end(), v) != views.end());
+    // The one-file form is the same as a list of one.
+    const fs::path one = kSource / "examples/portfolio.json";
+    CHECK(write_dashboard(collect_dashboard_data(one, quick())) == write_dashboard(collect_dashboard_data(std::span<const fs::path>(&one, 1), quick())));
+    // A section held by two files is ambiguous.
+    const std::vector<fs::path> twice{one, one};
+    CHECK_THROWS_AS(collect_dashboard_data(std::span<const fs::path>(twice), quick()), ModelError);
+}
+
+TEST_CASE("dashboard: chart fixes (bubble text, frontier gaps, stale notes, status label)", "[report]") {
+    auto d = collect_dashboard_data(kSource / "examples/selection.json", quick());
+    REQUIRE(d.frontier);
+    const std::string html = write_dashboard(d);
+    // No chart root carries a class that styles its marks (".bubble" filled every text grey).
+    CHECK(html.find("class=\"chart bubble\"") == std::string::npos);
+    CHECK(html.find("class=\"chart bubble-chart\"") != std::string::npos);
+    CHECK(html.find("\n.bubble{") == std::string::npos);
+    // Frontier: a budget without a selection is a gap, not a point at value 0 joined to the curve.
+    const auto& f = *d.frontier;
+    std::size_t unsolved = 0;
+    for (std::size_t k = 0; k < f.status.size(); ++k) unsolved += f.status[k] == SelectionStatus::infeasible;
+    const std::string frontier = svg_of(html, "frontier");
+    CHECK(count_of(frontier, "class=\"frontier-point\"") + count_of(frontier, "class=\"frontier-gap\" data-series") == f.budget.size());
+    CHECK(count_of(frontier, "class=\"frontier-gap\" data-series") >= unsolved);
+    // Notes describe the data as they are: a selection set after collecting leaves no "no selection" note.
+    auto model = collect_dashboard_data(kSource / "examples/portfolio.json", quick());
+    const auto has_selection_note = [](const DashboardData& x) {
+        const auto notes = dashboard_notes(x);
+        return std::any_of(notes.begin(), notes.end(), [](const std::string& n) { return n.find("no \"selection\" section") != std::string::npos; });
+    };
+    CHECK(has_selection_note(model));
+    model.selection = d.selection;
+    model.selected = d.selected;
+    CHECK_FALSE(has_selection_note(model));
+    CHECK(write_dashboard(model).find("no &quot;selection&quot; section") == std::string::npos);
+    // The status label sits in the margin above a histogram's plot (which starts at y = 34), not over its bars.
+    const std::string page = write_dashboard(model);
+    const auto at = page.find("<svg id=\"histogram-");
+    REQUIRE(at != std::string::npos);
+    const std::string hist = page.substr(at, page.find("</svg>", at) - at);
+    std::smatch m;
+    REQUIRE(std::regex_search(hist, m, std::regex("<text x=\"[^\"]*\" y=\"([0-9.]+)\" class=\"today-label\"")));
+    CHECK(std::stod(m[1].str()) < 34.0);
+}
+
 TEST_CASE("dashboard: headless Chromium renders every view without script errors", "[report][chromium]") {
     if (!have_chromium()) return;
     struct Case {
         std::string name;
         fs::path file;
     };
-    const Case cases[] = {{"portfolio", kSource / "examples/portfolio.json"},
-                          {"control", kSource / "tests/evm/data/control_sample.json"},
-                          {"selection", kSource / "examples/selection.json"}};
+    const Case cases[] = {{"control", kSource / "tests/evm/data/control_sample.json"}, {"selection", kSource / "examples/selection.json"}};
     for (const auto& c : cases) {
         SECTION(c.name) {
             const auto d = collect_dashboard_data(c.file, quick());
@@ -228,21 +446,54 @@ TEST_CASE("dashboard: headless Chromium renders every view without script errors
             write_dashboard_file(d, html_file);
             const std::string source = slurp(html_file);
             CHECK(source.find("data-ok=\"1\"") == std::string::npos);  // only the script sets it
-            const std::string dom = chromium_dom(html_file, c.name == "portfolio" ? kBinary / "report.png" : fs::path());
+            const std::string dom = chromium_dom(html_file);
             check_rendered(dom);
             const std::size_t tasks = d.portfolio ? d.portfolio->task_count() : 0;
             CHECK(count_of(dom, "class=\"gantt-bar") == tasks);
             if (d.portfolio) {
                 CHECK(has_svg(dom, "rag-summary"));
                 for (const auto& p : d.portfolio->projects) CHECK(has_svg(dom, "gantt-" + html_id(p.id.str())));
-                // The script counted the bars in the live DOM and wrote the number into the page.
                 CHECK(dom.find("<span id=\"bar-count\">" + std::to_string(tasks) + "</span>") != std::string::npos);
             }
-            if (d.histogram) CHECK(count_of(dom, "<svg id=\"histogram-") >= 1);
             if (!d.risks.empty()) CHECK(has_svg(dom, "heatmap"));
             for (const auto& s : d.scurves) CHECK(has_svg(dom, "scurve-" + html_id(s.project.str())));
             if (d.selection) CHECK(has_svg(dom, "bubble"));
             if (d.frontier) CHECK(has_svg(dom, "frontier"));
         }
     }
+}
+
+TEST_CASE("dashboard: the worked example renders at 1280 px with data in every series and nothing overflowing", "[report][chromium]") {
+    if (!have_chromium()) return;
+    const auto d = worked_example();
+    REQUIRE(d.portfolio);
+    REQUIRE(d.simulation);
+    REQUIRE(d.frontier);
+    const fs::path html_file = kBinary / "report_example.html";
+    write_dashboard_file(d, html_file);
+    // The page as shipped: its own script runs to the end without errors.
+    const std::string dom = chromium_dom(html_file, 1280);
+    check_rendered(dom);
+    CHECK(dom.find("<span id=\"bar-count\">" + std::to_string(d.portfolio->task_count()) + "</span>") != std::string::npos);
+    for (const std::string id : {"rag-summary", "mc-finish", "mc-cost", "tornado", "heatmap", "bubble", "frontier"}) CHECK(has_svg(dom, id));
+    for (const auto& p : d.portfolio->projects) CHECK(has_svg(dom, "gantt-" + html_id(p.id.str())));
+    for (const auto& s : d.scurves) CHECK(has_svg(dom, "scurve-" + html_id(s.project.str())));
+    CHECK(count_of(dom, "<svg id=\"histogram-") >= 1);
+    // A copy with the layout check appended, measured in a 1280 px window.
+    const fs::path checked = kBinary / "report_example_checked.html";
+    {
+        std::string html = slurp(html_file);
+        html.insert(html.rfind("</body>"), kLayoutCheck);
+        std::ofstream(checked, std::ios::binary) << html;
+    }
+    const std::vector<std::string> findings = layout_findings(chromium_dom(checked, 1280));
+    REQUIRE_FALSE(findings.empty());
+    CHECK(findings.front() == "width=1280");
+    for (std::size_t k = 1; k < findings.size(); ++k) {
+        INFO(findings[k]);
+        CHECK(false);
+    }
+    // Screenshots for a person to look at: the top of the page at three laptop/desktop widths.
+    for (const int width : {1280, 1440, 1920})
+        chromium_screenshot(html_file, kBinary / ("report_" + std::to_string(width) + ".png"), width, 2400);
 }

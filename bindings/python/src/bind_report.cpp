@@ -38,19 +38,6 @@ struct DashboardProgress {
     double fraction = 0.0;
 };
 
-/// The dashboard views that `data` will draw, named as `ppm report --json` lists them.
-std::vector<std::string> views_of(const DashboardData& d) {
-    std::vector<std::string> views;
-    if (d.portfolio) views.emplace_back("summary");
-    if (d.schedule) views.emplace_back("gantt");
-    if (d.histogram) views.emplace_back("histograms");
-    if (d.selection) views.emplace_back("bubble");
-    if (d.frontier) views.emplace_back("frontier");
-    if (!d.risks.empty()) views.emplace_back("heatmap");
-    if (!d.scurves.empty()) views.emplace_back("scurves");
-    return views;
-}
-
 /// The option keywords shared by collect_dashboard_data* and write_dashboard*.
 struct OptionKwargs {
     std::string title;
@@ -231,14 +218,18 @@ void bind_data(py::module_& m) {
     def_value(d, "selection", &DashboardData::selection, "The 'selection' section (SelectionProblem) or None.");
     def_value(d, "selected", &DashboardData::selected, "The optimal selection (SelectionResult) or None.");
     def_value(d, "frontier", &DashboardData::frontier, "The efficient frontier (FrontierResult) or None.");
-    def_value(d, "notes", &DashboardData::notes, "Why a view is missing or partial.");
-    d.def_property_readonly("views", &views_of,
+    d.def_property(
+        "notes", [](const DashboardData& x) { return report::dashboard_notes(x); },
+        [](DashboardData& x, std::vector<std::string> v) { x.notes = std::move(v); },
+        "Why a view is missing or partial, as the page says it: the notes set (engine failures, skipped stages) "
+        "followed by a note for each view whose data is missing.");
+    d.def_property_readonly("views", &report::dashboard_views,
                             "The views this data draws, as `ppm report --json` names them: 'summary', 'gantt', 'histograms', "
-                            "'bubble', 'frontier', 'heatmap', 'scurves'.")
+                            "'bubble', 'frontier', 'heatmap', 'scurves', 'montecarlo'.")
         .def("__repr__", [](const DashboardData& x) {
             std::string v;
-            for (const auto& s : views_of(x)) v += (v.empty() ? "" : ", ") + s;
-            return "DashboardData(" + py::repr(py::str(x.title)).cast<std::string>() + ", views [" + v + "], " + std::to_string(x.notes.size()) + " notes)";
+            for (const auto& s : report::dashboard_views(x)) v += (v.empty() ? "" : ", ") + s;
+            return "DashboardData(" + py::repr(py::str(x.title)).cast<std::string>() + ", views [" + v + "], " + std::to_string(report::dashboard_notes(x).size()) + " notes)";
         });
 }
 

@@ -6,7 +6,8 @@
 /// critical path in red, baseline bars, progress, milestones as diamonds, the status-date line),
 /// resource histograms with capacity lines (`histogram-<resource>`), the portfolio bubble chart
 /// value x risk x cost (`bubble`), the efficient frontier (`frontier`), the risk heat map
-/// (`heatmap`) and EVM S-curves (`scurve-<project>`). Conventions: PMI Practice Standard for
+/// (`heatmap`), EVM S-curves with the EAC forecast (`scurve-<project>`) and the Monte Carlo view
+/// (`mc-finish`, `mc-cost`, `tornado`). Conventions: PMI Practice Standard for
 /// Scheduling (Gantt, critical path), PMI Practice Standard for EVM fig. 5-1 (S-curves), PMI
 /// Practice Standard for Project Risk Management fig. 5-6 (heat map). See docs/reports.md.
 ///
@@ -20,6 +21,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ppm/report/dashboard_data.hpp"
 
@@ -30,6 +32,14 @@ namespace ppm::report {
 
 /// Writes `write_dashboard(data, options)` to `path`; ParseError::io when it cannot be written.
 void write_dashboard_file(const DashboardData& data, const std::filesystem::path& path, const DashboardOptions& options = {});
+
+/// The views `write_dashboard(data)` draws: "summary", "gantt", "histograms", "bubble", "frontier",
+/// "heatmap", "scurves", "montecarlo" (in that order, those whose data exist).
+[[nodiscard]] std::vector<std::string> dashboard_views(const DashboardData& data);
+
+/// The page's notes: `data.notes` (engine failures, skipped stages) followed by why each missing
+/// view is missing, read from the data as they are (a part filled in after collecting has no note).
+[[nodiscard]] std::vector<std::string> dashboard_notes(const DashboardData& data);
 
 /// `text` escaped for HTML text and attribute values (& < > " ').
 [[nodiscard]] std::string html_escape(std::string_view text);

@@ -51,5 +51,8 @@ std::string bubble_svg(const report::DashboardData& d);
 std::string frontier_svg(const report::DashboardData& d);
 std::string heatmap_svg(const report::DashboardData& d);
 std::string scurve_svg(const report::DashboardData& d, std::size_t curve_index);
+std::string mc_finish_svg(const report::DashboardData& d);
+std::string mc_cost_svg(const report::DashboardData& d);
+std::string tornado_svg(const report::DashboardData& d);
 
 }  // namespace ppm::detail
