@@ -22,6 +22,7 @@
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
+#include "ppm/schedule/detail/link_arithmetic.hpp"
 #include "ppm/schedule/network.hpp"
 
 namespace ppm::leveling {
@@ -78,34 +79,13 @@ struct Pass {
     std::int64_t task_delay = 0;                 // sum of the tasks' finish delays (tie-breaker)
 };
 
-std::int64_t pred_duration(const Prepared& pp, const Pass& ps, std::uint32_t p) {
-    const Network& net = *pp.net;
-    if (net.is_summary()[p]) {
-        const auto& cal = net.calendars()[net.calendar_of()[p]];
-        return cal.work_index(Instant{ps.finish[p]}) - cal.work_index(Instant{ps.start[p]});
-    }
-    if (net.progress_state()[p] == ProgressState::not_started) return pp.durations[p].count();
-    return net.planned_duration()[p];
-}
+using detail::milestone_forward;
 
-// t moved by the lag of link k, as the CPM forward pass does.
+// t moved by the lag of link k, as the CPM forward pass does (percent lags on the predecessor's
+// levelled span when it is a summary).
 std::int64_t lag_forward(const Prepared& pp, const Pass& ps, std::uint32_t k, std::int64_t t) {
     const Network& net = *pp.net;
-    std::int64_t lag = net.link_lag()[k];
-    if (net.link_lag_unit()[k] == LagUnit::percent)
-        lag = std::llround(net.link_percent()[k] / 100.0 * static_cast<double>(pred_duration(pp, ps, net.link_pred()[k])));
-    if (lag == 0) return t;
-    if (net.link_lag_unit()[k] == LagUnit::elapsed) return t + lag;
-    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
-    return cal.finish_at_work(cal.work_index(Instant{t}) + lag).minutes_since_epoch();
-}
-
-std::int64_t milestone_forward(const WorkCalendar& cal, std::int64_t t) {
-    const std::int64_t w = cal.work_index(Instant{t});
-    const std::int64_t s = cal.start_at_work(w).minutes_since_epoch();
-    if (s == t) return t;
-    if (w > 0 && cal.work_index(Instant{t - 1}) == w - 1) return t;
-    return s;
+    return detail::lag_forward(net, k, t, [&] { return detail::pred_duration(net, pp.durations, ps.start, ps.finish, net.link_pred()[k]); });
 }
 
 Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& opt) {

@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "ppm/core/error.hpp"
+#include "ppm/schedule/detail/link_arithmetic.hpp"
 
 namespace ppm {
 
@@ -21,64 +22,15 @@ constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 constexpr std::uint32_t kNoLink = std::numeric_limits<std::uint32_t>::max();
 
-// Duration used for percent lags: the predecessor's planned duration, or its span for summaries.
+using detail::lag_backward;
+using detail::lag_forward;
+using detail::milestone_backward;
+using detail::milestone_forward;
+
+// Duration used for percent lags: the predecessor's planned duration, or its CPM span for summaries.
 inline std::int64_t pred_duration(const Network& net, std::span<const Duration> durations, const CpmWorkspace& ws,
                                   std::uint32_t p) {
-    if (net.is_summary()[p]) {
-        const auto& cal = net.calendars()[net.calendar_of()[p]];
-        return cal.work_index(Instant{ws.early_finish[p]}) - cal.work_index(Instant{ws.early_start[p]});
-    }
-    if (net.progress_state()[p] == ProgressState::not_started) return durations[p].count();
-    return net.planned_duration()[p];
-}
-
-// Lag in minutes of link k; `pred_duration()` is only evaluated for percent lags.
-template <class PredDuration>
-inline std::int64_t lag_minutes(const Network& net, std::uint32_t k, PredDuration pred_duration) {
-    if (net.link_lag_unit()[k] == LagUnit::percent)
-        return std::llround(net.link_percent()[k] / 100.0 * static_cast<double>(pred_duration()));
-    return net.link_lag()[k];
-}
-
-// t shifted by the lag of link k (forward direction).
-template <class PredDuration>
-inline std::int64_t lag_forward(const Network& net, std::uint32_t k, std::int64_t t, PredDuration pred_duration) {
-    const std::int64_t lag = lag_minutes(net, k, pred_duration);
-    if (lag == 0) return t;
-    if (net.link_lag_unit()[k] == LagUnit::elapsed) return t + lag;
-    // The earliest instant `lag` working minutes on (a lead lands at the end of work too).
-    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
-    return cal.finish_at_work(cal.work_index(Instant{t}) + lag).minutes_since_epoch();
-}
-
-// t shifted back by the lag of link k (backward direction).
-template <class PredDuration>
-inline std::int64_t lag_backward(const Network& net, std::uint32_t k, std::int64_t t, PredDuration pred_duration) {
-    const std::int64_t lag = lag_minutes(net, k, pred_duration);
-    if (lag == 0) return t;
-    if (net.link_lag_unit()[k] == LagUnit::elapsed) return t - lag;
-    // The latest instant `lag` working minutes back: the mirror of lag_forward, so that
-    // lag_backward(lag_forward(t)) >= t and a tight chain gets zero float, never negative.
-    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
-    return cal.start_at_work(cal.work_index(Instant{t}) - lag).minutes_since_epoch();
-}
-
-// A zero-duration task sits at t when t touches working time (inside it, at its start or at its
-// end); otherwise at the next start (forward) or the previous end (backward).
-inline std::int64_t milestone_forward(const WorkCalendar& cal, std::int64_t t) {
-    const std::int64_t w = cal.work_index(Instant{t});
-    const std::int64_t s = cal.start_at_work(w).minutes_since_epoch();
-    if (s == t) return t;
-    if (w > 0 && cal.work_index(Instant{t - 1}) == w - 1) return t;  // end of a working interval
-    return s;
-}
-// Backward, a milestone takes the end of the previous working period when t is not inside or at
-// the end of working time: a late date at 08:00 Monday becomes 17:00 Friday, as P6 and MS Project
-// place a finish milestone, so predecessors on other calendars gain no non-working time from it.
-inline std::int64_t milestone_backward(const WorkCalendar& cal, std::int64_t t) {
-    const std::int64_t w = cal.work_index(Instant{t});
-    if (w <= 0 || cal.work_index(Instant{t - 1}) == w - 1) return t;  // inside or at the end of working time
-    return cal.finish_at_work(w).minutes_since_epoch();
+    return detail::pred_duration(net, durations, ws.early_start, ws.early_finish, p);
 }
 
 struct Placement {
