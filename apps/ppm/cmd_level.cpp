@@ -188,17 +188,17 @@ int run(const LevelArgs& args, Context& ctx) {
     const leveling::LevelResult r = leveling::level(pf, opt);
     bar.finish();
     if (mi.present) {
-        mi.start_times.resize(r.start.size());
-        for (std::size_t j = 0; j < r.start.size(); ++j)
-            mi.start_times[j] = static_cast<std::int32_t>((r.start[j] - mpo.origin).count() / mpo.period.count());
+        mi.start_times = leveling::start_periods(r, mpo);
         mi.objectives = leveling::evaluate(mp, mi.start_times);
-        if (args.rcpsp_schedules > 0) {
-            leveling::MultiProjectLevelOptions mo;
-            mo.level = opt;
-            mo.level.passes = 1;
-            mo.rcpsp_schedules = args.rcpsp_schedules;
-            mi.ga_objectives = leveling::level_multiproject(mp, mo).ga_objectives;
-            mi.ga = true;
+        if (args.rcpsp_schedules > 0) {  // the comparison: the RCPSP GA on the combined instance
+            leveling::RcpspOptions ro;
+            ro.max_schedules = args.rcpsp_schedules;
+            ro.seed = opt.seed;
+            const std::vector<std::int32_t> ga = leveling::solve_combined(mp, ro);
+            if (!ga.empty()) {
+                mi.ga_objectives = leveling::evaluate(mp, ga);
+                mi.ga = true;
+            }
         }
     }
 

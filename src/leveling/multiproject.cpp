@@ -469,16 +469,24 @@ std::string check_multiproject(const MultiProjectInstance& m, std::span<const st
     return {};
 }
 
+std::vector<std::int32_t> start_periods(const LevelResult& levelled, const MultiProjectPortfolioOptions& options) {
+    std::vector<std::int32_t> out(levelled.start.size());
+    for (std::size_t j = 0; j < out.size(); ++j)
+        out[j] = static_cast<std::int32_t>((levelled.start[j] - options.origin).count() / options.period.count());
+    return out;
+}
+
+std::vector<std::int32_t> solve_combined(const MultiProjectInstance& m, const RcpspOptions& options) {
+    const RcpspResult rr = solve_rcpsp(to_rcpsp_instance(m), options);
+    if (rr.start_times.empty()) return {};
+    return {rr.start_times.begin() + 1, rr.start_times.end() - 1};  // without the source and the sink
+}
+
 MultiProjectResult level_multiproject(const MultiProjectInstance& m, const MultiProjectLevelOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
     MultiProjectResult out;
     const MultiProjectPortfolioOptions po{};
-    const Portfolio pf = to_portfolio(m, po);
-    const LevelResult lr = level(pf, options.level);
-    const std::int64_t per = po.period.count();
-    out.start_times.resize(static_cast<std::size_t>(m.num_jobs()));
-    for (std::size_t j = 0; j < out.start_times.size(); ++j)
-        out.start_times[j] = static_cast<std::int32_t>((lr.start[j] - po.origin).count() / per);
+    out.start_times = start_periods(level(to_portfolio(m, po), options.level), po);
     out.level_objectives = evaluate(m, out.start_times);
     out.objectives = out.level_objectives;
     out.method = "level";
@@ -488,14 +496,12 @@ MultiProjectResult level_multiproject(const MultiProjectInstance& m, const Multi
                       : std::pair<std::int64_t, std::int64_t>{o.total_makespan, o.total_project_delay};
     };
     if (options.rcpsp_schedules > 0) {
-        const RcpspInstance inst = to_rcpsp_instance(m);
         RcpspOptions ro;
         ro.max_schedules = options.rcpsp_schedules;
         ro.seed = options.level.seed;
         ro.stop = options.level.stop;
-        const RcpspResult rr = solve_rcpsp(inst, ro);
-        if (!rr.start_times.empty()) {
-            std::vector<std::int32_t> s(rr.start_times.begin() + 1, rr.start_times.end() - 1);
+        std::vector<std::int32_t> s = solve_combined(m, ro);
+        if (!s.empty()) {
             out.ga_objectives = evaluate(m, s);
             if (key(out.ga_objectives) < key(out.objectives)) {
                 out.objectives = out.ga_objectives;

@@ -20,6 +20,7 @@
 #include "ppm/core/time.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
+#include "ppm/leveling/rcpsp_solver.hpp"
 
 namespace ppm::leveling {
 
@@ -92,6 +93,13 @@ struct MultiProjectObjectives {
 
 /// TPD, TMS and the bounds of `starts` (one per job).
 [[nodiscard]] MultiProjectObjectives evaluate(const MultiProjectInstance& instance, std::span<const std::int32_t> starts);
+
+/// One start period per job from `level`'s result on `to_portfolio(instance, options)`.
+[[nodiscard]] std::vector<std::int32_t> start_periods(const LevelResult& levelled, const MultiProjectPortfolioOptions& options = {});
+
+/// The RCPSP GA on the combined instance (`to_rcpsp_instance`): one start per job of `instance`,
+/// empty when the GA found no schedule (cancelled before the first one).
+[[nodiscard]] std::vector<std::int32_t> solve_combined(const MultiProjectInstance& instance, const RcpspOptions& options);
 
 /// Independent check: precedence, release dates and every resource's capacity in every period.
 /// Returns the first problem found ("" when feasible).
