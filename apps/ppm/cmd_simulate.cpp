@@ -45,6 +45,7 @@ std::string fixed(double v, const char* fmt) {
 
 int run(const SimulateArgs& args, Context& ctx) {
     ctx.input_file = args.file;
+    require_ppm_json(args.file, "simulate");  // its uncertainty, risks and status live in ppm JSON sections
     const ControlData control = read_control_sections(read_text_file(args.file), args.file);
     // The forecast starts from what the status periods report (remaining work, actuals, data date).
     const Portfolio pf = apply_status_periods(load_model(args.file, ctx), control.status);

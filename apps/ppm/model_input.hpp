@@ -35,8 +35,8 @@ inline Portfolio load_model(const std::string& path, const Context& ctx) {
     return std::move(r.portfolio);
 }
 
-/// `evm` and `status` read their control sections (baselines, status, governance) from a ppm JSON
-/// file only: another format is refused before any work, naming the format expected and the one
+/// `evm`, `status` and `simulate` read their control sections (baselines, status, governance, risks,
+/// uncertainty) from a ppm JSON file only: another format is refused before any work, naming the format expected and the one
 /// found (issue 23), rather than as a JSON syntax error on line 1. ParseError unexpected (exit 3).
 inline void require_ppm_json(const std::string& path, std::string_view command) {
     std::ifstream in(path, std::ios::binary);
@@ -56,8 +56,8 @@ inline void require_ppm_json(const std::string& path, std::string_view command) 
                                                        : "not JSON";
     throw ParseError::unexpected(path, 1, 1,
                                  "ppm " + std::string(command) +
-                                     " expects a ppm JSON file (the model with its \"baselines\" and \"status\" sections, "
-                                     "docs/evm.md); this file is " + found +
+                                     " expects a ppm JSON file (the model with its control sections: baselines, status, "
+                                     "risks, uncertainty; docs/format.md); this file is " + found +
                                      ": convert it with `ppm convert` to .json and add the sections");
 }
 

@@ -43,13 +43,17 @@ bool parse_int(std::string_view s, int& out) {
 }  // namespace
 
 Date Date::from_ymd(int year, int month, int day) {
+    const std::string text = std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day);
+    // Say which part is wrong: every reader reports this message with its file and line.
+    if (year < 1400 || year > 9999)
+        throw ModelError::invalid_value("date", text, "year " + std::to_string(year) + " is outside the supported years 1400-9999");
+    if (month < 1 || month > 12) throw ModelError::invalid_value("date", text, "month " + std::to_string(month) + " is not 1-12");
     try {
         const boost::gregorian::date d(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                                        static_cast<unsigned short>(day));
         return Date{static_cast<std::int32_t>((d - kEpoch).days())};
     } catch (const std::exception&) {
-        throw ModelError::invalid_value("date", std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day),
-                                        "no such calendar day (years 1400-9999)");
+        throw ModelError::invalid_value("date", text, "day " + std::to_string(day) + " does not exist in that month");
     }
 }
 

@@ -238,7 +238,14 @@ RcpspInstance to_rcpsp_instance(const PsplibProject& project) {
     return RcpspInstance(std::move(data));
 }
 
-RcpspInstance read_psplib_sm(const std::filesystem::path& path) { return to_rcpsp_instance(read_psplib(path)); }
+RcpspInstance read_psplib_sm(const std::filesystem::path& path) {
+    const PsplibProject project = read_psplib(path);
+    try {
+        return to_rcpsp_instance(project);
+    } catch (const ModelError& e) {  // name the file: the instance's errors carry no location of their own
+        throw ModelError(e.code(), std::string(e.what()) + " (in " + path.string() + ")", e.ids());
+    }
+}
 
 std::vector<PsplibSolution> read_psplib_solutions(const std::filesystem::path& path) {
     const std::string text = read_text(path);

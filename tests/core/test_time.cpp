@@ -32,6 +32,11 @@ TEST_CASE("time: parse and format round trip") {
     CHECK_THROWS_AS(parse_instant("2026-03-09T8:30"), ModelError);
     CHECK_THROWS_AS(parse_instant("2026-13-09"), ModelError);
     CHECK_THROWS_AS(parse_date("yesterday"), ModelError);
+    // Each message says what is wrong (issue 23, point 8): the syntax, the year's range, the month, the day.
+    CHECK_THROWS_WITH(parse_date("yesterday"), Catch::Contains("expected YYYY-MM-DD"));
+    CHECK_THROWS_WITH(parse_date("0999-01-05"), Catch::Contains("year 999 is outside the supported years 1400-9999"));
+    CHECK_THROWS_WITH(parse_instant("2026-13-09"), Catch::Contains("month 13 is not 1-12"));
+    CHECK_THROWS_WITH(parse_date("2023-02-29"), Catch::Contains("day 29 does not exist"));
 }
 
 TEST_CASE("money: minor units and formatting") {

@@ -162,6 +162,14 @@ TEST_CASE("psplib: a multi-mode file reads its modes") {
     CHECK(p.nonrenewable_capacities.size() == 2);
     CHECK(p.renewable_demands.size() == p.mode_durations.size() * p.renewable_capacities.size());
     CHECK_THROWS_AS(to_rcpsp_instance(p), ModelError);
+    // Read as a single-mode instance, the error names the file (issue 23, point 8).
+    try {
+        (void)read_psplib_sm(test::shared_data() / file);
+        FAIL("expected ModelError");
+    } catch (const ModelError& e) {
+        CHECK(e.code() == ErrorCode::unsupported);
+        CHECK(std::string(e.what()).find("j1010_1.mm") != std::string::npos);
+    }
 }
 
 TEST_CASE("psplib: solution tables read one row per instance") {
