@@ -196,7 +196,145 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
 
 void score(const Prepared& pp, Pass& ps);
 
-// One serial SGS pass over the priority order given by (tier desc, key asc, index asc).
+// The steps of one calendar-SGS pass (run_pass below).
+
+// Earliest start of a movable task from logic, as the CPM forward pass computes it for a
+// not-started task: its working-minute key on the task's calendar (d > 0), or the milestone's
+// instant (d == 0, returned as an instant).
+struct LogicalStart {
+    std::int64_t start_key = 0;   // d > 0: W(earliest start)
+    std::int64_t milestone = 0;   // d == 0: the milestone's instant
+};
+LogicalStart earliest_logical_start(const Prepared& pp, const Pass& ps, std::uint32_t i, const WorkCalendar& cal, std::int64_t d) {
+    const Network& net = *pp.net;
+    std::int64_t start_bound = kMin, finish_bound = kMin;
+    for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
+        const std::uint32_t p = net.link_pred()[k];
+        const LinkType lt = net.link_type()[k];
+        const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
+        const std::int64_t cand = lag_forward(pp, ps, k, from_finish ? ps.finish[p] : ps.start[p]);
+        if (lt == LinkType::finish_start || lt == LinkType::start_start) start_bound = std::max(start_bound, cand);
+        else finish_bound = std::max(finish_bound, cand);
+    }
+    const std::uint32_t proj = net.project_of()[i];
+    std::int64_t floor_start = net.project_start()[proj];
+    if (pp.status[proj] != kNoDate) floor_start = std::max(floor_start, pp.status[proj]);
+    if (net.start_floor()[i] != kNoDate) floor_start = std::max(floor_start, net.start_floor()[i]);
+    const std::int64_t floor_finish = net.finish_floor()[i] != kNoDate ? net.finish_floor()[i] : kMin;
+    LogicalStart out;
+    if (d <= 0) {
+        out.milestone = milestone_forward(cal, std::max({floor_start, start_bound, finish_bound, floor_finish}));
+        return out;
+    }
+    out.start_key = cal.work_index(Instant{std::max(floor_start, start_bound)});
+    if (finish_bound != kMin) out.start_key = std::max(out.start_key, cal.work_index(Instant{finish_bound}) - d);
+    if (floor_finish != kMin) out.start_key = std::max(out.start_key, cal.work_index(Instant{floor_finish}) - d);
+    return out;
+}
+
+// Whole-task placement: the first start from `start_key` on where every resource of the task
+// fits over its whole span [start, finish) and the finish is not after `limit`. Jumps from
+// conflict to conflict (the profiles say where each resource has room again).
+bool place_whole(const Prepared& pp, const std::vector<FreeProfile>& prof, std::uint32_t i, const WorkCalendar& cal,
+                 std::int64_t start_key, std::int64_t d, std::int64_t limit, std::vector<std::int64_t>& piece_start,
+                 std::vector<std::int64_t>& piece_finish) {
+    const std::uint32_t first = pp.dem_off[i], last = pp.dem_off[i + 1];
+    for (std::int64_t key = start_key;;) {
+        const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
+        const std::int64_t f = cal.finish_at_work(key + d).minutes_since_epoch();
+        if (f > limit) return false;
+        std::int64_t next = s;
+        bool fits = true;
+        for (std::uint32_t q = first; q < last; ++q) {
+            std::int64_t free_again = kProfileMax;
+            if (!prof[pp.dem_res[q]].fits(s, f, pp.dem_units[q], free_again)) {
+                fits = false;
+                next = std::max(next, free_again);
+            }
+        }
+        if (fits) {
+            piece_start.push_back(s);
+            piece_finish.push_back(f);
+            return true;
+        }
+        if (next == kProfileMax) return false;
+        key = cal.work_index(Instant{next});
+    }
+}
+
+// Split placement: the task's d working minutes fill the free capacity in pieces from its
+// earliest start, working while every resource fits and pausing where one does not.
+bool place_split(const Prepared& pp, const std::vector<FreeProfile>& prof, std::uint32_t i, const WorkCalendar& cal,
+                 std::int64_t start_key, std::int64_t d, std::int64_t limit, std::vector<std::int64_t>& piece_start,
+                 std::vector<std::int64_t>& piece_finish) {
+    const std::uint32_t first = pp.dem_off[i], last = pp.dem_off[i + 1];
+    std::int64_t remaining = d;
+    std::int64_t t = cal.start_at_work(start_key).minutes_since_epoch();
+    while (remaining > 0) {
+        t = cal.start_at_work(cal.work_index(Instant{t})).minutes_since_epoch();
+        std::int64_t next = t, end = kProfileMax;
+        bool fits = true;
+        for (std::uint32_t q = first; q < last; ++q) {
+            const FreeProfile& fp = prof[pp.dem_res[q]];
+            const double units = pp.dem_units[q];
+            if (fp.at(t) + kUnitsEps < units) {
+                fits = false;
+                next = std::max(next, fp.next_fit(t, units));
+            } else {
+                end = std::min(end, fp.fit_end(t, units));
+            }
+        }
+        if (!fits) {
+            if (next == kProfileMax) return false;
+            t = next;
+            continue;
+        }
+        const std::int64_t work_at_t = cal.work_index(Instant{t});
+        const std::int64_t available = end == kProfileMax ? kMax : cal.work_index(Instant{end}) - work_at_t;
+        const std::int64_t take = std::min(available, remaining);
+        if (take > 0) {
+            const std::int64_t piece_end = cal.finish_at_work(work_at_t + take).minutes_since_epoch();
+            if (!piece_finish.empty() && piece_finish.back() == t) piece_finish.back() = piece_end;
+            else {
+                piece_start.push_back(t);
+                piece_finish.push_back(piece_end);
+            }
+            remaining -= take;
+        }
+        t = end;
+        if (piece_start.size() > 10000) return false;
+    }
+    return piece_finish.back() <= limit;
+}
+
+// Pieces are appended in scheduling order (`placed`): rebuild them in task order.
+void pieces_in_task_order(std::size_t n, const std::vector<std::uint32_t>& placed, Pass& ps) {
+    std::vector<std::uint32_t> count(n, 0);
+    std::vector<std::uint32_t> source(n, 0);
+    std::uint32_t pos = 0;
+    for (const std::uint32_t i : placed) {
+        source[i] = pos;
+        count[i] = ps.piece_off[i + 1] - pos;
+        pos = ps.piece_off[i + 1];
+    }
+    std::vector<std::int64_t> starts(ps.piece_s.size()), finishes(ps.piece_f.size());
+    std::uint32_t out = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        ps.piece_off[i] = out;
+        for (std::uint32_t c = 0; c < count[i]; ++c) {
+            starts[out] = ps.piece_s[source[i] + c];
+            finishes[out] = ps.piece_f[source[i] + c];
+            ++out;
+        }
+    }
+    ps.piece_off[n] = out;
+    ps.piece_s.swap(starts);
+    ps.piece_f.swap(finishes);
+}
+
+// One serial SGS pass over the priority order given by (tier desc, key asc, index asc): summaries
+// roll up, fixed tasks keep their CPM dates, the others go to their earliest resource-feasible
+// start (or pieces, when splitting) after their logical earliest start.
 void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const double> key, std::vector<FreeProfile>& prof,
               Pass& ps) {
     const Network& net = *pp.net;
@@ -212,21 +350,21 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
     ps.over.assign(n, 0);
     ps.over_count = 0;
     std::vector<std::uint32_t> pending(pp.dep_count);
-    std::vector<std::uint32_t> piece_task;
+    std::vector<std::uint32_t> placed_order;
 
     using Item = std::tuple<std::int64_t, double, std::uint32_t>;  // (-tier, key, index): smallest first
     std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
     for (std::uint32_t i = 0; i < n; ++i)
         if (pending[i] == 0) heap.emplace(-pp.tier[i], key[i], i);
 
-    std::vector<std::int64_t> pieces_s, pieces_f;
+    std::vector<std::int64_t> piece_start, piece_finish;
     while (!heap.empty()) {
         const std::uint32_t i = std::get<2>(heap.top());
         heap.pop();
         const WorkCalendar& cal = cals[cal_of[i]];
         const Kind kind = pp.kind[i];
-        pieces_s.clear();
-        pieces_f.clear();
+        piece_start.clear();
+        piece_finish.clear();
         if (kind == Kind::summary) {
             std::int64_t s = kMax, f = kMin;
             const auto co = net.child_offsets();
@@ -240,153 +378,65 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
             ps.start[i] = pp.ws.early_start[i];
             ps.finish[i] = pp.ws.early_finish[i];
             if (ps.finish[i] > ps.start[i] && pp.dem_off[i + 1] > pp.dem_off[i]) {
-                pieces_s.push_back(ps.start[i]);
-                pieces_f.push_back(ps.finish[i]);
+                piece_start.push_back(ps.start[i]);
+                piece_finish.push_back(ps.finish[i]);
             }
         } else {
-            // Earliest start from logic, as the CPM forward pass computes it for a not-started task.
             const std::int64_t d = pp.durations[i].count();
-            std::int64_t s_max = kMin, f_max = kMin;
-            for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
-                const std::uint32_t p = net.link_pred()[k];
-                const LinkType lt = net.link_type()[k];
-                const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
-                const std::int64_t cand = lag_forward(pp, ps, k, from_finish ? ps.finish[p] : ps.start[p]);
-                if (lt == LinkType::finish_start || lt == LinkType::start_start) s_max = std::max(s_max, cand);
-                else f_max = std::max(f_max, cand);
-            }
-            const std::uint32_t proj = net.project_of()[i];
-            std::int64_t floor_start = net.project_start()[proj];
-            if (pp.status[proj] != kNoDate) floor_start = std::max(floor_start, pp.status[proj]);
-            const ConstraintType ct = net.constraint_type()[i];
-            if (net.start_floor()[i] != kNoDate) floor_start = std::max(floor_start, net.start_floor()[i]);
-            const std::int64_t floor_finish = net.finish_floor()[i] != kNoDate ? net.finish_floor()[i] : kMin;
+            const LogicalStart logical = earliest_logical_start(pp, ps, i, cal, d);
             if (d <= 0) {
-                const std::int64_t t = std::max({floor_start, s_max, f_max, floor_finish});
-                ps.start[i] = ps.finish[i] = milestone_forward(cal, t);
+                ps.start[i] = ps.finish[i] = logical.milestone;
             } else {
-                std::int64_t es_key = cal.work_index(Instant{std::max(floor_start, s_max)});
-                if (f_max != kMin) es_key = std::max(es_key, cal.work_index(Instant{f_max}) - d);
-                if (floor_finish != kMin) es_key = std::max(es_key, cal.work_index(Instant{floor_finish}) - d);
+                const std::int64_t es_key = logical.start_key;
                 std::int64_t limit = pp.limit_finish[i];
-                if (ct == ConstraintType::start_no_later_than)
+                if (net.constraint_type()[i] == ConstraintType::start_no_later_than)
                     limit = std::min(limit, cal.finish_at_work(cal.work_index(Instant{net.constraint_date()[i]}) + d).minutes_since_epoch());
                 const std::uint32_t r0 = pp.dem_off[i], r1 = pp.dem_off[i + 1];
                 bool placed = false;
                 if (kind == Kind::no_level || r0 == r1) {
-                    pieces_s.push_back(cal.start_at_work(es_key).minutes_since_epoch());
-                    pieces_f.push_back(cal.finish_at_work(es_key + d).minutes_since_epoch());
+                    piece_start.push_back(cal.start_at_work(es_key).minutes_since_epoch());
+                    piece_finish.push_back(cal.finish_at_work(es_key + d).minutes_since_epoch());
                     placed = true;
                 } else if (!opt.split) {
-                    std::int64_t k = es_key;
-                    for (;;) {
-                        const std::int64_t s = cal.start_at_work(k).minutes_since_epoch();
-                        const std::int64_t f = cal.finish_at_work(k + d).minutes_since_epoch();
-                        if (f > limit) break;
-                        std::int64_t next = s;
-                        bool ok = true;
-                        for (std::uint32_t q = r0; q < r1; ++q) {
-                            std::int64_t nx = kProfileMax;
-                            if (!prof[pp.dem_res[q]].fits(s, f, pp.dem_units[q], nx)) { ok = false; next = std::max(next, nx); }
-                        }
-                        if (ok) {
-                            pieces_s.push_back(s);
-                            pieces_f.push_back(f);
-                            placed = true;
-                            break;
-                        }
-                        if (next == kProfileMax) break;
-                        k = cal.work_index(Instant{next});
-                    }
+                    placed = place_whole(pp, prof, i, cal, es_key, d, limit, piece_start, piece_finish);
                 } else {
-                    std::int64_t rem = d;
-                    std::int64_t t = cal.start_at_work(es_key).minutes_since_epoch();
-                    bool failed = false;
-                    while (rem > 0 && !failed) {
-                        t = cal.start_at_work(cal.work_index(Instant{t})).minutes_since_epoch();
-                        std::int64_t next = t, end = kProfileMax;
-                        bool ok = true;
-                        for (std::uint32_t q = r0; q < r1; ++q) {
-                            const FreeProfile& fp = prof[pp.dem_res[q]];
-                            const double u = pp.dem_units[q];
-                            if (fp.at(t) + kUnitsEps < u) {
-                                ok = false;
-                                next = std::max(next, fp.next_fit(t, u));
-                            } else {
-                                end = std::min(end, fp.fit_end(t, u));
-                            }
-                        }
-                        if (!ok) {
-                            if (next == kProfileMax) failed = true;
-                            else t = next;
-                            continue;
-                        }
-                        const std::int64_t wt = cal.work_index(Instant{t});
-                        const std::int64_t avail = end == kProfileMax ? kMax : cal.work_index(Instant{end}) - wt;
-                        const std::int64_t take = std::min(avail, rem);
-                        if (take > 0) {
-                            const std::int64_t pf = cal.finish_at_work(wt + take).minutes_since_epoch();
-                            if (!pieces_f.empty() && pieces_f.back() == t) pieces_f.back() = pf;
-                            else { pieces_s.push_back(t); pieces_f.push_back(pf); }
-                            rem -= take;
-                        }
-                        t = end;
-                        if (pieces_s.size() > 10000) failed = true;
+                    placed = place_split(pp, prof, i, cal, es_key, d, limit, piece_start, piece_finish);
+                    if (!placed) {
+                        piece_start.clear();
+                        piece_finish.clear();
                     }
-                    placed = !failed && pieces_f.back() <= limit;
-                    if (!placed) { pieces_s.clear(); pieces_f.clear(); }
                 }
                 if (!placed) {
                     // Unresolvable here: earliest logical start, over-allocation reported.
                     ps.over[i] = 1;
                     ++ps.over_count;
-                    pieces_s.assign(1, cal.start_at_work(es_key).minutes_since_epoch());
-                    pieces_f.assign(1, cal.finish_at_work(es_key + d).minutes_since_epoch());
+                    piece_start.assign(1, cal.start_at_work(es_key).minutes_since_epoch());
+                    piece_finish.assign(1, cal.finish_at_work(es_key + d).minutes_since_epoch());
                 }
                 for (std::uint32_t q = r0; q < r1; ++q)
-                    for (std::size_t pc = 0; pc < pieces_s.size(); ++pc)
-                        prof[pp.dem_res[q]].add(pieces_s[pc], pieces_f[pc], -pp.dem_units[q]);
-                ps.start[i] = pieces_s.front();
-                ps.finish[i] = pieces_f.back();
+                    for (std::size_t pc = 0; pc < piece_start.size(); ++pc)
+                        prof[pp.dem_res[q]].add(piece_start[pc], piece_finish[pc], -pp.dem_units[q]);
+                ps.start[i] = piece_start.front();
+                ps.finish[i] = piece_finish.back();
             }
         }
         if (kind != Kind::summary && (ps.finish[i] > ps.start[i])) {
-            ps.piece_s.insert(ps.piece_s.end(), pieces_s.begin(), pieces_s.end());
-            ps.piece_f.insert(ps.piece_f.end(), pieces_f.begin(), pieces_f.end());
-            if (pieces_s.empty()) { ps.piece_s.push_back(ps.start[i]); ps.piece_f.push_back(ps.finish[i]); }
+            ps.piece_s.insert(ps.piece_s.end(), piece_start.begin(), piece_start.end());
+            ps.piece_f.insert(ps.piece_f.end(), piece_finish.begin(), piece_finish.end());
+            if (piece_start.empty()) {
+                ps.piece_s.push_back(ps.start[i]);
+                ps.piece_f.push_back(ps.finish[i]);
+            }
         }
         ps.piece_off[i + 1] = static_cast<std::uint32_t>(ps.piece_s.size());
-        piece_task.push_back(i);
+        placed_order.push_back(i);
         for (std::uint32_t k = pp.out_off[i]; k < pp.out_off[i + 1]; ++k) {
             const std::uint32_t s = pp.out_to[k];
             if (--pending[s] == 0) heap.emplace(-pp.tier[s], key[s], s);
         }
     }
-    // Pieces were appended in scheduling order: rebuild them in task order.
-    {
-        std::vector<std::uint32_t> count(n, 0);
-        std::vector<std::uint32_t> src_off(n, 0);
-        std::uint32_t pos = 0;
-        for (const std::uint32_t i : piece_task) {
-            src_off[i] = pos;
-            count[i] = ps.piece_off[i + 1] - pos;
-            pos = ps.piece_off[i + 1];
-        }
-        std::vector<std::int64_t> s2(ps.piece_s.size()), f2(ps.piece_f.size());
-        std::uint32_t out = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            ps.piece_off[i] = out;
-            for (std::uint32_t c = 0; c < count[i]; ++c) {
-                s2[out] = ps.piece_s[src_off[i] + c];
-                f2[out] = ps.piece_f[src_off[i] + c];
-                ++out;
-            }
-        }
-        ps.piece_off[n] = out;
-        ps.piece_s.swap(s2);
-        ps.piece_f.swap(f2);
-    }
-    ps.order.swap(piece_task);
+    pieces_in_task_order(n, placed_order, ps);
+    ps.order.swap(placed_order);
     score(pp, ps);
 }
 
@@ -1016,7 +1066,10 @@ LevelResult level(const Portfolio& portfolio, const LevelOptions& options) {
             LevelResult r = level_on(portfolio, net, options);
             const bool past = net.has_yearly_exceptions() && !portfolio.projects.empty() &&
                               r.portfolio_finish >= Instant::at(net.horizon_last_day() + 1);
-            if (!past || attempt >= 6 || r.status == LevelStatus::cancelled) return r;
+            // The dates are exact either way (issue 23); growing only speeds up the calendars, and
+            // only while they would lay the horizon out (WorkCalendar::kMaxLayoutDays).
+            const std::int64_t grown = std::int64_t{r.portfolio_finish.date() - net.horizon_first_day()} + 366;
+            if (!past || attempt >= 6 || r.status == LevelStatus::cancelled || grown > WorkCalendar::kMaxLayoutDays) return r;
             nopt.days_after += (r.portfolio_finish.date() - net.horizon_last_day()) + 366;
         } catch (const ModelError& e) {
             if (e.code() != ErrorCode::horizon_exceeded || attempt >= 6) throw;
