@@ -90,6 +90,11 @@ Compiled compile(const SelectionProblem& p) {
         c.max_risk = *p.max_total_risk;
     }
 
+    // A benefit no candidate carries would make every selection worth 0 and "optimal": refuse it
+    // (a "strategy" section's ratings fill 'score' only once apply_alignment has run).
+    if (!p.candidates.empty() &&
+        std::none_of(p.candidates.begin(), p.candidates.end(), [&p](const Candidate& k) { return k.benefits.contains(p.objective); }))
+        throw ModelError::missing_value("objective benefit '" + p.objective + "' (no candidate has it)", "selection");
     std::unordered_map<std::string, int> category;
     c.usage_begin.push_back(0);
     for (const auto& k : p.candidates) {

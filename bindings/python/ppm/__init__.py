@@ -14,6 +14,7 @@ Example::
 
 from ._core import *  # noqa: F401,F403
 from ._core import Error, ModelError, ParseError  # noqa: F401
+from . import _pickle  # noqa: F401  (registers the model aggregates with copyreg)
 from . import distributed  # noqa: F401  (pure Python; imports dask only when used)
 
 __version__ = "0.1.0"

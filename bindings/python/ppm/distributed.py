@@ -27,6 +27,7 @@ import numpy as np
 from . import _core
 
 __all__ = [
+    "call",
     "split",
     "model_from_json",
     "monte_carlo",
@@ -35,6 +36,19 @@ __all__ = [
     "frontier_budgets",
     "compare_scenarios",
 ]
+
+
+def call(name: str, *args: Any, **kwargs: Any) -> Any:
+    """Runs ``ppm.<name>(*args, **kwargs)``: the picklable way to hand a ppm function to a worker.
+
+    pybind11 2.10's functions cannot be pickled (``client.submit(ppm.schedule, pf)`` fails with
+    "cannot pickle 'PyCapsule' object"); their arguments and results can. So submit this function
+    with the name instead: ``client.submit(ppm.distributed.call, "schedule", pf)`` (or a ``def`` /
+    ``lambda`` of your own that calls ``ppm.schedule``, which Dask pickles by value).
+    """
+    if name.startswith("_") or not callable(getattr(_core, name, None)):
+        raise AttributeError(f"ppm has no public function {name!r}")
+    return getattr(_core, name)(*args, **kwargs)
 
 
 def split(total: int, chunks: int) -> list[tuple[int, int]]:
@@ -74,7 +88,7 @@ def merge_monte_carlo(parts: Sequence["_core.MonteCarloResult"], histogram_bins:
     if not parts:
         raise ValueError("nothing to merge")
     finish = np.concatenate([p.finish for p in parts])
-    cost = np.concatenate([p.cost for p in parts])
+    cost = np.concatenate([p._cost_minor for p in parts])  # exact engine units; the result shows major units
     counts = sum(np.rint(p.criticality * p.iterations).astype(np.uint64) for p in parts)
     hits = sum(np.asarray(p.event_hits, dtype=np.uint64) for p in parts)
     return _core._merge_monte_carlo(finish.tolist(), cost.tolist(), np.asarray(counts).tolist(), np.asarray(hits).tolist(),

@@ -1,5 +1,6 @@
 // Python bindings for area `core` (+ the calendar definition): the editable model, errors, validate().
 #include "common.hpp"
+#include "mapping.hpp"
 
 #include <pybind11/stl_bind.h>
 
@@ -117,13 +118,13 @@ void bind_calendar_definition(py::module_& m) {
         .def_readwrite("week", &Calendar::week, "Seven days, Monday first; None inherits the base's day.")
         .def_readwrite("exceptions", &Calendar::exceptions)
         .def_readwrite("notes", &Calendar::notes)
-        .def_readwrite("custom", &Calendar::custom)
         .def_static("standard", &Calendar::standard, py::arg("id"),
                     py::arg("day") = DaySchedule{{480, 720}, {780, 1020}},
                     "Mon-Fri with the given day (default 08:00-12:00, 13:00-17:00).")
         .def_static("twenty_four_seven", &Calendar::twenty_four_seven, py::arg("id"), "Every minute works.")
         .def("__eq__", [](const Calendar& a, const Calendar& b) { return a == b; })
         .def("__repr__", [](const Calendar& c) { return repr_with_id("Calendar", c); });
+    def_map_property(cal, "custom", &Calendar::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
 }
 
 void bind_model(py::module_& m) {
@@ -145,7 +146,6 @@ void bind_model(py::module_& m) {
         .def_readwrite("type", &Dependency::type)
         .def_readwrite("lag", &Dependency::lag)
         .def_readwrite("lag_calendar", &Dependency::lag_calendar)
-        .def_readwrite("custom", &Dependency::custom)
         .def("__eq__", [](const Dependency& a, const Dependency& b) { return a == b; })
         .def("__repr__", [](const Dependency& d) {
             return "Dependency(predecessor='" + d.predecessor.str() + "', type=" + std::string(to_string(d.type)) + ")";
@@ -158,7 +158,6 @@ void bind_model(py::module_& m) {
         .def_readwrite("work", &Assignment::work, "Planned work in minutes (default units x duration).")
         .def_readwrite("actual_work", &Assignment::actual_work)
         .def_readwrite("cost", &Assignment::cost)
-        .def_readwrite("custom", &Assignment::custom)
         .def("__eq__", [](const Assignment& a, const Assignment& b) { return a == b; });
 
     py::class_<Progress> prog(m, "Progress", "What has happened on a task by the status date.");
@@ -187,7 +186,6 @@ void bind_model(py::module_& m) {
         .def_readwrite("fixed_cost", &Task::fixed_cost)
         .def_readwrite("progress", &Task::progress)
         .def_readwrite("notes", &Task::notes)
-        .def_readwrite("custom", &Task::custom)
         .def("__eq__", [](const Task& a, const Task& b) { return a == b; })
         .def("__repr__", [](const Task& t) { return repr_with_id("Task", t); });
 
@@ -208,7 +206,6 @@ void bind_model(py::module_& m) {
         .def_readwrite("manager", &Project::manager)
         .def_readwrite("tasks", &Project::tasks)
         .def_readwrite("notes", &Project::notes)
-        .def_readwrite("custom", &Project::custom)
         .def("__eq__", [](const Project& a, const Project& b) { return a == b; })
         .def("__repr__", [](const Project& p) {
             return repr_with_id("Project", p).insert(0, "") + " with " + std::to_string(p.tasks.size()) + " tasks";
@@ -221,7 +218,6 @@ void bind_model(py::module_& m) {
         .def_readwrite("parent", &Program::parent)
         .def_readwrite("manager", &Program::manager)
         .def_readwrite("notes", &Program::notes)
-        .def_readwrite("custom", &Program::custom)
         .def("__eq__", [](const Program& a, const Program& b) { return a == b; })
         .def("__repr__", [](const Program& p) { return repr_with_id("Program", p); });
 
@@ -252,7 +248,6 @@ void bind_model(py::module_& m) {
         .def_readwrite("material_label", &Resource::material_label)
         .def_readwrite("group", &Resource::group)
         .def_readwrite("notes", &Resource::notes)
-        .def_readwrite("custom", &Resource::custom)
         .def("__eq__", [](const Resource& a, const Resource& b) { return a == b; })
         .def("__repr__", [](const Resource& r) { return repr_with_id("Resource", r); });
 
@@ -267,12 +262,55 @@ void bind_model(py::module_& m) {
         .def_readwrite("programs", &Portfolio::programs)
         .def_readwrite("projects", &Portfolio::projects)
         .def_readwrite("notes", &Portfolio::notes)
-        .def_readwrite("custom", &Portfolio::custom)
         .def("task_count", &Portfolio::task_count, "Number of tasks over all projects.")
         .def("find_task", py::overload_cast<const TaskId&>(&Portfolio::find_task), py::arg("id"),
              py::return_value_policy::reference_internal, "The task with this id, or None.")
         .def("find_project", py::overload_cast<const ProjectId&>(&Portfolio::find_project), py::arg("id"),
              py::return_value_policy::reference_internal, "The project with this id, or None.")
+        .def("to_dataframe", [](const Portfolio& p) {
+            py::list id, name, parent, project, duration, milestone, calendar, priority, deadline, fixed_cost, percent, actual_start,
+                actual_finish, predecessors;
+            auto opt = [](const auto& v) -> py::object { return v ? py::cast(*v) : py::object(py::none()); };
+            for (const auto& pr : p.projects)
+                for (const auto& t : pr.tasks) {
+                    id.append(t.id);
+                    name.append(t.name);
+                    parent.append(opt(t.parent));
+                    project.append(pr.id);
+                    duration.append(t.duration);
+                    milestone.append(t.milestone);
+                    calendar.append(opt(t.calendar));
+                    priority.append(t.priority);
+                    deadline.append(opt(t.deadline));
+                    fixed_cost.append(t.fixed_cost);
+                    percent.append(t.progress.percent_complete);
+                    actual_start.append(opt(t.progress.actual_start));
+                    actual_finish.append(opt(t.progress.actual_finish));
+                    py::list preds;
+                    for (const auto& d : t.predecessors) preds.append(d.predecessor);
+                    predecessors.append(preds);
+                }
+            py::dict cols;
+            cols["id"] = id;
+            cols["name"] = name;
+            cols["parent"] = parent;
+            cols["project"] = project;
+            cols["planned_duration"] = duration;
+            cols["milestone"] = milestone;
+            cols["calendar"] = calendar;
+            cols["priority"] = priority;
+            py::module_ pd = py::module_::import("pandas");
+            cols["deadline"] = pd.attr("to_datetime")(deadline);
+            cols["fixed_cost"] = fixed_cost;
+            cols["percent_complete"] = percent;
+            cols["actual_start"] = pd.attr("to_datetime")(actual_start);
+            cols["actual_finish"] = pd.attr("to_datetime")(actual_finish);
+            cols["predecessors"] = predecessors;
+            return pd.attr("DataFrame")(cols).attr("set_index")("id");
+        }, "One row per task of every project, indexed by task id: name, parent (WBS parent id or None), project, "
+           "planned_duration (int working minutes of the task's calendar, as entered), milestone, calendar (id or None), "
+           "priority, deadline, fixed_cost (major units), percent_complete, actual_start, actual_finish (NaT when unset), "
+           "predecessors (list of ids).")
         .def("__eq__", [](const Portfolio& a, const Portfolio& b) { return a == b; })
         .def(py::pickle([](const Portfolio& p) { return write_json(p); },
                         [](const std::string& text) { return read_json(text, "<pickle>"); }))
@@ -289,6 +327,15 @@ void bind_model(py::module_& m) {
         .def("__repr__", [](const Problem& p) { return "Problem(" + std::string(to_string(p.severity)) + ": " + p.message + ")"; });
 
     m.def("validate", &validate, py::arg("portfolio"), "Every problem in the model, without raising.");
+
+    // After the classes' own attributes, so each entity's custom fields are a write-through view.
+    def_map_property(dep, "custom", &Dependency::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
+    def_map_property(asg, "custom", &Assignment::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
+    def_map_property(task, "custom", &Task::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
+    def_map_property(proj, "custom", &Project::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
+    def_map_property(prg, "custom", &Program::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
+    def_map_property(res, "custom", &Resource::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
+    def_map_property(pf, "custom", &Portfolio::custom, "Custom fields: name -> str, float, datetime or bool (edits write through).");
 }
 
 }  // namespace
@@ -296,13 +343,14 @@ void bind_model(py::module_& m) {
 void bind_core(py::module_& m) {
     bind_errors(m);
     bind_enums(m);
-    py::bind_vector<std::vector<Task>>(m, "TaskList", "A project's tasks (edited in place).");
-    py::bind_vector<std::vector<Project>>(m, "ProjectList", "A portfolio's projects (edited in place).");
-    py::bind_vector<std::vector<Program>>(m, "ProgramList", "A portfolio's programs (edited in place).");
-    py::bind_vector<std::vector<Resource>>(m, "ResourceList", "A portfolio's resources (edited in place).");
-    py::bind_vector<std::vector<Calendar>>(m, "CalendarList", "A portfolio's calendars (edited in place).");
-    py::bind_vector<std::vector<Dependency>>(m, "DependencyList", "A task's predecessors (edited in place).");
-    py::bind_vector<std::vector<Assignment>>(m, "AssignmentList", "A task's assignments (edited in place).");
+    list_extras(py::bind_vector<std::vector<Task>>(m, "TaskList", "A project's tasks (edited in place)."));
+    list_extras(py::bind_vector<std::vector<Project>>(m, "ProjectList", "A portfolio's projects (edited in place)."));
+    list_extras(py::bind_vector<std::vector<Program>>(m, "ProgramList", "A portfolio's programs (edited in place)."));
+    list_extras(py::bind_vector<std::vector<Resource>>(m, "ResourceList", "A portfolio's resources (edited in place)."));
+    list_extras(py::bind_vector<std::vector<Calendar>>(m, "CalendarList", "A portfolio's calendars (edited in place)."));
+    list_extras(py::bind_vector<std::vector<Dependency>>(m, "DependencyList", "A task's predecessors (edited in place)."));
+    list_extras(py::bind_vector<std::vector<Assignment>>(m, "AssignmentList", "A task's assignments (edited in place)."));
+    bind_map_ref<CustomFields>(m, "CustomFields", "A live view of an entity's custom fields (a MutableMapping; edits write through).");
     bind_calendar_definition(m);
     bind_model(m);
 }

@@ -1,6 +1,10 @@
 // Python bindings for area `io`: the JSON model format, any-format model reading, schedule output.
 #include "common.hpp"
 
+#include <pybind11/stl/filesystem.h>
+
+#include <filesystem>
+
 #include "ppm/io/ical.hpp"
 #include "ppm/io/import_result.hpp"
 #include "ppm/io/json.hpp"
@@ -14,15 +18,15 @@
 namespace ppm::python {
 
 void bind_io(py::module_& m) {
-    m.def("read_json_file", [](const std::string& path) { return read_json_file(path); }, py::arg("path"),
+    m.def("read_json_file", [](const std::filesystem::path& path) { return read_json_file(path); }, py::arg("path"),
           "Reads a model from a ppm JSON file (raises ParseError with path, line and column).");
     m.def("read_json", [](const std::string& text, const std::string& source_name) { return read_json(text, source_name); },
           py::arg("text"), py::arg("source_name") = "<input>", "Reads a model from ppm JSON text.");
     m.def("write_json", py::overload_cast<const Portfolio&>(&write_json), py::arg("portfolio"),
           "The model as canonical ppm JSON text.");
-    m.def("write_json_file", [](const Portfolio& p, const std::string& path) { write_json_file(p, path); },
+    m.def("write_json_file", [](const Portfolio& p, const std::filesystem::path& path) { write_json_file(p, path); },
           py::arg("portfolio"), py::arg("path"), "Writes the model as canonical ppm JSON.");
-    m.def("read_model_file", [](const std::string& path) { return read_model_file(path); }, py::arg("path"),
+    m.def("read_model_file", [](const std::filesystem::path& path) { return read_model_file(path); }, py::arg("path"),
           "Reads a model from any supported format, chosen by the file's extension.");
     m.def("write_schedule_json", &write_schedule_json, py::arg("portfolio"), py::arg("result"),
           "A schedule result as JSON text (docs/format.md, 'Schedule output').");
@@ -50,28 +54,28 @@ void bind_io(py::module_& m) {
     text_reader("read_xer", &read_xer, "Reads Primavera P6 XER text.");
     text_reader("read_mpx", &read_mpx, "Reads MPX text: bytes (Windows-1252 or UTF-8, as write_mpx gives) or str.");
     text_reader("read_pmxml", &read_pmxml, "Reads Primavera PMXML text.");
-    m.def("read_mspdi_file", [](const std::string& p) { return read_mspdi_file(p); }, py::arg("path"), "Reads an MSPDI file.");
-    m.def("read_xer_file", [](const std::string& p) { return read_xer_file(p); }, py::arg("path"), "Reads a P6 XER file.");
-    m.def("read_mpx_file", [](const std::string& p) { return read_mpx_file(p); }, py::arg("path"), "Reads an MPX file.");
-    m.def("read_pmxml_file", [](const std::string& p) { return read_pmxml_file(p); }, py::arg("path"), "Reads a P6 PMXML file.");
+    m.def("read_mspdi_file", [](const std::filesystem::path& p) { return read_mspdi_file(p); }, py::arg("path"), "Reads an MSPDI file.");
+    m.def("read_xer_file", [](const std::filesystem::path& p) { return read_xer_file(p); }, py::arg("path"), "Reads a P6 XER file.");
+    m.def("read_mpx_file", [](const std::filesystem::path& p) { return read_mpx_file(p); }, py::arg("path"), "Reads an MPX file.");
+    m.def("read_pmxml_file", [](const std::filesystem::path& p) { return read_pmxml_file(p); }, py::arg("path"), "Reads a P6 PMXML file.");
     m.def("write_mspdi", &write_mspdi, py::arg("portfolio"), "The model as MSPDI text.");
-    m.def("write_mspdi_file", [](const Portfolio& pf, const std::string& p) { write_mspdi_file(pf, p); }, py::arg("portfolio"),
+    m.def("write_mspdi_file", [](const Portfolio& pf, const std::filesystem::path& p) { write_mspdi_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Writes MSPDI.");
     m.def("write_xer", &write_xer, py::arg("portfolio"), "The model as P6 XER text.");
-    m.def("write_xer_file", [](const Portfolio& pf, const std::string& p) { write_xer_file(pf, p); }, py::arg("portfolio"),
+    m.def("write_xer_file", [](const Portfolio& pf, const std::filesystem::path& p) { write_xer_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Writes XER.");
     // MPX is Windows-1252: hand the encoded file content over as bytes (read_mpx takes bytes or str).
     m.def("write_mpx", [](const Portfolio& pf) { return py::bytes(write_mpx(pf)); }, py::arg("portfolio"),
           "The model as MPX 4.0 file content: bytes, Windows-1252 (read_mpx reads it back). One project only: "
           "ModelError code 'unsupported' for several or none, or a link to another project.");
-    m.def("write_mpx_file", [](const Portfolio& pf, const std::string& p) { write_mpx_file(pf, p); }, py::arg("portfolio"),
+    m.def("write_mpx_file", [](const Portfolio& pf, const std::filesystem::path& p) { write_mpx_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Writes MPX.");
     m.def("write_ical", &write_ical, py::arg("portfolio"), py::arg("result"), "Milestones of a schedule as iCalendar text.");
-    m.def("write_ical_file", [](const Portfolio& pf, const std::string& p) { write_ical_file(pf, p); }, py::arg("portfolio"),
+    m.def("write_ical_file", [](const Portfolio& pf, const std::filesystem::path& p) { write_ical_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Schedules and writes the milestones as an .ics file.");
-    m.def("read_model_file_with_warnings", [](const std::string& p) { return read_model_file_with_warnings(p); }, py::arg("path"),
+    m.def("read_model_file_with_warnings", [](const std::filesystem::path& p) { return read_model_file_with_warnings(p); }, py::arg("path"),
           "Reads any supported format; ImportResult with the importer's warnings.");
-    m.def("write_model_file", [](const Portfolio& pf, const std::string& p) { write_model_file(pf, p); }, py::arg("portfolio"),
+    m.def("write_model_file", [](const Portfolio& pf, const std::filesystem::path& p) { write_model_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Writes the model in the format of the path's extension.");
     m.def("supported_model_extensions", &supported_model_extensions, "Extensions read_model_file accepts.");
     m.def("supported_output_extensions", &supported_output_extensions, "Extensions write_model_file accepts.");

@@ -3,8 +3,14 @@
 // callback and cancellation, the independent checker, portfolio levelling (serial SGS, Kolisch
 // 1996) with histograms as DataFrames, RCPSP/max temporal analysis and multi-project instances.
 #include "common.hpp"
+
+#include <pybind11/stl/filesystem.h>
+
+#include <filesystem>
 #include "arrays.hpp"
 #include "progress.hpp"
+#include "state.hpp"
+#include "task_labels.hpp"
 
 #include <memory>
 
@@ -128,10 +134,10 @@ void bind_instances(py::module_& m) {
         .def("__repr__", [](const PsplibProject& p) { return "PsplibProject('" + p.path + "', " + std::to_string(p.num_jobs) + " jobs)"; });
     m.def("parse_psplib", [](const std::string& text, const std::string& path) { return parse_psplib(text, path); }, py::arg("text"),
           py::arg("path") = "<text>", "Parses PSPLIB .sm/.mm text (ParseError with line and column).");
-    m.def("read_psplib", [](const std::string& path) { return read_psplib(path); }, py::arg("path"), "Reads a PSPLIB .sm/.mm file.");
+    m.def("read_psplib", [](const std::filesystem::path& path) { return read_psplib(path); }, py::arg("path"), "Reads a PSPLIB .sm/.mm file.");
     m.def("psplib_to_rcpsp_instance", [](const PsplibProject& p) { return std::make_shared<RcpspInstance>(to_rcpsp_instance(p)); },
           py::arg("project"), "The single-mode RCPSP instance of a PSPLIB file.");
-    m.def("read_psplib_sm", [](const std::string& path) { return std::make_shared<RcpspInstance>(read_psplib_sm(path)); },
+    m.def("read_psplib_sm", [](const std::filesystem::path& path) { return std::make_shared<RcpspInstance>(read_psplib_sm(path)); },
           py::arg("path"), "Reads a single-mode PSPLIB .sm file as an RcpspInstance.");
     py::class_<PsplibSolution>(m, "PsplibSolution", "One row of a PSPLIB solution table.")
         .def_readonly("parameter", &PsplibSolution::parameter, "Parameter combination.")
@@ -140,7 +146,7 @@ void bind_instances(py::module_& m) {
         .def("__repr__", [](const PsplibSolution& s) {
             return "PsplibSolution(" + std::to_string(s.parameter) + "_" + std::to_string(s.instance) + ": " + std::to_string(s.makespan) + ")";
         });
-    m.def("read_psplib_solutions", [](const std::string& path) { return read_psplib_solutions(path); }, py::arg("path"),
+    m.def("read_psplib_solutions", [](const std::filesystem::path& path) { return read_psplib_solutions(path); }, py::arg("path"),
           "Reads a PSPLIB solution table (j30opt.sm, j60hrs.sm...).");
 
     py::class_<RcpspMaxProject>(m, "RcpspMaxProject", "An RCPSP/max instance (ProGen/max .sch).")
@@ -153,7 +159,7 @@ void bind_instances(py::module_& m) {
         .def("__repr__", [](const RcpspMaxProject& p) { return "RcpspMaxProject('" + p.path + "', " + std::to_string(p.num_jobs) + " jobs)"; });
     m.def("parse_psplib_max", [](const std::string& text, const std::string& path) { return parse_psplib_max(text, path); },
           py::arg("text"), py::arg("path") = "<text>", "Parses a ProGen/max .sch text.");
-    m.def("read_psplib_max", [](const std::string& path) { return read_psplib_max(path); }, py::arg("path"), "Reads a .sch file.");
+    m.def("read_psplib_max", [](const std::filesystem::path& path) { return read_psplib_max(path); }, py::arg("path"), "Reads a .sch file.");
     py::class_<TemporalAnalysis>(m, "TemporalAnalysis", "Earliest starts of an RCPSP/max instance (resources ignored).")
         .def_readonly("feasible", &TemporalAnalysis::feasible, "False when a positive cycle exists.")
         .def_readonly("earliest_start", &TemporalAnalysis::earliest_start, "Longest path from the source.")
@@ -314,7 +320,11 @@ void bind_level(py::module_& m) {
             return "OverAllocation(" + o.resource.str() + ", " + to_string(o.from) + ".." + to_string(o.to) + ")";
         });
 
-    py::class_<LevelResult, std::shared_ptr<LevelResult>> r(m, "LevelResult", "The levelled schedule: arrays per task (numpy views).");
+    py::class_<LevelResult, std::shared_ptr<LevelResult>> r(
+        m, "LevelResult",
+        "The levelled schedule: arrays per task (numpy views). Task delays are working minutes of the task's calendar; "
+        "project delays are elapsed (calendar) minutes.",
+        py::dynamic_attr());
     auto view = [&r](const char* name, auto member, const char* dtype, const char* doc) {
         r.def_property_readonly(name, [member, dtype](py::object self) {
             return readonly_view(self.cast<const LevelResult&>().*member, dtype, self);
@@ -325,7 +335,7 @@ void bind_level(py::module_& m) {
     view("finish", &LevelResult::finish, "datetime64[m]", "Levelled finish.");
     view("cpm_start", &LevelResult::cpm_start, "datetime64[m]", "Early start before levelling.");
     view("cpm_finish", &LevelResult::cpm_finish, "datetime64[m]", "Early finish before levelling.");
-    view("delay", &LevelResult::delay, "int64", "Levelling delay, working minutes.");
+    view("delay", &LevelResult::delay, "int64", "Levelling delay: working minutes of the task's calendar from cpm_start to start.");
     view("is_summary", &LevelResult::is_summary, "bool", "Summary flags.");
     view("is_split", &LevelResult::is_split, "bool", "Split flags.");
     view("piece_offsets", &LevelResult::piece_offsets, "uint32", "CSR offsets of pieces.");
@@ -333,11 +343,11 @@ void bind_level(py::module_& m) {
     view("piece_finish", &LevelResult::piece_finish, "datetime64[m]", "Piece finishes.");
     view("project_cpm_finish", &LevelResult::project_cpm_finish, "datetime64[m]", "Per project: CPM finish.");
     view("project_finish", &LevelResult::project_finish, "datetime64[m]", "Per project: levelled finish.");
-    view("project_delay", &LevelResult::project_delay, "int64", "Per project: delay, elapsed minutes.");
+    view("project_delay", &LevelResult::project_delay, "int64", "Per project: project_finish - project_cpm_finish, elapsed minutes.");
     r.def_readonly("status", &LevelResult::status, "Levelled / over-allocated / cancelled.")
         .def_readonly("task_id", &LevelResult::task_id, "Task ids.")
         .def_readonly("project_id", &LevelResult::project_id, "Project ids.")
-        .def_readonly("total_project_delay", &LevelResult::total_project_delay, "Sum of project delays.")
+        .def_readonly("total_project_delay", &LevelResult::total_project_delay, "Sum of project delays, elapsed minutes.")
         .def_readonly("weighted_project_delay", &LevelResult::weighted_project_delay,
                       "Sum of project delays in minutes x Project.delay_weight (the total-delay objective).")
         .def_readonly("portfolio_cpm_finish", &LevelResult::portfolio_cpm_finish, "Finish before levelling.")
@@ -347,12 +357,20 @@ void bind_level(py::module_& m) {
         .def_readonly("one_pass_portfolio_finish", &LevelResult::one_pass_portfolio_finish,
                       "Portfolio finish of the one-pass priority heuristic (for comparison).")
         .def_readonly("one_pass_total_project_delay", &LevelResult::one_pass_total_project_delay,
-                      "Total project delay of the one-pass priority heuristic.")
+                      "Total project delay of the one-pass priority heuristic, elapsed minutes.")
         .def_readonly("passes", &LevelResult::passes, "Schedules (SGS passes) done.")
         .def_readonly("best_pass", &LevelResult::best_pass, "Pass that gave the schedule.")
         .def_readonly("best_rule", &LevelResult::best_rule, "Ordering that gave it.")
         .def_readonly("seconds", &LevelResult::seconds, "Wall time.")
         .def_readonly("warnings", &LevelResult::warnings, "Warnings.")
+        .def_property_readonly("task_name", [](py::object self) -> py::object {
+            const TaskLabels* l = labels_of(self);
+            return l ? py::cast(l->name) : py::object(py::none());
+        }, "Task names (from the portfolio levelled), or None for a result built otherwise.")
+        .def_property_readonly("task_parent", [](py::object self) -> py::object {
+            const TaskLabels* l = labels_of(self);
+            return l ? py::cast(l->parent) : py::object(py::none());
+        }, "WBS parent id of each task (None for a top-level task), or None for a result built otherwise.")
         .def("to_dataframe", [](py::object self) {
             const auto& x = self.cast<const LevelResult&>();
             py::module_ pd = py::module_::import("pandas");
@@ -360,19 +378,113 @@ void bind_level(py::module_& m) {
             std::vector<std::string> ids, proj;
             for (std::size_t i = 0; i < x.task_id.size(); ++i) ids.push_back(x.task_id[i].str()), proj.push_back(x.project_id[x.project[i]].str());
             cols["id"] = ids;
+            add_label_columns(cols, self, x.task_id.size());
             cols["project"] = proj;
-            for (const char* k : {"start", "finish", "cpm_start", "cpm_finish", "delay", "is_summary", "is_split"}) cols[k] = self.attr(k);
+            for (const char* k : {"start", "finish", "cpm_start", "cpm_finish"}) cols[k] = self.attr(k);
+            cols["delay_working_minutes"] = self.attr("delay");
+            cols["summary"] = self.attr("is_summary");
+            cols["split"] = self.attr("is_split");
             return pd.attr("DataFrame")(cols).attr("set_index")("id");
-        }, "One row per task (pandas DataFrame).")
+        }, "One row per task, indexed by task id: name, parent (WBS parent id or None), project, start, finish, cpm_start, "
+           "cpm_finish, delay_working_minutes (task calendar), summary, split.")
+        .def("projects_dataframe", [](py::object self) {
+            const auto& x = self.cast<const LevelResult&>();
+            py::module_ pd = py::module_::import("pandas");
+            py::dict cols;
+            std::vector<std::string> ids;
+            for (const auto& id : x.project_id) ids.push_back(id.str());
+            cols["project"] = ids;
+            cols["cpm_finish"] = self.attr("project_cpm_finish");
+            cols["finish"] = self.attr("project_finish");
+            cols["delay_elapsed_minutes"] = self.attr("project_delay");
+            return pd.attr("DataFrame")(cols).attr("set_index")("project");
+        }, "One row per project: cpm_finish, finish, delay_elapsed_minutes (finish - cpm_finish in calendar minutes).")
         .def("histogram", &histogram_dataframe,
              "Time-phased demand and capacity per resource and bucket (pandas DataFrame: resource, start, peak_demand, capacity, load).")
-        .def("to_schedule_result", [](const LevelResult& x) { return std::make_shared<ScheduleResult>(to_schedule_result(x)); },
-             "The levelled dates as a ScheduleResult.")
+        .def("to_schedule_result", [](py::object self) {
+            py::object out = py::cast(std::make_shared<ScheduleResult>(to_schedule_result(self.cast<const LevelResult&>())));
+            copy_labels(self, out);
+            return out;
+        }, "The levelled dates as a ScheduleResult (with the task names and parents).")
         .def("__len__", [](const LevelResult& x) { return x.task_id.size(); })
         .def("__repr__", [](const LevelResult& x) {
             return "LevelResult(" + std::string(to_string(x.status)) + ", " + std::to_string(x.task_id.size()) + " tasks, finish " +
                    to_string(x.portfolio_finish) + ")";
-        });
+        })
+        .def(py::pickle(
+            [](const py::object& self) {
+                const auto& x = self.cast<const LevelResult&>();
+                std::vector<ResourceId> oa_resource;
+                std::vector<Instant> oa_from, oa_to;
+                std::vector<double> oa_demand, oa_capacity;
+                for (const auto& o : x.over_allocations)
+                    oa_resource.push_back(o.resource), oa_from.push_back(o.from), oa_to.push_back(o.to), oa_demand.push_back(o.demand),
+                        oa_capacity.push_back(o.capacity);
+                const auto& h = x.histogram;
+                const std::vector<Instant> instants{x.portfolio_cpm_finish, x.portfolio_finish, x.one_pass_portfolio_finish, h.start};
+                const std::vector<Duration> durations{x.total_project_delay, x.one_pass_total_project_delay, h.period};
+                return py::make_tuple(
+                    1, static_cast<int>(x.status), x.task_id, pack(x.project), pack(x.start), pack(x.finish), pack(x.cpm_start),
+                    pack(x.cpm_finish), pack(x.delay), pack(x.is_summary), pack(x.is_split), pack(x.piece_offsets), pack(x.piece_start),
+                    pack(x.piece_finish), x.project_id, pack(x.project_cpm_finish), pack(x.project_finish), pack(x.project_delay),
+                    pack(instants), pack(durations), x.weighted_project_delay,
+                    py::make_tuple(oa_resource, pack(oa_from), pack(oa_to), pack(oa_demand), pack(oa_capacity)),
+                    py::make_tuple(h.resource, h.bucket_count, pack(h.peak_demand), pack(h.capacity), pack(h.load)),
+                    py::make_tuple(static_cast<int>(x.method), x.passes, x.best_pass, x.best_rule, x.seconds, x.warnings),
+                    instance_dict(self));
+            },
+            [](const py::tuple& state) {
+                const py::tuple t = checked_state(state, "LevelResult", 25);
+                auto x = std::make_shared<LevelResult>();
+                x->status = static_cast<LevelStatus>(t[1].cast<int>());
+                x->task_id = t[2].cast<std::vector<TaskId>>();
+                x->project = unpack<std::uint32_t>(t[3]);
+                x->start = unpack<Instant>(t[4]);
+                x->finish = unpack<Instant>(t[5]);
+                x->cpm_start = unpack<Instant>(t[6]);
+                x->cpm_finish = unpack<Instant>(t[7]);
+                x->delay = unpack<Duration>(t[8]);
+                x->is_summary = unpack<std::uint8_t>(t[9]);
+                x->is_split = unpack<std::uint8_t>(t[10]);
+                x->piece_offsets = unpack<std::uint32_t>(t[11]);
+                x->piece_start = unpack<Instant>(t[12]);
+                x->piece_finish = unpack<Instant>(t[13]);
+                x->project_id = t[14].cast<std::vector<ProjectId>>();
+                x->project_cpm_finish = unpack<Instant>(t[15]);
+                x->project_finish = unpack<Instant>(t[16]);
+                x->project_delay = unpack<Duration>(t[17]);
+                const auto instants = unpack<Instant>(t[18]);
+                const auto durations = unpack<Duration>(t[19]);
+                if (instants.size() != 4 || durations.size() != 3) throw py::value_error("cannot unpickle LevelResult: bad state");
+                x->portfolio_cpm_finish = instants[0];
+                x->portfolio_finish = instants[1];
+                x->one_pass_portfolio_finish = instants[2];
+                x->histogram.start = instants[3];
+                x->total_project_delay = durations[0];
+                x->one_pass_total_project_delay = durations[1];
+                x->histogram.period = durations[2];
+                x->weighted_project_delay = t[20].cast<double>();
+                const auto oa = t[21].cast<py::tuple>();
+                const auto oa_resource = oa[0].cast<std::vector<ResourceId>>();
+                const auto oa_from = unpack<Instant>(oa[1]), oa_to = unpack<Instant>(oa[2]);
+                const auto oa_demand = unpack<double>(oa[3]), oa_capacity = unpack<double>(oa[4]);
+                for (std::size_t i = 0; i < oa_resource.size(); ++i)
+                    x->over_allocations.push_back({oa_resource[i], oa_from.at(i), oa_to.at(i), oa_demand.at(i), oa_capacity.at(i)});
+                const auto h = t[22].cast<py::tuple>();
+                x->histogram.resource = h[0].cast<std::vector<ResourceId>>();
+                x->histogram.bucket_count = h[1].cast<std::int64_t>();
+                x->histogram.peak_demand = unpack<double>(h[2]);
+                x->histogram.capacity = unpack<double>(h[3]);
+                x->histogram.load = unpack<double>(h[4]);
+                const auto run = t[23].cast<py::tuple>();
+                x->method = static_cast<LevelMethod>(run[0].cast<int>());
+                x->passes = run[1].cast<std::int32_t>();
+                x->best_pass = run[2].cast<std::int32_t>();
+                x->best_rule = run[3].cast<std::string>();
+                x->seconds = run[4].cast<double>();
+                x->warnings = run[5].cast<std::vector<std::string>>();
+                return std::make_pair(x, t[24].cast<py::dict>());
+            }));
     m.def(
         "level",
         [](const Portfolio& portfolio, bool within_float, bool split, bool use_priorities, LevelObjective objective, LevelMethod method,
@@ -395,12 +507,16 @@ void bind_level(py::module_& m) {
             o.stop = bridge.token();
             o.progress = [&bridge](const LevelProgress& p) { bridge.report([p] { return py::cast(p); }); };
             auto r0 = std::make_shared<LevelResult>();
+            TaskLabels labels;
             {
                 py::gil_scoped_release release;
                 *r0 = level(portfolio, o);
+                labels = task_labels(portfolio, r0->task_id);
             }
             bridge.rethrow_if_error();
-            return r0;
+            py::object out = py::cast(r0);
+            attach_labels(out, std::move(labels));
+            return out;
         },
         py::arg("portfolio"), py::kw_only(), py::arg("within_float") = false, py::arg("split") = false,
         py::arg("use_priorities") = true, py::arg("objective") = LevelObjective::total_project_delay,
@@ -433,9 +549,9 @@ void bind_level(py::module_& m) {
         });
     m.def("parse_mplib", [](const std::string& t, const std::string& p) { return parse_mplib(t, p); }, py::arg("text"),
           py::arg("path") = "<text>", "Parses MPLIB .rcmp text.");
-    m.def("read_multiproject", [](const std::string& p) { return read_multiproject(p); }, py::arg("path"),
+    m.def("read_multiproject", [](const std::filesystem::path& p) { return read_multiproject(p); }, py::arg("path"),
           "Reads an MPLIB .rcmp or MPSPLIB mp_*.xml file.");
-    m.def("is_multiproject_file", [](const std::string& p) { return is_multiproject_file(p); }, py::arg("path"),
+    m.def("is_multiproject_file", [](const std::filesystem::path& p) { return is_multiproject_file(p); }, py::arg("path"),
           "True for extensions read_multiproject accepts.");
     m.def("multiproject_to_portfolio",
           [](const MultiProjectInstance& i, Instant origin, Duration period) { return to_portfolio(i, {origin, period}); },

@@ -3,10 +3,17 @@
 // frontier over the budget, what-if scenarios, the seeded generator; results as numpy and pandas.
 #include "common.hpp"
 #include "arrays.hpp"
+#include "state.hpp"
+#include "mapping.hpp"
 #include "progress.hpp"
 
+#include <pybind11/stl/filesystem.h>
+#include <pybind11/stl_bind.h>
+
+#include <filesystem>
 #include <memory>
 
+#include "ppm/core/error.hpp"
 #include "ppm/portfolio/frontier.hpp"
 #include "ppm/portfolio/generator.hpp"
 #include "ppm/portfolio/scenario.hpp"
@@ -39,6 +46,16 @@ struct SolveKwargs {
         o.warm_start = warm_start;
         return o;
     }
+};
+
+/// What `ppm select FILE` computes: the problem as solved (alignment scores and budget applied),
+/// the selection, the file's scenarios side by side and the strategy's evaluation.
+struct SelectionRun {
+    SelectionProblem problem;
+    std::shared_ptr<SelectionResult> result;
+    std::shared_ptr<ScenarioComparison> scenarios;   ///< null without scenarios
+    std::shared_ptr<StrategyWeights> weights;        ///< null without a strategy
+    std::shared_ptr<AlignmentResult> alignment;      ///< null without ratings
 };
 
 void wire(SelectionOptions& o, ProgressBridge& bridge) {
@@ -99,12 +116,14 @@ void bind_problem(py::module_& m) {
         .def_readwrite("risk", &Candidate::risk, "Risk score (>= 0).")
         .def_readwrite("cost", &Candidate::cost, "Cost per period from its start (major units).")
         .def_readwrite("demand", &Candidate::demand, "Role demand per period from its start.")
-        .def_readwrite("benefits", &Candidate::benefits, "'score', 'npv' or any custom measure.")
         .def_readwrite("earliest_start", &Candidate::earliest_start, "First allowed start period.")
         .def_readwrite("latest_start", &Candidate::latest_start, "Last allowed start period (-1 = earliest).")
         .def("total_cost", &Candidate::total_cost, "Sum of cost.")
         .def("duration", &Candidate::duration, "Periods it runs.")
         .def("__repr__", [](const Candidate& k) { return "Candidate(id='" + k.id + "', name='" + k.name + "')"; });
+    bind_map_ref<std::map<std::string, double>>(m, "Benefits", "A live view of a candidate's benefits (a MutableMapping; edits write through).");
+    def_map_property(c, "benefits", &Candidate::benefits, "'score', 'npv' or any custom measure (edits write through).");
+    list_extras(py::bind_vector<std::vector<Candidate>>(m, "CandidateList", "A problem's candidates (edited in place)."));
     py::class_<RoleCapacity> rc(m, "RoleCapacity", "Capacity of a role per (absolute) period.");
     def_kwargs_init(rc);
     rc.def_readwrite("role", &RoleCapacity::role, "Role id.").def_readwrite("per_period", &RoleCapacity::per_period, "Units per period.");
@@ -482,7 +501,22 @@ void bind_results(py::module_& m) {
             py::module_ pd = py::module_::import("pandas");
             return pd.attr("DataFrame")(self.attr("selected").attr("T"), py::arg("index") = c.candidates, py::arg("columns") = c.names);
         }, "Candidates x scenarios selection table (pandas DataFrame).")
-        .def("__repr__", [](const ScenarioComparison& c) { return "ScenarioComparison(" + std::to_string(c.names.size()) + " columns)"; });
+        .def("__repr__", [](const ScenarioComparison& c) { return "ScenarioComparison(" + std::to_string(c.names.size()) + " columns)"; })
+        .def(py::pickle(
+            [](const ScenarioComparison& c) {
+                py::list results;  // each SelectionResult pickles itself
+                for (const auto& r0 : c.results) results.append(std::make_shared<SelectionResult>(r0));
+                return py::make_tuple(1, c.names, results, c.candidates, pack(c.selected));
+            },
+            [](const py::tuple& state) {
+                const py::tuple t = checked_state(state, "ScenarioComparison", 5);
+                auto c = std::make_shared<ScenarioComparison>();
+                c->names = t[1].cast<std::vector<std::string>>();
+                for (const auto& r0 : t[2].cast<py::list>()) c->results.push_back(*r0.cast<std::shared_ptr<SelectionResult>>());
+                c->candidates = t[3].cast<std::vector<std::string>>();
+                c->selected = unpack<std::uint8_t>(t[4]);
+                return c;
+            }));
 }
 
 void bind_solvers(py::module_& m) {
@@ -574,8 +608,88 @@ void bind_solvers(py::module_& m) {
         .def("__repr__", [](const SelectionDocument& d) { return "SelectionDocument(path='" + d.path + "')"; });
     m.def("parse_selection_document", [](const std::string& text, const std::string& path) { return parse_selection_document(text, path); },
           py::arg("text"), py::arg("path") = "<input>", "Parses the strategy and selection sections of ppm JSON text.");
-    m.def("read_selection_document", [](const std::string& path) { return read_selection_document(path); }, py::arg("path"),
-          "Reads the strategy and selection sections of a ppm JSON file.");
+    m.def("read_selection_document", [](const std::filesystem::path& path) { return read_selection_document(path); }, py::arg("path"),
+          "Reads the strategy and selection sections of a ppm JSON file (the 'score' benefit is filled by "
+          "apply_alignment, or use select()).");
+    m.def(
+        "apply_alignment",
+        [](SelectionDocument& doc) -> py::object {
+            auto scores = apply_alignment(doc);
+            if (!scores) return py::none();
+            return py::make_tuple(std::make_shared<StrategyWeights>(std::move(scores->weights)),
+                                  std::make_shared<AlignmentResult>(std::move(scores->alignment)));
+        },
+        py::arg("document"),
+        "Evaluates the document's strategy and writes each rated candidate's alignment score into "
+        "benefits['score'] (in place); returns (StrategyWeights, AlignmentResult), or None without a strategy.");
+
+    py::class_<SelectionRun, std::shared_ptr<SelectionRun>> run(m, "SelectionRun",
+        "What `ppm select FILE` computes: the problem as solved, the selection, the scenarios and the strategy.");
+    run.def_readonly("problem", &SelectionRun::problem, "The problem solved (alignment scores and budget applied).")
+        .def_readonly("result", &SelectionRun::result, "The selection.")
+        .def_readonly("scenarios", &SelectionRun::scenarios, "The file's what-if scenarios side by side, or None.")
+        .def_readonly("weights", &SelectionRun::weights, "The strategy's evaluation, or None.")
+        .def_property_readonly("alignment", [](const SelectionRun& r) -> py::object {
+            if (!r.alignment || r.alignment->candidates.empty()) return py::none();
+            return py::cast(r.alignment);
+        }, "Candidates' alignment scores, or None when no candidate is rated.")
+        .def("__repr__", [](const SelectionRun& r) {
+            return "SelectionRun(" + std::string(to_string(r.result->status)) + ", " + std::to_string(r.result->selected_ids().size()) +
+                   " of " + std::to_string(r.result->candidate.size()) + " selected)";
+        })
+        .def(py::pickle(
+            [](const SelectionRun& r) { return py::make_tuple(r.problem, r.result, r.scenarios, r.weights, r.alignment); },
+            [](const py::tuple& t) {
+                auto r = std::make_shared<SelectionRun>();
+                r->problem = t[0].cast<SelectionProblem>();
+                r->result = t[1].cast<std::shared_ptr<SelectionResult>>();
+                r->scenarios = t[2].cast<std::shared_ptr<ScenarioComparison>>();
+                r->weights = t[3].cast<std::shared_ptr<StrategyWeights>>();
+                r->alignment = t[4].cast<std::shared_ptr<AlignmentResult>>();
+                return r;
+            }));
+    m.def(
+        "select",
+        [](const py::object& source, std::optional<Money> budget, bool scenarios, bool greedy, std::optional<double> tl,
+           std::optional<double> rg, double ag, int threads, int seed, bool sp, bool ex, py::object progress) {
+            SelectionDocument doc = py::isinstance<SelectionDocument>(source)
+                                        ? source.cast<SelectionDocument>()
+                                        : read_selection_document(source.cast<std::filesystem::path>());
+            if (!doc.has_selection) throw ParseError::unexpected(doc.path, 0, 0, "no \"selection\" section");
+            auto run = std::make_shared<SelectionRun>();
+            if (auto scores = apply_alignment(doc)) {
+                run->weights = std::make_shared<StrategyWeights>(std::move(scores->weights));
+                run->alignment = std::make_shared<AlignmentResult>(std::move(scores->alignment));
+            }
+            SelectionProblem& p = doc.problem;
+            if (budget) {  // as `ppm select --budget`: period budgets scaled in proportion
+                double reference = p.total_budget ? p.total_budget->major() : 0.0;
+                if (reference <= 0.0)
+                    for (Money b : p.period_budget) reference += b.major();
+                if (reference > 0.0)
+                    for (Money& b : p.period_budget) b = Money::from_major(b.major() * budget->major() / reference);
+                p.total_budget = *budget;
+            }
+            SelectionOptions o = SolveKwargs{tl.value_or(doc.time_limit_seconds), rg.value_or(doc.relative_gap), ag, threads, seed, sp, ex, {}, {}}.options();
+            ProgressBridge bridge(std::move(progress));
+            wire(o, bridge);
+            {
+                py::gil_scoped_release release;
+                run->result = std::make_shared<SelectionResult>(greedy ? select_greedy(p) : select_portfolio(p, o));
+                if (scenarios && !greedy && !doc.scenarios.empty() && run->result->status != SelectionStatus::cancelled)
+                    run->scenarios = std::make_shared<ScenarioComparison>(compare_scenarios(p, doc.scenarios, o));
+            }
+            bridge.rethrow_if_error();
+            run->problem = std::move(p);
+            return run;
+        },
+        py::arg("source"), py::kw_only(), py::arg("budget") = py::none(), py::arg("scenarios") = true, py::arg("greedy") = false,
+        py::arg("time_limit_seconds") = py::none(), py::arg("relative_gap") = py::none(), py::arg("absolute_gap") = 1e-9,
+        py::arg("threads") = 1, py::arg("seed") = 1, py::arg("shadow_prices") = true, py::arg("explain") = true,
+        py::arg("progress") = py::none(),
+        "What `ppm select FILE` does, on a path or a SelectionDocument (left unchanged): the strategy's alignment "
+        "scores into benefits['score'], `budget` as --budget, the file's solver time limit and gap unless given, "
+        "the selection, then the scenarios. GIL released; `progress` as select_portfolio.");
     m.def("selection_to_json", &selection_to_json, py::arg("problem"), py::arg("result"), py::arg("indent") = 2,
           "JSON text of a selection result.");
     m.def("frontier_to_json", &frontier_to_json, py::arg("frontier"), py::arg("indent") = 2, "JSON text of a frontier.");

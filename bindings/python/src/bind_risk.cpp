@@ -4,6 +4,7 @@
 #include "common.hpp"
 #include "arrays.hpp"
 #include "progress.hpp"
+#include "state.hpp"
 
 #include <pybind11/eigen.h>
 
@@ -88,6 +89,12 @@ MonteCarloResult merge_samples(std::vector<std::int64_t> finish, std::vector<dou
     r.finish = std::move(finish);
     r.cost = std::move(cost);
     return r;
+}
+
+/// The name of the percentile table's minutes column: what the minutes count.
+const char* mdl_minutes_column(const py::object& model) {
+    if (model.is_none()) return "finish_minutes";
+    return model.cast<const SimulationModel&>().elapsed ? "finish_elapsed_minutes" : "finish_working_minutes";
 }
 
 /// Options of `simulate` gathered from keyword arguments.
@@ -321,7 +328,9 @@ void bind_monte_carlo(py::module_& m) {
         .def_readwrite("probability", &RiskEvent::probability, "0..1.")
         .def_readwrite("tasks", &RiskEvent::tasks, "Dense task indices hit.")
         .def_readwrite("extra_duration", &RiskEvent::extra_duration, "Working minutes: one value, or one per task.")
-        .def_readwrite("extra_cost", &RiskEvent::extra_cost, "Minor units added to the iteration's cost.")
+        .def_property("extra_cost", [](const RiskEvent& e) { return e.extra_cost / 100.0; },
+                      [](RiskEvent& e, double major) { e.extra_cost = major * 100.0; },
+                      "Money (major units) added to the iteration's cost when the event occurs.")
         .def("__repr__", [](const RiskEvent& e) { return "RiskEvent(id='" + e.id + "', probability=" + std::to_string(e.probability) + ")"; });
     py::class_<CorrelationGroup> cg(m, "CorrelationGroup", "Tasks whose durations are correlated (Gaussian copula).");
     def_kwargs_init(cg);
@@ -339,17 +348,35 @@ void bind_monte_carlo(py::module_& m) {
         .def(py::pickle([](const Histogram& h) { return histogram_state(h); }, [](const py::tuple& t) { return histogram_from(t); }));
 
     py::class_<MonteCarloResult, std::shared_ptr<MonteCarloResult>> res(
-        m, "MonteCarloResult", "Monte Carlo results: per-iteration samples and per-task arrays as read-only numpy views.");
+        m, "MonteCarloResult",
+        "Monte Carlo results: per-iteration samples and per-task arrays as read-only numpy arrays. Finishes are minutes "
+        "after the model's origin (working minutes of the default calendar, or elapsed minutes when the model has "
+        "per-task calendars: SimulationModel.elapsed); money is in major units.",
+        py::dynamic_attr());
     auto view = [&res](const char* name, auto member, const char* dtype, const char* doc) {
         res.def_property_readonly(name, [member, dtype](py::object self) {
             return readonly_view(self.cast<const MonteCarloResult&>().*member, dtype, self);
         }, doc);
     };
-    view("finish", &MonteCarloResult::finish, "int64", "Per iteration: project finish (working minutes).");
-    view("cost", &MonteCarloResult::cost, "float64", "Per iteration: total cost (minor units).");
+    // Money: the engine sums minor units (exact integers in a double); Python sees major units.
+    auto major = [&res](const char* name, auto member, const char* doc) {
+        res.def_property_readonly(name, [member](py::object self) {
+            const auto& v = self.cast<const MonteCarloResult&>().*member;
+            py::array_t<double> out(static_cast<py::ssize_t>(v.size()));
+            auto w = out.mutable_unchecked<1>();
+            for (std::size_t i = 0; i < v.size(); ++i) w(static_cast<py::ssize_t>(i)) = v[i] / 100.0;
+            py::detail::array_proxy(out.ptr())->flags &= ~py::detail::npy_api::NPY_ARRAY_WRITEABLE_;
+            return out;
+        }, doc);
+    };
+    view("finish", &MonteCarloResult::finish, "int64",
+         "Per iteration: portfolio finish, minutes after the model's origin (working minutes of the default calendar; "
+         "elapsed minutes when SimulationModel.elapsed). finish_dates() gives datetimes.");
+    major("cost", &MonteCarloResult::cost, "Per iteration: total cost (major units; a read-only copy).");
+    view("_cost_minor", &MonteCarloResult::cost, "float64", "Internal (ppm.distributed): per-iteration cost in minor units.");
     view("percentile", &MonteCarloResult::percentile, "float64", "10, 20, ..., 90.");
-    view("finish_at", &MonteCarloResult::finish_at, "float64", "Finish at each percentile.");
-    view("cost_at", &MonteCarloResult::cost_at, "float64", "Cost at each percentile.");
+    view("finish_at", &MonteCarloResult::finish_at, "float64", "Finish at each percentile, minutes after the origin (as `finish`).");
+    major("cost_at", &MonteCarloResult::cost_at, "Cost at each percentile (major units).");
     view("criticality", &MonteCarloResult::criticality, "float64", "Per task: share of iterations critical.");
     view("sensitivity", &MonteCarloResult::sensitivity, "float64", "Per task: Spearman rho with the finish (NaN when constant).");
     view("cruciality", &MonteCarloResult::cruciality, "float64", "Per task: criticality x sensitivity (Williams 1992).");
@@ -359,55 +386,85 @@ void bind_monte_carlo(py::module_& m) {
         .def_readonly("iterations", &MonteCarloResult::iterations, "Completed iterations.")
         .def_readonly("deterministic_finish", &MonteCarloResult::deterministic_finish, "Finish at mean durations, no events.")
         .def_readonly("finish_histogram", &MonteCarloResult::finish_histogram, "Histogram of the finish.")
-        .def_readonly("cost_histogram", &MonteCarloResult::cost_histogram, "Histogram of the cost.")
-        .def_readonly("finish_mean", &MonteCarloResult::finish_mean, "Mean finish.")
-        .def_readonly("finish_stddev", &MonteCarloResult::finish_stddev, "Standard deviation of the finish.")
-        .def_readonly("cost_mean", &MonteCarloResult::cost_mean, "Mean cost.")
+        .def_property_readonly("cost_histogram", [](const MonteCarloResult& r) {
+            Histogram h = r.cost_histogram;
+            for (double& e : h.edge) e /= 100.0;
+            return h;
+        }, "Histogram of the cost (edges in major units).")
+        .def_readonly("finish_mean", &MonteCarloResult::finish_mean, "Mean finish (minutes after the origin).")
+        .def_readonly("finish_stddev", &MonteCarloResult::finish_stddev, "Standard deviation of the finish (minutes).")
+        .def_property_readonly("cost_mean", [](const MonteCarloResult& r) { return r.cost_mean / 100.0; }, "Mean cost (major units).")
+        .def_property_readonly("model", [](py::object self) -> py::object {
+            py::dict d = self.attr("__dict__");
+            return d.contains("_model") ? py::object(d["_model"]) : py::object(py::none());
+        }, "The SimulationModel simulate_model() ran (it maps minutes to dates), or None after simulate().")
+        .def("finish_dates", [](py::object self) -> py::object {
+            py::object model = self.attr("model");
+            if (model.is_none()) throw py::value_error("finish_dates() needs the SimulationModel: use simulate_model(), or model.to_instant()");
+            const auto& r = self.cast<const MonteCarloResult&>();
+            const auto& mdl = model.cast<const SimulationModel&>();
+            std::vector<std::int64_t> out(r.finish.size());
+            for (std::size_t i = 0; i < out.size(); ++i) out[i] = mdl.to_instant(r.finish[i]).minutes_since_epoch();
+            return py::array(py::dtype("datetime64[m]"), {static_cast<py::ssize_t>(out.size())}, {static_cast<py::ssize_t>(8)}, out.data());
+        }, "Per iteration: the finish as datetime64[m] (needs the model: results of simulate_model()).")
         .def("finish_percentile", [](const MonteCarloResult& r, double p) { return finish_percentile(r, p); }, py::arg("p"),
              "Nearest-rank percentile (0..100) of the finish samples.")
         .def("probability_of_meeting", [](const MonteCarloResult& r, std::int64_t f) { return probability_of_meeting(r, f); },
              py::arg("finish"), "Share of iterations finishing at or before `finish` (working minutes).")
         .def("percentiles_dataframe", [](py::object self) {
             py::module_ pd = py::module_::import("pandas");
+            const auto& r = self.cast<const MonteCarloResult&>();
+            py::object model = self.attr("model");
             py::dict cols;
             cols["percentile"] = self.attr("percentile");
-            cols["finish"] = self.attr("finish_at");
+            if (!model.is_none()) {
+                const auto& mdl = model.cast<const SimulationModel&>();
+                std::vector<std::int64_t> at(r.finish_at.size());
+                for (std::size_t i = 0; i < at.size(); ++i)
+                    at[i] = mdl.to_instant(static_cast<std::int64_t>(std::llround(r.finish_at[i]))).minutes_since_epoch();
+                cols["finish"] = py::array(py::dtype("datetime64[m]"), {static_cast<py::ssize_t>(at.size())}, {static_cast<py::ssize_t>(8)}, at.data());
+            }
+            cols[mdl_minutes_column(model)] = self.attr("finish_at");
             cols["cost"] = self.attr("cost_at");
             return pd.attr("DataFrame")(cols).attr("set_index")("percentile");
-        }, "Finish and cost at the 10th..90th percentiles as a DataFrame.")
+        }, "Per percentile (10..90): finish (datetime64[m]; only for results of simulate_model()), the finish in minutes "
+           "after the origin (column finish_working_minutes, or finish_elapsed_minutes when the model has per-task "
+           "calendars; finish_minutes after simulate()), and cost (major units).")
         .def("__repr__", [](const MonteCarloResult& r) {
             return "MonteCarloResult(" + std::string(to_string(r.status)) + ", " + std::to_string(r.iterations) +
                    " iterations, mean finish " + std::to_string(r.finish_mean) + ")";
         })
         .def(py::pickle(
-            [](const MonteCarloResult& r) {
-                return py::make_tuple(static_cast<int>(r.status), r.iterations, r.deterministic_finish, r.finish, r.cost,
+            [](const py::object& self) {
+                const auto& r = self.cast<const MonteCarloResult&>();
+                return py::make_tuple(instance_dict(self), static_cast<int>(r.status), r.iterations, r.deterministic_finish, r.finish, r.cost,
                                       histogram_state(r.finish_histogram), histogram_state(r.cost_histogram), r.percentile,
                                       r.finish_at, r.cost_at, py::make_tuple(r.finish_mean, r.finish_stddev, r.cost_mean),
                                       r.criticality, r.sensitivity, r.cruciality, r.event_hits, r.correlation_repaired);
             },
             [](const py::tuple& t) {
+                if (t.size() != 17) throw py::value_error("cannot unpickle MonteCarloResult: state from another ppm version");
                 auto r = std::make_shared<MonteCarloResult>();
-                r->status = static_cast<SimulationStatus>(t[0].cast<int>());
-                r->iterations = t[1].cast<std::uint64_t>();
-                r->deterministic_finish = t[2].cast<std::int64_t>();
-                r->finish = t[3].cast<std::vector<std::int64_t>>();
-                r->cost = t[4].cast<std::vector<double>>();
-                r->finish_histogram = histogram_from(t[5]);
-                r->cost_histogram = histogram_from(t[6]);
-                r->percentile = t[7].cast<std::vector<double>>();
-                r->finish_at = t[8].cast<std::vector<double>>();
-                r->cost_at = t[9].cast<std::vector<double>>();
-                const auto s = t[10].cast<py::tuple>();
+                r->status = static_cast<SimulationStatus>(t[1].cast<int>());
+                r->iterations = t[2].cast<std::uint64_t>();
+                r->deterministic_finish = t[3].cast<std::int64_t>();
+                r->finish = t[4].cast<std::vector<std::int64_t>>();
+                r->cost = t[5].cast<std::vector<double>>();
+                r->finish_histogram = histogram_from(t[6]);
+                r->cost_histogram = histogram_from(t[7]);
+                r->percentile = t[8].cast<std::vector<double>>();
+                r->finish_at = t[9].cast<std::vector<double>>();
+                r->cost_at = t[10].cast<std::vector<double>>();
+                const auto s = t[11].cast<py::tuple>();
                 r->finish_mean = s[0].cast<double>();
                 r->finish_stddev = s[1].cast<double>();
                 r->cost_mean = s[2].cast<double>();
-                r->criticality = t[11].cast<std::vector<double>>();
-                r->sensitivity = t[12].cast<std::vector<double>>();
-                r->cruciality = t[13].cast<std::vector<double>>();
-                r->event_hits = t[14].cast<std::vector<std::uint64_t>>();
-                r->correlation_repaired = t[15].cast<std::vector<std::uint8_t>>();
-                return r;
+                r->criticality = t[12].cast<std::vector<double>>();
+                r->sensitivity = t[13].cast<std::vector<double>>();
+                r->cruciality = t[14].cast<std::vector<double>>();
+                r->event_hits = t[15].cast<std::vector<std::uint64_t>>();
+                r->correlation_repaired = t[16].cast<std::vector<std::uint8_t>>();
+                return std::make_pair(r, t[0].cast<py::dict>());
             }));
 
     m.def(
@@ -419,6 +476,8 @@ void bind_monte_carlo(py::module_& m) {
             MonteCarloInput in;
             in.network = network.get();
             in.duration = std::move(duration);
+            for (double& c : cost_fixed) c *= 100.0;  // Python gives major units; the engine sums minor units
+            for (double& c : cost_per_minute) c *= 100.0;
             in.cost_fixed = std::move(cost_fixed);
             in.cost_per_minute = std::move(cost_per_minute);
             in.events = std::move(events);
@@ -431,7 +490,8 @@ void bind_monte_carlo(py::module_& m) {
         py::arg("correlations") = std::vector<CorrelationGroup>{}, py::arg("iterations") = 1000, py::arg("seed") = 1,
         py::arg("threads") = 0, py::arg("histogram_bins") = 40, py::arg("repair_correlation") = false,
         py::arg("sensitivity") = true, py::arg("first_iteration") = 0, py::arg("progress") = py::none(),
-        "Monte Carlo schedule risk analysis on a simulation network (GIL released). `progress(fraction)` is "
+        "Monte Carlo schedule risk analysis on a simulation network (GIL released); durations and finishes in the "
+        "network's minutes, `cost_fixed` (per task) and `cost_per_minute` in major units. `progress(fraction)` is "
         "called with 0..1; if it raises (or Ctrl-C is pressed) the run stops and the exception propagates. "
         "`first_iteration` offsets the random streams so chunks of a run concatenate exactly.");
 
@@ -456,7 +516,19 @@ void bind_monte_carlo(py::module_& m) {
         .def_readwrite("target_finish", &UncertaintySpec::target_finish, "Date for the probability of meeting it.");
 
     py::class_<SimulationModel, std::shared_ptr<SimulationModel>>(
-        m, "SimulationModel", "A portfolio prepared for Monte Carlo, with the mapping back to ids and dates.")
+        m, "SimulationModel",
+        "A portfolio prepared for Monte Carlo, with the mapping back to ids and dates. Pickles as the inputs it was "
+        "built from (portfolio, risks, spec), rebuilt on unpickling.",
+        py::dynamic_attr())
+        .def_readonly("elapsed", &SimulationModel::elapsed,
+                      "True when tasks have their own calendars: minutes are then elapsed (calendar) minutes after the origin, "
+                      "else working minutes of the default calendar.")
+        .def("__reduce__", [](py::object self) {
+            py::dict d = self.attr("__dict__");
+            if (!d.contains("_source")) throw py::type_error("this SimulationModel was not built by build_simulation_model(): cannot pickle it");
+            // A pure-Python rebuilder: pybind11 2.10 functions do not pickle (their self is a capsule).
+            return py::make_tuple(py::module_::import("ppm._pickle").attr("build_simulation_model"), d["_source"]);
+        })
         .def_property_readonly("task", [](const SimulationModel& s) { return s.task; }, "Task id by network index.")
         .def_property_readonly("project", [](const SimulationModel& s) { return s.project; }, "Project ids by index.")
         .def_property_readonly("project_of", [](const SimulationModel& s) { return s.project_of; }, "Project index of each task.")
@@ -465,25 +537,36 @@ void bind_monte_carlo(py::module_& m) {
         .def_property_readonly("network", [](const SimulationModel& s) {
             return std::const_pointer_cast<SimulationNetwork>(s.network);
         }, "The simulation network.")
-        .def("to_instant", &SimulationModel::to_instant, py::arg("working_minutes"), "Instant this many working minutes after the origin.")
-        .def("to_minutes", &SimulationModel::to_minutes, py::arg("instant"), "Working minutes from the origin to `instant`.")
+        .def("to_instant", &SimulationModel::to_instant, py::arg("working_minutes"),
+             "Instant this many minutes after the origin (working minutes; elapsed minutes when `elapsed`).")
+        .def("to_minutes", &SimulationModel::to_minutes, py::arg("instant"),
+             "Minutes from the origin to `instant` (working minutes; elapsed minutes when `elapsed`).")
         .def("__len__", [](const SimulationModel& s) { return s.task.size(); })
         .def("__repr__", [](const SimulationModel& s) {
             return "SimulationModel(" + std::to_string(s.task.size()) + " tasks, " + std::to_string(s.input.events.size()) + " events)";
         });
     m.def("build_simulation_model",
-          [](const Portfolio& portfolio, const std::vector<Risk>& risks, const UncertaintySpec& spec) {
-              return std::make_shared<SimulationModel>(build_simulation_model(portfolio, risks, spec));
+          [](const py::object& portfolio, const std::vector<Risk>& risks, const py::object& spec) {
+              auto model = std::make_shared<SimulationModel>(
+                  build_simulation_model(portfolio.cast<const Portfolio&>(), risks, spec.cast<const UncertaintySpec&>()));
+              py::object out = py::cast(model);
+              // What pickling rebuilds it from (copies: later edits of the inputs do not change it).
+              py::module_ copy = py::module_::import("copy");
+              out.attr("__dict__")["_source"] = py::make_tuple(copy.attr("deepcopy")(portfolio), py::cast(risks), copy.attr("deepcopy")(spec));
+              return out;
           },
-          py::arg("portfolio"), py::arg("risks") = std::vector<Risk>{}, py::arg("spec") = UncertaintySpec{},
+          py::arg("portfolio"), py::arg("risks") = std::vector<Risk>{}, py::arg("spec") = py::cast(UncertaintySpec{}),
           "Builds the simulation (leaf tasks on the default calendar's working-time axis; linked risks as events).");
     m.def(
         "simulate_model",
-        [](std::shared_ptr<SimulationModel> model, std::uint64_t iterations, std::uint64_t seed, unsigned threads, int histogram_bins,
+        [](py::object model_object, std::uint64_t iterations, std::uint64_t seed, unsigned threads, int histogram_bins,
            bool repair_correlation, bool sensitivity, std::uint64_t first_iteration, py::object progress) {
-            return run_simulation(model->input,
-                                  {iterations, seed, threads, histogram_bins, repair_correlation, sensitivity, first_iteration},
-                                  std::move(progress));
+            auto model = model_object.cast<std::shared_ptr<SimulationModel>>();
+            py::object out = py::cast(run_simulation(model->input,
+                                                     {iterations, seed, threads, histogram_bins, repair_correlation, sensitivity, first_iteration},
+                                                     std::move(progress)));
+            out.attr("__dict__")["_model"] = model_object;  // maps the result's minutes to dates
+            return out;
         },
         py::arg("model"), py::kw_only(), py::arg("iterations") = 1000, py::arg("seed") = 1, py::arg("threads") = 0,
         py::arg("histogram_bins") = 40, py::arg("repair_correlation") = false, py::arg("sensitivity") = true, py::arg("first_iteration") = 0,

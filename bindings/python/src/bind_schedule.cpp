@@ -1,6 +1,8 @@
 // Python bindings for area `schedule`: schedule(), ScheduleResult as numpy views and a DataFrame.
 #include "common.hpp"
 #include "arrays.hpp"
+#include "state.hpp"
+#include "task_labels.hpp"
 
 #include "ppm/schedule/cpm.hpp"
 #include "ppm/schedule/validator.hpp"
@@ -23,6 +25,7 @@ py::object to_dataframe(py::object self) {
     py::module_ pd = py::module_::import("pandas");
     py::dict cols;
     cols["id"] = ids_to_list(r.task_id);
+    add_label_columns(cols, self, r.task_id.size());
     py::list projects(r.task_id.size());
     for (std::size_t i = 0; i < r.task_id.size(); ++i) projects[i] = py::str(r.project_id[r.project[i]].str());
     cols["project"] = projects;
@@ -30,7 +33,7 @@ py::object to_dataframe(py::object self) {
     cols["early_finish"] = readonly_view(r.early_finish, "datetime64[m]", self);
     cols["late_start"] = readonly_view(r.late_start, "datetime64[m]", self);
     cols["late_finish"] = readonly_view(r.late_finish, "datetime64[m]", self);
-    cols["duration"] = readonly_view(r.duration, "int64", self);
+    cols["remaining_duration"] = readonly_view(r.duration, "int64", self);
     cols["total_float"] = readonly_view(r.total_float, "int64", self);
     cols["free_float"] = readonly_view(r.free_float, "int64", self);
     cols["critical"] = readonly_view(r.critical, "bool", self);
@@ -46,6 +49,13 @@ py::object to_dataframe(py::object self) {
 }
 
 }  // namespace
+
+void bind_task_labels(py::module_& m) {
+    py::class_<TaskLabels>(m, "_TaskLabels", "Internal: task names and WBS parents carried by a task result.")
+        .def(py::pickle([](const TaskLabels& l) { return py::make_tuple(l.name, l.parent); },
+                        [](const py::tuple& t) { return TaskLabels{t[0].cast<std::vector<std::string>>(),
+                                                                   t[1].cast<std::vector<std::optional<std::string>>>()}; }));
+}
 
 void bind_schedule(py::module_& m) {
     py::enum_<ProgressMode>(m, "ProgressMode", "How progressed tasks treat their predecessors.")
@@ -67,10 +77,12 @@ void bind_schedule(py::module_& m) {
         .def_readonly("message", &ScheduleWarning::message)
         .def("__repr__", [](const ScheduleWarning& w) { return "ScheduleWarning(" + w.message + ")"; });
 
+    bind_task_labels(m);
     py::class_<ScheduleResult, std::shared_ptr<ScheduleResult>> res(
         m, "ScheduleResult",
         "CPM result: one read-only numpy array per attribute, indexed like `task_id` (dates as "
-        "datetime64[m], floats and durations as int64 working minutes).");
+        "datetime64[m], floats and durations as int64 working minutes of each task's own calendar).",
+        py::dynamic_attr());
     auto view = [&res](const char* name, auto member, const char* dtype, const char* doc) {
         res.def_property_readonly(name, [member, dtype](py::object self) {
             return readonly_view(self.cast<const ScheduleResult&>().*member, dtype, self);
@@ -82,13 +94,15 @@ void bind_schedule(py::module_& m) {
     view("late_finish", &ScheduleResult::late_finish, "datetime64[m]", "Late finish per task.");
     view("total_float", &ScheduleResult::total_float, "int64", "Total float, working minutes.");
     view("free_float", &ScheduleResult::free_float, "int64", "Free float, working minutes.");
-    view("duration", &ScheduleResult::duration, "int64", "Duration used, working minutes.");
+    view("duration", &ScheduleResult::duration, "int64",
+         "Remaining duration, working minutes: the planned duration of a task not started, the remaining one of a task "
+         "in progress, 0 for complete tasks and summaries (the DataFrame's `remaining_duration`).");
     view("critical", &ScheduleResult::critical, "bool", "Total float <= the critical threshold.");
     view("is_summary", &ScheduleResult::is_summary, "bool", "Summary task flags.");
     view("is_milestone", &ScheduleResult::is_milestone, "bool", "Milestone flags.");
     view("project", &ScheduleResult::project, "uint32", "Project index of each task.");
     view("driving_predecessor", &ScheduleResult::driving_predecessor, "uint32",
-         "Index of the driving predecessor (4294967295 when none).");
+         "Index of the driving predecessor (4294967295 when none; the DataFrame gives its id or None).");
     res.def_property_readonly("task_id", [](const ScheduleResult& r) { return ids_to_list(r.task_id); }, "Task ids.")
         .def_property_readonly("project_id", [](const ScheduleResult& r) {
             std::vector<std::string> v;
@@ -107,12 +121,66 @@ void bind_schedule(py::module_& m) {
             }
             return out;
         }, "Per project, the longest path's task ids from start to finish.")
-        .def("to_dataframe", &to_dataframe, "One row per task (pandas DataFrame indexed by task id).")
+        .def_property_readonly("task_name", [](py::object self) -> py::object {
+            const TaskLabels* l = labels_of(self);
+            return l ? py::cast(l->name) : py::object(py::none());
+        }, "Task names (from the portfolio scheduled), or None for a result built otherwise.")
+        .def_property_readonly("task_parent", [](py::object self) -> py::object {
+            const TaskLabels* l = labels_of(self);
+            return l ? py::cast(l->parent) : py::object(py::none());
+        }, "WBS parent id of each task (None for a top-level task), or None for a result built otherwise.")
+        .def("to_dataframe", &to_dataframe,
+             "One row per task, indexed by task id: name, parent (WBS parent id or None), project, early/late start "
+             "and finish, remaining_duration, total_float, free_float (int64 working minutes of the task's calendar), "
+             "critical, summary, milestone, driving_predecessor (id or None).")
         .def("__len__", [](const ScheduleResult& r) { return r.task_id.size(); })
         .def("__repr__", [](const ScheduleResult& r) {
             return "ScheduleResult(" + std::to_string(r.task_id.size()) + " tasks, finish " + to_string(r.finish) +
                    ", " + std::to_string(r.warnings.size()) + " warnings)";
-        });
+        })
+        .def(py::pickle(
+            [](const py::object& self) {
+                const auto& r = self.cast<const ScheduleResult&>();
+                py::list paths;
+                for (const auto& path : r.longest_path) paths.append(pack(path));
+                std::vector<int> kinds;
+                std::vector<TaskIndex> tasks;
+                std::vector<std::string> messages;
+                for (const auto& w : r.warnings) kinds.push_back(static_cast<int>(w.kind)), tasks.push_back(w.task), messages.push_back(w.message);
+                return py::make_tuple(1, r.task_id, pack(r.project), pack(r.early_start), pack(r.early_finish), pack(r.late_start),
+                                      pack(r.late_finish), pack(r.total_float), pack(r.free_float), pack(r.critical), pack(r.is_summary),
+                                      pack(r.is_milestone), pack(r.driving_predecessor), pack(r.duration), r.project_id,
+                                      pack(r.project_start), pack(r.project_finish), paths, pack_one(r.finish), kinds, pack(tasks), messages,
+                                      instance_dict(self));
+            },
+            [](const py::tuple& state) {
+                const py::tuple t = checked_state(state, "ScheduleResult", 23);
+                auto r = std::make_shared<ScheduleResult>();
+                r->task_id = t[1].cast<std::vector<TaskId>>();
+                r->project = unpack<std::uint32_t>(t[2]);
+                r->early_start = unpack<Instant>(t[3]);
+                r->early_finish = unpack<Instant>(t[4]);
+                r->late_start = unpack<Instant>(t[5]);
+                r->late_finish = unpack<Instant>(t[6]);
+                r->total_float = unpack<Duration>(t[7]);
+                r->free_float = unpack<Duration>(t[8]);
+                r->critical = unpack<std::uint8_t>(t[9]);
+                r->is_summary = unpack<std::uint8_t>(t[10]);
+                r->is_milestone = unpack<std::uint8_t>(t[11]);
+                r->driving_predecessor = unpack<TaskIndex>(t[12]);
+                r->duration = unpack<Duration>(t[13]);
+                r->project_id = t[14].cast<std::vector<ProjectId>>();
+                r->project_start = unpack<Instant>(t[15]);
+                r->project_finish = unpack<Instant>(t[16]);
+                for (const auto& path : t[17].cast<py::list>()) r->longest_path.push_back(unpack<TaskIndex>(path));
+                r->finish = unpack_one<Instant>(t[18]);
+                const auto kinds = t[19].cast<std::vector<int>>();
+                const auto tasks = unpack<TaskIndex>(t[20]);
+                const auto messages = t[21].cast<std::vector<std::string>>();
+                for (std::size_t i = 0; i < kinds.size(); ++i)
+                    r->warnings.push_back({static_cast<ScheduleWarningKind>(kinds[i]), tasks.at(i), messages.at(i)});
+                return std::make_pair(r, t[22].cast<py::dict>());
+            }));
 
     m.def(
         "schedule",
@@ -123,11 +191,15 @@ void bind_schedule(py::module_& m) {
             options.progress_mode = progress_mode;
             options.status_date = status_date;
             auto result = std::make_shared<ScheduleResult>();
+            TaskLabels labels;
             {
                 py::gil_scoped_release release;
                 *result = schedule(portfolio, options);
+                labels = task_labels(portfolio, result->task_id);
             }
-            return result;
+            py::object out = py::cast(result);
+            attach_labels(out, std::move(labels));
+            return out;
         },
         py::arg("portfolio"), py::kw_only(), py::arg("critical_float") = Duration{0},
         py::arg("progress_mode") = ProgressMode::retained_logic, py::arg("status_date") = py::none(),

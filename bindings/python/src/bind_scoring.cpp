@@ -4,6 +4,7 @@
 // Matrices are numpy arrays (pybind11/eigen.h).
 #include "common.hpp"
 #include "arrays.hpp"
+#include "state.hpp"
 
 #include <pybind11/eigen.h>
 
@@ -181,7 +182,33 @@ void bind_alignment(py::module_& m) {
         }, "Per driver: weight and the interval keeping today's ranking (pandas DataFrame).")
         .def("__repr__", [](const AlignmentResult& r) {
             return "AlignmentResult(" + std::to_string(r.candidates.size()) + " candidates, " + std::to_string(r.drivers.size()) + " drivers)";
-        });
+        })
+        .def(py::pickle(
+            [](const AlignmentResult& r) {
+                py::list sens;
+                for (const auto& w : r.sensitivity)
+                    sens.append(py::make_tuple(w.weight, w.lower, w.upper, w.lower_swap_first, w.lower_swap_second, w.upper_swap_first,
+                                               w.upper_swap_second));
+                return py::make_tuple(1, r.candidates, pack(r.normalised), pack(r.score), pack(r.rank), pack(r.order), r.drivers,
+                                      pack(r.weights), sens);
+            },
+            [](const py::tuple& state) {
+                const py::tuple t = checked_state(state, "AlignmentResult", 9);
+                auto r = std::make_shared<AlignmentResult>();
+                r->candidates = t[1].cast<std::vector<std::string>>();
+                r->normalised = unpack<double>(t[2]);
+                r->score = unpack<double>(t[3]);
+                r->rank = unpack<std::size_t>(t[4]);
+                r->order = unpack<std::size_t>(t[5]);
+                r->drivers = t[6].cast<std::vector<std::string>>();
+                r->weights = unpack<double>(t[7]);
+                for (const auto& item : t[8].cast<py::list>()) {
+                    const auto w = item.cast<py::tuple>();
+                    r->sensitivity.push_back({w[0].cast<double>(), w[1].cast<double>(), w[2].cast<double>(), w[3].cast<std::string>(),
+                                              w[4].cast<std::string>(), w[5].cast<std::string>(), w[6].cast<std::string>()});
+                }
+                return r;
+            }));
     m.def(
         "score_alignment",
         [](std::vector<std::string> drivers, std::vector<double> weights, std::vector<std::string> candidates,
@@ -261,7 +288,31 @@ void bind_strategy(py::module_& m) {
             cols["depth"] = w.depth;
             return pd.attr("DataFrame")(cols).attr("set_index")("id");
         }, "One row per criterion (pandas DataFrame).")
-        .def("__repr__", [](const StrategyWeights& w) { return "StrategyWeights(" + std::to_string(w.ids.size()) + " criteria)"; });
+        .def("__repr__", [](const StrategyWeights& w) { return "StrategyWeights(" + std::to_string(w.ids.size()) + " criteria)"; })
+        .def(py::pickle(
+            [](const StrategyWeights& w) {
+                py::list comparisons;
+                for (const auto& c : w.comparisons)  // the AHP result pickles itself
+                    comparisons.append(py::make_tuple(c.parent, c.children, c.aggregated, std::make_shared<AhpResult>(c.ahp), c.stakeholder_cr));
+                return py::make_tuple(1, w.ids, pack(w.local), pack(w.global), pack(w.is_driver), pack(w.depth), comparisons,
+                                      w.all_acceptable);
+            },
+            [](const py::tuple& state) {
+                const py::tuple t = checked_state(state, "StrategyWeights", 8);
+                auto w = std::make_shared<StrategyWeights>();
+                w->ids = t[1].cast<std::vector<std::string>>();
+                w->local = unpack<double>(t[2]);
+                w->global = unpack<double>(t[3]);
+                w->is_driver = unpack<std::uint8_t>(t[4]);
+                w->depth = unpack<std::size_t>(t[5]);
+                for (const auto& item : t[6].cast<py::list>()) {
+                    const auto c = item.cast<py::tuple>();
+                    w->comparisons.push_back({c[0].cast<std::string>(), c[1].cast<std::vector<std::string>>(), c[2].cast<PairwiseMatrix>(),
+                                              *c[3].cast<std::shared_ptr<AhpResult>>(), c[4].cast<std::vector<double>>()});
+                }
+                w->all_acceptable = t[7].cast<bool>();
+                return w;
+            }));
     m.def(
         "evaluate_strategy",
         [](const Strategy& s, double cr_threshold) {

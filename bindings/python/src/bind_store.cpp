@@ -24,6 +24,19 @@ namespace ppm::python {
 
 namespace {
 
+// The store keeps UTC timestamps as ISO 8601 text ("...T..:..:..SSSZ"); Python gets aware datetimes.
+py::list utc_datetimes(const std::vector<std::string>& text) {
+    py::object parse = py::module_::import("datetime").attr("datetime").attr("fromisoformat");
+    py::list out;
+    for (const auto& t : text) {
+        std::string iso = t;
+        if (!iso.empty() && iso.back() == 'Z') iso.back() = '+', iso += "00:00";  // fromisoformat of Python < 3.11
+        out.append(parse(iso));
+    }
+    return out;
+}
+
+
 using store::PortfolioList;
 using store::Repository;
 using store::RepositoryOptions;
@@ -71,11 +84,32 @@ std::string changed_fields(std::uint8_t f) {
     return out;
 }
 
+/// ppm.StoreError: a repository refuses the operation (written while open read-only).
+py::object& store_error() {
+    static auto* cls = new py::object();  // leaked: outlives the interpreter's shutdown
+    return *cls;
+}
+
 /// The Python-side repository: the C++ Repository (absent once closed) and the lock that keeps it to
 /// one thread at a time.
 class PyRepository {
 public:
-    explicit PyRepository(Repository r) : repo_(std::move(r)), path_(repo_->path()) {}
+    PyRepository(Repository r, bool read_only) : repo_(std::move(r)), path_(repo_->path()), read_only_(read_only) {}
+
+    /// As call(), for a method that writes: a repository opened read-only raises StoreError
+    /// (code "read_only") naming the method, before SQLite is asked.
+    template <class F>
+    auto write(const char* method, F&& f) {
+        if (read_only_ && repo_) {
+            py::object e = store_error()("the repository " + path_.string() + " is open read-only: " + method +
+                                         "() needs write access (open it with read_only=False)");
+            e.attr("code") = "read_only";
+            e.attr("path") = path_.string();
+            PyErr_SetObject(store_error().ptr(), e.ptr());
+            throw py::error_already_set();
+        }
+        return call(std::forward<F>(f));
+    }
 
     /// Runs `f(repo)` with the GIL released and the connection locked; raises ValueError when closed.
     template <class F>
@@ -93,11 +127,13 @@ public:
         repo_.reset();
     }
     [[nodiscard]] bool closed() const noexcept { return !repo_; }
+    [[nodiscard]] bool read_only() const noexcept { return read_only_; }
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
 
 private:
     std::optional<Repository> repo_;
     std::filesystem::path path_;
+    bool read_only_ = false;
     std::mutex mutex_;
 };
 
@@ -127,7 +163,8 @@ void bind_records(py::module_& m) {
         .def_readonly("name", &PortfolioList::name, "Names.")
         .def_property_readonly("revision", [](py::object s) { return readonly_view(s.cast<const PortfolioList&>().revision, "int64", s); },
                                "1 after the first save, +1 per save (read-only numpy).")
-        .def_readonly("saved_at", &PortfolioList::saved_at, "UTC 'YYYY-MM-DDTHH:MM:SS.SSSZ' of the last save.")
+        .def_property_readonly("saved_at", [](const PortfolioList& x) { return utc_datetimes(x.saved_at); },
+                               "When each was last saved: timezone-aware UTC datetimes (millisecond precision).")
         .def_property_readonly("project_count", [](py::object s) { return readonly_view(s.cast<const PortfolioList&>().project_count, "int64", s); },
                                "Projects per portfolio.")
         .def_property_readonly("task_count", [](py::object s) { return readonly_view(s.cast<const PortfolioList&>().task_count, "int64", s); },
@@ -152,7 +189,8 @@ void bind_records(py::module_& m) {
                              "Repository-wide snapshot numbers (read-only numpy).")
         .def_property_readonly("portfolio", [](const SnapshotList& x) { return id_strings(x.portfolio); }, "Portfolio ids.")
         .def_readonly("label", &SnapshotList::label, "Labels ('' when none).")
-        .def_readonly("taken_at", &SnapshotList::taken_at, "UTC 'YYYY-MM-DDTHH:MM:SS.SSSZ'.")
+        .def_property_readonly("taken_at", [](const SnapshotList& x) { return utc_datetimes(x.taken_at); },
+                               "When each was taken: timezone-aware UTC datetimes (millisecond precision).")
         .def_property_readonly("revision", [](py::object s) { return readonly_view(s.cast<const SnapshotList&>().revision, "int64", s); },
                                "Portfolio revision each snapshot froze.")
         .def_readonly("status_date", &SnapshotList::status_date, "The portfolio's data date then (datetime or None).")
@@ -254,6 +292,9 @@ void bind_records(py::module_& m) {
 }
 
 void bind_repository(py::module_& m) {
+    store_error() = py::reinterpret_steal<py::object>(PyErr_NewExceptionWithDoc(
+        "ppm.StoreError", "A repository refuses the operation: `code` ('read_only'), `path`.", m.attr("Error").ptr(), nullptr));
+    m.attr("StoreError") = store_error();
     py::class_<PyRepository> r(
         m, "Repository",
         "A portfolio repository: one SQLite file (WAL mode, every save one transaction; docs/store.md). One object is one "
@@ -267,7 +308,7 @@ void bind_repository(py::module_& m) {
          [](const std::filesystem::path& path, bool create_if_missing, bool read_only, std::chrono::milliseconds busy_timeout, bool durable) {
              const auto o = repo_options(create_if_missing, read_only, busy_timeout, durable);
              py::gil_scoped_release release;
-             return std::make_unique<PyRepository>(Repository::open(path, o));
+             return std::make_unique<PyRepository>(Repository::open(path, o), read_only);
          },
          py::arg("path"), py::kw_only(), py::arg("create_if_missing") = d.create_if_missing, py::arg("read_only") = d.read_only,
          py::arg("busy_timeout") = d.busy_timeout, py::arg("durable") = d.durable,
@@ -278,7 +319,7 @@ void bind_repository(py::module_& m) {
             [](const std::filesystem::path& path, bool read_only, std::chrono::milliseconds busy_timeout, bool durable) {
                 const auto o = repo_options(true, read_only, busy_timeout, durable);
                 py::gil_scoped_release release;
-                return std::make_unique<PyRepository>(Repository::create(path, o));
+                return std::make_unique<PyRepository>(Repository::create(path, o), read_only);
             },
             py::arg("path"), py::kw_only(), py::arg("read_only") = d.read_only, py::arg("busy_timeout") = d.busy_timeout,
             py::arg("durable") = d.durable, "Creates a new repository; ParseError when `path` already exists.")
@@ -287,6 +328,7 @@ void bind_repository(py::module_& m) {
              "The file's schema version.")
         .def_property_readonly("path", &PyRepository::path, "The file (pathlib.Path).")
         .def_property_readonly("closed", &PyRepository::closed, "True after close().")
+        .def_property_readonly("read_only", &PyRepository::read_only, "Opened read-only (writes raise StoreError).")
         .def("close", &PyRepository::close, "Closes the connection (idempotent); later calls raise ValueError.")
         .def("__enter__", [](py::object self) { return self; })
         .def("__exit__", [](PyRepository& self, const py::args&) { self.close(); return false; })
@@ -295,7 +337,7 @@ void bind_repository(py::module_& m) {
         })
 
         // ---- portfolios ----
-        .def("save_portfolio", [](PyRepository& self, const Portfolio& p) { return self.call([&](Repository& x) { return x.save_portfolio(p); }); },
+        .def("save_portfolio", [](PyRepository& self, const Portfolio& p) { return self.write("save_portfolio", [&](Repository& x) { return x.save_portfolio(p); }); },
              py::arg("portfolio"), "Saves (inserts or replaces) a whole portfolio in one transaction; returns its new revision.")
         .def("load_portfolio", [](PyRepository& self, const PortfolioId& id) { return self.call([&](Repository& x) { return x.load_portfolio(id); }); },
              py::arg("id"), "The stored portfolio (ModelError unknown_id when absent).")
@@ -304,13 +346,13 @@ void bind_repository(py::module_& m) {
         .def("__contains__", [](PyRepository& self, const PortfolioId& id) { return self.call([&](Repository& x) { return x.contains(id); }); })
         .def("list_portfolios", [](PyRepository& self) { return self.call([](Repository& x) { return x.list_portfolios(); }); },
              "Every stored portfolio with its counts (PortfolioList).")
-        .def("remove_portfolio", [](PyRepository& self, const PortfolioId& id) { return self.call([&](Repository& x) { return x.remove_portfolio(id); }); },
+        .def("remove_portfolio", [](PyRepository& self, const PortfolioId& id) { return self.write("remove_portfolio", [&](Repository& x) { return x.remove_portfolio(id); }); },
              py::arg("id"), "Removes a portfolio with everything recorded for it; False when absent.")
 
         // ---- baselines ----
         .def("save_baseline",
              [](PyRepository& self, const PortfolioId& pf, const Baseline& b, bool make_current) {
-                 self.call([&](Repository& x) { x.save_baseline(pf, b, make_current); });
+                 self.write("save_baseline", [&](Repository& x) { x.save_baseline(pf, b, make_current); });
              },
              py::arg("portfolio"), py::arg("baseline"), py::arg("make_current") = true,
              "Saves a baseline under its name (replacing one of the same name), current when `make_current`.")
@@ -325,7 +367,7 @@ void bind_repository(py::module_& m) {
 
         // ---- status periods ----
         .def("save_status_period",
-             [](PyRepository& self, const PortfolioId& pf, const StatusPeriod& s) { self.call([&](Repository& x) { x.save_status_period(pf, s); }); },
+             [](PyRepository& self, const PortfolioId& pf, const StatusPeriod& s) { self.write("save_status_period", [&](Repository& x) { x.save_status_period(pf, s); }); },
              py::arg("portfolio"), py::arg("period"), "Saves a status period (replacing the one of the same project and data date).")
         .def("status_history",
              [](PyRepository& self, const PortfolioId& pf, const ProjectId& p) { return self.call([&](Repository& x) { return x.status_history(pf, p); }); },
@@ -337,7 +379,7 @@ void bind_repository(py::module_& m) {
                  store::SnapshotOptions o;
                  o.label = std::move(label);
                  o.schedule = schedule;
-                 return self.call([&](Repository& x) { return x.snapshot(pf, o); });
+                 return self.write("snapshot", [&](Repository& x) { return x.snapshot(pf, o); });
              },
              py::arg("portfolio"), py::kw_only(), py::arg("label") = "", py::arg("schedule") = true,
              "Freezes the stored portfolio (model + one row per task with CPM dates when `schedule`); returns the snapshot id.")
@@ -359,25 +401,25 @@ void bind_repository(py::module_& m) {
 
         // ---- registers ----
         .def("save_risks",
-             [](PyRepository& self, const PortfolioId& pf, const std::vector<Risk>& v) { self.call([&](Repository& x) { x.save_risks(pf, v); }); },
+             [](PyRepository& self, const PortfolioId& pf, const std::vector<Risk>& v) { self.write("save_risks", [&](Repository& x) { x.save_risks(pf, v); }); },
              py::arg("portfolio"), py::arg("risks"), "Replaces the risk register (check_risk on each; ModelError for a repeated id).")
         .def("load_risks", [](PyRepository& self, const PortfolioId& pf) { return self.call([&](Repository& x) { return x.load_risks(pf); }); },
              py::arg("portfolio"), "The risk register in saved order.")
         .def("save_issues",
-             [](PyRepository& self, const PortfolioId& pf, const std::vector<Issue>& v) { self.call([&](Repository& x) { x.save_issues(pf, v); }); },
+             [](PyRepository& self, const PortfolioId& pf, const std::vector<Issue>& v) { self.write("save_issues", [&](Repository& x) { x.save_issues(pf, v); }); },
              py::arg("portfolio"), py::arg("issues"), "Replaces the issue log (ModelError for a repeated id).")
         .def("load_issues", [](PyRepository& self, const PortfolioId& pf) { return self.call([&](Repository& x) { return x.load_issues(pf); }); },
              py::arg("portfolio"), "The issue log in saved order.")
         .def("save_change_requests",
              [](PyRepository& self, const PortfolioId& pf, const std::vector<ChangeRequest>& v) {
-                 self.call([&](Repository& x) { x.save_change_requests(pf, v); });
+                 self.write("save_change_requests", [&](Repository& x) { x.save_change_requests(pf, v); });
              },
              py::arg("portfolio"), py::arg("requests"), "Replaces the change log (ModelError for a repeated id).")
         .def("load_change_requests",
              [](PyRepository& self, const PortfolioId& pf) { return self.call([&](Repository& x) { return x.load_change_requests(pf); }); },
              py::arg("portfolio"), "The change log in saved order.")
         .def("save_lessons",
-             [](PyRepository& self, const PortfolioId& pf, const std::vector<Lesson>& v) { self.call([&](Repository& x) { x.save_lessons(pf, v); }); },
+             [](PyRepository& self, const PortfolioId& pf, const std::vector<Lesson>& v) { self.write("save_lessons", [&](Repository& x) { x.save_lessons(pf, v); }); },
              py::arg("portfolio"), py::arg("lessons"), "Replaces the lessons-learned register and its full-text index.")
         .def("load_lessons", [](PyRepository& self, const PortfolioId& pf) { return self.call([&](Repository& x) { return x.load_lessons(pf); }); },
              py::arg("portfolio"), "The lessons in saved order.")

@@ -12,6 +12,8 @@
 
 #include <datetime.h>
 
+#include <string>
+
 #include "ppm/core/id.hpp"
 #include "ppm/core/money.hpp"
 #include "ppm/core/time.hpp"
@@ -94,6 +96,9 @@ struct type_caster<ppm::Duration> {
     PYBIND11_TYPE_CASTER(ppm::Duration, const_name("int"));
     bool load(handle src, bool convert) {
         make_caster<std::int64_t> c;
+        if (convert && PyUnicode_Check(src.ptr()))  // "2d" is a file-format spelling: say so rather than "incompatible arguments"
+            throw type_error("durations are int working minutes, not text (" + std::string(str(repr(src))) +
+                             "): use ppm.parse_duration_text(text), where d = 480 and w = 2400 minutes");
         if (PyFloat_Check(src.ptr()) || !c.load(src, convert)) return false;
         value = ppm::Duration{cast_op<std::int64_t>(c)};
         return true;

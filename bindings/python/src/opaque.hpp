@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ppm/core/portfolio.hpp"
+#include "ppm/portfolio/selection_problem.hpp"
 
 PYBIND11_MAKE_OPAQUE(std::vector<ppm::Task>)
 PYBIND11_MAKE_OPAQUE(std::vector<ppm::Project>)
@@ -17,3 +18,4 @@ PYBIND11_MAKE_OPAQUE(std::vector<ppm::Resource>)
 PYBIND11_MAKE_OPAQUE(std::vector<ppm::Calendar>)
 PYBIND11_MAKE_OPAQUE(std::vector<ppm::Dependency>)
 PYBIND11_MAKE_OPAQUE(std::vector<ppm::Assignment>)
+PYBIND11_MAKE_OPAQUE(std::vector<ppm::Candidate>)

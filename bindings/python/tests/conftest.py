@@ -1,5 +1,6 @@
 """Shared pytest fixtures: paths to the repository, its examples and the shared data set."""
 
+import os
 import pathlib
 import signal
 
@@ -33,3 +34,17 @@ def sigint_handler():
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
     signal.signal(signal.SIGINT, previous)
+
+
+@pytest.fixture
+def ppm_cli() -> pathlib.Path:
+    """The `ppm` tool: $PPM_CLI, else beside the Python build, else build/apps/ppm/ppm (skips when absent)."""
+    import ppm
+
+    env = os.environ.get("PPM_CLI")
+    candidates = [pathlib.Path(env)] if env else []
+    candidates += [pathlib.Path(ppm.__file__).resolve().parents[3] / "apps" / "ppm" / "ppm", REPO / "build" / "apps" / "ppm" / "ppm"]
+    found = next((c for c in candidates if c.is_file() and os.access(c, os.X_OK)), None)
+    if found is None:
+        pytest.skip("ppm command-line tool not built")
+    return found

@@ -60,3 +60,33 @@ def test_error_classes_mirror_cpp():
     assert issubclass(ppm.ModelError, ppm.Error)
     assert issubclass(ppm.ParseError, ppm.Error)
     assert issubclass(ppm.Error, RuntimeError)
+
+
+def test_custom_fields_write_through_and_keep_their_types():
+    pf = small_portfolio()
+    task = pf.projects[0].tasks[0]
+    task.custom["cost code"] = "CC-7"  # used to change a copy and vanish
+    task.custom["weight"] = 2.5
+    task.custom["due"] = dt.datetime(2026, 2, 1, 8, 0)
+    task.custom["approved"] = True
+    assert pf.projects[0].tasks[0].custom == {"cost code": "CC-7", "weight": 2.5, "due": dt.datetime(2026, 2, 1, 8, 0), "approved": True}
+    assert isinstance(task.custom["approved"], bool)
+    back = ppm.read_json(ppm.write_json(pf))
+    assert back.projects[0].tasks[0].custom["cost code"] == "CC-7"
+    pf.custom["owner"] = "PMO"
+    pf.projects[0].custom.setdefault("phase", "build")
+    assert pf.custom["owner"] == "PMO" and pf.projects[0].custom["phase"] == "build"
+    assert pf.projects[0].custom.pop("phase") == "build" and "phase" not in pf.projects[0].custom
+    with pytest.raises(TypeError):
+        task.custom["bad"] = [1, 2]
+
+
+def test_model_lists_accept_plain_lists():
+    project = ppm.Project(id="P", tasks=[ppm.Task(id="A", duration=480)])
+    assert [t.id for t in project.tasks] == ["A"]
+
+
+def test_a_duration_as_text_is_a_clear_error():
+    with pytest.raises(TypeError, match="working minutes.*parse_duration_text"):
+        ppm.Task(id="A", duration="2d")
+    assert ppm.Task(id="A", duration=ppm.parse_duration_text("2d")).duration == 960

@@ -61,3 +61,21 @@ def test_scenarios_equal_single_process(client):
     assert merged.names == single.names
     assert [r.objective for r in merged.results] == pytest.approx([r.objective for r in single.results])
     assert np.array_equal(merged.selected, single.selected)
+
+
+def test_results_and_models_travel_through_client_submit(client, example_portfolio):
+    # Every result pickles; module functions are submitted by name (pybind11 2.10 functions do not pickle).
+    pf = ppm.read_json_file(str(example_portfolio))
+    sched = client.submit(pd_.call, "schedule", pf).result()
+    assert isinstance(sched, ppm.ScheduleResult) and sched.to_dataframe().equals(ppm.schedule(pf).to_dataframe())
+    lev = client.submit(pd_.call, "level", pf, method=ppm.LevelMethod.PRIORITY, passes=2).result()
+    assert lev.to_dataframe().equals(ppm.level(pf, method=ppm.LevelMethod.PRIORITY, passes=2).to_dataframe())
+    spec = ppm.UncertaintySpec(relative_default=ppm.DurationDistribution.triangular(0.9, 1.0, 1.5))
+    model = ppm.build_simulation_model(pf, [], spec)
+    mc = client.submit(pd_.call, "simulate_model", model, iterations=200, seed=5).result()
+    assert np.array_equal(mc.finish, ppm.simulate_model(model, iterations=200, seed=5).finish)
+    assert mc.percentiles_dataframe()["finish"].dtype.kind == "M"  # the model came back with it
+    m = client.submit(lambda: ppm.evaluate_evm(bac=1000.0, pv=500.0, ev=400.0, ac=450.0)).result()
+    assert m.spi == pytest.approx(0.8)
+    with pytest.raises(AttributeError):
+        pd_.call("_merge_monte_carlo")

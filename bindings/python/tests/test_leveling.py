@@ -131,3 +131,16 @@ def test_level_two_tasks_on_one_resource_by_hand():
     assert list(h.columns) == ["resource", "start", "peak_demand", "capacity", "load"]
     assert (h["peak_demand"] <= h["capacity"] + 1e-9).all()
     assert r.to_dataframe().shape[0] == 2
+
+
+def test_level_tables_name_their_minutes(example_portfolio):
+    pf = ppm.read_json_file(str(example_portfolio))
+    r = ppm.level(pf, method=ppm.LevelMethod.PRIORITY, passes=2)
+    df = r.to_dataframe()
+    assert list(df.columns[:3]) == ["name", "parent", "project"]
+    assert "delay_working_minutes" in df.columns and "delay" not in df.columns
+    projects = r.projects_dataframe()
+    assert list(projects.columns) == ["cpm_finish", "finish", "delay_elapsed_minutes"]
+    assert projects["delay_elapsed_minutes"].sum() == r.total_project_delay
+    s = r.to_schedule_result()
+    assert s.task_name == r.task_name and s.to_dataframe()["name"].tolist() == df["name"].tolist()

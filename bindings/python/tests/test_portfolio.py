@@ -77,3 +77,55 @@ def test_invalid_problem_raises_model_error():
     p.forced_in = ["nope"]
     with pytest.raises(ppm.ModelError):
         ppm.select_portfolio(p)
+
+
+def test_select_does_what_ppm_select_does(repo, ppm_cli):
+    import json
+    import subprocess
+
+    path = repo / "examples" / "selection.json"
+    run = ppm.select(path)  # os.PathLike
+    assert run.result.status == ppm.SelectionStatus.OPTIMAL and run.result.objective > 0
+    assert run.weights is not None and run.alignment is not None and run.scenarios is not None
+    # The strategy's alignment scores are the 'score' benefits solved.
+    for k, cid in enumerate(run.alignment.candidates):
+        c = run.problem.candidates[[x.id for x in run.problem.candidates].index(cid)]
+        assert c.benefits["score"] == pytest.approx(run.alignment.score[k])
+    doc = ppm.read_selection_document(str(path))
+    again = ppm.select(doc)
+    assert again.result.selected_ids() == run.result.selected_ids()
+    assert "score" not in doc.problem.candidates[0].benefits  # the document passed in is left unchanged
+    cheaper = ppm.select(path, budget=run.result.total_spend * 0.5, scenarios=False)
+    assert cheaper.scenarios is None and cheaper.result.total_spend <= run.result.total_spend * 0.5 + 1e-6
+    out = json.loads(subprocess.run([str(ppm_cli), "select", str(path), "--json"], check=True, capture_output=True, text=True).stdout)
+    assert out["selection"]["objective"] == pytest.approx(run.result.objective, rel=1e-6)
+
+
+def test_a_missing_objective_benefit_is_an_error_not_an_optimal_zero(repo):
+    doc = ppm.read_selection_document(repo / "examples" / "selection.json")
+    with pytest.raises(ppm.ModelError, match="objective benefit 'score'") as e:
+        ppm.select_portfolio(doc.problem)  # 'score' is filled only by the strategy's alignment
+    assert e.value.code == "missing_value"
+    with pytest.raises(ppm.ModelError):
+        ppm.validate_selection(ppm.SelectionProblem(periods=1, objective="npv", candidates=[ppm.Candidate(id="A", cost=[1.0])]))
+    assert ppm.apply_alignment(doc) is not None  # what select() does first
+    assert ppm.select_portfolio(doc.problem).objective > 0
+
+
+def test_benefits_and_candidates_are_edited_in_place():
+    p = knapsack()
+    p.candidates[0].benefits["score"] = 100.0  # used to change a copy and vanish
+    assert p.candidates[0].benefits["score"] == 100.0
+    assert ppm.select_portfolio(p).selected_ids() == ["A"]
+    c = ppm.Candidate(id="X", benefits={"npv": 1.0})
+    c.benefits.update({"score": 2.0})
+    del c.benefits["npv"]
+    assert c.benefits == {"score": 2.0} and len(c.benefits) == 1 and "score" in c.benefits
+    assert dict(c.benefits.items()) == {"score": 2.0} and c.benefits.get("npv") is None
+    c.benefits = {"a": 1.0}
+    assert list(c.benefits) == ["a"]
+    with pytest.raises(KeyError):
+        c.benefits["missing"]
+    assert pickle.loads(pickle.dumps(c)).benefits == {"a": 1.0}
+    p.candidates.append(ppm.Candidate(id="D", cost=[1.0], benefits={"score": 1.0}))
+    assert len(p.candidates) == 4 and pickle.loads(pickle.dumps(p)).candidates[3].id == "D"

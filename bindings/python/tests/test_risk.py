@@ -127,3 +127,33 @@ def test_model_from_control_document(repo):
     r = ppm.simulate_model(model, iterations=500, seed=7)
     assert r.iterations == 500
     assert model.to_minutes(model.to_instant(int(r.finish[0]))) == r.finish[0]
+
+
+def test_monte_carlo_money_is_in_major_units_and_dates_are_datetimes(example_portfolio):
+    pf = ppm.read_json_file(str(example_portfolio))
+    task = pf.projects[0].tasks[-1].id
+    risk = ppm.Risk(id="R1", linked_tasks=[task], pre=ppm.RiskAssessment(probability=1.0, impact=ppm.RiskImpact(cost=1234.5)))
+    spec = ppm.UncertaintySpec(relative_default=ppm.DurationDistribution.triangular(1.0, 1.0, 1.0))
+    with_risk = ppm.simulate_model(ppm.build_simulation_model(pf, [risk], spec), iterations=20, seed=1)
+    without = ppm.simulate_model(ppm.build_simulation_model(pf, [], spec), iterations=20, seed=1)
+    # a certain event adds exactly its cost impact, in major units (the engine sums cents)
+    assert with_risk.cost == pytest.approx(without.cost + 1234.5)
+    assert with_risk.cost_mean == pytest.approx(without.cost_mean + 1234.5)
+    assert with_risk.cost_at == pytest.approx(without.cost_at + 1234.5)
+    assert with_risk.cost_histogram.edge[0] == pytest.approx(with_risk.cost.min())
+    df = with_risk.percentiles_dataframe()
+    model = with_risk.model
+    assert model is not None
+    minutes = "finish_elapsed_minutes" if model.elapsed else "finish_working_minutes"  # the example has task calendars
+    assert list(df.columns) == ["finish", minutes, "cost"]
+    assert df["finish"].dtype == np.dtype("datetime64[ns]") or df["finish"].dtype.kind == "M"
+    p50 = df.loc[50.0]
+    assert p50["finish"].to_pydatetime() == model.to_instant(int(p50[minutes]))
+    assert with_risk.finish_dates()[0] == np.datetime64(model.to_instant(int(with_risk.finish[0])), "m")
+    assert df["cost"].tolist() == pytest.approx(with_risk.cost_at.tolist())
+    # raw simulate(): no model, so no dates; costs go in and come out in major units
+    raw = ppm.simulate(chain(1), [ppm.DurationDistribution.fixed_at(60)], cost_fixed=[12.34], iterations=5)
+    assert raw.model is None and raw.cost.tolist() == pytest.approx([12.34] * 5)
+    assert list(raw.percentiles_dataframe().columns) == ["finish_minutes", "cost"]
+    with pytest.raises(ValueError):
+        raw.finish_dates()

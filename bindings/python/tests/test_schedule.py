@@ -83,3 +83,25 @@ def test_two_schedules_in_threads_overlap():
         t.join()
     (a0, a1), (b0, b1) = sorted(spans)
     assert b0 < a1, "the second solve only started after the first ended: GIL not released"
+
+
+def test_task_tables_read_as_a_person_expects(example_portfolio):
+    pf = ppm.read_json_file(str(example_portfolio))
+    r = ppm.schedule(pf)
+    df = r.to_dataframe()
+    assert list(df.columns[:3]) == ["name", "parent", "project"]
+    assert "remaining_duration" in df.columns and "duration" not in df.columns
+    some = next(t for p in pf.projects for t in p.tasks if t.parent is not None)
+    assert df.loc[some.id, "name"] == some.name and df.loc[some.id, "parent"] == some.parent
+    top = next(t for p in pf.projects for t in p.tasks if t.parent is None)
+    assert df.loc[top.id, "parent"] is None
+    assert r.task_name == [t.name for p in pf.projects for t in p.tasks]
+    # driving predecessors are ids or None, never 4294967295
+    assert all(v is None or isinstance(v, str) for v in df["driving_predecessor"])
+
+    tasks = pf.to_dataframe()
+    assert list(tasks.index) == r.task_id
+    assert tasks.loc[some.id, "parent"] == some.parent and tasks.loc[top.id, "parent"] is None
+    assert tasks.loc[some.id, "planned_duration"] == some.duration
+    assert tasks["deadline"].dtype.kind == "M" and tasks["actual_start"].dtype.kind == "M"
+    assert isinstance(tasks.loc[some.id, "predecessors"], list)

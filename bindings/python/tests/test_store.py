@@ -67,7 +67,9 @@ def test_worked_example_round_trips(repo, example_portfolio):
     assert lst.revision.tolist() == [2] and lst.revision.dtype == np.int64 and not lst.revision.flags.writeable
     assert lst.project_count.tolist() == [len(pf.projects)]
     assert lst.task_count.tolist() == [pf.task_count()]
-    assert lst.saved_at[0].endswith("Z")
+    saved = lst.saved_at[0]
+    assert isinstance(saved, dt.datetime) and saved.utcoffset() == dt.timedelta(0)
+    assert abs(dt.datetime.now(dt.timezone.utc) - saved) < dt.timedelta(minutes=5)
     df = lst.to_dataframe()
     assert df.loc[pf.id, "task_count"] == pf.task_count()
     assert repr(lst) == f"PortfolioList(['{pf.id}'])"
@@ -120,6 +122,8 @@ def test_snapshot_and_diff_by_hand(repo):
     assert snaps.task_count.tolist() == [3, 3]
     assert len(repo.list_snapshots()) == 2
     assert list(snaps.to_dataframe().index) == [1, 2]
+    assert all(isinstance(t, dt.datetime) and t.tzinfo is not None for t in snaps.taken_at)
+    assert str(snaps.to_dataframe()["taken_at"].dtype).startswith("datetime64")
 
     ta = repo.snapshot_tasks(a)
     assert ta.snapshot == a and ta.task == ["T0", "T1", "T2"] and ta.project == ["P"] * 3
@@ -291,3 +295,20 @@ def test_two_saves_in_threads_overlap(tmp_path):
     assert len(spans) == 2
     (a0, a1), (b0, b1) = sorted(spans)
     assert b0 < a1, "the second save only started after the first ended: GIL not released"
+
+
+def test_writing_to_a_read_only_repository_raises_store_error(tmp_path):
+    path = tmp_path / "ro.db"
+    with ppm.Repository.open(path) as rw:
+        rw.save_portfolio(chain_portfolio())
+    with ppm.Repository.open(path, read_only=True) as ro:
+        assert ro.read_only
+        assert len(ro.list_portfolios()) == 1  # reads work
+        with pytest.raises(ppm.StoreError, match="read-only: save_portfolio") as e:
+            ro.save_portfolio(chain_portfolio())
+        assert e.value.code == "read_only" and e.value.path == str(path)
+        assert isinstance(e.value, ppm.Error) and not isinstance(e.value, ppm.ParseError)
+        with pytest.raises(ppm.StoreError):
+            ro.snapshot("PF", label="x")
+        with pytest.raises(ppm.StoreError):
+            ro.remove_portfolio("PF")
