@@ -3,11 +3,22 @@
 // docs/calendars.md). W(t) = working minutes in [origin, t). Both W and its inverses are O(1):
 // W through a per-day index of the first interval of the day, the inverses through a per-bucket
 // index (one entry per 64 working minutes) followed by a short forward scan.
+//
+// The layout is bounded (kMaxLayoutDays, kMaxLayoutIntervals; issue 23). After it, each year is
+// split into runs of days that follow the weekly pattern or one exception's hours (explicit
+// exceptions pre-resolved into disjoint runs, yearly ones placed per year, the highest rank
+// winning a day), and a table holds W at each 1 January until 400 years after the last year an
+// exception changes; later years repeat it (the Gregorian cycle, 146,097 days, is 20,871 whole
+// weeks, so week days and leap years repeat with it). Civil dates use H. Hinnant's
+// days_from_civil / civil_from_days ("chrono-Compatible Low-Level Date Algorithms"), valid for
+// any year, so no query past 9999 needs Boost.
 #include "ppm/calendar/work_calendar.hpp"
 
 #include <algorithm>
 #include <limits>
+#include <set>
 #include <string>
+#include <utility>
 
 #include "ppm/core/error.hpp"
 
@@ -17,6 +28,77 @@ namespace {
 
 constexpr std::int64_t kWeek = 7 * kMinutesPerDay;
 constexpr int kBucketShift = 6;
+constexpr std::int64_t kCycleYears = 400;
+constexpr std::int64_t kCycleDays = 146'097;
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+
+std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = floor_div(y, 400);
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * kCycleDays + doe - 719'468;
+}
+
+struct Civil {
+    std::int64_t year, month, day;
+};
+
+Civil civil_from_days(std::int64_t z) {
+    z += 719'468;
+    const std::int64_t era = floor_div(z, kCycleDays);
+    const std::int64_t doe = z - era * kCycleDays;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36'524 - doe / 146'096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
+}
+
+bool valid_ymd(std::int64_t y, std::int64_t m, std::int64_t d) {
+    if (m < 1 || m > 12 || d < 1) return false;
+    constexpr std::int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+std::size_t weekday_of(std::int64_t day) { return static_cast<std::size_t>(((day % 7) + 7 + 3) % 7); }
+
+// Splits the days [lo, hi] by `items` (runs with from, to, rank, schedule): calls
+// emit(from, to, winner) for each maximal piece, winner the covering item of highest rank or
+// nullptr where none covers. O(k log k).
+template <class Run, class Emit>
+void resolve_runs(const std::vector<Run>& items, std::int64_t lo, std::int64_t hi, Emit&& emit) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> events;  // (day, +(i+1) opens / -(i+1) closes)
+    events.reserve(2 * items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::int64_t a = std::max<std::int64_t>(items[i].from, lo), b = std::min<std::int64_t>(items[i].to, hi);
+        if (a > b) continue;
+        events.emplace_back(a, static_cast<std::int64_t>(i) + 1);
+        events.emplace_back(b + 1, -(static_cast<std::int64_t>(i) + 1));
+    }
+    std::sort(events.begin(), events.end());
+    std::set<std::pair<std::uint32_t, std::size_t>> active;
+    auto winner = [&]() -> const Run* { return active.empty() ? nullptr : &items[active.rbegin()->second]; };
+    std::int64_t cur = lo;
+    for (std::size_t e = 0; e < events.size();) {
+        const std::int64_t d = events[e].first;
+        if (d > cur) {
+            emit(cur, d - 1, winner());
+            cur = d;
+        }
+        for (; e < events.size() && events[e].first == d; ++e) {
+            const std::int64_t v = events[e].second;
+            const auto i = static_cast<std::size_t>((v > 0 ? v : -v) - 1);
+            if (v > 0) active.emplace(items[i].rank, i);
+            else active.erase({items[i].rank, i});
+        }
+    }
+    if (cur <= hi) emit(cur, hi, winner());
+}
 
 void check_day(const DaySchedule& day, const Calendar& cal, std::string_view where) {
     int previous_finish = -1;
@@ -106,7 +188,28 @@ WorkCalendar WorkCalendar::compile(std::span<const Calendar> calendars, const Ca
     WorkCalendar wc;
     wc.id_ = id.str();
     wc.always_working_ = false;
-    while ((last + 1).weekday() != 0) last = last + 1;  // end the horizon on a Sunday
+
+    // Day schedules: the week days, then every exception's hours in application order (base-most
+    // calendar first, then file order): that order is the rank, a higher rank wins a day.
+    for (std::size_t d = 0; d < 7; ++d) wc.schedules_.push_back(*week[d]);
+    std::size_t most_per_day = 1;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+        for (const auto& ex : (*it)->exceptions) wc.schedules_.push_back(ex.hours);
+    for (const auto& sch : wc.schedules_) {
+        std::int64_t m = 0;
+        for (const auto& iv : sch) m += iv.finish - iv.start;
+        wc.schedule_minutes_.push_back(m);
+        most_per_day = std::max(most_per_day, sch.size());
+    }
+
+    // Bounded layout: at most kMaxLayoutDays days and about kMaxLayoutIntervals intervals, ended
+    // on a 31 December so that the per-year arithmetic starts on a 1 January.
+    const std::int64_t layout_days =
+        std::min<std::int64_t>(kMaxLayoutDays, std::max<std::int64_t>(kMaxLayoutIntervals / static_cast<std::int64_t>(most_per_day), 366));
+    if (last - first >= layout_days) last = first + static_cast<std::int32_t>(layout_days - 1);
+    const std::int64_t first_year = civil_from_days(first.days_since_epoch()).year;
+    const std::int64_t last_year = civil_from_days(last.days_since_epoch()).year;
+    last = Date{static_cast<std::int32_t>(days_from_civil(last_year, 12, 31))};
     wc.first_ = first;
     wc.last_ = last;
     wc.origin_ = Instant::at(first).minutes_since_epoch();
@@ -121,20 +224,32 @@ WorkCalendar WorkCalendar::compile(std::span<const Calendar> calendars, const Ca
         const Date b = std::min(to, last);
         for (Date d = a; d <= b; d = d + 1) override_of[static_cast<std::size_t>(d - first)] = hours;
     };
+    std::vector<FarRun> explicit_far;
+    std::uint32_t rank = 0;
+    std::int32_t schedule = 7;
+    const std::int64_t far_start = std::int64_t{last.days_since_epoch()} + 1;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
         for (const auto& ex : (*it)->exceptions) {
+            ++rank;
+            const std::int32_t sch = schedule++;
+            const DaySchedule* hours = &wc.schedules_[static_cast<std::size_t>(sch)];
             if (!ex.yearly) {
-                mark(ex.from, ex.to, &ex.hours);
+                mark(ex.from, ex.to, hours);
+                if (ex.to.days_since_epoch() >= far_start)
+                    explicit_far.push_back({.from = static_cast<std::int32_t>(std::max<std::int64_t>(ex.from.days_since_epoch(), far_start)),
+                                            .to = ex.to.days_since_epoch(), .rank = rank, .schedule = sch});
                 continue;
             }
-            const int fm = ex.from.month(), fd = ex.from.day(), tm = ex.to.month(), td = ex.to.day();
+            const Civil f = civil_from_days(ex.from.days_since_epoch()), t = civil_from_days(ex.to.days_since_epoch());
+            const int fm = static_cast<int>(f.month), fd = static_cast<int>(f.day), tm = static_cast<int>(t.month), td = static_cast<int>(t.day);
             const bool wraps = (tm < fm) || (tm == fm && td < fd);
-            for (int y = std::max(ex.from.year(), first.year() - 1); y <= last.year(); ++y) {
-                try {
-                    mark(Date::from_ymd(y, fm, fd), Date::from_ymd(wraps ? y + 1 : y, tm, td), &ex.hours);
-                } catch (const ModelError&) {
-                    // 29 February in a common year: that occurrence does not exist.
-                }
+            wc.far_yearly_.push_back({.first_year = static_cast<int>(f.year), .from_month = fm, .from_day = fd, .to_month = tm,
+                                      .to_day = td, .wraps = wraps, .rank = rank, .schedule = sch});
+            for (std::int64_t y = std::max(f.year, first_year - 1); y <= last_year; ++y) {
+                const std::int64_t y2 = wraps ? y + 1 : y;
+                if (!valid_ymd(y, fm, fd) || !valid_ymd(y2, tm, td)) continue;  // 29 February in a common year
+                mark(Date{static_cast<std::int32_t>(days_from_civil(y, fm, fd))}, Date{static_cast<std::int32_t>(days_from_civil(y2, tm, td))},
+                     hours);
             }
         }
     }
@@ -145,27 +260,44 @@ WorkCalendar WorkCalendar::compile(std::span<const Calendar> calendars, const Ca
         const std::int64_t base = Instant::at(d).minutes_since_epoch();
         for (const auto& iv : day) push_interval(wc.starts_, wc.finishes_, base + iv.start, base + iv.finish);
     }
-    for (std::size_t d = 0; d < 7; ++d)
-        for (const auto& iv : *week[d])
-            push_interval(wc.week_starts_, wc.week_finishes_, static_cast<std::int64_t>(d) * kMinutesPerDay + iv.start,
-                          static_cast<std::int64_t>(d) * kMinutesPerDay + iv.finish);
-
-    wc.week_work_before_.assign(wc.week_starts_.size() + 1, 0);
-    for (std::size_t j = 0; j < wc.week_starts_.size(); ++j)
-        wc.week_work_before_[j + 1] = wc.week_work_before_[j] + (wc.week_finishes_[j] - wc.week_starts_[j]);
-    wc.week_minutes_ = wc.week_work_before_.back();
+    for (std::size_t d = 0; d < 7; ++d) wc.week_minutes_ += wc.schedule_minutes_[d];
 
     const std::size_t n = wc.starts_.size();
-    if (n == 0 && wc.week_minutes_ == 0) throw ModelError::no_working_time(id.str());
+    wc.work_before_.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) wc.work_before_[i + 1] = wc.work_before_[i] + (wc.finishes_[i] - wc.starts_[i]);
+    const std::int64_t total = wc.work_before_[n];
+
+    // After the layout: explicit exceptions as disjoint runs, then W at each 1 January until the
+    // years repeat (400 years after the last one an exception changes).
+    std::int64_t max_to = far_start;
+    for (const auto& r : explicit_far) max_to = std::max<std::int64_t>(max_to, r.to);
+    resolve_runs(explicit_far, far_start, max_to, [&](std::int64_t a, std::int64_t b, const FarRun* w) {
+        if (w != nullptr)
+            wc.far_runs_.push_back({.from = static_cast<std::int32_t>(a), .to = static_cast<std::int32_t>(b), .rank = w->rank, .schedule = w->schedule});
+    });
+    wc.far_year_ = static_cast<int>(last_year + 1);
+    std::int64_t period = wc.far_year_;
+    for (const auto& r : wc.far_runs_) period = std::max(period, civil_from_days(r.to).year + 1);
+    for (const auto& y : wc.far_yearly_) period = std::max<std::int64_t>(period, y.first_year + 1);
+    wc.period_year_ = static_cast<int>(period);
+    wc.year_work_.reserve(static_cast<std::size_t>(period + kCycleYears - wc.far_year_ + 1));
+    wc.year_work_.push_back(total);
+    std::vector<FarRun> segments;
+    for (std::int64_t y = wc.far_year_; y < period + kCycleYears; ++y) {
+        wc.far_segments(static_cast<int>(y), segments);
+        std::int64_t w = wc.year_work_.back();
+        for (const auto& sg : segments) w += wc.days_work(sg.from, std::int64_t{sg.to} - sg.from + 1, sg.schedule);
+        wc.year_work_.push_back(w);
+    }
+
+    if (wc.year_work_.back() == 0) throw ModelError::no_working_time(id.str());
     if (wc.week_minutes_ == 0) {
-        // Working time only from exceptions: fine inside the horizon, an error past it.
+        // Working time only from exceptions: fine where they are, an error past them.
         bool any_week = false;
         for (const Calendar* c : chain)
             for (const auto& ex : c->exceptions) any_week = any_week || !ex.hours.empty();
         if (!any_week) throw ModelError::no_working_time(id.str());
     }
-    wc.work_before_.assign(n + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) wc.work_before_[i + 1] = wc.work_before_[i] + (wc.finishes_[i] - wc.starts_[i]);
 
     wc.day_first_.assign(ndays + 1, static_cast<std::uint32_t>(n));
     std::size_t i = 0;
@@ -174,7 +306,6 @@ WorkCalendar WorkCalendar::compile(std::span<const Calendar> calendars, const Ca
         while (i < n && wc.finishes_[i] <= day_start) ++i;
         wc.day_first_[k] = static_cast<std::uint32_t>(i);
     }
-    const std::int64_t total = wc.work_before_[n];
     const auto nbuckets = static_cast<std::size_t>((total >> kBucketShift) + 1);
     wc.bucket_first_.assign(nbuckets, static_cast<std::uint32_t>(n));
     i = 0;
@@ -183,10 +314,136 @@ WorkCalendar WorkCalendar::compile(std::span<const Calendar> calendars, const Ca
         while (i < n && wc.work_before_[i + 1] <= w) ++i;
         wc.bucket_first_[b] = static_cast<std::uint32_t>(i);
     }
-    if (n == 1 && total == wc.end_ - wc.origin_ && wc.week_minutes_ == kWeek) wc.always_working_ = true;
+    if (n == 1 && total == wc.end_ - wc.origin_ && wc.week_minutes_ == kWeek && wc.far_runs_.empty() && wc.far_yearly_.empty())
+        wc.always_working_ = true;
     wc.starts_.push_back(std::numeric_limits<std::int64_t>::max());  // sentinels for the lookups
     wc.finishes_.push_back(std::numeric_limits<std::int64_t>::max());
     return wc;
+}
+
+// ---- after the laid-out horizon ----
+
+void WorkCalendar::far_segments(int year, std::vector<FarRun>& out) const {
+    out.clear();
+    const std::int64_t jan1 = days_from_civil(year, 1, 1), dec31 = days_from_civil(year, 12, 31);
+    std::vector<FarRun> items;
+    auto it = std::lower_bound(far_runs_.begin(), far_runs_.end(), jan1, [](const FarRun& r, std::int64_t d) { return r.to < d; });
+    for (; it != far_runs_.end() && it->from <= dec31; ++it) items.push_back(*it);
+    for (const auto& y : far_yearly_) {
+        for (std::int64_t occ = year - 1; occ <= year; ++occ) {
+            if (occ < y.first_year || (!y.wraps && occ != year)) continue;
+            const std::int64_t occ_end = y.wraps ? occ + 1 : occ;
+            if (!valid_ymd(occ, y.from_month, y.from_day) || !valid_ymd(occ_end, y.to_month, y.to_day)) continue;
+            const std::int64_t a = days_from_civil(occ, y.from_month, y.from_day), b = days_from_civil(occ_end, y.to_month, y.to_day);
+            if (b < jan1 || a > dec31) continue;
+            items.push_back({.from = static_cast<std::int32_t>(std::max(a, jan1)), .to = static_cast<std::int32_t>(std::min(b, dec31)),
+                             .rank = y.rank, .schedule = y.schedule});
+        }
+    }
+    resolve_runs(items, jan1, dec31, [&](std::int64_t a, std::int64_t b, const FarRun* w) {
+        out.push_back({.from = static_cast<std::int32_t>(a), .to = static_cast<std::int32_t>(b), .rank = 0,
+                       .schedule = w != nullptr ? w->schedule : -1});
+    });
+}
+
+std::int64_t WorkCalendar::days_work(std::int64_t from_day, std::int64_t count, std::int32_t schedule) const {
+    if (count <= 0) return 0;
+    if (schedule >= 0) return count * schedule_minutes_[static_cast<std::size_t>(schedule)];
+    const std::int64_t weeks = count / 7;
+    std::int64_t w = weeks * week_minutes_;
+    for (std::int64_t d = from_day + weeks * 7; d < from_day + count; ++d) w += schedule_minutes_[weekday_of(d)];
+    return w;
+}
+
+std::int64_t WorkCalendar::minute_in_day(std::int32_t schedule, std::int64_t work) const {
+    for (const auto& iv : schedules_[static_cast<std::size_t>(schedule)]) {
+        const std::int64_t len = iv.finish - iv.start;
+        if (work < len) return iv.start + work;
+        work -= len;
+    }
+    return kMinutesPerDay;  // not reached: work < the day's minutes
+}
+
+std::int64_t WorkCalendar::far_work_at(std::int64_t t) const {
+    std::int64_t day = floor_div(t, kMinutesPerDay);
+    const std::int64_t minute = t - day * kMinutesPerDay;
+    if (far_runs_.empty() && far_yearly_.empty()) {  // the weekly pattern alone: O(1)
+        const std::int64_t end_day = end_ / kMinutesPerDay;
+        std::int64_t w = year_work_[0] + days_work(end_day, day - end_day, -1);
+        for (const auto& iv : schedules_[weekday_of(day)]) w += std::clamp<std::int64_t>(minute - iv.start, 0, iv.finish - iv.start);
+        return w;
+    }
+    std::int64_t year = civil_from_days(day).year;
+    std::int64_t w = 0;
+    if (year >= period_year_ + kCycleYears) {
+        const std::int64_t cycles = (year - period_year_) / kCycleYears;
+        year -= cycles * kCycleYears;
+        day -= cycles * kCycleDays;
+        w = cycles * (year_work_.back() - year_work_[static_cast<std::size_t>(period_year_ - far_year_)]);
+    }
+    w += year_work_[static_cast<std::size_t>(year - far_year_)];
+    std::vector<FarRun> segments;
+    far_segments(static_cast<int>(year), segments);
+    for (const auto& sg : segments) {
+        if (sg.to < day) {
+            w += days_work(sg.from, std::int64_t{sg.to} - sg.from + 1, sg.schedule);
+            continue;
+        }
+        w += days_work(sg.from, day - sg.from, sg.schedule);
+        const std::int32_t sch = sg.schedule >= 0 ? sg.schedule : static_cast<std::int32_t>(weekday_of(day));
+        for (const auto& iv : schedules_[static_cast<std::size_t>(sch)])
+            w += std::clamp<std::int64_t>(minute - iv.start, 0, iv.finish - iv.start);
+        break;
+    }
+    return w;
+}
+
+std::int64_t WorkCalendar::far_minute_start(std::int64_t k) const {
+    const std::int64_t period_work = year_work_[static_cast<std::size_t>(period_year_ - far_year_)];
+    const std::int64_t cycle_work = year_work_.back() - period_work;
+    std::int64_t shift = 0;
+    if (far_runs_.empty() && far_yearly_.empty()) {  // the weekly pattern alone: O(1)
+        if (week_minutes_ == 0) throw_horizon("no working time after the last compiled day");
+        std::int64_t rem = k - year_work_[0];
+        const std::int64_t weeks = rem / week_minutes_;
+        std::int64_t day = end_ / kMinutesPerDay + weeks * 7;
+        rem -= weeks * week_minutes_;
+        while (rem >= schedule_minutes_[weekday_of(day)]) rem -= schedule_minutes_[weekday_of(day++)];
+        return day * kMinutesPerDay + minute_in_day(static_cast<std::int32_t>(weekday_of(day)), rem);
+    }
+    if (k >= year_work_.back()) {
+        if (cycle_work == 0) throw_horizon("no working time after " + std::to_string(period_year_ - 1));
+        const std::int64_t cycles = (k - period_work) / cycle_work;
+        k -= cycles * cycle_work;
+        shift = cycles * kCycleDays;
+    }
+    const auto idx = static_cast<std::size_t>(std::upper_bound(year_work_.begin(), year_work_.end(), k) - year_work_.begin() - 1);
+    std::int64_t rem = k - year_work_[idx];
+    std::vector<FarRun> segments;
+    far_segments(far_year_ + static_cast<int>(idx), segments);
+    for (const auto& sg : segments) {
+        const std::int64_t count = std::int64_t{sg.to} - sg.from + 1;
+        const std::int64_t sw = days_work(sg.from, count, sg.schedule);
+        if (rem >= sw) {
+            rem -= sw;
+            continue;
+        }
+        std::int64_t day = sg.from;
+        std::int32_t sch = sg.schedule;
+        if (sch >= 0) {
+            const std::int64_t per_day = schedule_minutes_[static_cast<std::size_t>(sch)];
+            day += rem / per_day;
+            rem %= per_day;
+        } else {
+            const std::int64_t weeks = rem / week_minutes_;
+            day += weeks * 7;
+            rem -= weeks * week_minutes_;
+            while (rem >= schedule_minutes_[weekday_of(day)]) rem -= schedule_minutes_[weekday_of(day++)];
+            sch = static_cast<std::int32_t>(weekday_of(day));
+        }
+        return (day + shift) * kMinutesPerDay + minute_in_day(sch, rem);
+    }
+    throw_horizon("working minute " + std::to_string(k) + " not found");  // not reached
 }
 
 void WorkCalendar::throw_before_horizon(std::int64_t t) const {

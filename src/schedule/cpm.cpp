@@ -755,10 +755,7 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
             r.warnings.push_back({ScheduleWarningKind::deadline_missed, TaskIndex{},
                                   "project " + net.project_ids()[p].str() + ": finish " + date_text(ws.project_finish[p]) +
                                       " is after its deadline " + date_text(net.project_deadline()[p])});
-    if (net.has_yearly_exceptions() && np > 0 && r.finish >= Instant::at(net.horizon_last_day() + 1))
-        r.warnings.push_back({ScheduleWarningKind::horizon, TaskIndex{},
-                              "dates run past " + to_string(net.horizon_last_day()) +
-                                  ": yearly calendar exceptions are not applied after it (rebuild the network with a larger NetworkOptions::days_after)"});
+    // No `horizon` warning any more: calendars apply every exception past their horizon too (issue 23).
     return r;
 }
 
@@ -770,8 +767,11 @@ ScheduleResult schedule(const Portfolio& portfolio, const ScheduleOptions& optio
             ScheduleResult r = schedule(net, options);
             const bool past = net.has_yearly_exceptions() && !portfolio.projects.empty() &&
                               r.finish >= Instant::at(net.horizon_last_day() + 1);
-            if (!past || attempt >= 6) return r;
-            // Grow the horizon to cover the finish with a year of margin, then schedule again.
+            // Past the horizon the calendars are exact but slower (per-year arithmetic for the yearly
+            // exceptions): grow the horizon to cover the finish with a year of margin and schedule
+            // again, as long as the calendars would lay it out (WorkCalendar::kMaxLayoutDays).
+            const std::int64_t grown = std::int64_t{r.finish.date() - net.horizon_first_day()} + 366;
+            if (!past || attempt >= 6 || grown > WorkCalendar::kMaxLayoutDays) return r;
             nopt.days_after += (r.finish.date() - net.horizon_last_day()) + 366;
         } catch (const ModelError& e) {
             if (e.code() != ErrorCode::horizon_exceeded || attempt >= 6) throw;

@@ -164,14 +164,52 @@ TEST_CASE("network: the horizon grows for yearly holidays far in the future") {
     const auto r_big = schedule(pf, big);
     CHECK(r.finish == r_big.finish);
     CHECK(std::none_of(r.warnings.begin(), r.warnings.end(), [](const ScheduleWarning& w) { return w.kind == ScheduleWarningKind::horizon; }));
-    // A prebuilt network with a short horizon reports it instead.
+    // A prebuilt network with a short horizon gets the same dates: its calendars apply yearly
+    // exceptions past the horizon too (issue 23), so there is nothing to warn about.
     NetworkOptions small;
     small.days_after = 30;
     const auto r_small = schedule(Network(pf, small));
-    CHECK(std::any_of(r_small.warnings.begin(), r_small.warnings.end(), [](const ScheduleWarning& w) { return w.kind == ScheduleWarningKind::horizon; }));
-    CHECK(r_small.finish < r.finish);  // it missed some Christmases
+    CHECK(std::none_of(r_small.warnings.begin(), r_small.warnings.end(), [](const ScheduleWarning& w) { return w.kind == ScheduleWarningKind::horizon; }));
+    CHECK(r_small.finish == r.finish);
     // 2030-12-25 is a Wednesday: no task of the chain works on it.
     const WorkCalendar wc = WorkCalendar::compile(pf.calendars, CalendarId{"std"}, Date::from_ymd(2026, 1, 1), Date::from_ymd(2032, 12, 31));
     for (std::size_t i = 0; i < r.task_id.size(); ++i)
         CHECK(wc.work_between(r.early_start[i], r.early_finish[i]) == Duration{100 * kDay});
+}
+
+TEST_CASE("network: a calendar closed until 2199 starts the work in 2200 (issue 23)") {
+    // The exception lies far past the default horizon (~3 years after the last model date);
+    // it must still hold, without growing the horizon to 2200.
+    Portfolio pf = one_project();
+    pf.calendars[0].exceptions.push_back(holiday(Date::from_ymd(2026, 1, 1), Date::from_ymd(2199, 12, 31)));
+    pf.calendars[0].exceptions.push_back(holiday(Date::from_ymd(2026, 1, 1), Date::from_ymd(2026, 1, 1), true));
+    add_task(pf, "A", 2);
+    add_task(pf, "B", 1);
+    link(pf, "A", "B");
+    const Network net(pf);
+    CHECK(net.horizon_last_day() < Date::from_ymd(2031, 1, 1));
+    const auto r = schedule(net);
+    // 1 January 2200 (a Wednesday) is the yearly holiday: A works Thu 2 and Fri 3, B Mon 6.
+    CHECK(r.early_start[0] == Instant::from_ymd_hm(2200, 1, 2, 9));
+    CHECK(r.early_finish[0] == Instant::from_ymd_hm(2200, 1, 3, 18));
+    CHECK(r.early_start[1] == Instant::from_ymd_hm(2200, 1, 6, 9));
+    CHECK(schedule(pf).finish == r.finish);
+}
+
+TEST_CASE("network: a duration of thousands of years schedules in bounded memory (issue 23)") {
+    // 2,000,000 working days with a yearly holiday end in the 9600s: the calendars stay bounded
+    // (WorkCalendar::kMaxLayoutDays) and the finish is exact: each task works its duration.
+    Portfolio pf = one_project();
+    pf.calendars[0].exceptions.push_back(holiday(Date::from_ymd(2026, 12, 25), Date::from_ymd(2026, 12, 26), true));
+    add_task(pf, "A", 2'000'000);
+    const auto r = schedule(pf);
+    CHECK(r.finish.date().year() > 9000);
+    const Network net(pf);
+    const WorkCalendar& wc = net.calendars()[net.calendar_of()[0]];
+    CHECK(wc.last_day() - wc.first_day() < WorkCalendar::kMaxLayoutDays + 366);
+    CHECK(wc.work_between(r.early_start[0], r.early_finish[0]) == Duration{2'000'000 * kDay});
+    CHECK(wc.work_on(Date::from_ymd(9001, 12, 25)) == Duration{0});
+    // Past 9999 is a typed error, never a crash.
+    add_task(pf, "B", 999'999'999);
+    CHECK(catch_model_error([&] { (void)schedule(pf); }).code() == ErrorCode::invalid_value);
 }

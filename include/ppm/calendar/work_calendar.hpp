@@ -2,9 +2,15 @@
 /// @file
 /// `WorkCalendar`: a calendar compiled for fast work-time arithmetic.
 ///
-/// The working time of the horizon is stored as sorted disjoint intervals with a prefix sum of
-/// working minutes, so every operation is a binary search: O(log n) per call, no allocation.
-/// Let W(t) be the working minutes between the horizon start and t; W is non-decreasing.
+/// The working time of a bounded horizon (at most `kMaxLayoutDays` days and `kMaxLayoutIntervals`
+/// intervals from its first day, extended to a 31 December) is stored as sorted disjoint intervals
+/// with a prefix sum of working minutes: O(1) per call there, no allocation. After it, working time
+/// is computed year by year from the weekly pattern and the exceptions (explicit ones resolved into
+/// disjoint runs, yearly ones per year) with a table of the working minutes at each 1 January up to
+/// 400 years after the last year an exception changes (the Gregorian calendar repeats every 400
+/// years, 146,097 days = 20,871 weeks). Memory is O(horizon + exceptions + years of that table),
+/// never O(days of the schedule). Let W(t) be the working minutes between the horizon start and t;
+/// W is non-decreasing.
 ///
 /// Semantics (those of MS Project and P6, documented in docs/calendars.md):
 /// - A task starts at a working instant: `next_work_start(t)` moves a non-working t forward to
@@ -16,8 +22,8 @@
 ///   at 08:00, not at 17:00 the day before); `previous_work_end(t)` moves a t that is not inside
 ///   or at the end of working time back to the end of the previous working interval.
 /// - `add_work(t, 0) == t` and `subtract_work(t, 0) == t`.
-/// - Beyond the compiled horizon the weekly pattern repeats (no exceptions); queries before the
-///   horizon start throw ModelError::horizon_exceeded.
+/// - After the laid-out horizon the same calendar continues (weekly pattern, explicit and yearly
+///   exceptions all applied); queries before the horizon start throw ModelError::horizon_exceeded.
 
 #include <cstdint>
 #include <span>
@@ -32,6 +38,13 @@ namespace ppm {
 
 class WorkCalendar {
 public:
+    /// At most this many days from the first are laid out as intervals (about 50 years); later
+    /// days are computed per year (docs/limits.md, "Calendars").
+    static constexpr std::int32_t kMaxLayoutDays = 18'263;
+    /// At most about this many intervals are laid out (fewer days for calendars with many
+    /// intervals per day), bounding the memory of one compiled calendar to ~50 MB.
+    static constexpr std::int64_t kMaxLayoutIntervals = std::int64_t{1} << 20;
+
     /// An empty 24/7 calendar (every minute works); useful for elapsed time.
     WorkCalendar();
 
@@ -56,7 +69,9 @@ public:
     /// Working minutes on one date.
     [[nodiscard]] Duration work_on(Date d) const;
 
-    /// First and last day compiled with exceptions.
+    /// First and last day laid out as intervals (the fast path). `last_day()` is a 31 December on
+    /// or after the `last` given to compile, unless the layout limits cut the horizon shorter;
+    /// later days are exact too, only slower (O(exceptions touching the year) per query).
     [[nodiscard]] Date first_day() const noexcept { return first_; }
     [[nodiscard]] Date last_day() const noexcept { return last_; }
 
@@ -75,14 +90,32 @@ private:
     [[nodiscard]] std::int64_t work_at(std::int64_t t) const;
     [[nodiscard]] std::int64_t earliest_with_work(std::int64_t w) const;  // w > 0
     [[nodiscard]] std::int64_t latest_with_work(std::int64_t w) const;    // w >= 0
-    [[nodiscard]] std::int64_t week_work_at(std::int64_t offset) const;   // offset in [0, week)
     [[noreturn]] void throw_before_horizon(std::int64_t t) const;
+
+    // After the laid-out horizon (t >= end_, w >= work_before_.back()), see work_calendar.cpp.
+    struct FarRun {                 // days [from, to] (days since epoch) work `schedule` (an index of schedules_)
+        std::int32_t from = 0, to = 0;
+        std::uint32_t rank = 0;     // application order: a higher rank wins on the same day
+        std::int32_t schedule = -1; // -1: the weekly pattern
+    };
+    struct FarYearly {              // a yearly exception: month/day range from `first_year` on
+        int first_year = 0;
+        int from_month = 1, from_day = 1, to_month = 1, to_day = 1;
+        bool wraps = false;
+        std::uint32_t rank = 0;
+        std::int32_t schedule = -1;
+    };
+    [[nodiscard]] std::int64_t far_work_at(std::int64_t t) const;
+    [[nodiscard]] std::int64_t far_minute_start(std::int64_t k) const;  // start of working minute k (0-based)
+    void far_segments(int year, std::vector<FarRun>& out) const;
+    [[nodiscard]] std::int64_t days_work(std::int64_t from_day, std::int64_t count, std::int32_t schedule) const;
+    [[nodiscard]] std::int64_t minute_in_day(std::int32_t schedule, std::int64_t work) const;
 
     [[noreturn]] void throw_horizon(std::string_view what) const;
 
     std::string id_;                       // for error messages
     Date first_{};
-    Date last_{};                          // compiled so that last_ + 1 is a Monday
+    Date last_{};                          // a 31 December: end_ is a 1 January
     bool always_working_ = true;
     std::int64_t origin_ = 0;              // minutes since epoch of first_ 00:00
     std::int64_t end_ = 0;                 // minutes since epoch of (last_ + 1) 00:00
@@ -91,11 +124,17 @@ private:
     std::vector<std::int64_t> work_before_;// working minutes before interval i (size n + 1)
     std::vector<std::uint32_t> day_first_; // per compiled day: first interval ending after the day's start
     std::vector<std::uint32_t> bucket_first_; // per 2^kBucketShift working minutes: interval holding its first minute
-    std::int64_t week_minutes_ = 0;        // working minutes per week of the repeating pattern
-    // Repeating weekly pattern used past `last_`: intervals as offsets from a Monday 00:00.
-    std::vector<std::int64_t> week_starts_;
-    std::vector<std::int64_t> week_finishes_;
-    std::vector<std::int64_t> week_work_before_;  // size m + 1
+    std::int64_t week_minutes_ = 0;        // working minutes per week of the weekly pattern
+    // Past end_: day schedules (0..6 the week days Monday..Sunday, then exception hours), their
+    // working minutes, the explicit exceptions as disjoint runs sorted by day, the yearly ones,
+    // and W at 1 January of far_year_ + i for i = 0 .. period_year_ + 400 - far_year_.
+    std::vector<std::vector<WorkInterval>> schedules_;
+    std::vector<std::int64_t> schedule_minutes_;
+    std::vector<FarRun> far_runs_;
+    std::vector<FarYearly> far_yearly_;
+    int far_year_ = 0;                     // the year starting at end_
+    int period_year_ = 0;                  // from this year on, years repeat with a 400-year period
+    std::vector<std::int64_t> year_work_;
 };
 
 // ---- inline definitions (hot paths) ----
@@ -103,11 +142,7 @@ private:
 inline std::int64_t WorkCalendar::work_at(std::int64_t t) const {
     if (always_working_) return t;
     if (t < origin_) throw_before_horizon(t);
-    if (t >= end_) {
-        constexpr std::int64_t kWeek = 7 * kMinutesPerDay;
-        const std::int64_t off = t - end_;
-        return work_before_.back() + (off / kWeek) * week_minutes_ + week_work_at(off % kWeek);
-    }
+    if (t >= end_) return far_work_at(t);
     // starts_/finishes_ end with a sentinel (INT64_MAX), so no bounds test; the first step is
     // branch-free because most instants sit one interval past the day's first.
     std::size_t i = day_first_[static_cast<std::size_t>((t - origin_) / kMinutesPerDay)];
@@ -127,13 +162,7 @@ inline std::int64_t WorkCalendar::earliest_with_work(std::int64_t w) const {
         return starts_[i] + (w - work_before_[i]);
     }
     if (w <= 0) throw_horizon("no working time before the first compiled day");
-    if (week_minutes_ == 0) throw_horizon("no working time after the last compiled day");
-    const std::int64_t w2 = w - total;
-    const std::int64_t k = (w2 - 1) / week_minutes_;
-    const std::int64_t rem = w2 - k * week_minutes_;  // in (0, week_minutes_]
-    std::size_t j = 0;
-    while (week_work_before_[j + 1] < rem) ++j;
-    return end_ + k * 7 * kMinutesPerDay + week_starts_[j] + (rem - week_work_before_[j]);
+    return far_minute_start(w - 1) + 1;
 }
 
 inline std::int64_t WorkCalendar::latest_with_work(std::int64_t w) const {
@@ -146,21 +175,7 @@ inline std::int64_t WorkCalendar::latest_with_work(std::int64_t w) const {
         return starts_[i] + (w - work_before_[i]);
     }
     if (w < 0) throw_horizon("no working time before the first compiled day");
-    if (week_minutes_ == 0) throw_horizon("no working time after the last compiled day");
-    const std::int64_t w2 = w - total;
-    const std::int64_t k = w2 / week_minutes_;
-    const std::int64_t rem = w2 - k * week_minutes_;  // in [0, week_minutes_)
-    std::size_t j = 0;
-    while (week_work_before_[j + 1] <= rem) ++j;
-    return end_ + k * 7 * kMinutesPerDay + week_starts_[j] + (rem - week_work_before_[j]);
-}
-
-inline std::int64_t WorkCalendar::week_work_at(std::int64_t offset) const {
-    const std::size_t m = week_starts_.size();
-    std::size_t j = 0;
-    while (j < m && week_finishes_[j] <= offset) ++j;
-    if (j < m && week_starts_[j] < offset) return week_work_before_[j] + (offset - week_starts_[j]);
-    return week_work_before_[j];
+    return far_minute_start(w);
 }
 
 }  // namespace ppm

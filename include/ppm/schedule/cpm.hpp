@@ -43,7 +43,7 @@ struct ScheduleOptions {
     ProgressMode progress_mode = ProgressMode::retained_logic;
     /// Overrides every project's and the portfolio's status date.
     std::optional<Instant> status_date;
-    /// Calendar horizon of the network `schedule(Portfolio)` builds (grown automatically if needed).
+    /// Calendar horizon of the network `schedule(Portfolio)` builds (grown for speed when dates run past it).
     NetworkOptions network{};
 };
 
@@ -53,7 +53,7 @@ enum class ScheduleWarningKind : std::uint8_t {
     deadline_missed,      ///< The early finish is after the task's or project's deadline.
     negative_float,       ///< A task's total float is negative (listed once per task).
     calendar_fallback,    ///< A project has no calendar and no portfolio default: 24/7 used.
-    horizon,              ///< Dates run past the calendar horizon where yearly exceptions are not applied.
+    horizon,              ///< No longer reported: calendars apply every exception past their horizon (issue 23).
     progress,             ///< Progress data ppm had to interpret (percent complete without actual start...).
 };
 

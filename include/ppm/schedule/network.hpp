@@ -139,7 +139,7 @@ public:
     [[nodiscard]] std::span<const std::uint32_t> topological_order() const noexcept { return topo_; }
     /// True when some task is "as late as possible" (run_cpm then shifts them by their free float).
     [[nodiscard]] bool has_alap() const noexcept { return has_alap_; }
-    /// True when some calendar has yearly exceptions (then the horizon end matters).
+    /// True when some calendar has yearly exceptions (then dates past the horizon end cost more).
     [[nodiscard]] bool has_yearly_exceptions() const noexcept { return has_yearly_; }
     /// The last day every calendar was compiled with its exceptions.
     [[nodiscard]] Date horizon_last_day() const noexcept { return horizon_last_; }
