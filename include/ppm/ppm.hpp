@@ -24,6 +24,7 @@
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/earned_schedule.hpp"
 #include "ppm/evm/earned_value.hpp"
+#include "ppm/evm/earned_value_methods.hpp"
 #include "ppm/evm/health.hpp"
 #include "ppm/evm/issue_log.hpp"
 #include "ppm/evm/lessons.hpp"

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "ppm/core/error.hpp"
+#include "ppm/evm/earned_value_methods.hpp"
 
 namespace ppm {
 
@@ -28,9 +29,11 @@ Money planned_cost(const Portfolio& portfolio, const Task& task) {
 
 void attach_calendars(Baseline& baseline, const Portfolio& portfolio) {
     baseline.calendar.assign(baseline.size(), nullptr);
+    baseline.earned_value.clear();
     if (baseline.size() == 0) return;
     const Project* p = portfolio.find_project(baseline.project);
     if (p == nullptr) return;
+    baseline.earned_value = earned_value_rules(baseline, *p);
     // Compiled over the baseline's span with a week either side; past it the weekly pattern repeats.
     const auto [from, to] = planned_span(baseline);
     const Date first = from.date() - 7, last = to.date() + 7;

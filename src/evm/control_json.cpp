@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -428,12 +429,26 @@ void read_status(const Node& n, ControlData& out, const ModelRefs& refs) {
         StatusPeriod p;
         p.project = known_project(s.at("project"), refs);
         p.date = s.at("date").instant();
+        // What earned-value methods need (docs/evm.md): kept only when some row reports it.
+        bool any_started = false, any_units = false, any_milestones = false;
         s.at("tasks").each([&](const Node& t) {
-            t.keys({"task", "percent_complete", "actual_cost"});
+            t.keys({"task", "percent_complete", "actual_cost", "started", "units_complete", "milestones_done"});
             p.task.push_back(task_of(t.at("task"), p.project, refs));
             p.percent_complete.push_back(t.has("percent_complete") ? t.at("percent_complete").num() : 0.0);
             p.actual_cost.push_back(t.has("actual_cost") ? t.at("actual_cost").money() : Money{});
+            p.started.push_back(t.has("started") && t.at("started").boolean() ? 1 : 0);
+            any_started = any_started || t.has("started");
+            p.units_complete.push_back(t.has("units_complete") ? t.at("units_complete").num() : std::numeric_limits<double>::quiet_NaN());
+            any_units = any_units || t.has("units_complete");
+            auto& names = p.milestones_done.emplace_back();
+            if (t.has("milestones_done")) {
+                any_milestones = true;
+                t.at("milestones_done").each([&](const Node& m) { names.push_back(m.str()); });
+            }
         });
+        if (!any_started) p.started.clear();
+        if (!any_units) p.units_complete.clear();
+        if (!any_milestones) p.milestones_done.clear();
         try {
             check_status_period(p);
         } catch (const ModelError& e) {
@@ -856,8 +871,13 @@ std::map<std::string, std::string, std::less<>> write_control_sections(const Con
         json arr = json::array();
         for (const auto& s : d.status) {
             json tasks = json::array();
-            for (std::size_t k = 0; k < s.task.size(); ++k)
-                tasks.push_back({{"task", s.task[k].str()}, {"percent_complete", s.percent_complete[k]}, {"actual_cost", money_json(s.actual_cost[k])}});
+            for (std::size_t k = 0; k < s.task.size(); ++k) {
+                json row{{"task", s.task[k].str()}, {"percent_complete", s.percent_complete[k]}, {"actual_cost", money_json(s.actual_cost[k])}};
+                if (!s.started.empty() && s.started[k] != 0) row["started"] = true;
+                if (!s.units_complete.empty() && !std::isnan(s.units_complete[k])) row["units_complete"] = s.units_complete[k];
+                if (!s.milestones_done.empty() && !s.milestones_done[k].empty()) row["milestones_done"] = s.milestones_done[k];
+                tasks.push_back(std::move(row));
+            }
             arr.push_back({{"project", s.project.str()}, {"date", to_string(s.date)}, {"tasks", tasks}});
         }
         out["status"] = arr.dump();

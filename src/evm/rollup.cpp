@@ -11,6 +11,7 @@
 #include "detail/pv_curve.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/evm/capture.hpp"
+#include "ppm/evm/earned_value_methods.hpp"
 
 namespace ppm {
 namespace {
@@ -140,6 +141,9 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
             chosen = &from_tasks;
         }
         check_status_period(*chosen);
+        // EV of every baseline task by its method as the model defines it now (not as attached).
+        const std::vector<EarnedValueRule> rules = earned_value_rules(*base, project);
+        const std::vector<Money> earned = earned_values(*base, *chosen, rules);
         std::unordered_map<TaskId, std::size_t> progress_of;
         for (std::size_t k = 0; k < chosen->task.size(); ++k) progress_of[chosen->task[k]] = k;
         // A complete task's actual finish: its own, else the first data date reporting it done.
@@ -196,9 +200,7 @@ EvmTable evm_rollup(const Portfolio& portfolio, std::span<const BaselineSet> bas
             if (k < base->size()) {
                 bac = base->cost[k];
                 pv = planned_value(*base, k, status_date);
-                if (p != progress_of.end())
-                    ev = Money{static_cast<std::int64_t>(std::llround(static_cast<double>(bac.minor_units()) *
-                                                                      chosen->percent_complete[p->second] / 100.0))};
+                ev = earned[k];
             }
             const bool done = p != progress_of.end() && chosen->percent_complete[p->second] >= 100.0;
             const Instant done_at = done ? actual_finish(*task) : Instant{};

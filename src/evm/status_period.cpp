@@ -1,7 +1,10 @@
-// Status periods (percent-complete EV rule, PMI Practice Standard for EVM, 2nd ed., sec. 4.3).
+// Status periods: what was reported per task at each data date (PMI Practice Standard for EVM,
+// 2nd ed., ch. 4: the progress each measurement method needs).
 #include "ppm/evm/status_period.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,12 +17,15 @@ StatusPeriod status_from_project(const Project& project, Instant date) {
     std::unordered_set<TaskId> parents;
     for (const auto& t : project.tasks)
         if (t.parent) parents.insert(*t.parent);
-    StatusPeriod s{.project = project.id, .date = date, .task = {}, .percent_complete = {}, .actual_cost = {}};
+    StatusPeriod s{.project = project.id, .date = date, .task = {}, .percent_complete = {}, .actual_cost = {},
+                   .started = {}, .units_complete = {}, .milestones_done = {}};
     for (const auto& t : project.tasks) {
         if (parents.count(t.id) != 0) continue;
         s.task.push_back(t.id);
-        s.percent_complete.push_back(t.progress.actual_finish ? 100.0 : t.progress.percent_complete);
+        const double pct = t.progress.actual_finish ? 100.0 : t.progress.percent_complete;
+        s.percent_complete.push_back(pct);
         s.actual_cost.push_back(t.progress.actual_cost.value_or(Money{0}));
+        s.started.push_back(t.progress.actual_start || t.progress.actual_finish || pct > 0.0 ? 1 : 0);
     }
     check_status_period(s);
     return s;
@@ -28,6 +34,17 @@ StatusPeriod status_from_project(const Project& project, Instant date) {
 void check_status_period(const StatusPeriod& s) {
     if (s.percent_complete.size() != s.task.size() || s.actual_cost.size() != s.task.size())
         throw ModelError::invalid_value("status period", s.project.str(), "task, percent and cost arrays differ in length");
+    auto optional_array = [&](std::size_t size, const char* what) {
+        if (size != 0 && size != s.task.size())
+            throw ModelError::invalid_value("status period", s.project.str(),
+                                            std::string(what) + " must be empty or give one entry per task");
+    };
+    optional_array(s.started.size(), "started");
+    optional_array(s.units_complete.size(), "units_complete");
+    optional_array(s.milestones_done.size(), "milestones_done");
+    for (std::size_t k = 0; k < s.units_complete.size(); ++k)
+        if (s.units_complete[k] < 0.0 || std::isinf(s.units_complete[k]))
+            throw ModelError::invalid_value("units complete", s.task[k].str(), "must be a finite number >= 0");
     for (std::size_t k = 0; k < s.task.size(); ++k) {
         if (!(s.percent_complete[k] >= 0.0 && s.percent_complete[k] <= 100.0))
             throw ModelError::invalid_value("percent complete", s.task[k].str(), "must be within 0..100");
@@ -70,7 +87,7 @@ Portfolio apply_status_periods(Portfolio portfolio, std::span<const StatusPeriod
                     auto [it, fresh] = m.emplace(s.task[k], s.date);
                     if (!fresh) it->second = std::min(it->second, s.date);
                 };
-                if (s.percent_complete[k] > 0.0) keep_min(first_started);
+                if (s.percent_complete[k] > 0.0 || (!s.started.empty() && s.started[k] != 0)) keep_min(first_started);
                 if (s.percent_complete[k] >= 100.0) keep_min(first_done);
             }
         }
@@ -81,7 +98,8 @@ Portfolio apply_status_periods(Portfolio portfolio, std::span<const StatusPeriod
             pr.percent_complete = pct;
             pr.actual_cost = latest->actual_cost[k];
             pr.remaining_duration.reset();
-            if (pct > 0.0 && !pr.actual_start) {
+            const bool started = pct > 0.0 || (!latest->started.empty() && latest->started[k] != 0);
+            if (started && !pr.actual_start) {
                 Instant start = first_started.at(latest->task[k]);
                 if (auto p = planned_start.find(latest->task[k]); p != planned_start.end()) start = std::min(start, p->second);
                 pr.actual_start = start;

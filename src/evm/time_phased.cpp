@@ -6,6 +6,7 @@
 
 #include "detail/pv_curve.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/evm/earned_value_methods.hpp"
 
 namespace ppm {
 
@@ -21,15 +22,9 @@ std::vector<Instant> period_ends(Instant from, Instant to, Duration step) {
 }
 
 std::pair<Money, Money> earned_and_actual(const Baseline& baseline, const StatusPeriod& status) {
-    check_status_period(status);
     Money ev{}, ac{};
-    for (std::size_t k = 0; k < status.task.size(); ++k) {
-        ac += status.actual_cost[k];
-        const std::size_t b = find_task(baseline, status.task[k]);
-        if (b == baseline.size()) continue;
-        ev += Money{static_cast<std::int64_t>(
-            std::llround(static_cast<double>(baseline.cost[b].minor_units()) * status.percent_complete[k] / 100.0))};
-    }
+    for (Money e : earned_values(baseline, status)) ev += e;  // checks the status period
+    for (Money a : status.actual_cost) ac += a;
     return {ev, ac};
 }
 

@@ -362,10 +362,53 @@ Dependency read_dependency(const JsonDoc& doc, const json& j, const std::string&
     return d;
 }
 
+/// A task's earned-value method and the parameters of that method only (docs/format.md).
+EarnedValueRule read_earned_value(const Obj& task, const TaskId& id) {
+    const Obj any = task.object("earned_value", {"method", "start_percent", "milestones", "units", "apportioned_to"});
+    EarnedValueRule r;
+    r.method = enum_or(any, "method", EarnedValueMethod::percent_complete, std::to_array(kAllEarnedValueMethods));
+    // Only the parameters of the method named: one of another method is an error, not ignored.
+    const Obj o = [&] {
+        switch (r.method) {
+            case EarnedValueMethod::fixed_formula: return task.object("earned_value", {"method", "start_percent"});
+            case EarnedValueMethod::weighted_milestones: return task.object("earned_value", {"method", "milestones"});
+            case EarnedValueMethod::units_complete: return task.object("earned_value", {"method", "units"});
+            case EarnedValueMethod::apportioned_effort: return task.object("earned_value", {"method", "apportioned_to"});
+            case EarnedValueMethod::percent_complete:
+            case EarnedValueMethod::level_of_effort: break;
+        }
+        return task.object("earned_value", {"method"});
+    }();
+    if (r.method == EarnedValueMethod::fixed_formula) {
+        r.start_percent = o.number_or("start_percent", 0.0);
+        if (!(r.start_percent >= 0.0 && r.start_percent <= 100.0)) o.fail("start_percent", "expected a percent within 0..100");
+    } else if (r.method == EarnedValueMethod::weighted_milestones) {
+        if (!o.has("milestones")) o.fail("method", "weighted_milestones needs \"milestones\"");
+        o.each("milestones", [&](const json& mj, const std::string& mp) {
+            const Obj m = Obj::object_at(o.doc(), mj, mp, {"name", "weight"});
+            EarnedValueMilestone ms{.name = m.string("name"), .weight = m.number_or("weight", 1.0)};
+            if (!(ms.weight > 0.0)) m.fail("weight", "expected a weight > 0");
+            for (const auto& other : r.milestones)
+                if (other.name == ms.name) m.fail("name", "milestone \"" + ms.name + "\" is listed twice");
+            r.milestones.push_back(std::move(ms));
+        });
+        if (r.milestones.empty()) o.fail("milestones", "expected at least one milestone");
+    } else if (r.method == EarnedValueMethod::units_complete) {
+        if (!o.has("units")) o.fail("method", "units_complete needs \"units\" (the units planned)");
+        r.units = o.number_or("units", 0.0);
+        if (!(r.units > 0.0)) o.fail("units", "expected the units planned, a number > 0");
+    } else if (r.method == EarnedValueMethod::apportioned_effort) {
+        r.apportioned_to = o.opt_id<TaskId>("apportioned_to");
+        if (!r.apportioned_to) o.fail("method", "apportioned_effort needs \"apportioned_to\" (the task it follows)");
+        if (*r.apportioned_to == id) o.fail("apportioned_to", "a task cannot be apportioned to itself");
+    }
+    return r;
+}
+
 Task read_task(const JsonDoc& doc, const json& j, const std::string& ptr, const detail::DurationUnits& units) {
     const Obj o = Obj::object_at(doc, j, ptr,
                                  {"id", "name", "parent", "duration", "milestone", "calendar", "constraint", "secondary_constraint", "deadline", "priority",
-                                  "predecessors", "assignments", "fixed_cost", "progress", "notes", "custom"});
+                                  "predecessors", "assignments", "fixed_cost", "progress", "earned_value", "notes", "custom"});
     Task t;
     t.id = TaskId(o.string("id"));
     t.name = o.string_or("name");
@@ -401,6 +444,7 @@ Task read_task(const JsonDoc& doc, const json& j, const std::string& ptr, const 
         t.progress.remaining_duration = g.opt_duration("remaining_duration", units);
         t.progress.actual_cost = g.opt_money("actual_cost");
     }
+    if (o.has("earned_value")) t.earned_value = read_earned_value(o, t.id);
     t.notes = o.string_or("notes");
     t.custom = o.custom();
     return t;

@@ -206,6 +206,30 @@ ojson task(const Task& t, const detail::DurationUnits& units) {
         if (g.actual_cost) p["actual_cost"] = money(*g.actual_cost);
         o["progress"] = std::move(p);
     }
+    if (t.earned_value != EarnedValueRule{}) {
+        const EarnedValueRule& r = t.earned_value;
+        ojson e{{"method", to_string(r.method)}};
+        switch (r.method) {
+            case EarnedValueMethod::percent_complete:
+            case EarnedValueMethod::level_of_effort: break;
+            case EarnedValueMethod::fixed_formula:
+                if (r.start_percent != 0.0) e["start_percent"] = finite(r.start_percent, "earned-value start percent", id);
+                break;
+            case EarnedValueMethod::weighted_milestones: {
+                ojson a = ojson::array();
+                for (const auto& m : r.milestones) {
+                    ojson ms{{"name", m.name}};
+                    if (m.weight != 1.0) ms["weight"] = finite(m.weight, "earned-value milestone weight", id);
+                    a.push_back(std::move(ms));
+                }
+                e["milestones"] = std::move(a);
+                break;
+            }
+            case EarnedValueMethod::units_complete: e["units"] = finite(r.units, "earned-value units", id); break;
+            case EarnedValueMethod::apportioned_effort: put_id(e, "apportioned_to", r.apportioned_to); break;
+        }
+        o["earned_value"] = std::move(e);
+    }
     put_text(o, "notes", t.notes);
     put_custom(o, t.custom, id);
     return o;

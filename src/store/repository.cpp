@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "ppm/core/error.hpp"
@@ -271,14 +274,25 @@ void Repository::save_status_period(const PortfolioId& pf, const StatusPeriod& p
         .bind(3, period.date.minutes_since_epoch())
         .run();
     const std::int64_t id = db_->last_rowid();
-    auto ins = db_->prepare("INSERT INTO status_tasks(status_id, pos, task_id, percent_complete, actual_cost) VALUES(?,?,?,?,?)");
-    for (std::size_t k = 0; k < period.task.size(); ++k)
-        ins.bind(1, id)
-            .bind(2, static_cast<std::int64_t>(k))
-            .bind(3, period.task[k].str())
-            .bind(4, period.percent_complete[k])
-            .bind(5, period.actual_cost[k].minor_units())
-            .run();
+    // The optional arrays (earned-value methods) are NULL where not reported; milestones in a child table.
+    auto ins = db_->prepare(
+        "INSERT INTO status_tasks(status_id, pos, task_id, percent_complete, actual_cost, started, units_complete, milestones_reported) "
+        "VALUES(?,?,?,?,?,?,?,?)");
+    auto milestone = db_->prepare("INSERT INTO status_task_milestones(status_id, pos, k, name) VALUES(?,?,?,?)");
+    const bool has_started = !period.started.empty(), has_units = !period.units_complete.empty();
+    const bool has_milestones = !period.milestones_done.empty();
+    for (std::size_t k = 0; k < period.task.size(); ++k) {
+        const auto pos = static_cast<std::int64_t>(k);
+        ins.bind(1, id).bind(2, pos).bind(3, period.task[k].str()).bind(4, period.percent_complete[k]);
+        ins.bind(5, period.actual_cost[k].minor_units());
+        ins.bind(6, has_started ? std::optional<std::int64_t>(period.started[k]) : std::nullopt);
+        ins.bind(7, has_units && !std::isnan(period.units_complete[k]) ? std::optional<double>(period.units_complete[k]) : std::nullopt);
+        ins.bind(8, has_milestones ? std::optional<std::int64_t>(1) : std::nullopt);
+        ins.run();
+        if (!has_milestones) continue;
+        for (std::size_t m = 0; m < period.milestones_done[k].size(); ++m)
+            milestone.bind(1, id).bind(2, pos).bind(3, static_cast<std::int64_t>(m)).bind(4, period.milestones_done[k][m]).run();
+    }
     tx.commit();
 }
 
@@ -287,16 +301,37 @@ std::vector<StatusPeriod> Repository::status_history(const PortfolioId& pf, cons
     std::vector<StatusPeriod> out;
     auto s = db_->prepare("SELECT id, data_date FROM status_periods WHERE portfolio_id = ? AND project_id = ? ORDER BY data_date");
     s.bind(1, pf.str()).bind(2, project.str());
-    auto rows = db_->prepare("SELECT task_id, percent_complete, actual_cost FROM status_tasks WHERE status_id = ? ORDER BY pos");
+    auto rows = db_->prepare(
+        "SELECT task_id, percent_complete, actual_cost, started, units_complete, milestones_reported FROM status_tasks "
+        "WHERE status_id = ? ORDER BY pos");
+    auto milestones = db_->prepare("SELECT pos, name FROM status_task_milestones WHERE status_id = ? ORDER BY pos, k");
     while (s.step()) {
         StatusPeriod& p = out.emplace_back(StatusPeriod{.project = project, .date = Instant{s.get_int(1)}});
         rows.bind(1, s.get_int(0));
+        std::vector<std::optional<std::int64_t>> started;
+        std::vector<std::optional<double>> units;
+        bool any_started = false, any_units = false, any_milestones = false;
         while (rows.step()) {
             p.task.emplace_back(rows.get_text(0));
             p.percent_complete.push_back(rows.get_double(1));
             p.actual_cost.emplace_back(rows.get_int(2));
+            started.push_back(rows.is_null(3) ? std::nullopt : std::optional<std::int64_t>(rows.get_int(3)));
+            units.push_back(rows.is_null(4) ? std::nullopt : std::optional<double>(rows.get_double(4)));
+            any_started = any_started || started.back().has_value();
+            any_units = any_units || units.back().has_value();
+            any_milestones = any_milestones || !rows.is_null(5);
         }
         rows.reset();
+        if (any_started)
+            for (const auto& v : started) p.started.push_back(static_cast<std::uint8_t>(v.value_or(0)));
+        if (any_units)
+            for (const auto& v : units) p.units_complete.push_back(v.value_or(std::numeric_limits<double>::quiet_NaN()));
+        if (any_milestones) {
+            p.milestones_done.resize(p.task.size());
+            milestones.bind(1, s.get_int(0));
+            while (milestones.step()) p.milestones_done.at(static_cast<std::size_t>(milestones.get_int(0))).push_back(milestones.get_text(1));
+            milestones.reset();
+        }
     }
     return out;
 }

@@ -168,10 +168,26 @@ ALTER TABLE snapshots ADD COLUMN task_count INTEGER NOT NULL DEFAULT 0;
 UPDATE snapshots SET task_count = (SELECT count(*) FROM snapshot_tasks WHERE snapshot_id = snapshots.id);
 )sql";
 
+// v4: what a status period reports for the earned-value methods (docs/evm.md): started, units
+// complete, milestones reached; NULL where not reported (older rows: none of them reported).
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE status_tasks ADD COLUMN started INTEGER;
+ALTER TABLE status_tasks ADD COLUMN units_complete REAL;
+ALTER TABLE status_tasks ADD COLUMN milestones_reported INTEGER;
+CREATE TABLE status_task_milestones(
+  status_id INTEGER NOT NULL,
+  pos INTEGER NOT NULL,
+  k INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY(status_id, pos, k),
+  FOREIGN KEY(status_id, pos) REFERENCES status_tasks(status_id, pos) ON DELETE CASCADE) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations{
     StoreMigration{1, "portfolios, index tables, baselines, status periods, snapshots", kV1},
     StoreMigration{2, "risk register, issue log, change log, lessons learned with FTS5", kV2},
     StoreMigration{3, "project and task counts on portfolios and snapshots", kV3},
+    StoreMigration{4, "status periods: started, units complete and milestones reached per task", kV4},
 };
 
 }  // namespace

@@ -4,8 +4,10 @@
 // validates against docs/schema/control.schema.json.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <string>
 
 #include "ppm/core/error.hpp"
@@ -93,6 +95,11 @@ std::string rich_document() {
     r.raised = day("2026-02-01");
     r.review_due = day("2026-04-01");
     r.actions.push_back({.description = "audit", .owner = "QA", .due = day("2026-03-15"), .done = true, .cost = Money::from_major(300)});
+    // What earned-value methods need in a status row (docs/evm.md, "Earned-value methods").
+    StatusPeriod& period = c.status.at(2);
+    period.started = {1, 0};
+    period.units_complete = {12.5, std::numeric_limits<double>::quiet_NaN()};
+    period.milestones_done = {{}, {"Design"}};
     c.uncertainty.repair_correlation = true;
     c.uncertainty.risk_events = false;
     c.uncertainty.calendars = SimulationCalendars::per_task;
@@ -243,6 +250,14 @@ TEST_CASE("evm: uncertainty timing options round trip") {
     CHECK(c.uncertainty.level);
     CHECK(c.uncertainty.level_period == 120);
     CHECK(c.governance.change_requests.size() == 1);
+    REQUIRE(c.status.size() == 4);
+    CHECK(c.status[2].started == std::vector<std::uint8_t>{1, 0});
+    CHECK(c.status[2].units_complete.at(0) == 12.5);
+    CHECK(std::isnan(c.status[2].units_complete.at(1)));
+    CHECK(c.status[2].milestones_done == std::vector<std::vector<std::string>>{{}, {"Design"}});
+    CHECK(c.status[0].started.empty());  // not reported in that period: the arrays stay empty
+    CHECK(c.status[0].units_complete.empty());
+    CHECK(c.status[0].milestones_done.empty());
     // Matrix and escalation rule are written when they differ from the defaults, and read back.
     CHECK(c.matrix.probability_bounds[0] == 0.05);
     CHECK(c.matrix.cost_bounds[3] == Money::from_major(90000));

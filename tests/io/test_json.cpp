@@ -120,6 +120,8 @@ Portfolio rich() {
                                         .cost = Money{99999}, .custom = {{"Role", std::string("lead")}}});
     t1.progress = Progress{.actual_start = at(2026, 3, 3, 8), .actual_finish = std::nullopt, .percent_complete = 40.0,
                            .remaining_duration = Duration{1350}, .actual_cost = Money{-250}};
+    t1.earned_value = EarnedValueRule{.method = EarnedValueMethod::fixed_formula, .start_percent = 50, .milestones = {}, .units = 0,
+                                      .apportioned_to = std::nullopt};
     t1.notes = "n1";
     t1.custom = {{"Risky", false}, {"Score", 0.1}};
     Task t2;
@@ -150,6 +152,9 @@ Portfolio rich() {
                                         .cost = std::nullopt, .custom = {}});
     t2.assignments.push_back(Assignment{.resource = ResourceId("TRAVEL"), .units = 1.0, .work = std::nullopt, .actual_work = std::nullopt,
                                         .cost = Money{50}, .custom = {}});
+    t2.earned_value = EarnedValueRule{.method = EarnedValueMethod::weighted_milestones, .start_percent = 0,
+                                      .milestones = {{.name = "Frame", .weight = 1.0}, {.name = "Roof", .weight = 2.5}}, .units = 0,
+                                      .apportioned_to = std::nullopt};
     Task m;
     m.id = TaskId("A.M");
     m.name = "Done";
@@ -159,6 +164,8 @@ Portfolio rich() {
     m.progress.actual_start = at(2026, 3, 3, 8);
     m.progress.actual_finish = at(2026, 3, 3, 8);
     m.progress.percent_complete = 100.0;
+    m.earned_value = EarnedValueRule{.method = EarnedValueMethod::apportioned_effort, .start_percent = 0, .milestones = {}, .units = 0,
+                                     .apportioned_to = TaskId("A.2")};
     a.tasks = {sum, t1, t2, m};
 
     Project b;
@@ -170,6 +177,8 @@ Portfolio rich() {
     b1.name = "Other";
     b1.duration = Duration{480 * 3 + 30};
     b1.constraint = Constraint{.type = ConstraintType::as_late_as_possible, .date = std::nullopt};
+    b1.earned_value.method = EarnedValueMethod::units_complete;
+    b1.earned_value.units = 42.5;
     b.tasks = {b1};
     p.projects = {a, b};
     return p;
@@ -346,6 +355,35 @@ TEST_CASE("json: unknown key in a task names the key, its pointer and line") {
     CHECK(e.line() == 9);
     CHECK(e.column() == 35);  // 9 spaces + {"id": "T", "name": "t", = 34 characters, then the key's quote
     CHECK(contains(e.detail(), "/portfolio/projects/0/tasks/0/duratoin: unknown key \"duratoin\""));
+}
+
+TEST_CASE("json: earned-value methods: defaults omitted, parameters of another method refused") {
+    // The default (percent complete) is not written; level of effort needs no parameter.
+    Portfolio p = read_json(doc_with_task("\"earned_value\": {\"method\": \"level_of_effort\"}"));
+    CHECK(p.projects[0].tasks[0].earned_value.method == EarnedValueMethod::level_of_effort);
+    CHECK(contains(write_json(p), "\"method\": \"level_of_effort\""));
+    CHECK(read_json(write_json(p)) == p);
+    p.projects[0].tasks[0].earned_value = {};
+    CHECK_FALSE(contains(write_json(p), "earned_value"));
+    // 0/100 is a fixed formula with start_percent 0 (the default, not written).
+    p = read_json(doc_with_task("\"earned_value\": {\"method\": \"fixed_formula\"}"));
+    CHECK(p.projects[0].tasks[0].earned_value.start_percent == 0.0);
+
+    auto e = parse_error_of(doc_with_task("\"earned_value\": {\"method\": \"fixed_formula\", \"units\": 5}"));
+    CHECK(e.line() == 9);
+    CHECK(contains(e.detail(), "/portfolio/projects/0/tasks/0/earned_value/units: unknown key \"units\" (allowed: method, start_percent)"));
+    e = parse_error_of(doc_with_task("\"earned_value\": {\"method\": \"fixed_formula\", \"start_percent\": 150}"));
+    CHECK(contains(e.detail(), "earned_value/start_percent: expected a percent within 0..100"));
+    e = parse_error_of(doc_with_task("\"earned_value\": {\"method\": \"units_complete\"}"));
+    CHECK(contains(e.detail(), "units_complete needs \"units\""));
+    e = parse_error_of(doc_with_task("\"earned_value\": {\"method\": \"weighted_milestones\", \"milestones\": [{\"name\": \"a\", \"weight\": 0}]}"));
+    CHECK(contains(e.detail(), "earned_value/milestones/0/weight: expected a weight > 0"));
+    e = parse_error_of(doc_with_task("\"earned_value\": {\"method\": \"weighted_milestones\", \"milestones\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}"));
+    CHECK(contains(e.detail(), "milestones/1/name: milestone \"a\" is listed twice"));
+    e = parse_error_of(doc_with_task("\"earned_value\": {\"method\": \"apportioned_effort\", \"apportioned_to\": \"T\"}"));
+    CHECK(contains(e.detail(), "apportioned_to: a task cannot be apportioned to itself"));
+    e = parse_error_of(doc_with_task("\"earned_value\": {\"method\": \"50/50\"}"));
+    CHECK(contains(e.detail(), "unknown value \"50/50\" (allowed: percent_complete, fixed_formula,"));
 }
 
 TEST_CASE("json: unknown top-level section is rejected, known ones are not") {

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <cmath>
 #include <fstream>
+#include <limits>
 
 #include "ppm/core/error.hpp"
 #include "ppm/io/json.hpp"
@@ -82,10 +84,10 @@ TEST_CASE("store: a new repository is in WAL mode at the current schema version"
     {
         auto repo = Repository::create(path);
         CHECK(repo.schema_version() == Repository::current_schema_version());
-        CHECK(Repository::current_schema_version() == 3);
+        CHECK(Repository::current_schema_version() == 4);
     }
     CHECK(raw_query(path, "PRAGMA journal_mode") == "wal");
-    CHECK(raw_query(path, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") == "1,2,3");
+    CHECK(raw_query(path, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") == "1,2,3,4");
     CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='lessons_fts'") == "1");
     CHECK_THROWS_AS(Repository::create(path), ParseError);  // exists already
 }
@@ -112,7 +114,7 @@ TEST_CASE("store: opening a version 1 file migrates it forward and keeps its dat
     }
     CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='risks'") == "0");
     auto repo = Repository::open(path);
-    CHECK(repo.schema_version() == 3);
+    CHECK(repo.schema_version() == 4);
     const auto list = repo.list_portfolios();
     REQUIRE(list.size() == 1);
     CHECK(list.revision[0] == 4);
@@ -238,6 +240,37 @@ TEST_CASE("store: status periods come back in data-date order, a re-saved date r
     StatusPeriod bad = period(27, 120, 0);
     CHECK_THROWS_AS(repo.save_status_period(pf, bad), ModelError);
     CHECK(repo.status_history(pf, ProjectId{"P1"}).size() == 3);
+}
+
+TEST_CASE("store: what a status period reports for the earned-value methods round-trips") {
+    auto repo = Repository::open(test::fresh_db("status_ev"));
+    repo.save_portfolio(test::make_portfolio(1, 1, 2));
+    const PortfolioId pf{"PF"};
+    const StatusPeriod full{.project = ProjectId{"P1"},
+                            .date = Instant::from_ymd_hm(2026, 3, 6, 17, 0),
+                            .task = {TaskId{"P1.T1"}, TaskId{"P1.T2"}},
+                            .percent_complete = {0.0, 40.0},
+                            .actual_cost = {Money{0}, Money{500}},
+                            .started = {1, 0},
+                            .units_complete = {std::numeric_limits<double>::quiet_NaN(), 12.5},
+                            .milestones_done = {{}, {"design", "build"}}};
+    repo.save_status_period(pf, full);
+    StatusPeriod plain = full;  // a later period reporting none of them
+    plain.date = Instant::from_ymd_hm(2026, 3, 13, 17, 0);
+    plain.started.clear();
+    plain.units_complete.clear();
+    plain.milestones_done.clear();
+    repo.save_status_period(pf, plain);
+    const auto h = repo.status_history(pf, ProjectId{"P1"});
+    REQUIRE(h.size() == 2);
+    CHECK(h[0].started == std::vector<std::uint8_t>{1, 0});
+    REQUIRE(h[0].units_complete.size() == 2);
+    CHECK(std::isnan(h[0].units_complete[0]));
+    CHECK(h[0].units_complete[1] == 12.5);
+    CHECK(h[0].milestones_done == std::vector<std::vector<std::string>>{{}, {"design", "build"}});
+    CHECK(h[1].started.empty());
+    CHECK(h[1].units_complete.empty());
+    CHECK(h[1].milestones_done.empty());
 }
 
 TEST_CASE("store: removing a portfolio removes everything recorded for it") {

@@ -189,11 +189,33 @@ class Task:
     assignments: AssignmentList
     fixed_cost: float
     progress: Progress
+    earned_value: EarnedValueRule
     notes: str
     custom: MutableMapping[str, CustomValue]
     def __init__(self, **kwargs: Any) -> None: ...
 
 class TaskList(list[Task]): ...
+
+class EarnedValueMethod(enum.Enum):
+    PERCENT_COMPLETE = 0
+    FIXED_FORMULA = 1
+    WEIGHTED_MILESTONES = 2
+    UNITS_COMPLETE = 3
+    LEVEL_OF_EFFORT = 4
+    APPORTIONED_EFFORT = 5
+
+class EarnedValueMilestone:
+    def __init__(self, **kwargs: Any) -> None: ...
+    name: str
+    weight: float
+
+class EarnedValueRule:
+    def __init__(self, **kwargs: Any) -> None: ...
+    method: EarnedValueMethod
+    start_percent: float
+    milestones: list[EarnedValueMilestone]
+    units: float
+    apportioned_to: Optional[str]
 
 class Project:
     id: str
@@ -1276,6 +1298,9 @@ class StatusPeriod:
     percent_complete: list[float]
     project: str
     task: list[str]
+    started: list[int]
+    units_complete: list[float]
+    milestones_done: list[list[str]]
 
 class Strategy:
     def __init__(self, **kwargs: Any) -> None: ...
@@ -1373,6 +1398,10 @@ def current_assessment(risk: Risk) -> RiskAssessment: ...
 def distribution_mean(distribution: DurationDistribution) -> float: ...
 
 def earned_schedule(time: list[float], pv: list[float], ev: float, actual_time: float, planned_finish: float) -> EarnedSchedule: ...
+
+def earned_values(baseline: Baseline, status: StatusPeriod, rules: Optional[list[EarnedValueRule]] = None) -> list[float]: ...
+
+def earned_value_rules(baseline: Baseline, project: Project) -> list[EarnedValueRule]: ...
 
 def earned_schedule_periods(cumulative_pv: list[float], ev: float, actual_time: float, planned_duration: float = ...) -> EarnedSchedule: ...
 

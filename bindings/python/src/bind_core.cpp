@@ -169,6 +169,27 @@ void bind_model(py::module_& m) {
         .def_readwrite("actual_cost", &Progress::actual_cost)
         .def("__eq__", [](const Progress& a, const Progress& b) { return a == b; });
 
+    py::enum_<EarnedValueMethod>(m, "EarnedValueMethod", "How a task earns value (PMI Practice Standard for EVM, ch. 4; docs/evm.md).")
+        .value("PERCENT_COMPLETE", EarnedValueMethod::percent_complete)
+        .value("FIXED_FORMULA", EarnedValueMethod::fixed_formula)
+        .value("WEIGHTED_MILESTONES", EarnedValueMethod::weighted_milestones)
+        .value("UNITS_COMPLETE", EarnedValueMethod::units_complete)
+        .value("LEVEL_OF_EFFORT", EarnedValueMethod::level_of_effort)
+        .value("APPORTIONED_EFFORT", EarnedValueMethod::apportioned_effort);
+    py::class_<EarnedValueMilestone> evm_milestone(m, "EarnedValueMilestone", "A weighted milestone of a task's budget.");
+    def_kwargs_init(evm_milestone);
+    evm_milestone.def_readwrite("name", &EarnedValueMilestone::name)
+        .def_readwrite("weight", &EarnedValueMilestone::weight)
+        .def("__eq__", [](const EarnedValueMilestone& a, const EarnedValueMilestone& b) { return a == b; });
+    py::class_<EarnedValueRule> evm_rule(m, "EarnedValueRule", "A task's earned-value method and its parameters.");
+    def_kwargs_init(evm_rule);
+    evm_rule.def_readwrite("method", &EarnedValueRule::method)
+        .def_readwrite("start_percent", &EarnedValueRule::start_percent, "Fixed formula: percent earned at the start (0 = 0/100, 50 = 50/50).")
+        .def_readwrite("milestones", &EarnedValueRule::milestones, "Weighted milestones, in order.")
+        .def_readwrite("units", &EarnedValueRule::units, "Units complete: units planned.")
+        .def_readwrite("apportioned_to", &EarnedValueRule::apportioned_to, "Apportioned effort: the base task.")
+        .def("__eq__", [](const EarnedValueRule& a, const EarnedValueRule& b) { return a == b; });
+
     py::class_<Task> task(m, "Task", "A WBS node: task, milestone, or (when it has children) summary task.");
     def_kwargs_init(task);
     task.def_readwrite("id", &Task::id)
@@ -185,6 +206,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("assignments", &Task::assignments)
         .def_readwrite("fixed_cost", &Task::fixed_cost)
         .def_readwrite("progress", &Task::progress)
+        .def_readwrite("earned_value", &Task::earned_value, "Earned-value method (default: percent complete).")
         .def_readwrite("notes", &Task::notes)
         .def("__eq__", [](const Task& a, const Task& b) { return a == b; })
         .def("__repr__", [](const Task& t) { return repr_with_id("Task", t); });

@@ -12,6 +12,7 @@
 #include "ppm/evm/change_request.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/earned_schedule.hpp"
+#include "ppm/evm/earned_value_methods.hpp"
 #include "ppm/evm/earned_value.hpp"
 #include "ppm/evm/issue_log.hpp"
 #include "ppm/evm/lessons.hpp"
@@ -103,7 +104,19 @@ void bind_baselines(py::module_& m) {
         .def_readwrite("date", &StatusPeriod::date, "Data date.")
         .def_readwrite("task", &StatusPeriod::task, "Task ids.")
         .def_readwrite("percent_complete", &StatusPeriod::percent_complete, "0..100 per task.")
-        .def_readwrite("actual_cost", &StatusPeriod::actual_cost, "Cumulative actual cost per task.");
+        .def_readwrite("actual_cost", &StatusPeriod::actual_cost, "Cumulative actual cost per task.")
+        .def_readwrite("started", &StatusPeriod::started, "Optional, per task: 1 = started even at 0 %; empty = percent > 0.")
+        .def_readwrite("units_complete", &StatusPeriod::units_complete, "Optional, per task: units done (NaN = not reported).")
+        .def_readwrite("milestones_done", &StatusPeriod::milestones_done, "Optional, per task: earned-value milestones reached.");
+    m.def(
+        "earned_values",
+        [](const Baseline& b, const StatusPeriod& s, std::optional<std::vector<EarnedValueRule>> rules) {
+            return rules ? earned_values(b, s, *rules) : earned_values(b, s);
+        },
+        py::arg("baseline"), py::arg("status"), py::arg("rules") = py::none(),
+        "EV per baseline task by its earned-value method (the baseline's attached rules when `rules` is None).");
+    m.def("earned_value_rules", &earned_value_rules, py::arg("baseline"), py::arg("project"),
+          "The earned-value rule of each baseline task, read from the project's tasks.");
     m.def(
         "apply_status_periods",
         [](const Portfolio& portfolio, const std::vector<StatusPeriod>& status, std::optional<Instant> status_date) {

@@ -2,8 +2,10 @@
 /// @file
 /// Tasks: the nodes of a project's WBS tree (summary tasks, tasks, milestones).
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ppm/core/constraint.hpp"
@@ -36,6 +38,53 @@ struct Progress {
     friend bool operator==(const Progress&, const Progress&) = default;
 };
 
+/// How a task earns value: the measurement methods of the PMI *Practice Standard for Earned Value
+/// Management* (2nd ed., ch. 4) and P6's earned-value technique. docs/evm.md, "Earned-value methods".
+enum class EarnedValueMethod : std::uint8_t {
+    percent_complete,     ///< EV = percent complete x budget (the default).
+    fixed_formula,        ///< `start_percent` of the budget at the start, the rest at completion (0/100, 50/50, 25/75).
+    weighted_milestones,  ///< The budget split over `milestones` by weight, each earned when reported reached.
+    units_complete,       ///< EV = budget x units done / `units` planned.
+    level_of_effort,      ///< EV = PV: earns as planned, whatever the progress.
+    apportioned_effort,   ///< Earns the fraction its `apportioned_to` task has earned.
+};
+
+/// "percent_complete", "fixed_formula", "weighted_milestones", "units_complete", "level_of_effort",
+/// "apportioned_effort".
+[[nodiscard]] constexpr std::string_view to_string(EarnedValueMethod m) noexcept {
+    switch (m) {
+        case EarnedValueMethod::percent_complete: return "percent_complete";
+        case EarnedValueMethod::fixed_formula: return "fixed_formula";
+        case EarnedValueMethod::weighted_milestones: return "weighted_milestones";
+        case EarnedValueMethod::units_complete: return "units_complete";
+        case EarnedValueMethod::level_of_effort: return "level_of_effort";
+        case EarnedValueMethod::apportioned_effort: return "apportioned_effort";
+    }
+    return "?";
+}
+
+/// Every EarnedValueMethod, in declaration order.
+inline constexpr EarnedValueMethod kAllEarnedValueMethods[] = {
+    EarnedValueMethod::percent_complete, EarnedValueMethod::fixed_formula,   EarnedValueMethod::weighted_milestones,
+    EarnedValueMethod::units_complete,   EarnedValueMethod::level_of_effort, EarnedValueMethod::apportioned_effort};
+
+/// One milestone of a weighted-milestones task: reaching it earns weight / (sum of weights) of the budget.
+struct EarnedValueMilestone {
+    std::string name;
+    double weight = 1.0;  ///< > 0
+    friend bool operator==(const EarnedValueMilestone&, const EarnedValueMilestone&) = default;
+};
+
+/// A task's earned-value method and the parameters it needs (the others are ignored).
+struct EarnedValueRule {
+    EarnedValueMethod method = EarnedValueMethod::percent_complete;
+    double start_percent = 0.0;                    ///< fixed_formula: percent earned at the start (0 = 0/100, 50 = 50/50), 0..100.
+    std::vector<EarnedValueMilestone> milestones;  ///< weighted_milestones: in the order they are expected.
+    double units = 0.0;                            ///< units_complete: units planned (> 0).
+    std::optional<TaskId> apportioned_to;          ///< apportioned_effort: the discrete leaf task it follows (same project).
+    friend bool operator==(const EarnedValueRule&, const EarnedValueRule&) = default;
+};
+
 /// A WBS node. A task with children (tasks whose `parent` names it) is a summary task: its dates
 /// roll up from its children and its own `duration` is ignored.
 struct Task {
@@ -55,6 +104,7 @@ struct Task {
     std::vector<Assignment> assignments;
     Money fixed_cost{};
     Progress progress{};
+    EarnedValueRule earned_value{};        ///< How the task earns value (default: percent complete).
     std::string notes;
     CustomFields custom;
     friend bool operator==(const Task&, const Task&) = default;

@@ -18,6 +18,7 @@
 
 #include "ppm/core/id.hpp"
 #include "ppm/core/money.hpp"
+#include "ppm/core/task.hpp"
 #include "ppm/core/time.hpp"
 
 namespace ppm {
@@ -34,6 +35,9 @@ struct Baseline {
     /// The working calendar each task's budget is spread on (empty, or null entries: elapsed time).
     /// Not part of the stored baseline: attached from the model (`attach_calendars`).
     std::vector<std::shared_ptr<const WorkCalendar>> calendar;
+    /// Each task's earned-value method (empty, or a default entry: percent complete). Not part of
+    /// the stored baseline either: attached from the model with the calendars (`attach_calendars`).
+    std::vector<EarnedValueRule> earned_value;
 
     /// Number of tasks.
     [[nodiscard]] std::size_t size() const noexcept { return task.size(); }

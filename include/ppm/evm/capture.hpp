@@ -18,8 +18,9 @@ namespace ppm {
 
 /// Attaches to `baseline` the working calendar of each of its tasks in `portfolio` (the task's
 /// calendar, else its project's, else the portfolio default; none: elapsed time), so planned value
-/// is spread over working time. Tasks absent from the portfolio keep elapsed time. Throws
-/// ModelError as WorkCalendar::compile does for a broken calendar.
+/// is spread over working time, and each task's earned-value method (`Task::earned_value`). Tasks
+/// absent from the portfolio keep elapsed time and percent complete. Throws ModelError as
+/// WorkCalendar::compile does for a broken calendar, and as earned_value_rules does.
 void attach_calendars(Baseline& baseline, const Portfolio& portfolio);
 
 /// The baseline of `project` from `schedule` (which must come from `portfolio`), calendars

@@ -34,8 +34,10 @@ struct TimePhased {
 [[nodiscard]] TimePhased time_phase(const Baseline& baseline, std::span<const StatusPeriod> status,
                                     std::span<const Instant> ends);
 
-/// Earned value and actual cost of a status period measured against a baseline (tasks of the
-/// status absent from the baseline earn nothing: they were not budgeted).
+/// Earned value and actual cost of a status period measured against a baseline: EV by each task's
+/// method attached to the baseline (`Baseline::earned_value`, percent complete when none;
+/// earned_values), AC summed over the period's rows (tasks absent from the baseline earn nothing:
+/// they were not budgeted).
 [[nodiscard]] std::pair<Money, Money> earned_and_actual(const Baseline& baseline, const StatusPeriod& status);
 
 /// Earned schedule of a baseline at a status period, in minutes from the baseline's planned
