@@ -6,6 +6,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 
 namespace ppm::cli {
@@ -32,7 +33,8 @@ std::string pad(std::string s, std::size_t width) {
 int run(const AhpArgs& args, Context& ctx) {
     ctx.input_file = args.file;
     SelectionDocument doc = read_selection_document(args.file);
-    if (!doc.strategy) throw CliError(args.file + ": no \"strategy\" section");
+    if (!doc.strategy)  // the file lacks what the command needs: bad input (exit 3), not usage
+        throw ParseError::unexpected(args.file, 0, 0, "no \"strategy\" section: ppm ahp needs one (docs/selection.md)");
     const auto scores = apply_alignment(doc);
     const StrategyWeights& w = scores->weights;
     const AlignmentResult* al = scores->alignment.candidates.empty() ? nullptr : &scores->alignment;
@@ -89,7 +91,7 @@ void add_ahp_command(CLI::App& app, Context& ctx) {
         "Prints each comparison's priorities (eigenvector and geometric mean), lambda_max, CI and CR\n"
         "(flagging CR > 0.10 and the most inconsistent judgements), local and global weights, and,\n"
         "when candidates carry ratings, their scores, ranking and driver-weight stability intervals.");
-    cmd->add_option("FILE", args->file, "ppm file with a \"strategy\" section (.json)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("FILE", args->file, "ppm file with a \"strategy\" section (.json)")->required()->check(readable_file());
     cmd->add_flag("--json", args->json, "Print the result as JSON on stdout");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
 }

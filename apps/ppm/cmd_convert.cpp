@@ -9,8 +9,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "model_input.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/leveling/multiproject.hpp"
@@ -43,12 +45,22 @@ void add_convert_command(CLI::App& app, Context& ctx) {
         "Convert a model between formats: in .json .xml (MSPDI or PMXML) .xer .mpx, and levelling instances\n"
         "(PSPLIB .sm, MPLIB .rcmp, MPSPLIB .xml: one period = one day, 24/7); out .json .xml .xer .mpx .ics\n"
         "Example: ppm convert plan.xer plan.xml --warnings");
-    cmd->add_option("IN", args->in, "Input file")->required();
+    cmd->add_option("IN", args->in, "Input file")->required()->check(readable_file());
     cmd->add_option("OUT", args->out, "Output file (format from its extension)")->required();
     cmd->add_flag("--warnings", args->warnings, "List every import warning on stderr (default: only their count)");
     cmd->add_flag("--json", args->json, "Print a JSON summary on stdout");
     cmd->callback([args, &ctx] {
         ctx.input_file = args->in;
+        {  // an output format ppm cannot write is a usage error (exit 2), refused before the work
+            std::string ext = std::filesystem::path(args->out).extension().string();
+            std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const std::vector<std::string> ok = supported_output_extensions();
+            if (std::find(ok.begin(), ok.end(), ext) == ok.end()) {
+                std::string list;
+                for (const auto& e : ok) list += (list.empty() ? "" : ", ") + e;
+                throw CliError("OUT: unsupported extension '" + ext + "' (use " + list + ")");
+            }
+        }
         check_output_path(args->out);  // refused before the work, not after it
         const ImportResult r = read_input(args->in);
         // What the target format cannot express is written as its nearest equivalent and said.

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/control_file.hpp"
@@ -64,7 +65,8 @@ int run(const EvmArgs& args, Context& ctx) {
     opt.eac_method = args.eac_method.empty() ? control.governance.eac_method : parse_eac_method(args.eac_method);
     opt.include_tasks = args.tasks;
     const EvmTable t = evm_rollup(pf, control.baselines, status, control.status, opt);
-    if (t.size() <= 1) throw CliError("no project has a baseline: add a \"baselines\" section (docs/evm.md)");
+    if (t.size() <= 1)  // the file lacks what the command needs: bad input (exit 3), not usage
+        throw ParseError::unexpected(args.file, 0, 0, "no project has a baseline: add a \"baselines\" section (docs/evm.md)");
 
     if (args.json) {
         nlohmann::json rows = nlohmann::json::array();
@@ -119,10 +121,10 @@ void add_evm_command(CLI::App& app, Context& ctx) {
         "Reads the \"baselines\" and \"status\" sections (docs/evm.md); progress falls back to the tasks' own.\n"
         "Prints BAC, PV, EV, AC, SV, CV, SPI, CPI, EAC, VAC, TCPI, SV(t), SPI(t) and the earned-schedule\n"
         "forecast finish per portfolio, program, project and WBS summary (--tasks adds every task).");
-    cmd->add_option("FILE", args->file, "Model file (.json) with a \"baselines\" section")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--status-date", args->status_date, "Data date YYYY-MM-DD[THH:MM]")->required();
+    cmd->add_option("FILE", args->file, "Model file (.json) with a \"baselines\" section")->required()->check(readable_file());
+    cmd->add_option("--status-date", args->status_date, "Data date YYYY-MM-DD[THH:MM]")->required()->check(date_value());
     cmd->add_option("--eac-method", args->eac_method, "EAC reported: cpi, atypical, composite, new_estimate, bottom_up")
-        ->check(CLI::IsMember({"cpi", "atypical", "composite", "new_estimate", "bottom_up"}));
+        ->check(one_of({"cpi", "atypical", "composite", "new_estimate", "bottom_up"}));
     cmd->add_flag("--tasks", args->tasks, "Include every task row");
     cmd->add_flag("--json", args->json, "Print the table as JSON");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
@@ -179,6 +180,7 @@ int run(const LevelArgs& args, Context& ctx) {
     opt.threads = args.threads;
     opt.seed = args.seed;
     opt.objective = args.objective == "finish" ? leveling::LevelObjective::portfolio_finish : leveling::LevelObjective::total_project_delay;
+    opt.stop = ctx.interruptible();  // Ctrl-C: the best schedule so far, exit 5
     ProgressBar bar("level", ctx.quiet);  // stderr, only on a terminal
     if (bar.active())
         opt.progress = [&bar](const leveling::LevelProgress& p) {
@@ -194,6 +196,7 @@ int run(const LevelArgs& args, Context& ctx) {
             leveling::RcpspOptions ro;
             ro.max_schedules = args.rcpsp_schedules;
             ro.seed = opt.seed;
+            ro.stop = opt.stop;
             const std::vector<std::int32_t> ga = leveling::solve_combined(mp, ro);
             if (!ga.empty()) {
                 mi.ga_objectives = leveling::evaluate(mp, ga);
@@ -257,24 +260,27 @@ void add_level_command(CLI::App& app, Context& ctx) {
         "  ppm level MPLIB1_Set1_0.rcmp --json      (MPLIB .rcmp and MPSPLIB .xml instances too)\n"
         "Prints each project's finish before and after levelling and what stays over-allocated;\n"
         "--out writes every task's levelled dates and delay (.json adds histograms).");
-    cmd->add_option("FILE", args->file, "Model file (.json) or multi-project instance (.rcmp, .xml)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("FILE", args->file, "Model file (.json) or multi-project instance (.rcmp, .xml)")->required()->check(readable_file());
     cmd->add_option("--out,-o", args->out, "Write the result to OUT.json or OUT.csv");
     cmd->add_flag("--within-float", args->within_float, "Level only within available float (finishes never move)");
     cmd->add_flag("--split", args->split, "Allow tasks to be split around busy periods");
     cmd->add_flag("--json", args->json, "Print the full result as JSON on stdout");
     cmd->add_option("--method", args->method, "genetic (default: activity-list GA) or priority (rule passes, see --passes)")
-        ->check(CLI::IsMember({"genetic", "priority"}));
+        ->check(one_of({"genetic", "priority"}));
     cmd->add_option("--schedules", args->schedules, "Genetic: budget in schedules (SGS passes); default from the size")
-        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000000}));
-    cmd->add_option("--time-limit", args->time_limit, "Stop after S seconds with the best schedule so far")->check(CLI::NonNegativeNumber);
-    cmd->add_option("--threads", args->threads, "Threads decoding schedules (same answer for any count)")->check(CLI::Range(1, 256));
-    cmd->add_option("--passes", args->passes, "Priority method: schedule passes (1 = one-pass priority heuristic)")->check(CLI::Range(1, 100000));
-    cmd->add_option("--seed", args->seed, "Random seed of the sampled passes");
+        ->transform(integer_in<std::int64_t>(1, 1'000'000'000));
+    cmd->add_option("--time-limit", args->time_limit, "Stop after S seconds with the best schedule so far")
+        ->check(number_at_least(0.0));
+    cmd->add_option("--threads", args->threads, "Threads decoding schedules (same answer for any count)")
+        ->transform(integer_in<std::int32_t>(1, 256));
+    cmd->add_option("--passes", args->passes, "Priority method: schedule passes (1 = one-pass priority heuristic)")
+        ->transform(integer_in<std::int32_t>(1, 100000));
+    cmd->add_option("--seed", args->seed, "Random seed of the sampled passes")->transform(seed_value());
     cmd->add_option("--objective", args->objective, "Keep the schedule with the least total project delay, or the earliest finish")
-        ->check(CLI::IsMember({"delay", "finish"}));
+        ->check(one_of({"delay", "finish"}));
     cmd->add_option("--rcpsp-schedules", args->rcpsp_schedules,
                     "Multi-project instances: also run the RCPSP GA with this budget and report its TMS/TPD")
-        ->check(CLI::NonNegativeNumber);
+        ->transform(integer_in<std::int64_t>(0, 1'000'000'000));
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
 }
 

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "ppm/leveling/mrcpsp.hpp"
 #include "ppm/leveling/psplib.hpp"
 #include "ppm/leveling/rcpsp_max_solver.hpp"
@@ -64,7 +65,7 @@ int print_variant(const RcpspArgs& args, const Context& ctx, const Result& resul
     return result.start_times.empty() ? kFailure : kOk;
 }
 
-int run_rcpsp(const RcpspArgs& args, const Context& ctx) {
+int run_rcpsp(const RcpspArgs& args, Context& ctx) {
     if (args.schedules <= 0 && args.time_limit <= 0)
         throw CliError("rcpsp: --schedules must be > 0 unless --time-limit is given");
     const std::string ext = lower_extension(args.file);
@@ -75,6 +76,7 @@ int run_rcpsp(const RcpspArgs& args, const Context& ctx) {
         options.max_schedules = args.schedules;
         options.time_limit_seconds = args.time_limit;
         options.seed = args.seed;
+        options.stop = ctx.interruptible();  // Ctrl-C: the best schedule so far, exit 5
         const leveling::MrcpspResult result = leveling::solve_mrcpsp(project, options);
         return print_variant(args, ctx, result, cpu0, [&](nlohmann::json& out) {
             std::vector<std::int32_t> modes = result.modes;
@@ -89,6 +91,7 @@ int run_rcpsp(const RcpspArgs& args, const Context& ctx) {
         options.max_schedules = args.schedules;
         options.time_limit_seconds = args.time_limit;
         options.seed = args.seed;
+        options.stop = ctx.interruptible();
         const leveling::RcpspMaxResult result = leveling::solve_rcpsp_max(project, options);
         return print_variant(args, ctx, result, cpu0, [&](nlohmann::json& out) {
             if (result.status == leveling::RcpspMaxStatus::infeasible) out["positive_cycle"] = result.positive_cycle;
@@ -100,6 +103,7 @@ int run_rcpsp(const RcpspArgs& args, const Context& ctx) {
     options.time_limit_seconds = args.time_limit;
     options.seed = args.seed;
     options.threads = args.threads;
+    options.stop = ctx.interruptible();
     const leveling::RcpspResult result = leveling::solve_rcpsp(instance, options);
     if (args.json) {
         nlohmann::json out;
@@ -132,14 +136,21 @@ void add_rcpsp_command(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand(
         "rcpsp", "Solve a PSPLIB .sm RCPSP instance (minimum makespan); also .mm (multi-mode) and .sch (RCPSP/max)\n"
                  "Example: ppm rcpsp j301_1.sm --schedules 5000 --json");
-    cmd->add_option("FILE", args->file, "PSPLIB single-mode instance (.sm), multi-mode (.mm) or RCPSP/max (.sch)")->required();
-    cmd->add_option("--schedules", args->schedules, "Budget in generated schedules (SGS passes)")
-        ->capture_default_str();
-    cmd->add_option("--time-limit", args->time_limit, "Wall-clock limit in seconds (0: none)")->capture_default_str();
-    cmd->add_option("--seed", args->seed, "Random seed (same seed and threads: same answer)")->capture_default_str();
+    cmd->add_option("FILE", args->file, "PSPLIB single-mode instance (.sm), multi-mode (.mm) or RCPSP/max (.sch)")
+        ->required()
+        ->check(readable_file());
+    cmd->add_option("--schedules", args->schedules, "Budget in generated schedules (SGS passes; 0: only --time-limit)")
+        ->capture_default_str()
+        ->transform(integer_in<std::int64_t>(0, 1'000'000'000));
+    cmd->add_option("--time-limit", args->time_limit, "Wall-clock limit in seconds (0: none)")
+        ->capture_default_str()
+        ->check(number_at_least(0.0));
+    cmd->add_option("--seed", args->seed, "Random seed (same seed and threads: same answer)")
+        ->capture_default_str()
+        ->transform(seed_value());
     cmd->add_option("--threads", args->threads, "Independent GA islands run in parallel")
         ->capture_default_str()
-        ->check(CLI::Range(1, 256));
+        ->transform(integer_in<std::int32_t>(1, 256));
     cmd->add_flag("--json", args->json, "Print one JSON object on stdout");
     cmd->callback([args, &ctx] { ctx.exit_code = run_rcpsp(*args, ctx); });
 }

@@ -6,11 +6,13 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <filesystem>
 #include <span>
 #include <vector>
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/error.hpp"
@@ -35,6 +37,10 @@ struct ReportArgs {
 
 int run(const ReportArgs& args, Context& ctx) {
     ctx.input_file = args.files.front();
+    {  // the dashboard is HTML: another extension is a usage error (exit 2), refused before the work
+        const std::string ext = std::filesystem::path(args.out).extension().string();
+        if (ext != ".html" && ext != ".htm") throw CliError("--out: unsupported extension '" + ext + "' (use .html)");
+    }
     check_output_path(args.out);  // refused before the work, not after it
     report::DashboardOptions o;
     o.title = args.title;
@@ -50,6 +56,7 @@ int run(const ReportArgs& args, Context& ctx) {
     o.level_passes = args.passes;
     o.solve_seconds = args.time_limit;
     o.level_resources = !args.no_level;
+    o.stop = ctx.interruptible();  // Ctrl-C: the views done so far (the rest noted as skipped), exit 5
     ProgressBar bar("report", ctx.quiet || args.json);
     o.progress = [&bar](std::string_view stage, double fraction) { bar.update(fraction, stage); };
     std::vector<std::filesystem::path> paths(args.files.begin(), args.files.end());
@@ -93,14 +100,21 @@ void add_report_command(CLI::App& app, Context& ctx) {
         "other files; .xml/.xer/.mpx give the schedule views). docs/reports.md.");
     cmd->add_option("FILE", args->files, "Model file (.json, .xml, .xer, .mpx), then optionally the selection/strategy file(s)")
         ->required()
-        ->check(CLI::ExistingFile);
+        ->check(readable_file());
     cmd->add_option("-o,--out", args->out, "Output HTML file")->capture_default_str();
     cmd->add_option("--title", args->title, "Page title (default: the portfolio's name)");
-    cmd->add_option("--today", args->today, "Date of the today line (default: the status date)");
-    cmd->add_option("--frontier", args->frontier, "Efficient-frontier points (0: none)")->check(CLI::Range(0, 200))->capture_default_str();
-    cmd->add_option("--iterations", args->iterations, "Monte Carlo iterations (default: the \"uncertainty\" section's)");
-    cmd->add_option("--passes", args->passes, "Levelling passes for the histograms")->check(CLI::Range(1, 1000))->capture_default_str();
-    cmd->add_option("--time-limit", args->time_limit, "CPU seconds per selection solve")->check(CLI::PositiveNumber)->capture_default_str();
+    cmd->add_option("--today", args->today, "Date of the today line (default: the status date)")->check(date_value());
+    cmd->add_option("--frontier", args->frontier, "Efficient-frontier points (0: none)")
+        ->transform(integer_in<int>(0, 200))
+        ->capture_default_str();
+    cmd->add_option("--iterations", args->iterations, "Monte Carlo iterations (default: the \"uncertainty\" section's)")
+        ->transform(integer_in<std::uint64_t>(1, 10'000'000));
+    cmd->add_option("--passes", args->passes, "Levelling passes for the histograms")
+        ->transform(integer_in<int>(1, 1000))
+        ->capture_default_str();
+    cmd->add_option("--time-limit", args->time_limit, "CPU seconds per selection solve")
+        ->check(number_at_least(0.0, /*open=*/true))
+        ->capture_default_str();
     cmd->add_flag("--no-level", args->no_level, "Histograms from CPM dates instead of the levelled schedule");
     cmd->add_flag("--json", args->json, "Print a JSON summary (output, views drawn, notes) on stdout");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });

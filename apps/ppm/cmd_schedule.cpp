@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/io/model_file.hpp"
@@ -131,13 +132,13 @@ void add_schedule_command(CLI::App& app, Context& ctx) {
         "Example:\n  ppm schedule examples/portfolio.json --out schedule.csv\n"
         "Prints each project's start, finish, deadline, minimum float and critical task count, the\n"
         "portfolio finish and the critical path; --out writes every task's dates and floats.");
-    cmd->add_option("FILE", args->file, "Model file: .json, MS Project .xml (MSPDI), P6 .xer / .xml (PMXML), .mpx")->required()->check(CLI::ExistingFile);
+    cmd->add_option("FILE", args->file, "Model file: .json, MS Project .xml (MSPDI), P6 .xer / .xml (PMXML), .mpx")->required()->check(readable_file());
     cmd->add_option("--out,-o", args->out, "Write the full result to OUT.json or OUT.csv");
-    cmd->add_option("--status-date", args->status_date, "Data date YYYY-MM-DD[THH:MM] (overrides the file's)");
+    cmd->add_option("--status-date", args->status_date, "Data date YYYY-MM-DD[THH:MM] (overrides the file's)")->check(date_value());
     cmd->add_option("--critical-float", args->critical_float, "Critical when total float <= this many working minutes")
-        ->check(CLI::NonNegativeNumber);
+        ->transform(integer_in<std::int64_t>(0));
     cmd->add_option("--progress", args->progress, "Progressed tasks: retained (logic) or override")
-        ->check(CLI::IsMember({"retained", "override"}));
+        ->check(one_of({"retained", "override"}));
     cmd->add_flag("--json", args->json, "Print the full result as JSON on stdout instead of the summary");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
 }

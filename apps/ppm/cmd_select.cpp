@@ -9,6 +9,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "progress.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 
@@ -86,7 +87,8 @@ void print_result(const SelectionProblem& p, const SelectionResult& r, std::ostr
 int run(const SelectArgs& args, Context& ctx) {
     ctx.input_file = args.file;
     SelectionDocument doc = read_selection_document(args.file);
-    if (!doc.has_selection) throw CliError(args.file + ": no \"selection\" section");
+    if (!doc.has_selection)  // the file lacks what the command needs: bad input (exit 3), not usage
+        throw ParseError::unexpected(args.file, 0, 0, "no \"selection\" section: ppm select needs one (docs/selection.md)");
     const auto scores = apply_alignment(doc);
     SelectionProblem& p = doc.problem;
     if (args.budget) {
@@ -101,6 +103,7 @@ int run(const SelectArgs& args, Context& ctx) {
     SelectionOptions so;
     so.time_limit_seconds = args.time_limit.value_or(doc.time_limit_seconds);
     so.relative_gap = args.gap.value_or(doc.relative_gap);
+    so.stop = ctx.interruptible();  // Ctrl-C: the best selection so far (frontier: the points solved), exit 5
     ProgressBar bar("select", ctx.quiet);  // stderr, only on a terminal: share of the time limit used
     if (bar.active())
         so.progress = [&bar, limit = so.time_limit_seconds](const SelectionProgress& sp) {
@@ -183,15 +186,15 @@ void add_select_command(CLI::App& app, Context& ctx) {
         "total, role capacities, dependencies, groups, category balance, risk) and prints the selection,\n"
         "why each other candidate was left out, and binding constraints; then the file's scenarios side\n"
         "by side. --budget B sets the total budget to B and scales per-period budgets in proportion.");
-    cmd->add_option("FILE", args->file, "ppm file with a \"selection\" section (.json)")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--budget", args->budget, "Total budget (major currency units)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("FILE", args->file, "ppm file with a \"selection\" section (.json)")->required()->check(readable_file());
+    cmd->add_option("--budget", args->budget, "Total budget (major currency units)")->check(number_at_least(0.0));
     cmd->add_option("--frontier", args->frontier, "Efficient frontier with K budget points instead of one solve")
-        ->check(CLI::Range(1, 1000));
+        ->transform(integer_in<int>(1, 1000));
     cmd->add_flag("--json", args->json, "Print the result as JSON on stdout");
     cmd->add_option("--time-limit", args->time_limit, "Wall-clock seconds per solve (default: file's solver.time_limit or 60)")
-        ->check(CLI::PositiveNumber);
+        ->check(number_at_least(0.0, /*open=*/true));
     cmd->add_option("--gap", args->gap, "Relative optimality gap (default: file's solver.gap or 0.001)")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(number_in(0.0, 1.0));
     cmd->add_flag("--no-scenarios", args->no_scenarios, "Do not solve the file's what-if scenarios");
     cmd->add_flag("--greedy", args->greedy, "Use the greedy ranking heuristic instead of the MILP (for comparison)");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
@@ -68,6 +69,7 @@ int run(const SimulateArgs& args, Context& ctx) {
     opt.repair_correlation = control.uncertainty.repair_correlation;
     opt.level = spec.level;
     // Progress on stderr only when it is a terminal (never into pipes, logs or --json consumers).
+    opt.stop = ctx.interruptible();  // Ctrl-C: the iterations done so far, exit 5
     ProgressBar bar("simulate", ctx.quiet);
     if (bar.active()) opt.progress = [&bar](double f) { bar.update(f); };
     const MonteCarloResult r = simulate(model.input, opt);
@@ -175,19 +177,22 @@ void add_simulate_command(CLI::App& app, Context& ctx) {
         "Example:\n  ppm simulate plan.json --iterations 10000 --seed 42\n"
         "Durations follow the \"uncertainty\" section, linked risks of the \"risks\" section fire as events\n"
         "(docs/risk.md). Same seed, same answer, whatever the thread count.");
-    cmd->add_option("FILE", args->file, "Model file (.json)")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--iterations,-n", args->iterations, "Iterations (default: the file's, else 1000)")->check(CLI::Range(1, 10'000'000));
+    cmd->add_option("FILE", args->file, "Model file (.json)")->required()->check(readable_file());
+    cmd->add_option("--iterations,-n", args->iterations, "Iterations (default: the file's, else 1000)")
+        ->transform(integer_in<std::uint64_t>(1, 10'000'000));
     cmd->add_option_function<std::uint64_t>(
-        "--seed", [args](const std::uint64_t& s) { args->seed = s, args->seed_given = true; }, "Random seed (default: the file's, else 1)");
-    cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)");
-    cmd->add_option("--target", args->target, "Date to report the probability of finishing by (YYYY-MM-DD[THH:MM])");
-    cmd->add_option("--top", args->top, "Tasks listed by criticality")->check(CLI::NonNegativeNumber);
+        "--seed", [args](const std::uint64_t& s) { args->seed = s, args->seed_given = true; }, "Random seed (default: the file's, else 1)")
+        ->transform(seed_value());
+    cmd->add_option("--threads", args->threads, "Worker threads (0 = all cores)")->transform(integer_in<unsigned>(0, 256));
+    cmd->add_option("--target", args->target, "Date to report the probability of finishing by (YYYY-MM-DD[THH:MM])")
+        ->check(date_value());
+    cmd->add_option("--top", args->top, "Tasks listed by criticality")->transform(integer_in<int>(0, 1'000'000));
     cmd->add_flag("--json", args->json, "Print the full result as JSON");
     cmd->add_flag("--level", args->level, "Level resources inside each iteration (serial SGS; single working-time axis)");
     cmd->add_option("--level-period", args->level_period, "Levelling grid in working minutes (default: the file's, else 60)")
-        ->check(CLI::PositiveNumber);
+        ->transform(integer_in<std::int64_t>(1, 1'000'000));
     cmd->add_option("--calendars", args->calendars, "Iteration timing: automatic (default), axis, per_task (exact CPM per task calendar)")
-        ->check(CLI::IsMember({"automatic", "axis", "per_task"}));
+        ->check(one_of({"automatic", "axis", "per_task"}));
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
 }
 

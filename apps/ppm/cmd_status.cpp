@@ -10,6 +10,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/control_file.hpp"
@@ -154,10 +155,11 @@ void add_status_command(CLI::App& app, Context& ctx) {
         "Colours come from SPI, CPI, SPI(t), float erosion, open high risks and overdue milestones under\n"
         "the \"governance\" section's PMO policy (docs/governance.md); roll-ups weight projects by BAC.\n"
         "The trend compares the latest score with the earlier status periods.");
-    cmd->add_option("FILE", args->file, "Model file (.json)")->required()->check(CLI::ExistingFile);
-    cmd->add_option("--status-date", args->status_date, "Data date (default: the portfolio's status_date, else the latest status period)");
+    cmd->add_option("FILE", args->file, "Model file (.json)")->required()->check(readable_file());
+    cmd->add_option("--status-date", args->status_date, "Data date (default: the portfolio's status_date, else the latest status period)")
+        ->check(date_value());
     cmd->add_option("--pmo", args->pmo, "Policy profile: supportive, controlling or directive (overrides the file)")
-        ->check(CLI::IsMember({"supportive", "controlling", "directive"}));
+        ->check(one_of({"supportive", "controlling", "directive"}));
     cmd->add_flag("--json", args->json, "Print the table as JSON");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
 }

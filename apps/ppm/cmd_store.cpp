@@ -12,6 +12,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "options.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/evm/control_file.hpp"
 #include "ppm/evm/health.hpp"
@@ -215,7 +216,7 @@ void add_store_command(CLI::App& app, Context& ctx) {
     CLI::App* imp = cmd->add_subcommand("import", "Store a model file (any format) in the repository (created when missing)\n"
                                                   "Example: ppm store import ppm.db examples/portfolio.json");
     imp->add_option("DB", args->db, "Repository file")->required();
-    imp->add_option("FILE", args->file, "Model file: .json .xml .xer .mpx")->required();
+    imp->add_option("FILE", args->file, "Model file: .json .xml .xer .mpx")->required()->check(readable_file());
     imp->add_flag("--json", args->json, "Print a JSON summary");
     imp->callback([args, &ctx] { ctx.exit_code = run_import(*args, ctx); });
 

@@ -6,7 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 
 namespace ppm::cli {
@@ -18,7 +20,7 @@ enum ExitCode : int {
     kUsage = 2,         ///< Bad command line.
     kBadInput = 3,      ///< The input file is malformed or the model is invalid.
     kIoError = 4,       ///< A file could not be read or written.
-    kCancelled = 5,     ///< Interrupted.
+    kCancelled = 5,     ///< Interrupted (Ctrl-C): the best result so far was printed.
     kInternal = 70,     ///< A bug: please report.
 };
 
@@ -28,9 +30,21 @@ struct Context {
     int exit_code = kOk;
     /// The model file being worked on, named in ModelError messages (set by the subcommand).
     std::string input_file;
+    /// Ctrl-C (main.cpp): the first one requests a stop through this token when the command has said
+    /// it honours it (interruptible()); otherwise, and on a second Ctrl-C, the tool exits at once.
+    std::stop_token stop;
+    std::atomic<bool>* stop_honoured_by = nullptr;  ///< Set by main when Ctrl-C is watched.
+
+    /// For a command about to run an engine that takes a std::stop_token: from now on a first Ctrl-C
+    /// stops the engine, which returns its best result so far; the tool then prints it and exits
+    /// with kCancelled. Returns the token to put in the engine's options.
+    std::stop_token interruptible() {
+        if (stop_honoured_by != nullptr) *stop_honoured_by = true;
+        return stop;
+    }
 };
 
-/// A usage problem detected by a subcommand after parsing (bad combination of flags...).
+/// A usage problem detected by a subcommand after parsing (bad combination of flags...): exit 2.
 class CliError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;

@@ -1,10 +1,18 @@
 // `ppm`: the command-line face of the library. See `ppm --help` and docs/cli.md.
+#include <pthread.h>
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <stop_token>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "command.hpp"
@@ -53,6 +61,55 @@ bool unknown_command(const CLI::App& app, int argc, char** argv) {
     return false;
 }
 
+// Ctrl-C (issue 22): SIGINT is blocked in every thread and taken by one watcher thread (sigwait),
+// so no work happens in a signal handler. The first Ctrl-C requests a stop of the running engine
+// when the command said it honours one (Context::interruptible): the engine returns its best result
+// so far, the command prints it and the tool exits with kCancelled. Otherwise, and on a second
+// Ctrl-C, the tool exits at once with kCancelled. When SIGINT is ignored at start (a background job
+// of a non-interactive shell), it stays ignored.
+struct Interrupt {
+    std::stop_source source;
+    std::atomic<bool>* honoured = nullptr;
+};
+
+void watch_interrupts(Interrupt* in, sigset_t set) {
+    for (int count = 1;; ++count) {
+        int sig = 0;
+        if (sigwait(&set, &sig) != 0) return;
+        if (count == 1 && in->honoured->load()) {
+            static constexpr char kMsg[] = "\nppm: interrupted: stopping with the best result so far (Ctrl-C again to quit now)\n";
+            (void)!::write(STDERR_FILENO, kMsg, sizeof kMsg - 1);
+            in->source.request_stop();
+            continue;
+        }
+        static constexpr char kMsg[] = "\nppm: interrupted\n";
+        (void)!::write(STDERR_FILENO, kMsg, sizeof kMsg - 1);
+        std::_Exit(ppm::cli::kCancelled);
+    }
+}
+
+// Starts the watcher before any other thread exists, so every later thread inherits the mask.
+void install_interrupt_handler(ppm::cli::Context& ctx) {
+    struct sigaction current {};
+    if (::sigaction(SIGINT, nullptr, &current) != 0 || current.sa_handler == SIG_IGN) return;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    if (::pthread_sigmask(SIG_BLOCK, &set, nullptr) != 0) return;
+    // Never freed: the detached watcher may still be waiting while static objects are destroyed.
+    auto* in = new Interrupt;
+    in->honoured = new std::atomic<bool>(false);
+    ctx.stop = in->source.get_token();
+    ctx.stop_honoured_by = in->honoured;
+    std::thread(watch_interrupts, in, set).detach();
+}
+
+// The subcommand the user chose (for "run `ppm level --help`"), empty when none was recognised.
+std::string chosen_command(const CLI::App& app) {
+    for (const CLI::App* sub : app.get_subcommands()) return sub->get_name();
+    return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +127,7 @@ int main(int argc, char** argv) {
         "3 bad input (file:line:column: field named), 4 file not readable/writable, 5 cancelled, 70 internal.\n"
         "See docs/cli.md.");
     Context ctx;
+    install_interrupt_handler(ctx);
     app.add_flag("-q,--quiet", ctx.quiet, "Print nothing but errors and requested output");
     app.set_version_flag("--version", std::string("ppm ") + PPM_VERSION);
 
@@ -89,7 +147,11 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kOk : kUsage;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        // One line naming the option and what it expects (the validators of options.hpp).
+        const std::string cmd = chosen_command(app);
+        std::cerr << "ppm: " << e.what() << " (see `ppm " << (cmd.empty() ? "" : cmd + " ") << "--help`)\n";
+        return kUsage;
     } catch (const CliError& e) {
         std::cerr << "ppm: " << e.what() << "\n";
         return kUsage;
@@ -103,5 +165,7 @@ int main(int argc, char** argv) {
         std::cerr << "ppm: internal error: " << e.what() << "\n";
         return kInternal;
     }
+    // Stopped by Ctrl-C: the command printed its best result so far.
+    if (ctx.stop.stop_requested()) return kCancelled;
     return ctx.exit_code;
 }

@@ -6,6 +6,7 @@ Usage: python3 04_dask_sweep.py [OUT_DIR] [tcp://scheduler:8786]
 
 import pathlib
 import sys
+from typing import Any
 
 from distributed import Client, LocalCluster
 
@@ -14,7 +15,7 @@ import ppm.distributed
 
 
 
-def chain(n):
+def chain(n: int) -> tuple[ppm.SimulationNetwork, list[ppm.DurationDistribution], dict[str, Any]]:
     """An n-task finish-to-start chain with PERT durations (built on the worker)."""
     links = [ppm.NetworkLink(predecessor=i, successor=i + 1) for i in range(n - 1)]
     return ppm.SimulationNetwork.build(n, links), [ppm.DurationDistribution.pert(400, 480, 900)] * n, {}

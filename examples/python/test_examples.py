@@ -18,7 +18,7 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=[s.name for s in SCRIPTS])
-def test_example_runs(script, tmp_path):
+def test_example_runs(script: pathlib.Path, tmp_path: pathlib.Path) -> None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)  # workers and the child see the same ppm
     proc = subprocess.run([sys.executable, str(script), str(tmp_path)], env=env, capture_output=True, text=True, timeout=600)

@@ -696,8 +696,8 @@ class GeneratorOptions:
     seed: int
 
 class HeatMap:
-    count: list[list[int[5]][5]]
-    ids: list[list[list[str][5]][5]]
+    count: list[list[int]]  # 5 x 5 (probability x impact)
+    ids: list[list[list[str]]]  # 5 x 5 lists of risk ids
 
 class Histogram:
     count: list[int]
@@ -807,6 +807,7 @@ class MonteCarloResult:
     criticality: npt.NDArray[Any]
     cruciality: npt.NDArray[Any]
     deterministic_finish: int
+    _cost_minor: npt.NDArray[np.float64]  # internal (ppm.distributed): per-iteration cost in minor units
     event_hits: npt.NDArray[Any]
     finish: npt.NDArray[Any]
     finish_at: npt.NDArray[Any]
@@ -943,14 +944,14 @@ class RagCheck(enum.Enum):
 class RagPolicy:
     def __init__(self, **kwargs: Any) -> None: ...
     amber_from: float
-    enabled: list[bool[8]]
+    enabled: list[bool]  # one per RagCheck (8)
     escalate_from: Rag
     name: str
     red_from: float
     thresholds: RagThresholds
 
 class RagResult:
-    check: list[Rag[8]]
+    check: list[Rag]  # one per RagCheck (8)
     escalate: bool
     overall: Rag
     reasons: list[str]
@@ -1127,12 +1128,12 @@ class RiskLevel(enum.Enum):
 
 class RiskMatrix:
     def __init__(self, **kwargs: Any) -> None: ...
-    cost_bounds: list[float[4]]
+    cost_bounds: list[float]  # 4 bounds between the 5 impact levels
     high_from: int
     medium_from: int
-    probability_bounds: list[float[4]]
-    schedule_bounds: list[int[4]]
-    score: list[list[int[5]][5]]
+    probability_bounds: list[float]  # 4 bounds
+    schedule_bounds: list[int]  # 4 bounds
+    score: list[list[int]]  # 5 x 5
 
 class RiskScore:
     impact_band: int
@@ -1171,7 +1172,7 @@ class ScenarioComparison:
     def __init__(self, *, names: list[str], results: list[SelectionResult], candidates: list[str], selected: list[int]) -> None: ...
     candidates: list[str]
     names: list[str]
-    results: list
+    results: list[SelectionResult]
     selected: npt.NDArray[Any]
     def to_dataframe(self) -> pd.DataFrame: ...
 
@@ -1359,9 +1360,9 @@ class WeightSensitivity:
 
 def add_finish_to_start(data: RcpspData, from_: int, to: int, lag: int = ...) -> None: ...
 
-def aggregate_judgements(matrices: list[npt.NDArray[Any][numpy.float64[m, n]]], weights: list[float] = ..., id: str = ...) -> npt.NDArray[np.float64]: ...
+def aggregate_judgements(matrices: list[npt.ArrayLike], weights: list[float] = ..., id: str = ...) -> npt.NDArray[np.float64]: ...
 
-def analyse_pairwise(matrix: npt.NDArray[Any][numpy.float64[m, n]], *, cr_threshold: float = ..., inconsistent_top: int = ..., checks: PairwiseChecks = ..., id: str = ...) -> AhpResult: ...
+def analyse_pairwise(matrix: npt.ArrayLike, *, cr_threshold: float = ..., inconsistent_top: int = ..., checks: PairwiseChecks = ..., id: str = ...) -> AhpResult: ...
 
 def apply_scenario(base: SelectionProblem, scenario: Scenario) -> SelectionProblem: ...
 
@@ -1553,6 +1554,10 @@ def simulate(network: SimulationNetwork, duration: list[DurationDistribution], *
 
 def simulate_model(model: SimulationModel, *, iterations: int = ..., seed: int = ..., threads: int = ..., histogram_bins: int = ..., repair_correlation: bool = ..., sensitivity: bool = ..., first_iteration: int = ..., progress: Optional[Callable[[Any], Any]] = ...) -> MonteCarloResult: ...
 
+def _merge_monte_carlo(finish: list[int], cost: list[float], critical_counts: list[int], event_hits: list[int], deterministic_finish: int, histogram_bins: int, correlation_repaired: list[int]) -> MonteCarloResult:
+    """Internal (ppm.distributed): a result from concatenated samples, computed as simulate() does."""
+    ...
+
 def solve_rcpsp(instance: RcpspInstance, *, max_schedules: int = ..., time_limit_seconds: float = ..., seed: int = ..., threads: int = ..., population_size: int = ..., stop_at_lower_bound: bool = ..., progress: Optional[Callable[[Any], Any]] = ...) -> RcpspResult: ...
 
 def status_from_project(project: Project, date: datetime.datetime) -> StatusPeriod: ...
@@ -1569,7 +1574,7 @@ def total_emv(risks: list[Risk], project: Optional[str] = ...) -> float: ...
 
 def trend(scores: list[float], window: int = ..., tolerance: float = ...) -> Trend: ...
 
-def validate_pairwise(matrix: npt.NDArray[Any][numpy.float64[m, n]], id: str = ..., checks: PairwiseChecks = ...) -> None: ...
+def validate_pairwise(matrix: npt.ArrayLike, id: str = ..., checks: PairwiseChecks = ...) -> None: ...
 
 def validate_selection(problem: SelectionProblem) -> None: ...
 

@@ -73,7 +73,7 @@ def model_from_json(text: str) -> "_core.SimulationModel":
     return _core.build_simulation_model(portfolio, control.risks, control.uncertainty)
 
 
-def _mc_chunk(build: Callable[..., Any], args: tuple, first: int, count: int, seed: int, histogram_bins: int) -> Any:
+def _mc_chunk(build: Callable[..., Any], args: tuple[Any, ...], first: int, count: int, seed: int, histogram_bins: int) -> Any:
     model = build(*args)
     if isinstance(model, _core.SimulationModel):
         return _core.simulate_model(model, iterations=count, seed=seed, threads=1, histogram_bins=histogram_bins,
@@ -119,12 +119,15 @@ def frontier_budgets(problem: "_core.SelectionProblem", points: int = 10, budget
     if points < 1:
         raise ValueError("points must be >= 1")
     forced = set(problem.forced_in)
-    cents = lambda x: int(round(x * 100))  # noqa: E731 - Money.from_major rounds to the cent
+
+    def cents(x: float) -> int:  # Money.from_major rounds to the cent
+        return int(round(x * 100))
+
     all_cost = sum(sum(cents(c) for c in k.cost) for k in problem.candidates)
     forced_cost = sum(sum(cents(c) for c in k.cost) for k in problem.candidates if k.id in forced)
     lo = cents(budget_min) if budget_min is not None else forced_cost
     hi = cents(budget_max) if budget_max is not None else all_cost
-    out = []
+    out: list[float] = []
     for k in range(points):
         frac = 1.0 if points == 1 else k / (points - 1)
         v = frac * float(hi - lo)
@@ -132,7 +135,7 @@ def frontier_budgets(problem: "_core.SelectionProblem", points: int = 10, budget
     return out
 
 
-def _frontier_chunk(problem: "_core.SelectionProblem", budgets: list[float], kwargs: dict) -> list["_core.FrontierResult"]:
+def _frontier_chunk(problem: "_core.SelectionProblem", budgets: list[float], kwargs: dict[str, Any]) -> list["_core.FrontierResult"]:
     return [_core.efficient_frontier(problem, points=1, budget_min=b, budget_max=b, **kwargs) for b in budgets]
 
 
@@ -163,14 +166,14 @@ def frontier(client: Any, problem: "_core.SelectionProblem", *, points: int = 10
         total_seconds=sum(float(p.seconds[0]) for p in parts))
 
 
-def _scenario_chunk(base: "_core.SelectionProblem", scenarios: list, kwargs: dict) -> list["_core.SelectionResult"]:
+def _scenario_chunk(base: "_core.SelectionProblem", scenarios: list[Optional["_core.Scenario"]], kwargs: dict[str, Any]) -> list["_core.SelectionResult"]:
     return [_core.select_portfolio(base if s is None else _core.apply_scenario(base, s), **kwargs) for s in scenarios]
 
 
 def compare_scenarios(client: Any, base: "_core.SelectionProblem", scenarios: Sequence["_core.Scenario"], *,
                       chunks: Optional[int] = None, **solve_kwargs: Any) -> "_core.ScenarioComparison":
     """``compare_scenarios`` with the base and each scenario solved on the Client's workers."""
-    items: list = [None, *scenarios]
+    items: list[Optional["_core.Scenario"]] = [None, *scenarios]
     if chunks is None:
         chunks = max(1, len(client.scheduler_info().get("workers", {})) * 2)
     ranges = [(f, n) for f, n in split(len(items), chunks) if n > 0]
