@@ -16,10 +16,12 @@ case $command in
 esac
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-# timeout runs ppm in the foreground (SIGINT not ignored, as at a terminal), sends SIGINT after 1 s,
-# SIGKILL 20 s later if it has not stopped; --preserve-status returns ppm's own exit code.
+# timeout sends SIGINT after 1 s and SIGKILL 20 s later if ppm has not stopped; --preserve-status
+# returns ppm's own exit code. --foreground: the signal goes to ppm once, as a terminal's Ctrl-C
+# does (without it timeout also signals its whole process group, so ppm would get SIGINT twice,
+# and a second Ctrl-C means "quit now").
 start=$(date +%s)
-timeout --preserve-status -k 20 -s INT 1 "$ppm" "${args[@]}" >"$out" 2>"$err"
+timeout --foreground --preserve-status -k 20 -s INT 1 "$ppm" "${args[@]}" >"$out" 2>"$err"
 rc=$?
 elapsed=$(( $(date +%s) - start ))
 if [[ $rc -ne 5 ]]; then
