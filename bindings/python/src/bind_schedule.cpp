@@ -66,7 +66,7 @@ void bind_schedule(py::module_& m) {
         .value("DEADLINE_MISSED", ScheduleWarningKind::deadline_missed)
         .value("NEGATIVE_FLOAT", ScheduleWarningKind::negative_float)
         .value("CALENDAR_FALLBACK", ScheduleWarningKind::calendar_fallback)
-        .value("HORIZON", ScheduleWarningKind::horizon)
+        .value("HORIZON", ScheduleWarningKind::horizon, "No longer reported: calendars apply every exception past their horizon.")
         .value("PROGRESS", ScheduleWarningKind::progress);
 
     py::class_<ScheduleWarning>(m, "ScheduleWarning", "A scheduling warning.")
