@@ -7,9 +7,7 @@
 
 #include <unistd.h>
 
-#include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -36,24 +34,12 @@ inline Portfolio load_model(const std::string& path, const Context& ctx) {
 }
 
 /// `evm`, `status` and `simulate` read their control sections (baselines, status, governance, risks,
-/// uncertainty) from a ppm JSON file only: another format is refused before any work, naming the format expected and the one
-/// found (issue 23), rather than as a JSON syntax error on line 1. ParseError unexpected (exit 3).
+/// uncertainty) from a ppm JSON file only: another format is refused before any work, naming the
+/// format expected and the one found (issue 23), rather than as a JSON syntax error on line 1.
+/// ParseError unexpected (exit 3).
 inline void require_ppm_json(const std::string& path, std::string_view command) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError::io(path, "cannot open file for reading");
-    std::string head(256, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    std::size_t i = head.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
-    const std::string_view s = std::string_view(head).substr(i);
-    if (!s.empty() && s.front() == '{') return;
-    const char* found = s.empty()                       ? "an empty file"
-                        : s.starts_with("ERMHDR")      ? "Primavera P6 XER"
-                        : s.starts_with("MPX")         ? "MPX"
-                        : s.front() == '<'             ? "XML (MS Project or Primavera)"
-                        : head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0 ? "UTF-16 text (XML?)"
-                                                       : "not JSON";
+    const std::string found = detect_model_format(path);  // what read_model_file would see
+    if (found == "ppm JSON") return;
     throw ParseError::unexpected(path, 1, 1,
                                  "ppm " + std::string(command) +
                                      " expects a ppm JSON file (the model with its control sections: baselines, status, "

@@ -130,6 +130,8 @@ ImportResult read_as(Content c, const std::filesystem::path& path) {
 }
 }  // namespace
 
+std::string detect_model_format(const std::filesystem::path& path) { return std::string(describe(sniff(path).content)); }
+
 std::vector<std::string> supported_model_extensions() { return {".json", ".xml", ".pmxml", ".xer", ".mpx"}; }
 
 std::vector<std::string> supported_output_extensions() { return {".json", ".xml", ".xer", ".mpx", ".ics"}; }

@@ -17,6 +17,12 @@ namespace ppm {
 /// neither it nor the content is recognised).
 Portfolio read_model_file(const std::filesystem::path& path);
 
+/// What the first bytes of `path` say it is, as `read_model_file` detects it: "ppm JSON", "MS Project
+/// XML (MSPDI)", "Primavera P6 XML (PMXML)", "Primavera P6 XER", "MPX", "a binary MS Project .mpp
+/// file", "an empty file", "XML of another kind" or "unknown content". ParseError::io when the file
+/// cannot be opened. For messages ("this file is Primavera P6 XER").
+std::string detect_model_format(const std::filesystem::path& path);
+
 /// The usual extensions of the formats `read_model_file` reads, lower case with the dot (".json", ...);
 /// any other extension is read by content.
 std::vector<std::string> supported_model_extensions();

@@ -38,6 +38,8 @@ std::optional<double> parse_double(std::string_view text);
 std::string format_double(double value);
 /// Windows-1252 bytes -> UTF-8 (valid UTF-8 input is returned unchanged).
 std::string cp1252_to_utf8(std::string_view text);
+/// Appends code point `c` (<= U+10FFFF, not a surrogate) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
 /// Byte offset of the first byte of `text` that does not start a valid UTF-8 sequence (RFC 3629: no
 /// overlong forms, no surrogates, nothing above U+10FFFF, no sequence cut short), or npos.
 std::size_t invalid_utf8_offset(std::string_view text);
