@@ -59,8 +59,6 @@ int run(const SimulateArgs& args, Context& ctx) {
     if (!args.calendars.empty())
         spec.calendars = args.calendars == "axis" ? SimulationCalendars::axis
                          : args.calendars == "per_task" ? SimulationCalendars::per_task : SimulationCalendars::automatic;
-    // Levelling inside iterations works on the single working-time axis.
-    if (spec.level && spec.calendars == SimulationCalendars::automatic) spec.calendars = SimulationCalendars::axis;
     const SimulationModel model = build_simulation_model(pf, control.risks, spec);
     MonteCarloOptions opt;
     opt.iterations = args.iterations > 0 ? args.iterations : control.uncertainty.iterations;

@@ -140,8 +140,7 @@ ProjectCurves project_curves(const Portfolio& pf, const Baseline& b, std::span<c
 // finish is the portfolio's and Spearman sensitivities are measured against it (ppm simulate's
 // settings: the section's iterations, seed, levelling and calendars).
 PortfolioSimulation simulate_portfolio(const Portfolio& pf, const ControlData& control, const DashboardOptions& o) {
-    UncertaintySpec spec = control.uncertainty;
-    if (spec.level && spec.calendars == SimulationCalendars::automatic) spec.calendars = SimulationCalendars::axis;
+    const UncertaintySpec& spec = control.uncertainty;
     // From the status periods' progress, as ppm simulate forecasts (docs/risk.md).
     const SimulationModel model = build_simulation_model(apply_status_periods(pf, control.status), control.risks, spec);
     MonteCarloOptions mo;
@@ -222,7 +221,10 @@ void collect_model(DashboardData& d, std::string_view json_text, const Dashboard
 
     if (json_text.empty()) return;
     if (!stage.begin("control", 0.5, d)) return;
-    const ControlData control = read_control_sections(json_text, d.source);
+    ControlData control = read_control_sections(json_text, d.source);
+    // PV over the tasks' working calendars: attached once, for the roll-up and the S-curves alike.
+    for (auto& set : control.baselines)
+        for (auto& b : set.baselines) attach_calendars(b, pf);
     d.baselines = control.baselines;
     d.risks = control.risks;
     d.matrix = control.matrix;
@@ -247,9 +249,7 @@ void collect_model(DashboardData& d, std::string_view json_text, const Dashboard
             for (const auto& set : control.baselines) {
                 const Baseline* b = set.active();
                 if (!b || b->size() == 0) continue;
-                Baseline spread = *b;  // PV over the tasks' working calendars, as the roll-up spreads it
-                if (spread.calendar.empty()) attach_calendars(spread, pf);
-                d.scurves.push_back(project_curves(pf, spread, control.status, *d.evm, *d.status_date, o.scurve_period));
+                d.scurves.push_back(project_curves(pf, *b, control.status, *d.evm, *d.status_date, o.scurve_period));
             }
         }
     }

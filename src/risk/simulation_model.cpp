@@ -224,9 +224,10 @@ SimulationModel build_simulation_model(const Portfolio& portfolio, std::span<con
         m.input.resources = std::move(res);
     }
 
-    // Per-task calendars: the exact CPM network when the leaves use more than one calendar.
+    // Per-task calendars: the exact CPM network when the leaves use more than one calendar, unless
+    // iterations are levelled (levelling works on the single working-time axis).
     bool per_task = spec.calendars == SimulationCalendars::per_task;
-    if (spec.calendars == SimulationCalendars::automatic) {
+    if (spec.calendars == SimulationCalendars::automatic && !spec.level) {
         std::optional<std::optional<CalendarId>> first_cal;
         for (std::size_t i = 0; i < n && !per_task; ++i) {
             const Project& pr = portfolio.projects[m.project_of[i]];

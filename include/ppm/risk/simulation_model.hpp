@@ -50,7 +50,7 @@ struct NamedCorrelation {
 
 /// How iterations are timed.
 enum class SimulationCalendars : std::uint8_t {
-    automatic,  ///< Per-task calendars when the leaf tasks use more than one calendar, else one axis.
+    automatic,  ///< Per-task calendars when the leaf tasks use more than one calendar (and iterations are not levelled), else one axis.
     axis,       ///< One working-time axis (fast network pass; levelling works only here).
     per_task,   ///< Always the exact CPM with each task's own calendar.
 };
