@@ -684,14 +684,14 @@ void crossover(const std::vector<std::uint32_t>& mother, const std::vector<std::
 // forward-backward justification (rcpsp_solver.hpp). Its schedule is the same kind of answer, on
 // the same time axis: the calendar SGS would place the same list the same way.
 //
-// With several projects and the total-delay objective the grid GA (which minimises the makespan) is
-// a starting point only: `for_delay` asks for it anyway, and the calendar GA goes on from its schedule.
+// With several projects the makespan is not the whole objective, so the grid GA's schedule is a
+// starting point (`as_start`, which also lifts the total-delay exclusion): the calendar GA goes on from it.
 std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions& opt, std::int64_t budget,
-                                          bool for_delay = false) {
+                                          bool as_start = false) {
     const Network& net = *pp.net;
     const std::size_t n = pp.n;
     if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return std::nullopt;
-    if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish && !for_delay)
+    if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish && !as_start)
         return std::nullopt;
     for (std::size_t i = 0; i < n; ++i) {
         if (pp.kind[i] != Kind::movable || pp.tier[i] != pp.tier[0]) return std::nullopt;
