@@ -13,7 +13,7 @@
 #include "ppm/io/xer.hpp"
 #include "ppm/leveling/psplib.hpp"
 #ifndef PPM_FUZZ_IO_ONLY  // selection and control need ppm_portfolio and ppm_evm
-#include "ppm/evm/control_file.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 #endif
 

@@ -11,9 +11,9 @@
 #include "options.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
-#include "ppm/evm/control_file.hpp"
-#include "ppm/evm/health.hpp"
 #include "ppm/evm/rollup.hpp"
+#include "ppm/governance/health.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/model_file.hpp"
 
 namespace ppm::cli {
@@ -52,9 +52,10 @@ double major(Money m) { return m.major(); }
 int run(const EvmArgs& args, Context& ctx) {
     ctx.input_file = args.file;
     require_ppm_json(args.file, "evm");
-    const Portfolio pf = load_model(args.file, ctx);
+    const ModelDocument doc = load_document(args.file, ctx);
+    const Portfolio& pf = doc.portfolio;
     throw_if_invalid(pf);
-    const ControlData control = read_control_sections(read_text_file(args.file), args.file);
+    const ControlData& control = doc.control;
     Instant status;
     try {
         status = parse_instant(args.status_date);

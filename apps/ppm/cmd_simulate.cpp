@@ -13,9 +13,9 @@
 #include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
-#include "ppm/evm/control_file.hpp"
-#include "ppm/evm/health.hpp"
 #include "ppm/evm/status_period.hpp"
+#include "ppm/governance/health.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/risk/simulation_model.hpp"
 
@@ -47,9 +47,10 @@ std::string fixed(double v, const char* fmt) {
 int run(const SimulateArgs& args, Context& ctx) {
     ctx.input_file = args.file;
     require_ppm_json(args.file, "simulate");  // its uncertainty, risks and status live in ppm JSON sections
-    const ControlData control = read_control_sections(read_text_file(args.file), args.file);
+    ModelDocument doc = load_document(args.file, ctx);
+    const ControlData& control = doc.control;
     // The forecast starts from what the status periods report (remaining work, actuals, data date).
-    const Portfolio pf = apply_status_periods(load_model(args.file, ctx), control.status);
+    const Portfolio pf = apply_status_periods(std::move(doc.portfolio), control.status);
     throw_if_invalid(pf);
     std::optional<Instant> data_date;
     for (const auto& s : control.status) data_date = std::max(data_date.value_or(s.date), s.date);

@@ -13,9 +13,9 @@
 #include "options.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
-#include "ppm/evm/control_file.hpp"
-#include "ppm/evm/health.hpp"
-#include "ppm/evm/rag.hpp"
+#include "ppm/governance/health.hpp"
+#include "ppm/governance/rag.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/model_file.hpp"
 
 namespace ppm::cli {
@@ -43,9 +43,10 @@ nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nl
 int run(const StatusArgs& args, Context& ctx) {
     ctx.input_file = args.file;
     require_ppm_json(args.file, "status");
-    const Portfolio pf = load_model(args.file, ctx);
+    ModelDocument doc = load_document(args.file, ctx);
+    const Portfolio& pf = doc.portfolio;
     throw_if_invalid(pf);
-    ControlData control = read_control_sections(read_text_file(args.file), args.file);
+    ControlData& control = doc.control;
     if (!args.pmo.empty()) control.governance.pmo = parse_pmo_type(args.pmo);
     std::optional<Instant> status;
     if (!args.status_date.empty()) {

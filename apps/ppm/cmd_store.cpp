@@ -14,8 +14,8 @@
 #include "command.hpp"
 #include "options.hpp"
 #include "ppm/core/error.hpp"
-#include "ppm/evm/control_file.hpp"
-#include "ppm/evm/health.hpp"
+#include "ppm/governance/health.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/model_file.hpp"
 #include "ppm/store/repository.hpp"
 #include "ppm/store/snapshot_diff.hpp"
@@ -41,13 +41,10 @@ std::string pad(std::string s, std::size_t w) { return s.size() >= w ? s + " " :
 
 int run_import(const StoreArgs& a, Context& ctx) {
     ctx.input_file = a.file;
-    ImportResult r = read_model_file_with_warnings(a.file);
+    ModelDocument r = read_model_document(a.file);
     Portfolio& pf = r.portfolio;
     if (pf.id.empty()) pf.id = PortfolioId{std::filesystem::path(a.file).stem().string()};
-    ControlData control;
-    std::string ext = std::filesystem::path(a.file).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".json") control = read_control_sections(read_text_file(a.file), a.file);
+    const ControlData& control = r.control;
     auto repo = store::Repository::open(a.db);
     const std::int64_t revision = repo.save_portfolio(pf);
     if (!control.risks.empty()) repo.save_risks(pf.id, control.risks);

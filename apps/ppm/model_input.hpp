@@ -33,6 +33,15 @@ inline Portfolio load_model(const std::string& path, const Context& ctx) {
     return std::move(r.portfolio);
 }
 
+/// Reads `path` once: the portfolio, its control sections (ppm JSON) and the import warnings, which
+/// go to stderr as load_model's do.
+inline ModelDocument load_document(const std::string& path, const Context& ctx) {
+    ModelDocument d = read_model_document(path);
+    if (!ctx.quiet)
+        for (const auto& w : d.warnings) print_warning(w);
+    return d;
+}
+
 /// `evm`, `status` and `simulate` read their control sections (baselines, status, governance, risks,
 /// uncertainty) from a ppm JSON file only: another format is refused before any work, naming the
 /// format expected and the one found (issue 23), rather than as a JSON syntax error on line 1.

@@ -269,13 +269,4 @@ std::pair<std::int64_t, std::int64_t> line_column(std::string_view text, std::si
     return {line, col};
 }
 
-std::string read_file_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ppm::ParseError::io(path.string(), "cannot open file for reading");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw ppm::ParseError::io(path.string(), "read failed");
-    return ss.str();
-}
-
 }  // namespace ppm::detail

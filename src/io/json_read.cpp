@@ -16,9 +16,11 @@
 #include "io/detail/interchange_text.hpp"
 #include "io/detail/json_dom.hpp"
 #include "io/detail/json_units.hpp"
+#include "io/detail/model_document.hpp"
 #include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/json.hpp"
+#include "ppm/io/text_file.hpp"
 
 namespace ppm {
 
@@ -519,7 +521,10 @@ Portfolio read_json(std::string_view text, std::string_view source_name) {
 }
 
 Portfolio read_json(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
-    const JsonDoc doc = detail::parse_json_doc(text, source_name, limits);
+    return detail::read_portfolio_document(detail::parse_json_doc(text, source_name, limits), limits);
+}
+
+Portfolio detail::read_portfolio_document(const JsonDoc& doc, const io::ReadLimits& limits) {
     const json& portfolio = check_top_level(doc);
     Portfolio pf = read_portfolio(doc, portfolio, "/portfolio");
     detail::check_tasks(pf, doc.source, limits);
@@ -530,7 +535,7 @@ Portfolio read_json_file(const std::filesystem::path& path) { return read_json_f
 
 Portfolio read_json_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
     detail::check_file_size(path, limits);
-    const std::string text = detail::read_file_text(path);
+    const std::string text = read_text_file(path);
     return read_json(text, path.string(), limits);
 }
 

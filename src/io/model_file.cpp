@@ -8,12 +8,16 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "io/detail/json_dom.hpp"
+#include "io/detail/model_document.hpp"
+#include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/ical.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
 #include "ppm/io/pmxml.hpp"
+#include "ppm/io/text_file.hpp"
 #include "ppm/io/xer.hpp"
 
 namespace ppm {
@@ -136,7 +140,9 @@ std::vector<std::string> supported_model_extensions() { return {".json", ".xml",
 
 std::vector<std::string> supported_output_extensions() { return {".json", ".xml", ".xer", ".mpx", ".ics"}; }
 
-ImportResult read_model_file_with_warnings(const std::filesystem::path& path) {
+namespace {
+// The format `path` is read as (see read_model_file_with_warnings), or a ParseError saying why none.
+Content readable_content(const std::filesystem::path& path) {
     const std::string ext = lower_extension(path);
     const Sniffed found = sniff(path);
     const std::string file = path.filename().string();
@@ -148,12 +154,12 @@ ImportResult read_model_file_with_warnings(const std::filesystem::path& path) {
         if (found.content != named && found.content != Content::unknown && found.content != Content::other_xml)
             throw ParseError::unexpected(path.string(), 0, 0,
                                          file + " looks like " + std::string(describe(found.content)) + ", not " + std::string(describe(named)));
-        return read_as(named, path);
+        return named;
     }
     // Generic or unknown extensions (.xml, .pmxml, .txt, none...): read by content.
     switch (found.content) {
         case Content::json: case Content::mspdi: case Content::pmxml: case Content::xer: case Content::mpx:
-            return read_as(found.content, path);
+            return found.content;
         case Content::other_xml:
             throw ParseError::unexpected(path.string(), 0, 0,
                                          "XML root <" + found.xml_root +
@@ -166,6 +172,29 @@ ImportResult read_model_file_with_warnings(const std::filesystem::path& path) {
     throw ParseError::unexpected(path.string(), 0, 0,
                                  "unsupported file extension '" + ext + "' and content not recognised (ppm reads ppm JSON, MS Project XML, " +
                                      "Primavera XER and PMXML, MPX; usual extensions: " + join(supported_model_extensions()) + ")");
+}
+}  // namespace
+
+ImportResult read_model_file_with_warnings(const std::filesystem::path& path) { return read_as(readable_content(path), path); }
+
+ModelDocument read_model_document(const std::filesystem::path& path) { return read_model_document(path, io::ReadLimits{}); }
+
+ModelDocument read_model_document(const std::filesystem::path& path, const io::ReadLimits& limits) {
+    const Content content = readable_content(path);
+    if (content != Content::json) {
+        ImportResult r = read_as(content, path);
+        return {std::move(r.portfolio), ControlData{}, std::move(r.warnings)};
+    }
+    detail::check_file_size(path, limits);
+    return read_json_document(read_text_file(path), path.string(), limits);
+}
+
+ModelDocument read_json_document(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+    const detail::JsonDoc doc = detail::parse_json_doc(text, source_name, limits);
+    ModelDocument out;
+    out.portfolio = detail::read_portfolio_document(doc, limits);
+    out.control = detail::read_control_document(doc);
+    return out;
 }
 
 Portfolio read_model_file(const std::filesystem::path& path) { return read_model_file_with_warnings(path).portfolio; }

@@ -37,6 +37,7 @@
 #include "detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/mpx.hpp"
+#include "ppm/io/text_file.hpp"
 
 namespace ppm {
 
@@ -886,7 +887,7 @@ ImportResult read_mpx_file(const std::filesystem::path& path) { return read_mpx_
 
 ImportResult read_mpx_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
     detail::check_file_size(path, limits);
-    return read_mpx(detail::read_file_text(path), path.string(), limits);
+    return read_mpx(read_text_file(path), path.string(), limits);
 }
 
 }  // namespace ppm

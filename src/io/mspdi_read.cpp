@@ -16,6 +16,7 @@
 #include "detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/mspdi.hpp"
+#include "ppm/io/text_file.hpp"
 
 namespace ppm {
 
@@ -706,7 +707,7 @@ ImportResult read_mspdi_file(const std::filesystem::path& path) { return read_ms
 
 ImportResult read_mspdi_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
     detail::check_file_size(path, limits);
-    return read_mspdi(detail::read_file_text(path), path.string(), limits);
+    return read_mspdi(read_text_file(path), path.string(), limits);
 }
 
 }  // namespace ppm

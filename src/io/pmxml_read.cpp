@@ -13,6 +13,7 @@
 #include "detail/wbs_forest.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/io/pmxml.hpp"
+#include "ppm/io/text_file.hpp"
 
 namespace ppm {
 
@@ -364,7 +365,7 @@ ImportResult read_pmxml_file(const std::filesystem::path& path) { return read_pm
 
 ImportResult read_pmxml_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
     detail::check_file_size(path, limits);
-    return read_pmxml(detail::read_file_text(path), path.string(), limits);
+    return read_pmxml(read_text_file(path), path.string(), limits);
 }
 
 }  // namespace ppm

@@ -14,6 +14,7 @@
 #include "detail/wbs_forest.hpp"
 #include "detail/xer_table.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/text_file.hpp"
 #include "ppm/io/xer.hpp"
 
 namespace ppm {
@@ -654,7 +655,7 @@ ImportResult read_xer_file(const std::filesystem::path& path) { return read_xer_
 
 ImportResult read_xer_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
     detail::check_file_size(path, limits);
-    return read_xer(detail::read_file_text(path), path.string(), limits);
+    return read_xer(read_text_file(path), path.string(), limits);
 }
 
 }  // namespace ppm

@@ -13,12 +13,13 @@
 #include "ppm/core/error.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/capture.hpp"
-#include "ppm/evm/control_file.hpp"
-#include "ppm/evm/health.hpp"
 #include "ppm/evm/rollup.hpp"
 #include "ppm/evm/status_period.hpp"
+#include "ppm/governance/health.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/io/model_file.hpp"
+#include "ppm/io/text_file.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 #include "ppm/report/dashboard_data.hpp"
 #include "ppm/risk/simulation_model.hpp"
@@ -186,7 +187,8 @@ PortfolioSimulation simulate_portfolio(const Portfolio& pf, const ControlData& c
     return out;
 }
 
-void collect_model(DashboardData& d, std::string_view json_text, const DashboardOptions& o, const Stages& stage) {
+// `control`: the model file's control sections (none for a foreign format).
+void collect_model(DashboardData& d, const ControlData* control_in, const DashboardOptions& o, const Stages& stage) {
     const Portfolio& pf = *d.portfolio;
     throw_if_invalid(pf);
     if (stage.begin("schedule", 0.0, d)) {
@@ -219,9 +221,9 @@ void collect_model(DashboardData& d, std::string_view json_text, const Dashboard
         d.notes.push_back("resource histograms: no work resource is assigned to a task");
     }
 
-    if (json_text.empty()) return;
+    if (control_in == nullptr) return;
     if (!stage.begin("control", 0.5, d)) return;
-    ControlData control = read_control_sections(json_text, d.source);
+    ControlData control = *control_in;
     // PV over the tasks' working calendars: attached once, for the roll-up and the S-curves alike.
     for (auto& set : control.baselines)
         for (auto& b : set.baselines) attach_calendars(b, pf);
@@ -253,7 +255,7 @@ void collect_model(DashboardData& d, std::string_view json_text, const Dashboard
             }
         }
     }
-    if (read_json_section(json_text, "uncertainty", d.source) && stage.begin("simulate", 0.6, d)) {
+    if (control.has_section("uncertainty") && stage.begin("simulate", 0.6, d)) {
         try {
             d.simulation = simulate_portfolio(pf, control, o);
         } catch (const Error& e) {
@@ -313,11 +315,12 @@ DashboardData collect(const Source* model, const Source* selection, std::string 
         ImportResult in = read_model_file_with_warnings(model->path);
         d.portfolio = std::move(in.portfolio);
         d.import_warnings = std::move(in.warnings);
-        collect_model(d, {}, options, stage);
+        collect_model(d, nullptr, options, stage);
         d.notes.push_back("control and risk views: only ppm JSON files carry those sections");
     } else if (model && read_json_section(model->text, "portfolio", model->name)) {
-        d.portfolio = read_json(model->text, model->name);
-        collect_model(d, model->text, options, stage);
+        ModelDocument doc = read_json_document(model->text, model->name);
+        d.portfolio = std::move(doc.portfolio);
+        collect_model(d, &doc.control, options, stage);
     } else {
         if (model) {
             const ControlData control = read_control_sections(model->text, model->name);

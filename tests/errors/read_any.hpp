@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "ppm/evm/control_file.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/json.hpp"
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"

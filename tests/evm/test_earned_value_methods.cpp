@@ -10,10 +10,10 @@
 
 #include "ppm/core/error.hpp"
 #include "ppm/evm/capture.hpp"
-#include "ppm/evm/control_file.hpp"
 #include "ppm/evm/earned_value_methods.hpp"
 #include "ppm/evm/rollup.hpp"
 #include "ppm/evm/time_phased.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/json.hpp"
 
 using namespace ppm;

@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include "ppm/core/error.hpp"
-#include "ppm/evm/pmo_policy.hpp"
-#include "ppm/evm/rag.hpp"
 #include "ppm/evm/rollup.hpp"
+#include "ppm/governance/pmo_policy.hpp"
+#include "ppm/governance/rag.hpp"
 
 using namespace ppm;
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "ppm/core/error.hpp"
-#include "ppm/evm/health.hpp"
+#include "ppm/governance/health.hpp"
 #include "ppm/report/dashboard.hpp"
 #include "ppm/risk/risk_matrix.hpp"
 #include "test_support.hpp"

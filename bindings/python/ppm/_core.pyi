@@ -480,8 +480,10 @@ class ControlData:
     escalation: EscalationRule
     matrix: RiskMatrix
     risks: list[Risk]
+    sections: list[str]
     status: list[StatusPeriod]
     uncertainty: UncertaintySpec
+    def has_section(self, name: str) -> bool: ...
 
 class CorrelationGroup:
     def __init__(self, **kwargs: Any) -> None: ...
@@ -705,6 +707,11 @@ class Histogram:
 
 class ImportResult:
     portfolio: Portfolio
+    warnings: list[ImportWarning]
+
+class ModelDocument:
+    portfolio: Portfolio
+    control: ControlData
     warnings: list[ImportWarning]
 
 class ImportWarning:
@@ -1476,7 +1483,11 @@ def rag_score(rag: Rag) -> float: ...
 
 def read_control_sections(text: str, source_name: str = ...) -> ControlData: ...
 
+def read_model_document(path: PathLike) -> ModelDocument: ...
+
 def read_model_file_with_warnings(path: PathLike) -> ImportResult: ...
+
+def read_json_document(text: str, source_name: str = ...) -> ModelDocument: ...
 
 def read_mpx(text: Union[str, bytes], source_name: str = ...) -> ImportResult: ...
 

@@ -5,15 +5,16 @@
 
 #include <filesystem>
 
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/ical.hpp"
 #include "ppm/io/import_result.hpp"
 #include "ppm/io/json.hpp"
+#include "ppm/io/model_file.hpp"
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
 #include "ppm/io/pmxml.hpp"
-#include "ppm/io/xer.hpp"
-#include "ppm/io/model_file.hpp"
 #include "ppm/io/schedule_output.hpp"
+#include "ppm/io/xer.hpp"
 
 namespace ppm::python {
 
@@ -73,6 +74,18 @@ void bind_io(py::module_& m) {
     m.def("write_ical", &write_ical, py::arg("portfolio"), py::arg("result"), "Milestones of a schedule as iCalendar text.");
     m.def("write_ical_file", [](const Portfolio& pf, const std::filesystem::path& p) { write_ical_file(pf, p); }, py::arg("portfolio"),
           py::arg("path"), "Schedules and writes the milestones as an .ics file.");
+    py::class_<ModelDocument>(m, "ModelDocument", "A model file read once: portfolio, control sections and import warnings.")
+        .def_readonly("portfolio", &ModelDocument::portfolio, "The model.")
+        .def_readonly("control", &ModelDocument::control, "The control sections (ppm JSON only; empty for other formats).")
+        .def_readonly("warnings", &ModelDocument::warnings, "The importer's warnings (foreign formats).")
+        .def("__repr__", [](const ModelDocument& d) {
+            return "ModelDocument(" + std::to_string(d.portfolio.task_count()) + " tasks, " + std::to_string(d.control.sections.size()) +
+                   " control sections, " + std::to_string(d.warnings.size()) + " warnings)";
+        });
+    m.def("read_model_document", [](const std::filesystem::path& p) { return read_model_document(p); }, py::arg("path"),
+          "Reads any supported format once: the portfolio, the control sections beside it (ppm JSON) and the import warnings.");
+    m.def("read_json_document", [](const std::string& text, const std::string& source) { return read_json_document(text, source); },
+          py::arg("text"), py::arg("source_name") = "<input>", "A ppm JSON document from text: portfolio and control sections, one parse.");
     m.def("read_model_file_with_warnings", [](const std::filesystem::path& p) { return read_model_file_with_warnings(p); }, py::arg("path"),
           "Reads any supported format; ImportResult with the importer's warnings.");
     m.def("write_model_file", [](const Portfolio& pf, const std::filesystem::path& p) { write_model_file(pf, p); }, py::arg("portfolio"),
@@ -85,6 +98,16 @@ void bind_io(py::module_& m) {
               return write_json(pf, s);
           },
           py::arg("portfolio"), py::arg("sections"), "Model JSON with extra top-level sections (name -> JSON text).");
+    m.def("read_control_sections", [](const std::string& text, const std::string& source) { return read_control_sections(text, source); },
+          py::arg("text"), py::arg("source_name") = "<input>", "Reads the risks, baselines, status, uncertainty and governance sections.");
+    m.def("write_control_sections", [](const ControlData& c) {
+              std::map<std::string, std::string> out;
+              for (const auto& [k, v] : write_control_sections(c)) out[k] = v;
+              return out;
+          },
+          py::arg("data"), "The sections as JSON texts (name -> value).");
+    m.def("parse_duration_text", &parse_duration_text, py::arg("text"), py::arg("where") = "duration",
+          "Integer minutes or '<number><m|h|d|w>' (d = 480, w = 2400).");
 }
 
 }  // namespace ppm::python

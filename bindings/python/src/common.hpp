@@ -42,6 +42,7 @@ void bind_leveling(py::module_& m);
 void bind_scoring(py::module_& m);
 void bind_portfolio(py::module_& m);
 void bind_evm(py::module_& m);
+void bind_governance(py::module_& m);
 void bind_risk(py::module_& m);
 void bind_report(py::module_& m);
 void bind_store(py::module_& m);

@@ -11,6 +11,7 @@ PYBIND11_MODULE(_core, m) {
     ppm::python::bind_portfolio(m);
     ppm::python::bind_leveling(m);
     ppm::python::bind_evm(m);
+    ppm::python::bind_governance(m);
     ppm::python::bind_report(m);
     ppm::python::bind_store(m);
 }

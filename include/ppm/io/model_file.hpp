@@ -4,10 +4,13 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ppm/core/portfolio.hpp"
+#include "ppm/governance/control_data.hpp"
 #include "ppm/io/import_result.hpp"
+#include "ppm/io/read_limits.hpp"
 
 namespace ppm {
 
@@ -35,6 +38,26 @@ std::vector<std::string> supported_model_extensions();
 /// XER"), unrecognised content goes to the named reader for its diagnosis. Any other extension
 /// (.xml, .pmxml, .txt, none) is read by content (docs/interchange.md, "Format detection").
 ImportResult read_model_file_with_warnings(const std::filesystem::path& path);
+
+/// A model file read once: its portfolio, the monitoring-and-control sections beside it (risks,
+/// baselines, status, uncertainty, governance: ppm JSON only, other formats carry none) and the
+/// importer's warnings (foreign formats only).
+struct ModelDocument {
+    Portfolio portfolio;
+    ControlData control;
+    std::vector<ImportWarning> warnings;
+};
+
+/// Reads `path` as `read_model_file_with_warnings` does (same detection and errors) and, for ppm
+/// JSON, the control sections from the same parse (`read_control_sections`' checks and errors).
+/// `limits` bound a JSON document as `read_json`'s do.
+[[nodiscard]] ModelDocument read_model_document(const std::filesystem::path& path);
+[[nodiscard]] ModelDocument read_model_document(const std::filesystem::path& path, const io::ReadLimits& limits);
+
+/// A ppm JSON document from text, as `read_model_document` reads a ppm JSON file (one parse):
+/// `read_json`'s errors for the model, `read_control_sections`' for the control sections.
+[[nodiscard]] ModelDocument read_json_document(std::string_view text, std::string_view source_name = "<input>",
+                                               const io::ReadLimits& limits = {});
 
 /// Writes a portfolio to `path` in the format its extension names (.json, .xml = MSPDI, .xer, .ics =
 /// iCalendar milestones of a CPM schedule). Throws ParseError::unexpected naming the extension when

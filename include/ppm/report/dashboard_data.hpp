@@ -25,10 +25,10 @@
 
 #include "ppm/core/portfolio.hpp"
 #include "ppm/evm/baseline.hpp"
-#include "ppm/evm/rag.hpp"
 #include "ppm/evm/rollup.hpp"
 #include "ppm/evm/status_period.hpp"
 #include "ppm/evm/time_phased.hpp"
+#include "ppm/governance/rag.hpp"
 #include "ppm/io/import_result.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/portfolio/frontier.hpp"

@@ -42,10 +42,10 @@
 #include "ppm/core/id.hpp"
 #include "ppm/core/portfolio.hpp"
 #include "ppm/evm/baseline.hpp"
-#include "ppm/evm/change_request.hpp"
-#include "ppm/evm/issue_log.hpp"
-#include "ppm/evm/lessons.hpp"
 #include "ppm/evm/status_period.hpp"
+#include "ppm/governance/change_request.hpp"
+#include "ppm/governance/issue_log.hpp"
+#include "ppm/governance/lessons.hpp"
 #include "ppm/risk/risk.hpp"
 #include "ppm/store/records.hpp"
 

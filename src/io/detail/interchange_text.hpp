@@ -52,7 +52,4 @@ std::pair<std::int64_t, std::int64_t> line_column(std::string_view text, std::si
 /// Trims ASCII blanks.
 std::string_view trim(std::string_view text);
 
-/// The whole content of a file; ParseError::io naming the path when it cannot be opened or read.
-std::string read_file_text(const std::filesystem::path& path);
-
 }  // namespace ppm::detail

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "ppm/core/error.hpp"
-#include "ppm/evm/pmo_policy.hpp"
-#include "ppm/evm/rag.hpp"
+#include "ppm/governance/pmo_policy.hpp"
+#include "ppm/governance/rag.hpp"
 
 using namespace ppm;
 
@@ -21,7 +21,7 @@ ProjectHealth health(const char* id, double spi, double cpi, double weight = 1.0
 }
 }  // namespace
 
-TEST_CASE("evm: RAG per check and overall = worst applicable check") {
+TEST_CASE("governance: RAG per check and overall = worst applicable check") {
     const RagPolicy p = policy_profile(PmoType::controlling);  // SPI/CPI green >= 0.95, amber >= 0.85
     auto h = health("P", 0.97, 0.90);
     auto r = assess(h, p);
@@ -38,7 +38,7 @@ TEST_CASE("evm: RAG per check and overall = worst applicable check") {
     CHECK(assess(h, p).overall == Rag::none);  // nothing known
 }
 
-TEST_CASE("evm: PMO profiles differ in what is checked and what escalates") {
+TEST_CASE("governance: PMO profiles differ in what is checked and what escalates") {
     auto h = health("P", 0.96, 0.96);
     h.has_baseline = false;
     h.open_high_risks = 1;
@@ -63,7 +63,7 @@ TEST_CASE("evm: PMO profiles differ in what is checked and what escalates") {
     CHECK_THROWS_AS(parse_pmo_type("laissez-faire"), ModelError);
 }
 
-TEST_CASE("evm: RAG roll-up weighted by BAC, a red project keeps its parent at least amber") {
+TEST_CASE("governance: RAG roll-up weighted by BAC, a red project keeps its parent at least amber") {
     const RagPolicy p = policy_profile(PmoType::controlling);  // amber_from 0.5, red_from 1.25
     // A: green, BAC 900; B: red, BAC 100 -> weighted score (0 x 900 + 2 x 100) / 1000 = 0.2 -> green by
     // score, lifted to amber because a member is red. C (program Y) amber alone -> amber.
@@ -92,7 +92,7 @@ TEST_CASE("evm: RAG roll-up weighted by BAC, a red project keeps its parent at l
     CHECK(nested[4].red + nested[4].amber + nested[4].green == 3);
 }
 
-TEST_CASE("evm: RAG trend over status periods") {
+TEST_CASE("governance: RAG trend over status periods") {
     const std::vector<double> worse{0, 0, 1, 2};
     const std::vector<double> better{2, 2, 1, 0};
     const std::vector<double> flat{1, 1, 1};

@@ -8,8 +8,8 @@
 
 #include <vector>
 
-#include "ppm/evm/control_file.hpp"
 #include "ppm/evm/rollup.hpp"
+#include "ppm/governance/control_data.hpp"
 
 namespace ppm {
 
@@ -20,8 +20,5 @@ namespace ppm {
 /// The RAG policy the governance section asks for: its full `policy` when given, else the `pmo`
 /// profile with the threshold overrides.
 [[nodiscard]] RagPolicy governance_policy(const GovernanceSpec& g);
-
-/// Reads a whole file as text; throws ParseError(io) naming the path.
-[[nodiscard]] std::string read_text_file(const std::string& path);
 
 }  // namespace ppm

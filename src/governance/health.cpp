@@ -1,8 +1,6 @@
 // Project health facts for RAG status (see health.hpp).
-#include "ppm/evm/health.hpp"
+#include "ppm/governance/health.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "ppm/core/error.hpp"
@@ -71,15 +69,6 @@ std::vector<ProjectHealth> project_health(const Portfolio& portfolio, const Cont
         out.push_back(h);
     }
     return out;
-}
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError::io(path, "cannot open file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw ParseError::io(path, "read error");
-    return ss.str();
 }
 
 }  // namespace ppm

@@ -9,7 +9,7 @@
 
 #include <string_view>
 
-#include "ppm/evm/rag.hpp"
+#include "ppm/governance/rag.hpp"
 
 namespace ppm {
 

@@ -11,9 +11,10 @@
 #include <string>
 
 #include "ppm/core/error.hpp"
-#include "ppm/evm/control_file.hpp"
-#include "ppm/evm/health.hpp"
+#include "ppm/governance/health.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/json.hpp"
+#include "ppm/io/text_file.hpp"
 
 using namespace ppm;
 
@@ -115,7 +116,7 @@ std::string rich_document() {
 
 }  // namespace
 
-TEST_CASE("evm: governance entities round trip through the control JSON field by field") {
+TEST_CASE("governance: governance entities round trip through the control JSON field by field") {
     const GovernanceSpec g = rich_governance();
     ControlData c;
     c.governance = g;
@@ -243,7 +244,7 @@ TEST_CASE("evm: governance entities round trip through the control JSON field by
     CHECK(governance_policy(r).name == "board");
 }
 
-TEST_CASE("evm: uncertainty timing options round trip") {
+TEST_CASE("governance: uncertainty timing options round trip") {
     const std::string doc = rich_document();
     const auto c = read_control_sections(doc, "rich.json");
     CHECK(c.uncertainty.calendars == SimulationCalendars::per_task);
@@ -271,7 +272,7 @@ TEST_CASE("evm: uncertainty timing options round trip") {
     CHECK(c.risks.front().actions.back().cost == Money::from_major(300));
 }
 
-TEST_CASE("evm: malformed governance entities are ParseErrors naming the JSON pointer") {
+TEST_CASE("governance: malformed governance entities are ParseErrors naming the JSON pointer") {
     auto bad = [](const std::string& governance) {
         try {
             (void)read_control_sections("{\"governance\": " + governance + "}", "bad.json");
@@ -290,7 +291,7 @@ TEST_CASE("evm: malformed governance entities are ParseErrors naming the JSON po
     CHECK(bad(R"({"methodologies": [{"id": "M", "wbs": [{"code": "1", "parent": "9"}]}]})").find("/governance/methodologies/0") != std::string::npos);
 }
 
-TEST_CASE("evm: the rich control document is written for the schema check") {
+TEST_CASE("governance: the rich control document is written for the schema check") {
     const std::string doc = rich_document();
     const char* path = std::getenv("PPM_RICH_CONTROL_JSON");
     if (path == nullptr) {
@@ -301,7 +302,7 @@ TEST_CASE("evm: the rich control document is written for the schema check") {
     CHECK(read_control_sections(doc, "rich.json").governance.lessons.size() == 1);
 }
 
-TEST_CASE("evm: governance thresholds that make no sense are ParseErrors naming the JSON pointer") {
+TEST_CASE("governance: governance thresholds that make no sense are ParseErrors naming the JSON pointer") {
     // Hand-made cases of each way a threshold can make no sense (docs/governance.md).
     auto bad = [](const std::string& governance) {
         try {

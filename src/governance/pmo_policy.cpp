@@ -1,5 +1,5 @@
 // PMO policy profiles (PMBOK Guide 6th ed., sec. 2.4.4.3; thresholds in docs/governance.md).
-#include "ppm/evm/pmo_policy.hpp"
+#include "ppm/governance/pmo_policy.hpp"
 
 #include "ppm/core/error.hpp"
 

@@ -1,5 +1,5 @@
 // RAG assessment, roll-up and trend (see rag.hpp).
-#include "ppm/evm/rag.hpp"
+#include "ppm/governance/rag.hpp"
 
 #include <algorithm>
 #include <cmath>

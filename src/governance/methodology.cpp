@@ -1,5 +1,5 @@
 // Methodology templates and one-call project instantiation (see methodology.hpp).
-#include "ppm/evm/methodology.hpp"
+#include "ppm/governance/methodology.hpp"
 
 #include <set>
 #include <unordered_map>

@@ -4,16 +4,16 @@
 #include <cmath>
 
 #include "ppm/core/error.hpp"
-#include "ppm/evm/change_request.hpp"
-#include "ppm/evm/issue_log.hpp"
-#include "ppm/evm/lessons.hpp"
-#include "ppm/evm/methodology.hpp"
-#include "ppm/evm/pmo_performance.hpp"
-#include "ppm/evm/stage_gate.hpp"
+#include "ppm/governance/change_request.hpp"
+#include "ppm/governance/issue_log.hpp"
+#include "ppm/governance/lessons.hpp"
+#include "ppm/governance/methodology.hpp"
+#include "ppm/governance/pmo_performance.hpp"
+#include "ppm/governance/stage_gate.hpp"
 
 using namespace ppm;
 
-TEST_CASE("evm: a WBS template instantiates a project in one call") {
+TEST_CASE("governance: a WBS template instantiates a project in one call") {
     const auto m = standard_methodology();
     const auto p = instantiate_project(m, ProjectId{"P7"}, "CRM upgrade", Instant::from_ymd_hm(2026, 4, 6, 8), ProgramId{"IT"});
     CHECK(p.tasks.size() == m.wbs.size());
@@ -40,7 +40,7 @@ TEST_CASE("evm: a WBS template instantiates a project in one call") {
     CHECK_THROWS_AS(check_methodology(bad), ModelError);
 }
 
-TEST_CASE("evm: stage gate checklist, recommendation and entry into a phase") {
+TEST_CASE("governance: stage gate checklist, recommendation and entry into a phase") {
     const auto m = standard_methodology();
     GateReview g1{.project = ProjectId{"P"}, .phase = "initiate", .date = Date::from_ymd(2026, 1, 10),
                   .results = {{"G1.1", true, ""}, {"G1.3", false, "later"}}, .decision = GateDecision::pending, .decided_by = ""};
@@ -67,7 +67,7 @@ TEST_CASE("evm: stage gate checklist, recommendation and entry into a phase") {
     CHECK_THROWS_AS(evaluate_gate(m.phases[0], g1), ModelError);
 }
 
-TEST_CASE("evm: an approved change request re-baselines the project") {
+TEST_CASE("governance: an approved change request re-baselines the project") {
     constexpr std::int64_t day = 1440;
     BaselineSet set;
     set.set_current(make_baseline("Baseline", ProjectId{"P"}, Instant{0}, {TaskId{"A"}, TaskId{"B"}, TaskId{"C"}},
@@ -96,7 +96,7 @@ TEST_CASE("evm: an approved change request re-baselines the project") {
     CHECK_THROWS_AS(apply_change(*set.active(), other, "x"), ModelError);
 }
 
-TEST_CASE("evm: issue log orders open issues by urgency and finds overdue ones") {
+TEST_CASE("governance: issue log orders open issues by urgency and finds overdue ones") {
     std::vector<Issue> log(4);
     log[0] = {.id = "I1", .project = ProjectId{"P"}, .title = "", .description = "", .owner = "", .priority = IssuePriority::medium,
               .status = IssueStatus::open, .raised = {}, .due = Date::from_ymd(2026, 3, 1), .resolved = {}, .resolution = "", .from_risk = ""};
@@ -114,7 +114,7 @@ TEST_CASE("evm: issue log orders open issues by urgency and finds overdue ones")
     CHECK(overdue_issues(log, Date::from_ymd(2026, 2, 15)) == std::vector<std::size_t>{3});
 }
 
-TEST_CASE("evm: lessons learned are searchable by tag and text") {
+TEST_CASE("governance: lessons learned are searchable by tag and text") {
     std::vector<Lesson> lessons(3);
     lessons[0] = {.id = "L1", .project = ProjectId{"A"}, .phase = "execute", .tags = {"Supplier", "contract"},
                   .title = "Late supplier deliveries", .text = "Supplier was late twice; add penalty clauses.", .recorded = Date::from_ymd(2025, 5, 1)};
@@ -131,7 +131,7 @@ TEST_CASE("evm: lessons learned are searchable by tag and text") {
     CHECK(search_lessons(lessons, {.tags = {}, .text = "", .project = ProjectId{"B"}, .phase = "execute"}) == std::vector<std::size_t>{2});
 }
 
-TEST_CASE("evm: PMO performance by program and overall") {
+TEST_CASE("governance: PMO performance by program and overall") {
     auto outcome = [](const char* id, const char* prog, int late_days, std::int64_t cost, std::int64_t benefit) {
         ProjectOutcome o;
         o.project = ProjectId{id};

@@ -1,5 +1,5 @@
 // PMO performance figures (see pmo_performance.hpp).
-#include "ppm/evm/pmo_performance.hpp"
+#include "ppm/governance/pmo_performance.hpp"
 
 #include <cmath>
 #include <map>

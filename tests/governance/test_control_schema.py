@@ -1,6 +1,6 @@
 """docs/schema/control.schema.json against ppm's control-section reader and writer (ctest "evm: control schema (pytest)").
 
-The reader rejects unknown keys and reads back what the writer wrote (tests/evm/test_governance_json.cpp),
+The reader rejects unknown keys and reads back what the writer wrote (tests/governance/test_governance_json.cpp),
 so here: (1) the schema is a valid draft 2020-12 schema whose objects all forbid unknown keys; (2) the
 control sample and the rich document written by tests_evm (every governance entity, every uncertainty
 option) validate; (3) every property the schema declares occurs in those documents, so the schema names

@@ -14,7 +14,7 @@
 
 #include "ppm/core/id.hpp"
 #include "ppm/core/time.hpp"
-#include "ppm/evm/methodology.hpp"
+#include "ppm/governance/methodology.hpp"
 
 namespace ppm {
 

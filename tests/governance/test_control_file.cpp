@@ -6,10 +6,11 @@
 
 #include "ppm/core/error.hpp"
 #include "ppm/evm/capture.hpp"
-#include "ppm/evm/control_file.hpp"
-#include "ppm/evm/health.hpp"
 #include "ppm/evm/status_period.hpp"
+#include "ppm/governance/health.hpp"
+#include "ppm/io/control_json.hpp"
 #include "ppm/io/json.hpp"
+#include "ppm/io/text_file.hpp"
 #include "ppm/risk/simulation_model.hpp"
 #include "ppm/schedule/cpm.hpp"
 
@@ -25,7 +26,7 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 }
 }  // namespace
 
-TEST_CASE("evm: control sections are read from a model file") {
+TEST_CASE("governance: control sections are read from a model file") {
     const std::string text = read_text_file(kSample);
     const auto c = read_control_sections(text, kSample);
     REQUIRE(c.risks.size() == 2);
@@ -52,7 +53,7 @@ TEST_CASE("evm: control sections are read from a model file") {
     CHECK(c.governance.projects[0].float_erosion == 0.3);
 }
 
-TEST_CASE("evm: control sections round trip through write_json") {
+TEST_CASE("governance: control sections round trip through write_json") {
     const std::string text = read_text_file(kSample);
     const auto pf = read_json(text, kSample);
     const auto c = read_control_sections(text, kSample);
@@ -73,7 +74,7 @@ TEST_CASE("evm: control sections round trip through write_json") {
     CHECK(write_json(pf, write_control_sections(d)) == again);
 }
 
-TEST_CASE("evm: malformed control sections name the file, line and JSON pointer") {
+TEST_CASE("governance: malformed control sections name the file, line and JSON pointer") {
     const std::string text = read_text_file(kSample);
     try {
         (void)read_control_sections(replace(text, "\"probability\": 0.6", "\"probability\": 1.6"), "bad.json");
@@ -89,7 +90,7 @@ TEST_CASE("evm: malformed control sections name the file, line and JSON pointer"
     CHECK_THROWS_AS(read_control_sections(replace(text, "\"pmo\": \"controlling\"", "\"pmo\": \"relaxed\""), "bad.json"), ParseError);
 }
 
-TEST_CASE("evm: the simulation model with certain durations finishes where the CPM engine does") {
+TEST_CASE("governance: the simulation model with certain durations finishes where the CPM engine does") {
     const std::string text = read_text_file(kSample);
     const auto pf = read_json(text, kSample);
     UncertaintySpec certain;  // no distributions, no events: every iteration is the deterministic CPM
@@ -115,7 +116,7 @@ TEST_CASE("evm: the simulation model with certain durations finishes where the C
     CHECK_THROWS_AS(build_simulation_model(pf, {}, unknown), ModelError);
 }
 
-TEST_CASE("evm: the Monte Carlo forecast starts from the status periods' progress") {
+TEST_CASE("governance: the Monte Carlo forecast starts from the status periods' progress") {
     const std::string text = read_text_file(kSample);
     const auto c = read_control_sections(text, kSample);
     const Portfolio pf = apply_status_periods(read_json(text, kSample), c.status);
@@ -148,7 +149,7 @@ TEST_CASE("evm: the Monte Carlo forecast starts from the status periods' progres
     CHECK_THROWS_AS(apply_status_periods(read_json(text, kSample), bad), ModelError);
 }
 
-TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs, health gathers RAG facts") {
+TEST_CASE("governance: capture_baseline freezes CPM dates and planned costs, health gathers RAG facts") {
     const std::string text = read_text_file(kSample);
     const auto pf = read_json(text, kSample);
     ScheduleOptions before_start;
@@ -183,7 +184,7 @@ TEST_CASE("evm: capture_baseline freezes CPM dates and planned costs, health gat
     CHECK(late[0].overdue_milestones == 1);
 }
 
-TEST_CASE("evm: d and w in risks and uncertainty are the project's minutes_per_day and minutes_per_week") {
+TEST_CASE("governance: d and w in risks and uncertainty are the project's minutes_per_day and minutes_per_week") {
     // The model format reads "5d" with the project's minutes_per_day (docs/format.md); the control
     // sections do the same for the project an entry belongs to. P1 becomes a 24-hour-day project:
     // R1 (project P1) "3d" = 3 x 1,440 minutes, P1.B's "16d" = 16 x 1,440; R2 (project P2, default
@@ -216,7 +217,7 @@ TEST_CASE("evm: d and w in risks and uncertainty are the project's minutes_per_d
               .risks[0].pre.impact.schedule == Duration{5 * 480});
 }
 
-TEST_CASE("evm: control rows naming unknown projects or tasks are ParseErrors naming file, line and JSON pointer") {
+TEST_CASE("governance: control rows naming unknown projects or tasks are ParseErrors naming file, line and JSON pointer") {
     // A baseline row or status period for a task or project that does not exist used to drop out of
     // BAC, EV and AC in silence.
     const std::string text = read_text_file(kSample);
