@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -44,6 +45,7 @@ public:
         check_programs();
         check_projects_and_tasks();
         check_dependency_cycles();
+        check_earned_value_rules();
         return std::move(problems_);
     }
 
@@ -408,6 +410,55 @@ private:
             for (std::uint32_t e = offset[start]; e < offset[start + 1]; ++e) self = self || succ[e] == start;
             if (m.size() == 1 && !self) continue;
             add(ModelError::cycle("dependency", cycle_through(start, c, comp, offset, succ)));
+        }
+    }
+
+    // ---- earned-value rules ----------------------------------------------------------------
+    // Each rule on its own (check_earned_value_rule), and apportioned effort's base: a leaf task of
+    // the same project, the chain of bases ending at a task that is not apportioned.
+    void check_earned_value_rules() {
+        std::set<std::vector<std::string>> reported;  // apportioned cycles, by their sorted members
+        for (const Project& pr : p_.projects) {
+            std::unordered_map<std::string, const Task*> task_of;
+            std::unordered_map<std::string, char> summary;
+            for (const Task& t : pr.tasks) {
+                task_of.emplace(t.id.str(), &t);
+                if (t.parent) summary.emplace(t.parent->str(), 1);
+            }
+            for (const Task& t : pr.tasks) {
+                try {
+                    check_earned_value_rule(t.earned_value, t.id);
+                } catch (const ModelError& e) {
+                    add(e);
+                    continue;
+                }
+                if (t.earned_value.method != EarnedValueMethod::apportioned_effort) continue;
+                std::vector<std::string> chain{t.id.str()};
+                const Task* at = &t;
+                while (at->earned_value.method == EarnedValueMethod::apportioned_effort && at->earned_value.apportioned_to) {
+                    const std::string base = at->earned_value.apportioned_to->str();
+                    const auto it = task_of.find(base);
+                    if (it == task_of.end()) {
+                        add(ModelError::unknown_id("task", base, "earned-value apportioned_to of task " + at->id.str() + " (project " + pr.id.str() + ")"));
+                        break;
+                    }
+                    if (summary.contains(base)) {
+                        add(ModelError::invalid_value("earned-value apportioned_to", at->id.str(), "\"" + base + "\" is a summary task; name a leaf task"));
+                        break;
+                    }
+                    if (const auto again = std::find(chain.begin(), chain.end(), base); again != chain.end()) {
+                        // A cycle through `t` (one reaching a cycle elsewhere is reported from there), once.
+                        std::vector<std::string> members(again, chain.end());
+                        std::vector<std::string> key = members;
+                        std::sort(key.begin(), key.end());
+                        if (again == chain.begin() && reported.insert(std::move(key)).second)
+                            add(ModelError::cycle("apportioned effort", std::move(members)));
+                        break;
+                    }
+                    chain.push_back(base);
+                    at = it->second;
+                }
+            }
         }
     }
 

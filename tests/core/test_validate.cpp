@@ -308,3 +308,49 @@ TEST_CASE("validate: warnings do not make throw_if_invalid throw") {
     CHECK(all[0].ids == std::vector<std::string>{"B1", "A3"});
     CHECK_NOTHROW(throw_if_invalid(p));
 }
+
+TEST_CASE("validate: earned-value rules, and apportioned effort following an unknown, summary or circular base") {
+    // Rules from include/ppm/core/validate.hpp: apportioned effort follows a leaf task of its own
+    // project (PMI Practice Standard for EVM: apportioned effort is tied to a discrete base).
+    auto apportioned = [](const char* base) {
+        EarnedValueRule r;
+        r.method = EarnedValueMethod::apportioned_effort;
+        r.apportioned_to = TaskId(base);
+        return r;
+    };
+    Portfolio ok = good();
+    ok.projects[0].tasks[2].earned_value = apportioned("A2");  // A3 follows A2
+    CHECK(errors_of(ok).empty());
+
+    Portfolio other = good();
+    other.projects[0].tasks[2].earned_value = apportioned("B1");  // a task of project PB
+    auto e = errors_of(other);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].code == ErrorCode::unknown_id);
+    CHECK(e[0].ids == std::vector<std::string>{"B1"});
+    CHECK(e[0].message.find("apportioned_to of task A3 (project PA)") != std::string::npos);
+
+    Portfolio summary = good();
+    summary.projects[0].tasks[2].earned_value = apportioned("A1");  // A1 is the WBS summary
+    e = errors_of(summary);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].code == ErrorCode::invalid_value);
+    CHECK(e[0].message.find("summary task") != std::string::npos);
+
+    Portfolio round = good();
+    round.projects[0].tasks[1].earned_value = apportioned("A3");
+    round.projects[0].tasks[2].earned_value = apportioned("A2");
+    e = errors_of(round);
+    REQUIRE(e.size() == 1);  // one cycle, reported once
+    CHECK(e[0].code == ErrorCode::cycle);
+    CHECK(e[0].ids == std::vector<std::string>{"A2", "A3"});
+
+    Portfolio formula = good();
+    formula.projects[0].tasks[1].earned_value.method = EarnedValueMethod::fixed_formula;
+    formula.projects[0].tasks[1].earned_value.start_percent = 150.0;
+    e = errors_of(formula);
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].code == ErrorCode::invalid_value);
+    CHECK(e[0].ids == std::vector<std::string>{"A2"});
+    CHECK_THROWS_AS(throw_if_invalid(formula), ModelError);
+}

@@ -74,3 +74,22 @@ def test_mpx_writer_refuses_what_mpx_cannot_hold(example_portfolio):
         ppm.write_mpx(pf)
     assert info.value.code == "unsupported"
     assert "one project" in str(info.value)
+
+
+def test_read_model_document_gives_model_control_and_warnings_from_one_read(repo, tmp_path):
+    sample = repo / "tests" / "evm" / "data" / "control_sample.json"
+    doc = ppm.read_model_document(sample)
+    assert doc.portfolio == ppm.read_model_file(sample)
+    assert doc.control.sections == ["risks", "baselines", "status", "uncertainty", "governance"]
+    assert doc.control.has_section("baselines")
+    text = sample.read_text(encoding="utf-8")
+    assert ppm.write_control_sections(doc.control) == ppm.write_control_sections(ppm.read_control_sections(text, str(sample)))
+    assert doc.warnings == []
+    same = ppm.read_json_document(text, str(sample))
+    assert same.portfolio == doc.portfolio
+    # A foreign format: the importer's warnings, no control sections.
+    xer = tmp_path / "plan.xer"
+    ppm.write_model_file(doc.portfolio, xer)
+    foreign = ppm.read_model_document(xer)
+    assert foreign.control.sections == []
+    assert len(foreign.warnings) == len(ppm.read_model_file_with_warnings(xer).warnings)

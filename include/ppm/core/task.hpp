@@ -85,6 +85,15 @@ struct EarnedValueRule {
     friend bool operator==(const EarnedValueRule&, const EarnedValueRule&) = default;
 };
 
+/// "percent_complete", ... : the inverse of to_string; throws ModelError(invalid_value) for an unknown name.
+[[nodiscard]] EarnedValueMethod parse_earned_value_method(std::string_view name);
+
+/// Checks one task's rule on its own: throws ModelError(invalid_value) for a fixed formula's start
+/// percent outside 0..100, weighted milestones without milestones or with a weight that is not a
+/// finite number > 0 or a repeated name, units_complete without a finite number of units > 0,
+/// apportioned effort without a task or naming the task itself.
+void check_earned_value_rule(const EarnedValueRule& rule, const TaskId& task);
+
 /// A WBS node. A task with children (tasks whose `parent` names it) is a summary task: its dates
 /// roll up from its children and its own `duration` is ignored.
 struct Task {

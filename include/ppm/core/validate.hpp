@@ -22,7 +22,9 @@ struct Problem {
 
 /// Checks ids (unknown, duplicate), WBS parents, dependency cycles (members named in order),
 /// negative durations/lags-in-percent/units, calendars (no working time, bad intervals, base
-/// cycles), constraints without dates, inconsistent progress. Never throws for model content.
+/// cycles), constraints without dates, inconsistent progress, earned-value rules (each on its own,
+/// as check_earned_value_rule; apportioned effort following an unknown or summary task, or
+/// apportioned tasks following each other round: the cycle's members). Never throws for model content.
 std::vector<Problem> validate(const Portfolio& portfolio);
 
 /// Throws the `ModelError` for the first error `validate` finds (warnings are ignored).

@@ -29,15 +29,6 @@
 
 namespace ppm {
 
-/// "percent_complete", ... : the inverse of to_string; throws ModelError(invalid_value) for an unknown name.
-[[nodiscard]] EarnedValueMethod parse_earned_value_method(std::string_view name);
-
-/// Checks one task's rule on its own: throws ModelError(invalid_value) for a fixed formula's start
-/// percent outside 0..100, weighted milestones without milestones or with a weight that is not a
-/// finite number > 0 or a repeated name, units_complete without a finite number of units > 0,
-/// apportioned effort without a task or naming the task itself.
-void check_earned_value_rule(const EarnedValueRule& rule, const TaskId& task);
-
 /// The rules of `baseline`'s tasks as `project` defines them (position k: task k of the baseline; a
 /// task absent from the project: percent complete). Checks every rule of the project
 /// (check_earned_value_rule); an `apportioned_to` naming no task of the project throws
