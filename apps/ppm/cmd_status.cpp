@@ -39,6 +39,7 @@ std::string cell(std::string s, std::size_t w) {
     return s + std::string(w - s.size(), ' ');
 }
 nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+nlohmann::json jcount(double v) { return std::isfinite(v) ? nlohmann::json(std::llround(v)) : nlohmann::json(nullptr); }
 
 int run(const StatusArgs& args, Context& ctx) {
     ctx.input_file = args.file;
@@ -110,6 +111,13 @@ int run(const StatusArgs& args, Context& ctx) {
                 j["spi_t"] = jnum(h.spi_t);
                 j["open_high_risks"] = h.open_high_risks ? nlohmann::json(*h.open_high_risks) : nlohmann::json(nullptr);
                 j["overdue_milestones"] = h.overdue_milestones ? nlohmann::json(*h.overdue_milestones) : nlohmann::json(nullptr);
+                // Quality facts (null = not reported).
+                j["critical_defects"] = jcount(h.critical_defects);
+                j["major_defects"] = jcount(h.major_defects);
+                j["minor_defects"] = jcount(h.minor_defects);
+                j["failed_reviews"] = jcount(h.failed_reviews);
+                j["test_pass_rate"] = jnum(h.test_pass_rate);
+                j["acceptance_rate"] = jnum(h.acceptance_rate);
                 nlohmann::json checks = nlohmann::json::object();
                 for (std::size_t c = 0; c < kRagCheckCount; ++c)
                     if (results[i].check[c] != Rag::none) checks[std::string(to_string(static_cast<RagCheck>(c)))] = std::string(to_string(results[i].check[c]));
@@ -126,22 +134,25 @@ int run(const StatusArgs& args, Context& ctx) {
     std::cout << "RAG status at " << to_string(*status) << " (" << to_string(control.governance.pmo) << " PMO policy, weights: "
               << control.governance.weight << ")\n\n";
     std::cout << cell("Level", 10) << cell("Id", 18) << cell("RAG", 7) << cell("Score", 6) << cell("SPI", 6) << cell("CPI", 6)
-              << cell("SPI(t)", 7) << cell("Risks", 6) << cell("Late MS", 8) << cell("Trend", 10) << cell("Escalate", 9) << "Reasons\n";
+              << cell("SPI(t)", 7) << cell("Risks", 6) << cell("Late MS", 8) << cell("Trend", 10) << cell("Escalate", 9)
+              << cell("Quality", 8) << "Reasons\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& row = rows[i];
-        std::string spi = "", cpi = "", spit = "", risks = "", late = "", reasons;
+        std::string spi = "", cpi = "", spit = "", risks = "", late = "", quality = "", reasons;
         if (i < health.size()) {
             const auto& h = health[i];
             spi = num(h.spi), cpi = num(h.cpi), spit = num(h.spi_t);
             risks = h.open_high_risks ? std::to_string(*h.open_high_risks) : "-";
             late = h.overdue_milestones ? std::to_string(*h.overdue_milestones) : "-";
+            const Rag q = results[i].check[static_cast<std::size_t>(RagCheck::quality)];
+            quality = q == Rag::none ? "-" : std::string(to_string(q));
             for (const auto& r : results[i].reasons) reasons += (reasons.empty() ? "" : "; ") + r;
         } else {
             reasons = std::to_string(row.red) + " red, " + std::to_string(row.amber) + " amber, " + std::to_string(row.green) + " green";
         }
         std::cout << cell(row.kind, 10) << cell(row.id.empty() ? pf.id.str() : row.id, 18) << cell(std::string(to_string(row.rag)), 7)
                   << cell(num(row.score), 6) << cell(spi, 6) << cell(cpi, 6) << cell(spit, 7) << cell(risks, 6) << cell(late, 8)
-                  << cell(trend_of(row), 10) << cell(row.escalate ? "yes" : "no", 9) << reasons << "\n";
+                  << cell(trend_of(row), 10) << cell(row.escalate ? "yes" : "no", 9) << cell(quality, 8) << reasons << "\n";
     }
     return kOk;
 }
@@ -153,8 +164,9 @@ void add_status_command(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand("status", "RAG status per project, rolled up to programs and the portfolio");
     cmd->footer(
         "Example:\n  ppm status plan.json --pmo directive\n"
-        "Colours come from SPI, CPI, SPI(t), float erosion, open high risks and overdue milestones under\n"
-        "the \"governance\" section's PMO policy (docs/governance.md); roll-ups weight projects by BAC.\n"
+        "Colours come from SPI, CPI, SPI(t), float erosion, open high risks, overdue milestones and quality\n"
+        "(open defects, failed reviews, test pass rate, deliverable acceptance) under the \"governance\"\n"
+        "section's PMO policy (docs/governance.md); roll-ups weight projects by BAC.\n"
         "The trend compares the latest score with the earlier status periods.");
     cmd->add_option("FILE", args->file, "Model file (.json)")->required()->check(readable_file());
     cmd->add_option("--status-date", args->status_date, "Data date (default: the portfolio's status_date, else the latest status period)")

@@ -1,6 +1,6 @@
 // `ppm store ...`: the SQLite portfolio repository from the command line (issue 8, docs/store.md):
-//   ppm store import DB FILE            store a model file (any format; a .json's risks, baselines
-//                                        and status periods too)
+//   ppm store import DB FILE            store a model file (any format; a .json's risks, baselines,
+//                                        status periods and quality records too)
 //   ppm store list DB                   portfolios and snapshots
 //   ppm store snapshot DB PORTFOLIO [--label L]   freeze the stored portfolio (CPM dates, progress)
 //   ppm store diff DB SNAP_A SNAP_B     task-level changes between two snapshots
@@ -55,18 +55,21 @@ int run_import(const StoreArgs& a, Context& ctx) {
         baselines += set.baselines.size();
     }
     for (const auto& s : control.status) repo.save_status_period(pf.id, s);
+    const auto& quality = control.governance.quality;
+    for (const auto& q : quality) repo.save_quality_status(pf.id, q);
     if (a.json) {
         std::cout << json{{"database", a.db},           {"file", a.file},
                           {"portfolio", pf.id.str()},    {"revision", revision},
                           {"projects", pf.projects.size()}, {"tasks", pf.task_count()},
                           {"risks", control.risks.size()}, {"baselines", baselines},
-                          {"status_periods", control.status.size()}, {"warnings", r.warnings.size()}}
+                          {"status_periods", control.status.size()}, {"quality_records", quality.size()},
+                          {"warnings", r.warnings.size()}}
                          .dump(2)
                   << "\n";
     } else if (!ctx.quiet) {
         std::cout << "Stored portfolio " << pf.id.str() << " (revision " << revision << "): " << pf.projects.size() << " projects, "
                   << pf.task_count() << " tasks, " << control.risks.size() << " risks, " << baselines << " baselines, "
-                  << control.status.size() << " status periods -> " << a.db << "\n";
+                  << control.status.size() << " status periods, " << quality.size() << " quality records -> " << a.db << "\n";
         if (!r.warnings.empty()) std::cerr << r.warnings.size() << " import warnings (ppm convert --warnings lists them)\n";
     }
     return kOk;

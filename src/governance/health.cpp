@@ -59,6 +59,14 @@ std::vector<ProjectHealth> project_health(const Portfolio& portfolio, const Cont
             }
             h.overdue_milestones = overdue;
         }
+        if (const QualityStatus* q = latest_quality(control.governance.quality, project.id, status_date)) {
+            h.critical_defects = q->open_defects[static_cast<std::size_t>(DefectSeverity::critical)];
+            h.major_defects = q->open_defects[static_cast<std::size_t>(DefectSeverity::major)];
+            h.minor_defects = q->open_defects[static_cast<std::size_t>(DefectSeverity::minor)];
+            h.failed_reviews = failed_reviews(*q);
+            h.test_pass_rate = test_pass_rate(*q);
+            h.acceptance_rate = acceptance_rate(*q);
+        }
         for (const auto& f : control.governance.projects) {
             if (f.project != project.id) continue;
             if (f.float_erosion) h.float_erosion = *f.float_erosion;

@@ -25,25 +25,27 @@ RagPolicy policy_profile(PmoType t) {
     p.name = std::string(to_string(t));
     switch (t) {
         case PmoType::supportive:
-            // Reports the two EVM indices; looser thresholds; nothing escalates by rule.
-            p.enabled = {true, true, false, false, false, false, false, false};
+            // Reports the two EVM indices; looser thresholds; nothing escalates by rule; quality not rated.
+            p.enabled = {true, true, false, false, false, false, false, false, false};
             p.thresholds.spi = {0.90, 0.80};
             p.thresholds.cpi = {0.90, 0.80};
             p.escalate_from = Rag::none;
             break;
         case PmoType::controlling:
-            // All performance checks; red escalates.
-            p.enabled = {true, true, true, true, true, true, false, false};
+            // All performance checks and quality (default thresholds); red escalates.
+            p.enabled = {true, true, true, true, true, true, false, false, true};
             p.escalate_from = Rag::red;
             break;
         case PmoType::directive:
             // Everything, including baseline and approved gate before execution; tighter thresholds; amber escalates.
-            p.enabled = {true, true, true, true, true, true, true, true};
+            p.enabled = {true, true, true, true, true, true, true, true, true};
             p.thresholds.spi = {0.98, 0.90};
             p.thresholds.cpi = {0.98, 0.90};
             p.thresholds.spi_t = {0.98, 0.90};
             p.thresholds.float_erosion = {0.15, 0.35};
             p.thresholds.high_risks = {0.0, 1.0};
+            p.thresholds.quality = {.critical_defects = {0, 0}, .major_defects = {1, 3}, .minor_defects = {5, 15},
+                                    .failed_reviews = {0, 0}, .test_pass_rate = {0.98, 0.90}, .acceptance = {0.95, 0.85}};
             p.escalate_from = Rag::amber;
             p.amber_from = 0.34;
             p.red_from = 1.0;

@@ -22,7 +22,7 @@ std::string_view to_string(Rag r) noexcept {
 }
 
 std::string_view to_string(RagCheck c) noexcept {
-    static constexpr std::string_view names[] = {"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones", "baseline", "gate"};
+    static constexpr std::string_view names[] = {"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones", "baseline", "gate", "quality"};
     return names[static_cast<std::size_t>(c)];
 }
 
@@ -51,6 +51,11 @@ std::string fmt(double v) {
     std::snprintf(b, sizeof b, "%.2f", v);
     return b;
 }
+/// A count as a whole number when it is one ("2"), else with two decimals.
+std::string fmt_count(double v) {
+    if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt(v).substr(0, fmt(v).size() - 3);
+    return fmt(v);
+}
 Rag worst(Rag a, Rag b) noexcept {
     if (a == Rag::none) return b;
     if (b == Rag::none) return a;
@@ -78,6 +83,27 @@ void check_thresholds(const RagThresholds& t) {
     count(RagCheck::float_erosion, t.float_erosion, 1.0);
     count(RagCheck::high_risks, t.high_risks, kAny);
     count(RagCheck::overdue_milestones, t.overdue_milestones, kAny);
+    // Quality: ids "quality.<measure>".
+    const auto& q = t.quality;
+    auto qfail = [](const char* measure, const std::string& why) {
+        throw ModelError::invalid_value("RAG threshold", std::string("quality.") + measure, why);
+    };
+    auto qcount = [&](const char* measure, const CountThreshold& th) {
+        for (const double v : {th.green, th.amber})
+            if (!(v >= 0.0 && v <= kAny)) qfail(measure, "bound " + fmt(v) + (v < 0.0 ? " is negative" : " is not a finite number"));
+        if (th.green > th.amber) qfail(measure, "green up to " + fmt(th.green) + " is above amber up to " + fmt(th.amber));
+    };
+    auto qrate = [&](const char* measure, const IndexThreshold& th) {
+        for (const double v : {th.green, th.amber})
+            if (!(v >= 0.0 && v <= 1.0)) qfail(measure, "bound " + fmt(v) + " is outside 0..1 (a rate is a share: 0.95, not 95)");
+        if (th.green < th.amber) qfail(measure, "green from " + fmt(th.green) + " is below amber from " + fmt(th.amber));
+    };
+    qcount("critical_defects", q.critical_defects);
+    qcount("major_defects", q.major_defects);
+    qcount("minor_defects", q.minor_defects);
+    qcount("failed_reviews", q.failed_reviews);
+    qrate("test_pass_rate", q.test_pass_rate);
+    qrate("acceptance", q.acceptance);
 }
 
 void check_policy(const RagPolicy& p) {
@@ -117,6 +143,33 @@ RagResult assess(const ProjectHealth& h, const RagPolicy& policy) {
     if (h.executing) {
         set(RagCheck::baseline, h.has_baseline ? Rag::green : Rag::red, "executing without an approved baseline");
         set(RagCheck::gate, h.gate_approved ? Rag::green : Rag::red, "executing without an approved gate");
+    }
+    // Quality: the worst of the known sub-measures, one reason per amber/red sub-measure.
+    if (policy.enabled[static_cast<std::size_t>(RagCheck::quality)]) {
+        const auto& q = t.quality;
+        Rag colour = Rag::none;
+        auto sub = [&](Rag c, const std::string& why) {
+            colour = worst(colour, c);
+            if (c == Rag::amber || c == Rag::red) r.reasons.push_back("quality: " + why);
+        };
+        auto qcount = [&](double v, const CountThreshold& th, const char* label) {
+            if (std::isnan(v)) return;
+            const Rag c = v <= th.green ? Rag::green : v <= th.amber ? Rag::amber : Rag::red;
+            sub(c, std::string(label) + " " + fmt_count(v) + " > " + fmt_count(c == Rag::red ? th.amber : th.green));
+        };
+        auto qrate = [&](double v, const IndexThreshold& th, const char* label) {
+            if (std::isnan(v)) return;
+            const Rag c = v >= th.green ? Rag::green : v >= th.amber ? Rag::amber : Rag::red;
+            sub(c, std::string(label) + " " + fmt(v) + " < " + fmt(c == Rag::red ? th.amber : th.green));
+        };
+        qcount(h.critical_defects, q.critical_defects, "open critical defects");
+        qcount(h.major_defects, q.major_defects, "open major defects");
+        qcount(h.minor_defects, q.minor_defects, "open minor defects");
+        qcount(h.failed_reviews, q.failed_reviews, "failed reviews and audits");
+        qrate(h.test_pass_rate, q.test_pass_rate, "test pass rate");
+        qrate(h.acceptance_rate, q.acceptance, "deliverable acceptance");
+        r.check[static_cast<std::size_t>(RagCheck::quality)] = colour;
+        r.overall = worst(r.overall, colour);
     }
     r.escalate = policy.escalate_from != Rag::none && r.overall != Rag::none && r.overall >= policy.escalate_from;
     return r;

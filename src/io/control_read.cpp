@@ -511,22 +511,47 @@ void read_uncertainty(const Node& n, ControlData& out, const ModelRefs& refs) {
     }
 }
 
-/// Fails at the entry of `n` a ModelError from check_thresholds / check_policy names (its id is the
-/// check or bound), else at `n` itself.
-[[noreturn]] void fail_at_entry(const Node& n, const ModelError& e) {
-    if (!e.ids().empty() && n.has(e.ids().front().c_str())) n.at(e.ids().front()).fail(e.what());
+/// Fails at the entry of `n` at `path` ("spi", "quality.test_pass_rate": keys separated by dots),
+/// as deep as the document has it, else at `n` itself.
+[[noreturn]] void fail_at_path(const Node& n, std::string_view path, const ModelError& e) {
+    const auto dot = path.find('.');
+    const std::string key(path.substr(0, dot));
+    if (!key.empty() && n.has(key.c_str())) {
+        const Node child = n.at(key);
+        if (dot != std::string_view::npos) fail_at_path(child, path.substr(dot + 1), e);
+        child.fail(e.what());
+    }
     n.fail(e.what());
+}
+
+/// Fails at the entry of `n` a ModelError from check_thresholds / check_policy names (its id is the
+/// check or bound, "quality.<measure>" for a quality threshold), else at `n` itself.
+[[noreturn]] void fail_at_entry(const Node& n, const ModelError& e) {
+    if (!e.ids().empty()) fail_at_path(n, e.ids().front(), e);
+    n.fail(e.what());
+}
+
+/// Reads quality threshold overrides onto `q` (checked with the other thresholds).
+void read_quality_thresholds(const Node& t, QualityThresholds& q) {
+    t.keys({"critical_defects", "major_defects", "minor_defects", "failed_reviews", "test_pass_rate", "acceptance"});
+    if (t.has("critical_defects")) read_threshold(t.at("critical_defects"), q.critical_defects);
+    if (t.has("major_defects")) read_threshold(t.at("major_defects"), q.major_defects);
+    if (t.has("minor_defects")) read_threshold(t.at("minor_defects"), q.minor_defects);
+    if (t.has("failed_reviews")) read_threshold(t.at("failed_reviews"), q.failed_reviews);
+    if (t.has("test_pass_rate")) read_threshold(t.at("test_pass_rate"), q.test_pass_rate);
+    if (t.has("acceptance")) read_threshold(t.at("acceptance"), q.acceptance);
 }
 
 /// Reads threshold overrides onto `th` (a profile's thresholds) and checks the result makes sense.
 void read_thresholds(const Node& t, RagThresholds& th) {
-    t.keys({"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones"});
+    t.keys({"spi", "cpi", "spi_t", "float_erosion", "high_risks", "overdue_milestones", "quality"});
     if (t.has("spi")) read_threshold(t.at("spi"), th.spi);
     if (t.has("cpi")) read_threshold(t.at("cpi"), th.cpi);
     if (t.has("spi_t")) read_threshold(t.at("spi_t"), th.spi_t);
     if (t.has("float_erosion")) read_threshold(t.at("float_erosion"), th.float_erosion);
     if (t.has("high_risks")) read_threshold(t.at("high_risks"), th.high_risks);
     if (t.has("overdue_milestones")) read_threshold(t.at("overdue_milestones"), th.overdue_milestones);
+    if (t.has("quality")) read_quality_thresholds(t.at("quality"), th.quality);
     try {
         check_thresholds(th);
     } catch (const ModelError& e) {
@@ -688,6 +713,68 @@ Lesson read_lesson(const Node& n) {
     return l;
 }
 
+/// A count that fits the 32-bit fields of a quality record.
+std::int32_t count32(const Node& n) {
+    const std::uint64_t v = n.count();
+    if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int32_t>::max())) n.fail("count too large (at most 2147483647)");
+    return static_cast<std::int32_t>(v);
+}
+
+/// A quality record; a review's methodology must be one of the section's (`methodologies`).
+QualityStatus read_quality(const Node& n, const ModelRefs& refs, const std::set<std::string, std::less<>>& methodologies) {
+    n.keys({"project", "date", "open_defects", "reviews", "tests", "deliverables"});
+    QualityStatus q;
+    q.project = known_project(n.at("project"), refs);
+    q.date = n.at("date").instant();
+    if (n.has("open_defects")) {
+        const Node d = n.at("open_defects");
+        d.keys({"critical", "major", "minor"});
+        for (std::size_t k = 0; k < kDefectSeverityCount; ++k) {
+            const std::string severity(to_string(static_cast<DefectSeverity>(k)));
+            if (d.has(severity.c_str())) q.open_defects[k] = count32(d.at(severity));
+        }
+    }
+    if (n.has("reviews"))
+        n.at("reviews").each([&](const Node& r) {
+            r.keys({"id", "date", "kind", "methodology", "phase", "passed", "findings"});
+            QualityReview review;
+            review.id = r.at("id").str();
+            review.date = r.at("date").date();
+            if (r.has("kind")) {
+                review.kind = r.at("kind").str();
+                if (review.kind != "review" && review.kind != "audit") r.at("kind").fail("expected \"review\" or \"audit\"");
+            }
+            if (r.has("methodology")) {
+                const Node m = r.at("methodology");
+                review.methodology = m.str();
+                if (methodologies.find(review.methodology) == methodologies.end())
+                    m.fail("unknown methodology \"" + review.methodology + "\" (not in governance.methodologies)");
+            }
+            review.phase = r.opt_str("phase");
+            if (r.has("passed")) review.passed = r.at("passed").boolean();
+            if (r.has("findings")) review.findings = count32(r.at("findings"));
+            q.reviews.push_back(std::move(review));
+        });
+    if (n.has("tests")) {
+        const Node t = n.at("tests");
+        t.keys({"run", "passed"});
+        if (t.has("run")) q.tests_run = count32(t.at("run"));
+        if (t.has("passed")) q.tests_passed = count32(t.at("passed"));
+    }
+    if (n.has("deliverables")) {
+        const Node d = n.at("deliverables");
+        d.keys({"submitted", "accepted"});
+        if (d.has("submitted")) q.deliverables_submitted = count32(d.at("submitted"));
+        if (d.has("accepted")) q.deliverables_accepted = count32(d.at("accepted"));
+    }
+    try {
+        check_quality_status(q);
+    } catch (const ModelError& e) {
+        n.fail(e.what());
+    }
+    return q;
+}
+
 /// Reads an array of entities with a unique "id".
 template <class T, class Read>
 void read_with_ids(const Node& n, std::vector<T>& out, Read read, const char* what) {
@@ -700,7 +787,7 @@ void read_with_ids(const Node& n, std::vector<T>& out, Read read, const char* wh
 
 void read_governance(const Node& n, ControlData& out, const ModelRefs& refs) {
     n.keys({"pmo", "thresholds", "weight", "eac_method", "projects", "policy", "methodologies", "gates", "change_requests", "issues",
-            "lessons"});
+            "lessons", "quality"});
     auto& g = out.governance;
     if (n.has("pmo")) g.pmo = parse_enum(n.at("pmo"), parse_pmo_type);
     if (n.has("thresholds")) {
@@ -715,6 +802,17 @@ void read_governance(const Node& n, ControlData& out, const ModelRefs& refs) {
         read_with_ids(n.at("change_requests"), g.change_requests, [&](const Node& x) { return read_change(x, refs); }, "change request");
     if (n.has("issues")) read_with_ids(n.at("issues"), g.issues, read_issue, "issue");
     if (n.has("lessons")) read_with_ids(n.at("lessons"), g.lessons, read_lesson, "lesson");
+    if (n.has("quality")) {
+        std::set<std::string, std::less<>> methodologies;
+        for (const auto& m : g.methodologies) methodologies.insert(m.id);
+        std::set<std::pair<std::string, std::int64_t>> seen;
+        n.at("quality").each([&](const Node& x) {
+            g.quality.push_back(read_quality(x, refs, methodologies));
+            const auto& q = g.quality.back();
+            if (!seen.emplace(q.project.str(), q.date.minutes_since_epoch()).second)
+                x.fail("duplicate quality record for project " + q.project.str() + " at " + to_string(q.date));
+        });
+    }
     if (n.has("weight")) {
         g.weight = n.at("weight").str();
         if (g.weight != "bac" && g.weight != "equal") n.at("weight").fail("expected \"bac\" or \"equal\"");

@@ -33,8 +33,38 @@ json assessment_json(const RiskAssessment& a) {
 json thresholds_json(const RagThresholds& t) {
     auto idx = [](const IndexThreshold& x) { return json{{"green", x.green}, {"amber", x.amber}}; };
     auto cnt = [](const CountThreshold& x) { return json{{"green", x.green}, {"amber", x.amber}}; };
+    const QualityThresholds& q = t.quality;
+    json quality{{"critical_defects", cnt(q.critical_defects)}, {"major_defects", cnt(q.major_defects)},
+                 {"minor_defects", cnt(q.minor_defects)},       {"failed_reviews", cnt(q.failed_reviews)},
+                 {"test_pass_rate", idx(q.test_pass_rate)},     {"acceptance", idx(q.acceptance)}};
     return {{"spi", idx(t.spi)}, {"cpi", idx(t.cpi)}, {"spi_t", idx(t.spi_t)}, {"float_erosion", cnt(t.float_erosion)},
-            {"high_risks", cnt(t.high_risks)}, {"overdue_milestones", cnt(t.overdue_milestones)}};
+            {"high_risks", cnt(t.high_risks)}, {"overdue_milestones", cnt(t.overdue_milestones)}, {"quality", quality}};
+}
+json quality_json(const QualityStatus& q) {
+    json defects = json::object();
+    for (std::size_t k = 0; k < kDefectSeverityCount; ++k) defects[std::string(to_string(static_cast<DefectSeverity>(k)))] = q.open_defects[k];
+    json x{{"project", q.project.str()}, {"date", to_string(q.date)}, {"open_defects", defects}};
+    if (!q.reviews.empty()) {
+        json reviews = json::array();
+        for (const auto& r : q.reviews) {
+            json y{{"id", r.id}, {"date", to_string(r.date)}, {"kind", r.kind}, {"passed", r.passed}, {"findings", r.findings}};
+            if (!r.methodology.empty()) y["methodology"] = r.methodology;
+            if (!r.phase.empty()) y["phase"] = r.phase;
+            reviews.push_back(y);
+        }
+        x["reviews"] = reviews;
+    }
+    auto pair = [&](const char* key, const char* whole_key, const std::optional<std::int32_t>& whole, const char* part_key,
+                    const std::optional<std::int32_t>& part) {
+        if (!whole && !part) return;
+        json y = json::object();
+        if (whole) y[whole_key] = *whole;
+        if (part) y[part_key] = *part;
+        x[key] = y;
+    };
+    pair("tests", "run", q.tests_run, "passed", q.tests_passed);
+    pair("deliverables", "submitted", q.deliverables_submitted, "accepted", q.deliverables_accepted);
+    return x;
 }
 json distribution_json(const DurationDistribution& d) {
     json j{{"type", std::string(to_string(d.kind))}};
@@ -280,6 +310,11 @@ std::map<std::string, std::string, std::less<>> write_control_sections(const Con
                 arr.push_back(x);
             }
             j["lessons"] = arr;
+        }
+        if (!g.quality.empty()) {
+            json arr = json::array();
+            for (const auto& q : g.quality) arr.push_back(quality_json(q));
+            j["quality"] = arr;
         }
         out["governance"] = j.dump();
     }

@@ -163,6 +163,23 @@ std::vector<std::string> reasons_in_words(const ProjectHealth& h, const RagResul
                       num(limit(RagCheck::overdue_milestones, t.overdue_milestones), 0));
     if (flagged(RagCheck::baseline)) out.emplace_back("executing without an approved baseline");
     if (flagged(RagCheck::gate)) out.emplace_back("executing without an approved gate");
+    if (flagged(RagCheck::quality)) {
+        // Each quality measure past its green bound, against the bound it broke.
+        const auto& q = t.quality;
+        auto over = [&](double v, const CountThreshold& th, const char* one, const char* many) {
+            if (std::isfinite(v) && v > th.green) out.push_back(plural(v, one, many) + ", more than " + num(v > th.amber ? th.amber : th.green, 0));
+        };
+        auto under = [&](double v, const IndexThreshold& th, const char* what) {
+            const auto pct = [](double share) { return num(100.0 * share, 1) + "%"; };  // 94.5%, not a rounded 95% below 95%
+            if (std::isfinite(v) && v < th.green) out.push_back(std::string(what) + " " + pct(v) + ", below " + pct(v < th.amber ? th.amber : th.green));
+        };
+        over(h.critical_defects, q.critical_defects, "open critical defect", "open critical defects");
+        over(h.major_defects, q.major_defects, "open major defect", "open major defects");
+        over(h.minor_defects, q.minor_defects, "open minor defect", "open minor defects");
+        over(h.failed_reviews, q.failed_reviews, "failed quality review or audit", "failed quality reviews or audits");
+        under(h.test_pass_rate, q.test_pass_rate, "test pass rate");
+        under(h.acceptance_rate, q.acceptance, "deliverables accepted");
+    }
     return out;
 }
 

@@ -336,6 +336,84 @@ std::vector<StatusPeriod> Repository::status_history(const PortfolioId& pf, cons
     return out;
 }
 
+// ---- quality history -----------------------------------------------------------------------------
+
+void Repository::save_quality_status(const PortfolioId& pf, const QualityStatus& q) {
+    check_quality_status(q);
+    SqliteTransaction tx(*db_, Tx::write);
+    detail::require_portfolio(*db_, pf);
+    db_->prepare("DELETE FROM quality_status WHERE portfolio_id = ? AND project_id = ? AND data_date = ?")
+        .bind(1, pf.str())
+        .bind(2, q.project.str())
+        .bind(3, q.date.minutes_since_epoch())
+        .run();
+    auto opt = [](const std::optional<std::int32_t>& v) { return v ? std::optional<std::int64_t>(*v) : std::nullopt; };
+    db_->prepare("INSERT INTO quality_status(portfolio_id, project_id, data_date, critical_defects, major_defects, minor_defects, "
+                 "tests_run, tests_passed, deliverables_submitted, deliverables_accepted) VALUES(?,?,?,?,?,?,?,?,?,?)")
+        .bind(1, pf.str())
+        .bind(2, q.project.str())
+        .bind(3, q.date.minutes_since_epoch())
+        .bind(4, q.open_defects[static_cast<std::size_t>(DefectSeverity::critical)])
+        .bind(5, q.open_defects[static_cast<std::size_t>(DefectSeverity::major)])
+        .bind(6, q.open_defects[static_cast<std::size_t>(DefectSeverity::minor)])
+        .bind(7, opt(q.tests_run))
+        .bind(8, opt(q.tests_passed))
+        .bind(9, opt(q.deliverables_submitted))
+        .bind(10, opt(q.deliverables_accepted))
+        .run();
+    const std::int64_t id = db_->last_rowid();
+    auto ins = db_->prepare(
+        "INSERT INTO quality_reviews(quality_id, pos, review_id, review_date, kind, methodology, phase, passed, findings) "
+        "VALUES(?,?,?,?,?,?,?,?,?)");
+    for (std::size_t k = 0; k < q.reviews.size(); ++k) {
+        const QualityReview& r = q.reviews[k];
+        ins.bind(1, id)
+            .bind(2, static_cast<std::int64_t>(k))
+            .bind(3, r.id)
+            .bind(4, static_cast<std::int64_t>(r.date.days_since_epoch()))
+            .bind(5, r.kind)
+            .bind(6, r.methodology)
+            .bind(7, r.phase)
+            .bind(8, r.passed ? 1 : 0)
+            .bind(9, r.findings)
+            .run();
+    }
+    tx.commit();
+}
+
+std::vector<QualityStatus> Repository::quality_history(const PortfolioId& pf, const ProjectId& project) const {
+    SqliteTransaction tx(*db_, Tx::read);
+    std::vector<QualityStatus> out;
+    auto s = db_->prepare(
+        "SELECT id, data_date, critical_defects, major_defects, minor_defects, tests_run, tests_passed, deliverables_submitted, "
+        "deliverables_accepted FROM quality_status WHERE portfolio_id = ? AND project_id = ? ORDER BY data_date");
+    s.bind(1, pf.str()).bind(2, project.str());
+    auto reviews = db_->prepare(
+        "SELECT review_id, review_date, kind, methodology, phase, passed, findings FROM quality_reviews WHERE quality_id = ? ORDER BY pos");
+    auto opt = [&](int col) {
+        return s.is_null(col) ? std::nullopt : std::optional<std::int32_t>(static_cast<std::int32_t>(s.get_int(col)));
+    };
+    while (s.step()) {
+        QualityStatus& q = out.emplace_back(QualityStatus{.project = project, .date = Instant{s.get_int(1)}});
+        for (std::size_t k = 0; k < kDefectSeverityCount; ++k) q.open_defects[k] = static_cast<std::int32_t>(s.get_int(2 + static_cast<int>(k)));
+        q.tests_run = opt(5);
+        q.tests_passed = opt(6);
+        q.deliverables_submitted = opt(7);
+        q.deliverables_accepted = opt(8);
+        reviews.bind(1, s.get_int(0));
+        while (reviews.step())
+            q.reviews.push_back(QualityReview{.id = reviews.get_text(0),
+                                              .date = Date{static_cast<std::int32_t>(reviews.get_int(1))},
+                                              .kind = reviews.get_text(2),
+                                              .methodology = reviews.get_text(3),
+                                              .phase = reviews.get_text(4),
+                                              .passed = reviews.get_int(5) != 0,
+                                              .findings = static_cast<int>(reviews.get_int(6))});
+        reviews.reset();
+    }
+    return out;
+}
+
 // ---- snapshots -----------------------------------------------------------------------------------
 
 std::int64_t Repository::snapshot(const PortfolioId& pf, const SnapshotOptions& options) {

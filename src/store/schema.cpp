@@ -183,11 +183,41 @@ CREATE TABLE status_task_milestones(
   FOREIGN KEY(status_id, pos) REFERENCES status_tasks(status_id, pos) ON DELETE CASCADE) WITHOUT ROWID;
 )sql";
 
+// v5: quality measures per project and status date (docs/governance.md "Quality"): open defects
+// by severity, tests and deliverables (NULL = not reported), the reviews and audits of the period.
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE quality_status(
+  id INTEGER PRIMARY KEY,
+  portfolio_id TEXT NOT NULL REFERENCES portfolios(id) ON DELETE CASCADE,
+  project_id TEXT NOT NULL,
+  data_date INTEGER NOT NULL,
+  critical_defects INTEGER NOT NULL,
+  major_defects INTEGER NOT NULL,
+  minor_defects INTEGER NOT NULL,
+  tests_run INTEGER,
+  tests_passed INTEGER,
+  deliverables_submitted INTEGER,
+  deliverables_accepted INTEGER,
+  UNIQUE(portfolio_id, project_id, data_date));
+CREATE TABLE quality_reviews(
+  quality_id INTEGER NOT NULL REFERENCES quality_status(id) ON DELETE CASCADE,
+  pos INTEGER NOT NULL,
+  review_id TEXT NOT NULL,
+  review_date INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  methodology TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  passed INTEGER NOT NULL,
+  findings INTEGER NOT NULL,
+  PRIMARY KEY(quality_id, pos)) WITHOUT ROWID;
+)sql";
+
 constexpr std::array kMigrations{
     StoreMigration{1, "portfolios, index tables, baselines, status periods, snapshots", kV1},
     StoreMigration{2, "risk register, issue log, change log, lessons learned with FTS5", kV2},
     StoreMigration{3, "project and task counts on portfolios and snapshots", kV3},
     StoreMigration{4, "status periods: started, units complete and milestones reached per task", kV4},
+    StoreMigration{5, "quality measures per project and status date, with the reviews and audits of the period", kV5},
 };
 
 }  // namespace

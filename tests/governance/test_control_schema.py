@@ -123,7 +123,7 @@ def test_worked_example_control_sections_validate():
 
 def test_rich_document_written_by_ppm_validates():
     doc = rich()
-    assert "governance" in doc and "lessons" in doc["governance"]
+    assert "governance" in doc and "lessons" in doc["governance"] and "quality" in doc["governance"]
     assert [f"{e.json_path}: {e.message}" for e in validator().iter_errors(doc)] == []
 
 
@@ -144,6 +144,12 @@ def test_malformed_governance_is_rejected():
         ("policy", lambda g: g["policy"]["checks"].__setitem__("speed", True)),
         ("policy", lambda g: g["policy"].__setitem__("escalate_from", "purple")),
         ("methodologies", lambda g: g["methodologies"][0]["phases"][0]["criteria"][0].pop("id")),
+        ("quality", lambda g: g["quality"][0]["open_defects"].__setitem__("trivial", 1)),
+        ("quality", lambda g: g["quality"][0]["open_defects"].__setitem__("critical", -1)),
+        ("quality", lambda g: g["quality"][0]["reviews"][0].__setitem__("kind", "inspection")),
+        ("quality", lambda g: g["quality"][0]["tests"].__setitem__("passed", 1.5)),
+        ("quality", lambda g: g["quality"][0].pop("date")),
+        ("thresholds", lambda g: g["thresholds"]["quality"].__setitem__("defects", {"green": 0})),
     ]
     for what, mutate in cases:
         doc = copy.deepcopy(base)

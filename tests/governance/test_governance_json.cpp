@@ -1,5 +1,5 @@
 // Governance entities in the control JSON: gates with decisions, change requests, the issue log,
-// lessons learned, methodology templates and a full policy profile. Round trip field by field,
+// lessons learned, methodology templates, quality records and a full policy profile. Round trip field by field,
 // typed errors for bad values, and the rich document the schema check (test_control_schema.py)
 // validates against docs/schema/control.schema.json.
 #include <catch2/catch.hpp>
@@ -31,13 +31,17 @@ GovernanceSpec rich_governance() {
     g.weight = "equal";
     g.eac_method = EacMethod::composite;
     g.thresholds = RagThresholds{.spi = {0.97, 0.88}, .cpi = {0.96, 0.87}, .spi_t = {0.94, 0.81},
-                                 .float_erosion = {0.2, 0.45}, .high_risks = {1, 3}, .overdue_milestones = {0, 2}};
+                                 .float_erosion = {0.2, 0.45}, .high_risks = {1, 3}, .overdue_milestones = {0, 2},
+                                 .quality = {.critical_defects = {0, 2}, .major_defects = {3, 6}, .minor_defects = {12, 40},
+                                             .failed_reviews = {1, 2}, .test_pass_rate = {0.97, 0.8}, .acceptance = {0.85, 0.7}}};
     g.projects.push_back({.project = ProjectId{"P1"}, .float_erosion = 0.4, .gate_approved = false, .executing = true, .weight = 2.5});
     RagPolicy p;
     p.name = "board";
     p.thresholds.spi = {0.99, 0.91};
     p.thresholds.high_risks = {0, 1};
-    p.enabled = {true, false, true, false, true, true, true, true};
+    p.thresholds.quality.test_pass_rate = {0.99, 0.92};
+    p.thresholds.quality.minor_defects = {4, 9};
+    p.enabled = {true, false, true, false, true, true, true, true, false};
     p.escalate_from = Rag::amber;
     p.amber_from = 0.4;
     p.red_from = 1.1;
@@ -68,6 +72,13 @@ GovernanceSpec rich_governance() {
                         .due = day("2026-03-09"), .resolved = day("2026-03-08"), .resolution = "second source", .from_risk = "R1"});
     g.lessons.push_back({.id = "L-1", .project = ProjectId{"P1"}, .phase = "execute", .tags = {"supplier", "contracts"},
                          .title = "Dual sourcing", .text = "Qualify a second supplier before execution", .recorded = day("2026-03-20")});
+    // Quality: every field of a record and of a review; a second record reporting only defects.
+    g.quality.push_back({.project = ProjectId{"P1"}, .date = parse_instant("2026-03-13T17:00"), .open_defects = {1, 3, 7},
+                         .reviews = {{.id = "QR-1", .date = day("2026-03-10"), .kind = "audit", .methodology = "stage-gate",
+                                      .phase = "initiate", .passed = false, .findings = 4},
+                                     {.id = "QR-2", .date = day("2026-03-12"), .kind = "review", .phase = "execute", .findings = 1}},
+                         .tests_run = 120, .tests_passed = 110, .deliverables_submitted = 4, .deliverables_accepted = 3});
+    g.quality.push_back({.project = ProjectId{"P2"}, .date = parse_instant("2026-03-13T17:00"), .open_defects = {0, 0, 2}});
     return g;
 }
 
@@ -131,6 +142,20 @@ TEST_CASE("governance: governance entities round trip through the control JSON f
     CHECK(r.thresholds->spi_t.green == g.thresholds->spi_t.green);
     CHECK(r.thresholds->float_erosion.amber == g.thresholds->float_erosion.amber);
     CHECK(r.thresholds->high_risks.green == g.thresholds->high_risks.green);
+    const auto& rq = r.thresholds->quality;
+    const auto& gq = g.thresholds->quality;
+    CHECK(rq.critical_defects.green == gq.critical_defects.green);
+    CHECK(rq.critical_defects.amber == gq.critical_defects.amber);
+    CHECK(rq.major_defects.green == gq.major_defects.green);
+    CHECK(rq.major_defects.amber == gq.major_defects.amber);
+    CHECK(rq.minor_defects.green == gq.minor_defects.green);
+    CHECK(rq.minor_defects.amber == gq.minor_defects.amber);
+    CHECK(rq.failed_reviews.green == gq.failed_reviews.green);
+    CHECK(rq.failed_reviews.amber == gq.failed_reviews.amber);
+    CHECK(rq.test_pass_rate.green == gq.test_pass_rate.green);
+    CHECK(rq.test_pass_rate.amber == gq.test_pass_rate.amber);
+    CHECK(rq.acceptance.green == gq.acceptance.green);
+    CHECK(rq.acceptance.amber == gq.acceptance.amber);
     REQUIRE(r.projects.size() == 1);
     CHECK(r.projects[0].gate_approved == false);
     CHECK(r.projects[0].weight == 2.5);
@@ -144,6 +169,10 @@ TEST_CASE("governance: governance entities round trip through the control JSON f
     CHECK(r.policy->thresholds.spi.green == 0.99);
     CHECK(r.policy->thresholds.high_risks.amber == 1);
     CHECK(r.policy->thresholds.cpi.green == g.policy->thresholds.cpi.green);
+    CHECK(r.policy->thresholds.quality.test_pass_rate.green == 0.99);
+    CHECK(r.policy->thresholds.quality.minor_defects.amber == 9);
+    CHECK(r.policy->thresholds.quality.acceptance.green == g.policy->thresholds.quality.acceptance.green);
+    CHECK_FALSE(r.policy->enabled[static_cast<std::size_t>(RagCheck::quality)]);
 
     REQUIRE(r.methodologies.size() == 1);
     const auto& m = r.methodologies[0];
@@ -236,6 +265,31 @@ TEST_CASE("governance: governance entities round trip through the control JSON f
     CHECK(le.recorded == gl.recorded);
     CHECK(search_lessons(r.lessons, {.tags = {"Supplier"}}).size() == 1);
 
+    REQUIRE(r.quality.size() == g.quality.size());
+    for (std::size_t k = 0; k < r.quality.size(); ++k) {
+        const auto& rq1 = r.quality[k];
+        const auto& gq1 = g.quality[k];
+        CHECK(rq1.project == gq1.project);
+        CHECK(rq1.date == gq1.date);
+        CHECK(rq1.open_defects == gq1.open_defects);
+        CHECK(rq1.tests_run == gq1.tests_run);
+        CHECK(rq1.tests_passed == gq1.tests_passed);
+        CHECK(rq1.deliverables_submitted == gq1.deliverables_submitted);
+        CHECK(rq1.deliverables_accepted == gq1.deliverables_accepted);
+        REQUIRE(rq1.reviews.size() == gq1.reviews.size());
+        for (std::size_t q = 0; q < rq1.reviews.size(); ++q) {
+            CHECK(rq1.reviews[q].id == gq1.reviews[q].id);
+            CHECK(rq1.reviews[q].date == gq1.reviews[q].date);
+            CHECK(rq1.reviews[q].kind == gq1.reviews[q].kind);
+            CHECK(rq1.reviews[q].methodology == gq1.reviews[q].methodology);
+            CHECK(rq1.reviews[q].phase == gq1.reviews[q].phase);
+            CHECK(rq1.reviews[q].passed == gq1.reviews[q].passed);
+            CHECK(rq1.reviews[q].findings == gq1.reviews[q].findings);
+        }
+    }
+    CHECK_FALSE(r.quality[1].tests_run.has_value());  // not reported stays not reported
+    CHECK(failed_reviews(r.quality[0]) == 1);
+
     // Canonical: writing what was read gives the same text.
     ControlData again;
     again.governance = r;
@@ -300,6 +354,7 @@ TEST_CASE("governance: the rich control document is written for the schema check
     }
     std::ofstream(path) << doc;
     CHECK(read_control_sections(doc, "rich.json").governance.lessons.size() == 1);
+    CHECK(read_control_sections(doc, "rich.json").governance.quality.size() == 2);
 }
 
 TEST_CASE("governance: governance thresholds that make no sense are ParseErrors naming the JSON pointer") {

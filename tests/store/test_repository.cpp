@@ -1,5 +1,5 @@
 // Repository basics: portfolio round trips, revisions, index tables, WAL mode, schema versions and
-// forward migrations, baselines, status history, typed errors.
+// forward migrations, baselines, status and quality history, typed errors.
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
@@ -84,10 +84,10 @@ TEST_CASE("store: a new repository is in WAL mode at the current schema version"
     {
         auto repo = Repository::create(path);
         CHECK(repo.schema_version() == Repository::current_schema_version());
-        CHECK(Repository::current_schema_version() == 4);
+        CHECK(Repository::current_schema_version() == 5);
     }
     CHECK(raw_query(path, "PRAGMA journal_mode") == "wal");
-    CHECK(raw_query(path, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") == "1,2,3,4");
+    CHECK(raw_query(path, "SELECT group_concat(version) FROM (SELECT version FROM schema_version ORDER BY version)") == "1,2,3,4,5");
     CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='lessons_fts'") == "1");
     CHECK_THROWS_AS(Repository::create(path), ParseError);  // exists already
 }
@@ -114,7 +114,7 @@ TEST_CASE("store: opening a version 1 file migrates it forward and keeps its dat
     }
     CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='risks'") == "0");
     auto repo = Repository::open(path);
-    CHECK(repo.schema_version() == 4);
+    CHECK(repo.schema_version() == 5);
     const auto list = repo.list_portfolios();
     REQUIRE(list.size() == 1);
     CHECK(list.revision[0] == 4);
@@ -271,6 +271,122 @@ TEST_CASE("store: what a status period reports for the earned-value methods roun
     CHECK(h[1].started.empty());
     CHECK(h[1].units_complete.empty());
     CHECK(h[1].milestones_done.empty());
+}
+
+TEST_CASE("store: quality records round-trip field by field, oldest first, a re-saved date replacing the old one") {
+    const auto path = test::fresh_db("quality");
+    auto repo = Repository::open(path);
+    repo.save_portfolio(test::make_portfolio(1, 2, 2));
+    const PortfolioId pf{"PF"};
+    QualityStatus full{.project = ProjectId{"P1"}, .date = Instant::from_ymd_hm(2026, 3, 13, 17, 0)};
+    full.open_defects = {1, 3, 7};
+    full.reviews = {{.id = "QR-1", .date = Date::from_ymd(2026, 3, 10), .kind = "audit", .methodology = "M1", .phase = "Design",
+                     .passed = false, .findings = 4},
+                    {.id = "QR-2", .date = Date::from_ymd(2026, 3, 12), .phase = "Build", .findings = 1}};
+    full.tests_run = 120;
+    full.tests_passed = 110;
+    full.deliverables_submitted = 4;
+    full.deliverables_accepted = 3;
+    const QualityStatus early{.project = ProjectId{"P1"}, .date = Instant::from_ymd_hm(2026, 3, 6, 17, 0), .open_defects = {0, 1, 4}};
+    repo.save_quality_status(pf, full);
+    repo.save_quality_status(pf, early);
+    repo.save_quality_status(pf, QualityStatus{.project = ProjectId{"P2"}, .date = early.date});
+    const auto h = repo.quality_history(pf, ProjectId{"P1"});
+    REQUIRE(h.size() == 2);
+    CHECK(h[0].date == early.date);  // oldest first
+    CHECK(h[0].open_defects == early.open_defects);
+    CHECK(h[0].reviews.empty());
+    CHECK_FALSE(h[0].tests_run.has_value());  // not reported stays not reported
+    CHECK_FALSE(h[0].deliverables_accepted.has_value());
+    const QualityStatus& q = h[1];
+    CHECK(q.project == full.project);
+    CHECK(q.date == full.date);
+    CHECK(q.open_defects == full.open_defects);
+    CHECK(q.tests_run == 120);
+    CHECK(q.tests_passed == 110);
+    CHECK(q.deliverables_submitted == 4);
+    CHECK(q.deliverables_accepted == 3);
+    REQUIRE(q.reviews.size() == 2);
+    for (std::size_t k = 0; k < 2; ++k) {
+        CHECK(q.reviews[k].id == full.reviews[k].id);
+        CHECK(q.reviews[k].date == full.reviews[k].date);
+        CHECK(q.reviews[k].kind == full.reviews[k].kind);
+        CHECK(q.reviews[k].methodology == full.reviews[k].methodology);
+        CHECK(q.reviews[k].phase == full.reviews[k].phase);
+        CHECK(q.reviews[k].passed == full.reviews[k].passed);
+        CHECK(q.reviews[k].findings == full.reviews[k].findings);
+    }
+    CHECK(failed_reviews(q) == 1);
+    CHECK(test_pass_rate(q) == Approx(110.0 / 120.0));
+
+    // A corrected report for the same date replaces the old record and its reviews.
+    QualityStatus corrected = full;
+    corrected.open_defects = {0, 2, 7};
+    corrected.reviews.pop_back();
+    repo.save_quality_status(pf, corrected);
+    const auto again = repo.quality_history(pf, ProjectId{"P1"});
+    REQUIRE(again.size() == 2);
+    CHECK(again[1].open_defects[0] == 0);
+    CHECK(again[1].reviews.size() == 1);
+    CHECK(raw_query(path, "SELECT count(*) FROM quality_reviews") == "1");
+    CHECK(repo.quality_history(pf, ProjectId{"P2"}).size() == 1);
+    CHECK(repo.quality_history(pf, ProjectId{"P3"}).empty());
+
+    // Invalid records and unknown portfolios are refused; nothing is written.
+    QualityStatus bad = full;
+    bad.tests_passed = 130;
+    CHECK_THROWS_AS(repo.save_quality_status(pf, bad), ModelError);
+    bad = full;
+    bad.open_defects[2] = -1;
+    CHECK_THROWS_AS(repo.save_quality_status(pf, bad), ModelError);
+    CHECK_THROWS_AS(repo.save_quality_status(PortfolioId{"NOPE"}, full), ModelError);
+    CHECK(repo.quality_history(pf, ProjectId{"P1"})[1].open_defects[0] == 0);
+
+    // SQL over the history without the model: open critical defects per project and date.
+    CHECK(raw_query(path, "SELECT group_concat(project_id || '@' || critical_defects) FROM "
+                          "(SELECT project_id, critical_defects FROM quality_status WHERE portfolio_id = 'PF' ORDER BY project_id, data_date)") ==
+          "P1@0,P1@0,P2@0");
+    // Removed with the portfolio.
+    CHECK(repo.remove_portfolio(pf));
+    CHECK(raw_query(path, "SELECT count(*) FROM quality_status") == "0");
+    CHECK(raw_query(path, "SELECT count(*) FROM quality_reviews") == "0");
+    CHECK(repo.check_integrity().empty());
+}
+
+TEST_CASE("store: opening a version 4 file adds the quality tables and keeps its status history") {
+    const auto path = test::fresh_db("migrate4");
+    const StatusPeriod period{.project = ProjectId{"P1"},
+                              .date = Instant::from_ymd_hm(2026, 3, 6, 17, 0),
+                              .task = {TaskId{"P1.T1"}},
+                              .percent_complete = {40.0},
+                              .actual_cost = {Money{1000}}};
+    {
+        // A file as the version 4 schema wrote it: the library's migrations up to 4, then its own API.
+        detail::SqliteDb db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        REQUIRE(detail::migrate(db, 4) == 4);
+        db.prepare("INSERT INTO portfolios(id, name, revision, saved_at, model_json) VALUES('PF', 'old', 1, 'then', ?)")
+            .bind(1, ppm::write_json(test::make_portfolio(1, 1, 2)))
+            .run();
+        db.prepare("INSERT INTO status_periods(portfolio_id, project_id, data_date) VALUES('PF', 'P1', ?)")
+            .bind(1, period.date.minutes_since_epoch())
+            .run();
+        db.prepare("INSERT INTO status_tasks(status_id, pos, task_id, percent_complete, actual_cost) VALUES(1, 0, 'P1.T1', 40, 1000)").run();
+    }
+    CHECK(raw_query(path, "SELECT count(*) FROM sqlite_schema WHERE name='quality_status'") == "0");
+    auto repo = Repository::open(path);
+    CHECK(repo.schema_version() == 5);
+    CHECK(raw_query(path, "SELECT description FROM schema_version WHERE version = 5").find("quality") != std::string::npos);
+    const auto h = repo.status_history(PortfolioId{"PF"}, ProjectId{"P1"});
+    REQUIRE(h.size() == 1);
+    CHECK(h[0].percent_complete[0] == 40.0);
+    CHECK(h[0].actual_cost[0] == Money{1000});
+    CHECK(repo.quality_history(PortfolioId{"PF"}, ProjectId{"P1"}).empty());
+    repo.save_quality_status(PortfolioId{"PF"}, QualityStatus{.project = ProjectId{"P1"}, .date = period.date, .open_defects = {2, 0, 0}});
+    CHECK(repo.quality_history(PortfolioId{"PF"}, ProjectId{"P1"}).at(0).open_defects[0] == 2);
+    CHECK(repo.save_portfolio(test::make_portfolio(1, 1, 2)) == 2);  // writes the index rows the hand-made file lacks
+    CHECK(repo.status_history(PortfolioId{"PF"}, ProjectId{"P1"}).size() == 1);
+    CHECK(repo.quality_history(PortfolioId{"PF"}, ProjectId{"P1"}).size() == 1);
+    CHECK(repo.check_integrity().empty());
 }
 
 TEST_CASE("store: removing a portfolio removes everything recorded for it") {

@@ -7,6 +7,8 @@
 #include "ppm/governance/health.hpp"
 #include "ppm/governance/issue_log.hpp"
 #include "ppm/governance/lessons.hpp"
+#include "ppm/governance/quality.hpp"
+#include "ppm/governance/pmo_policy.hpp"
 #include "ppm/governance/rag.hpp"
 
 namespace ppm::python {
@@ -27,7 +29,8 @@ void bind_rag(py::module_& m) {
         .value("HIGH_RISKS", RagCheck::high_risks)
         .value("OVERDUE_MILESTONES", RagCheck::overdue_milestones)
         .value("BASELINE", RagCheck::baseline)
-        .value("GATE", RagCheck::gate);
+        .value("GATE", RagCheck::gate)
+        .value("QUALITY", RagCheck::quality);
     py::enum_<Trend>(m, "Trend", "Direction of a series of scores.")
         .value("IMPROVING", Trend::improving)
         .value("STABLE", Trend::stable)
@@ -38,6 +41,15 @@ void bind_rag(py::module_& m) {
     py::class_<CountThreshold> ct(m, "CountThreshold", "<= green -> green, <= amber -> amber, else red.");
     def_kwargs_init(ct);
     ct.def_readwrite("green", &CountThreshold::green, "Upper bound of green.").def_readwrite("amber", &CountThreshold::amber, "Upper bound of amber.");
+    py::class_<QualityThresholds> qt(m, "QualityThresholds",
+                                     "Thresholds of the quality check: counts are upper bounds, the two rates (0..1) lower bounds.");
+    def_kwargs_init(qt);
+    qt.def_readwrite("critical_defects", &QualityThresholds::critical_defects, "Open critical defects (default 0 / 1).")
+        .def_readwrite("major_defects", &QualityThresholds::major_defects, "Open major defects (default 2 / 5).")
+        .def_readwrite("minor_defects", &QualityThresholds::minor_defects, "Open minor defects (default 10 / 30).")
+        .def_readwrite("failed_reviews", &QualityThresholds::failed_reviews, "Failed reviews and audits of the period (default 0 / 1).")
+        .def_readwrite("test_pass_rate", &QualityThresholds::test_pass_rate, "Tests passed / run (default 0.95 / 0.85).")
+        .def_readwrite("acceptance", &QualityThresholds::acceptance, "Deliverables accepted / submitted (default 0.90 / 0.75).");
     py::class_<RagThresholds> th(m, "RagThresholds", "All RAG thresholds.");
     def_kwargs_init(th);
     th.def_readwrite("spi", &RagThresholds::spi, "SPI.")
@@ -45,7 +57,8 @@ void bind_rag(py::module_& m) {
         .def_readwrite("spi_t", &RagThresholds::spi_t, "SPI(t).")
         .def_readwrite("float_erosion", &RagThresholds::float_erosion, "Share of float consumed.")
         .def_readwrite("high_risks", &RagThresholds::high_risks, "Open high risks.")
-        .def_readwrite("overdue_milestones", &RagThresholds::overdue_milestones, "Overdue milestones.");
+        .def_readwrite("overdue_milestones", &RagThresholds::overdue_milestones, "Overdue milestones.")
+        .def_readwrite("quality", &RagThresholds::quality, "Quality thresholds.");
     py::class_<ProjectHealth> ph(m, "ProjectHealth", "The facts about one project at a status date (NaN/None = unknown).");
     def_kwargs_init(ph);
     ph.def_readwrite("project", &ProjectHealth::project, "Project id.")
@@ -59,7 +72,13 @@ void bind_rag(py::module_& m) {
         .def_readwrite("has_baseline", &ProjectHealth::has_baseline, "Has a baseline.")
         .def_readwrite("gate_approved", &ProjectHealth::gate_approved, "Gate into the current phase approved.")
         .def_readwrite("executing", &ProjectHealth::executing, "In execution.")
-        .def_readwrite("weight", &ProjectHealth::weight, "Roll-up weight.");
+        .def_readwrite("weight", &ProjectHealth::weight, "Roll-up weight.")
+        .def_readwrite("critical_defects", &ProjectHealth::critical_defects, "Open critical defects (NaN = not reported).")
+        .def_readwrite("major_defects", &ProjectHealth::major_defects, "Open major defects (NaN = not reported).")
+        .def_readwrite("minor_defects", &ProjectHealth::minor_defects, "Open minor defects (NaN = not reported).")
+        .def_readwrite("failed_reviews", &ProjectHealth::failed_reviews, "Failed reviews and audits of the period (NaN = not reported).")
+        .def_readwrite("test_pass_rate", &ProjectHealth::test_pass_rate, "Tests passed / run, 0..1 (NaN = not reported).")
+        .def_readwrite("acceptance_rate", &ProjectHealth::acceptance_rate, "Deliverables accepted / submitted, 0..1 (NaN = not reported).");
     py::class_<RagPolicy> pol(m, "RagPolicy", "Which checks apply and what escalates.");
     def_kwargs_init(pol);
     pol.def_readwrite("name", &RagPolicy::name, "Policy name.")
@@ -201,8 +220,80 @@ void bind_registers(py::module_& m) {
           "word in title or text (substring). Repository.search_lessons is the FTS5 search of a stored register.");
 }
 
+// Quality measures per project and status period (issue 20; docs/governance.md "Quality").
+void bind_quality(py::module_& m) {
+    py::enum_<DefectSeverity>(m, "DefectSeverity", "How bad an open defect is (indexes QualityStatus.open_defects).")
+        .value("CRITICAL", DefectSeverity::critical)
+        .value("MAJOR", DefectSeverity::major)
+        .value("MINOR", DefectSeverity::minor);
+    py::class_<QualityReview> qr(m, "QualityReview", "A quality review or audit held in a status period.");
+    def_kwargs_init(qr);
+    qr.def_readwrite("id", &QualityReview::id, "Id.")
+        .def_readwrite("date", &QualityReview::date, "Date held.")
+        .def_readwrite("kind", &QualityReview::kind, "'review' or 'audit'.")
+        .def_readwrite("methodology", &QualityReview::methodology, "Id of the methodology it checks against ('' = none).")
+        .def_readwrite("phase", &QualityReview::phase, "Lifecycle phase reviewed ('' = none).")
+        .def_readwrite("passed", &QualityReview::passed, "Passed (default True).")
+        .def_readwrite("findings", &QualityReview::findings, "Findings or non-conformities (>= 0).")
+        .def("__repr__", [](const QualityReview& x) {
+            return "QualityReview(id=" + py::repr(py::str(x.id)).cast<std::string>() + ", " + x.kind + ", " +
+                   (x.passed ? "passed" : "failed") + ")";
+        });
+    py::class_<QualityStatus> qs(m, "QualityStatus", "The quality measures of one project at one status date (None = not reported).");
+    def_kwargs_init(qs);
+    qs.def_readwrite("project", &QualityStatus::project, "Project id.")
+        .def_readwrite("date", &QualityStatus::date, "Status date.")
+        .def_readwrite("open_defects", &QualityStatus::open_defects, "Open defects [critical, major, minor] (DefectSeverity order).")
+        .def_readwrite("reviews", &QualityStatus::reviews, "Reviews and audits held in the period.")
+        .def_readwrite("tests_run", &QualityStatus::tests_run, "Tests run or None.")
+        .def_readwrite("tests_passed", &QualityStatus::tests_passed, "Tests passed or None.")
+        .def_readwrite("deliverables_submitted", &QualityStatus::deliverables_submitted, "Deliverables submitted for acceptance or None.")
+        .def_readwrite("deliverables_accepted", &QualityStatus::deliverables_accepted, "Deliverables accepted or None.")
+        .def("__repr__", [](const QualityStatus& x) {
+            return "QualityStatus(project='" + x.project.str() + "', date=" + to_string(x.date) + ")";
+        });
+    m.def("failed_reviews", &failed_reviews, py::arg("quality"), "Reviews and audits of the period that did not pass.");
+    m.def("test_pass_rate", &test_pass_rate, py::arg("quality"), "Tests passed / run; NaN when not reported or none run.");
+    m.def("acceptance_rate", &acceptance_rate, py::arg("quality"),
+          "Deliverables accepted / submitted; NaN when not reported or none submitted.");
+    m.def("check_quality_status", &check_quality_status, py::arg("quality"),
+          "Raises ModelError for negative counts, an unknown review kind, more passed than run or accepted than submitted.");
+    m.def("latest_quality",
+          [](const std::vector<QualityStatus>& records, const ProjectId& project, Instant status_date) -> std::optional<QualityStatus> {
+              const QualityStatus* q = latest_quality(records, project, status_date);
+              return q == nullptr ? std::nullopt : std::optional<QualityStatus>(*q);
+          },
+          py::arg("records"), py::arg("project"), py::arg("status_date"),
+          "The project's latest record dated at or before the status date (a copy), or None.");
+}
 
 void bind_control_data(py::module_& m) {
+    py::enum_<PmoType>(m, "PmoType", "The PMO's kind (PMBOK Guide 6th ed. 2.4.4.3): which RAG profile applies.")
+        .value("SUPPORTIVE", PmoType::supportive)
+        .value("CONTROLLING", PmoType::controlling)
+        .value("DIRECTIVE", PmoType::directive);
+    m.def("policy_profile", &policy_profile, py::arg("pmo"), "The RAG policy of a PMO profile (docs/governance.md).");
+    py::class_<ProjectFacts> pf(m, "ProjectFacts", "Facts about a project the model cannot derive (governance.projects).");
+    def_kwargs_init(pf);
+    pf.def_readwrite("project", &ProjectFacts::project, "Project id.")
+        .def_readwrite("float_erosion", &ProjectFacts::float_erosion, "Share of baseline float consumed (0..1) or None.")
+        .def_readwrite("gate_approved", &ProjectFacts::gate_approved, "Gate into the current phase approved, or None.")
+        .def_readwrite("executing", &ProjectFacts::executing, "In execution, or None.")
+        .def_readwrite("weight", &ProjectFacts::weight, "Roll-up weight override, or None.");
+    py::class_<GovernanceSpec> gs(m, "GovernanceSpec", "The governance section (methodologies and gate reviews are not bound).");
+    def_kwargs_init(gs);
+    gs.def_readwrite("pmo", &GovernanceSpec::pmo, "PMO profile.")
+        .def_readwrite("thresholds", &GovernanceSpec::thresholds, "Threshold overrides or None.")
+        .def_readwrite("weight", &GovernanceSpec::weight, "'bac' or 'equal'.")
+        .def_readwrite("eac_method", &GovernanceSpec::eac_method, "EAC reported as the EAC.")
+        .def_readwrite("projects", &GovernanceSpec::projects, "Project facts.")
+        .def_readwrite("policy", &GovernanceSpec::policy, "A complete custom policy or None.")
+        .def_readwrite("change_requests", &GovernanceSpec::change_requests, "Change requests.")
+        .def_readwrite("issues", &GovernanceSpec::issues, "The issue log.")
+        .def_readwrite("lessons", &GovernanceSpec::lessons, "Lessons learned.")
+        .def_readwrite("quality", &GovernanceSpec::quality, "Quality records per project and status date.");
+    m.def("governance_policy", &governance_policy, py::arg("governance"),
+          "The RAG policy a governance section asks for: its policy, else the pmo profile with the threshold overrides.");
     py::class_<ControlData> cd(m, "ControlData", "The control sections of a model file.");
     def_kwargs_init(cd);
     cd.def_readwrite("risks", &ControlData::risks, "Risk register.")
@@ -211,6 +302,7 @@ void bind_control_data(py::module_& m) {
         .def_readwrite("baselines", &ControlData::baselines, "Baseline sets per project.")
         .def_readwrite("status", &ControlData::status, "Status periods.")
         .def_readwrite("uncertainty", &ControlData::uncertainty, "Uncertainty spec.")
+        .def_readwrite("governance", &ControlData::governance, "The governance section.")
         .def_readwrite("sections", &ControlData::sections, "The control sections the document has.")
         .def("has_section", &ControlData::has_section, py::arg("name"), "Does the document have section `name`?")
         .def("__repr__", [](const ControlData& c) {
@@ -222,6 +314,7 @@ void bind_control_data(py::module_& m) {
 
 void bind_governance(py::module_& m) {
     bind_registers(m);
+    bind_quality(m);
     bind_rag(m);
     bind_control_data(m);
 }

@@ -1,5 +1,5 @@
 // Python bindings for area `store`: the SQLite portfolio repository (docs/store.md): portfolios,
-// baselines, status history, snapshots and their diff, risk register, issue log, change log and
+// baselines, status and quality history, snapshots and their diff, risk register, issue log, change log and
 // lessons learned with FTS5 search. Record lists are structs of arrays: numpy views and DataFrames.
 //
 // A Repository is one SQLite connection, to be used from one thread at a time. The binding releases
@@ -372,6 +372,17 @@ void bind_repository(py::module_& m) {
         .def("status_history",
              [](PyRepository& self, const PortfolioId& pf, const ProjectId& p) { return self.call([&](Repository& x) { return x.status_history(pf, p); }); },
              py::arg("portfolio"), py::arg("project"), "The project's status periods, oldest data date first.")
+
+        // ---- quality history ----
+        .def("save_quality_status",
+             [](PyRepository& self, const PortfolioId& pf, const QualityStatus& q) {
+                 self.write("save_quality_status", [&](Repository& x) { x.save_quality_status(pf, q); });
+             },
+             py::arg("portfolio"), py::arg("quality"),
+             "Saves a project's quality measures at a status date (replacing the record of the same project and date).")
+        .def("quality_history",
+             [](PyRepository& self, const PortfolioId& pf, const ProjectId& p) { return self.call([&](Repository& x) { return x.quality_history(pf, p); }); },
+             py::arg("portfolio"), py::arg("project"), "The project's quality records, oldest date first.")
 
         // ---- snapshots ----
         .def("snapshot",

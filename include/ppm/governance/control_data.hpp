@@ -19,6 +19,7 @@
 #include "ppm/governance/lessons.hpp"
 #include "ppm/governance/methodology.hpp"
 #include "ppm/governance/pmo_policy.hpp"
+#include "ppm/governance/quality.hpp"
 #include "ppm/governance/rag.hpp"
 #include "ppm/governance/stage_gate.hpp"
 #include "ppm/risk/risk_matrix.hpp"
@@ -50,6 +51,7 @@ struct GovernanceSpec {
     std::vector<ChangeRequest> change_requests;  ///< Change requests and their decisions.
     std::vector<Issue> issues;                   ///< The issue log.
     std::vector<Lesson> lessons;                 ///< Lessons learned.
+    std::vector<QualityStatus> quality;          ///< Quality measures per project and status date.
 };
 
 /// Everything the control sections hold.

@@ -3,8 +3,10 @@
 /// The facts behind a project's RAG status, gathered from the model, its control sections and an
 /// EVM roll-up: SPI, CPI, SPI(t) (project rows of the roll-up), open high risks (risk register,
 /// current assessment), overdue milestones (baseline milestones planned before the status date and
-/// not complete), baseline presence, and the governance section's facts (float erosion, gate,
-/// execution, weight). Weight: the project's BAC, or 1 with governance weight "equal".
+/// not complete), baseline presence, the governance section's facts (float erosion, gate,
+/// execution, weight) and its quality measures (the project's latest `governance.quality` record
+/// dated at or before the status date; none: the quality facts stay unknown). Weight: the
+/// project's BAC, or 1 with governance weight "equal".
 
 #include <vector>
 

@@ -3,9 +3,9 @@
 /// PMO policy profiles. The three PMO types of the seeds (PMI, *PMBOK Guide* 6th ed., sec. 2.4.4.3):
 ///   supportive  -- consultative, low control: reports SPI/CPI only, escalates only red projects
 ///                  and only on request (escalate_from = none);
-///   controlling -- compliance with frameworks: all performance checks, red escalates;
+///   controlling -- compliance with frameworks: all performance checks and quality, red escalates;
 ///   directive   -- directly manages projects: all checks plus a baseline and an approved gate
-///                  before execution, tighter thresholds, amber escalates.
+///                  before execution, tighter thresholds (quality too), amber escalates.
 
 #include <string_view>
 

@@ -1,7 +1,7 @@
 #pragma once
 /// @file
 /// The portfolio repository: the PMO's organisational process assets (PMBOK Guide 6th ed., 2.3.2:
-/// baselines, status history, risk register, issue log, change log, lessons learned) kept in one
+/// baselines, status and quality history, risk register, issue log, change log, lessons learned) kept in one
 /// SQLite file (https://sqlite.org), the embedded default. Design and schema: docs/store.md.
 ///
 /// - Every save is one transaction in WAL mode (https://sqlite.org/wal.html): readers on other
@@ -46,6 +46,7 @@
 #include "ppm/governance/change_request.hpp"
 #include "ppm/governance/issue_log.hpp"
 #include "ppm/governance/lessons.hpp"
+#include "ppm/governance/quality.hpp"
 #include "ppm/risk/risk.hpp"
 #include "ppm/store/records.hpp"
 
@@ -117,6 +118,13 @@ public:
     void save_status_period(const PortfolioId& pf, const StatusPeriod& period);
     /// The project's status periods, oldest data date first (for trends and EVM history).
     [[nodiscard]] std::vector<StatusPeriod> status_history(const PortfolioId& pf, const ProjectId& project) const;
+
+    // ---- quality history (docs/governance.md "Quality") ---------------------------------------
+    /// Saves a project's quality measures at a status date (replacing the record of the same
+    /// project and date); checks it with `check_quality_status` first.
+    void save_quality_status(const PortfolioId& pf, const QualityStatus& quality);
+    /// The project's quality records, oldest date first (for trends).
+    [[nodiscard]] std::vector<QualityStatus> quality_history(const PortfolioId& pf, const ProjectId& project) const;
 
     // ---- snapshots (the whole portfolio frozen at a moment) ------------------------------------
     /// Freezes the stored portfolio `pf` (its model and one row per task with CPM dates and
