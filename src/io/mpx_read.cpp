@@ -324,6 +324,63 @@ private:
         warn("dates", "date format " + std::to_string(date_format_) + " (record 12) writes no year" + (have_month ? "" : " or month") +
                           ": each such date is taken as the one nearest the last full date read (first: '" + std::string(text) + "')");
     }
+
+    // State of run(): the project being read and what later records refer back to.
+    using Fields = std::vector<std::string>;
+    /// A task's Predecessors column, resolved once every task row is known.
+    struct PendingLinks {
+        std::size_t task;  ///< position in project_.tasks
+        std::string text;  ///< the Predecessors column
+        std::int64_t line;
+    };
+    /// A resource record (50) while its columns are read.
+    struct ResourceRecord {
+        Resource resource;
+        std::string row;  ///< the "ID" column (40): assignments name the resource by it
+        CostRate rates{.effective_from = Instant::from_ymd_hm(1984, 1, 1)};  // MS Project's first date, as MSPDI's table A
+        bool any_rate = false;
+    };
+    /// A task record (70) while its columns are read.
+    struct TaskRecord {
+        Task task;
+        std::string row;    ///< the "ID" column (90): predecessors name the task by it
+        std::string links;  ///< the Predecessors column (70)
+        int level = 1;      ///< the Outline Level column (3)
+    };
+    Project project_;
+    std::vector<std::string> task_columns_, resource_columns_;  ///< records 60 and 40 (column names)
+    std::vector<int> task_ids_, resource_ids_;                  ///< records 61 and 41 (column ids)
+    std::map<std::string, std::string> calendar_by_name_;       ///< name -> id
+    Calendar* calendar_ = nullptr;  ///< the calendar records 25/26/56/57 add to
+    Task* task_ = nullptr;          ///< the task records 71/75 add to
+    Resource* resource_ = nullptr;  ///< the resource records 51/55 add to
+    std::map<std::string, TaskId> task_by_row_;
+    std::map<std::string, ResourceId> resource_by_row_;
+    std::vector<PendingLinks> pending_links_;
+    std::vector<std::pair<int, TaskId>> outline_;  ///< (outline level, task) of the open summary rows
+    int calendar_count_ = 0;
+    bool header_ = false;
+
+    static std::string field_at(const Fields& f, std::size_t i) { return i < f.size() ? f[i] : std::string(); }
+    void read_file_creation(const std::string& raw);
+    void read_record(const Fields& f);
+    void read_currency_settings(const Fields& f);
+    void read_default_settings(const Fields& f);
+    void read_date_time_settings(const Fields& f);
+    void read_calendar(std::int64_t record, const Fields& f);
+    void read_calendar_hours(const Fields& f);
+    void read_calendar_exception(const Fields& f);
+    void read_project_header(const Fields& f);
+    static void read_column_ids(const Fields& f, std::vector<int>& ids);
+    void read_resource(const Fields& f);
+    void read_resource_column(ResourceRecord& record, std::size_t k, const std::string& v);
+    void read_task(const Fields& f);
+    void read_task_column(TaskRecord& record, std::size_t k, const std::string& v);
+    void add_task(TaskRecord& record);
+    void read_assignment(const Fields& f);
+    void resolve_links();
+    Dependency parse_link(const Task& t, std::string_view s);
+    ImportResult finish();
 };
 
 /// A date (and time) in any format record 12 allows: "Fri 17/10/14", "17/10/14 08:00",
@@ -491,328 +548,359 @@ std::optional<Instant> Reader::date(std::string_view t) {
 }
 
 ImportResult Reader::run() {
+    const std::string stem = std::filesystem::path(source_).stem().string();
+    project_.id = ProjectId(stem.empty() || stem == "<input>" ? "project" : stem);
     std::istringstream in(text_);
     std::string raw;
-    std::vector<std::string> task_columns, resource_columns;
-    std::vector<int> task_ids, resource_ids;
-    Project project;
-    const std::string stem = std::filesystem::path(source_).stem().string();
-    project.id = ProjectId(stem.empty() || stem == "<input>" ? "project" : stem);
-    std::map<std::string, std::string> calendar_by_name;  // name -> id
-    Calendar* calendar = nullptr;
-    Task* task = nullptr;
-    Resource* resource = nullptr;
-    std::map<std::string, TaskId> task_by_row;
-    std::map<std::string, ResourceId> resource_by_row;
-    struct PendingLinks {
-        std::size_t task;  ///< position in project.tasks
-        std::string text;  ///< the Predecessors column
-        std::int64_t line;
-    };
-    std::vector<PendingLinks> pending_links;
-    std::vector<std::pair<int, TaskId>> outline;
-    int calendar_count = 0;
-    bool header = false;
     while (std::getline(in, raw)) {
         ++line_;
         if (!raw.empty() && raw.back() == '\r') raw.pop_back();
         if (raw.empty()) continue;
-        if (!header) {
-            if (raw.rfind("MPX", 0) != 0 || raw.size() < 4) fail("an MPX file starts with 'MPX,'");
-            sep_ = raw[3];
-            header = true;
-            // File creation record: MPX, program name, file version, code page (MPXJ
-            // populateFileCreationRecord). Text is decoded as Windows-1252 (MS Project's "ANSI").
-            const auto f = split(raw);
-            const char* const kHeader[] = {"mpx.ProgramName", "mpx.FileVersion", "mpx.CodePage"};
-            for (std::size_t k = 1; k < f.size() && k <= 3; ++k)
-                if (!detail::trim(f[k]).empty()) project.custom[kHeader[k - 1]] = std::string(detail::trim(f[k]));
-            if (f.size() > 3 && !detail::trim(f[3]).empty() && lower(detail::trim(f[3])) != "ansi")
-                warn("project", "code page '" + f[3] + "' read as Windows-1252 (ANSI): characters outside ASCII may differ");
-            continue;
-        }
-        const auto f = split(raw);
-        const auto rec = detail::parse_int(f[0]);
-        if (!rec) fail("expected a record number, got '" + f[0] + "'");
-        const auto at = [&](std::size_t i) -> std::string { return i < f.size() ? f[i] : std::string(); };
-        switch (*rec) {
-            case 10: {
-                // Currency symbol, symbol position, digits, thousands separator, decimal separator.
-                const auto punct = [](const std::string& v) {
-                    return v.size() == 1 && std::ispunct(static_cast<unsigned char>(v[0])) ? v[0] : '\0';
-                };
-                currency_ = std::string(detail::trim(at(1)));
-                if (const char c = punct(at(5))) decimal_ = c;
-                if (const char c = punct(at(4)); c && c != decimal_) thousands_ = c;
-                else if (thousands_ == decimal_) thousands_ = decimal_ == ',' ? '.' : ',';
-                break;
-            }
-            case 11:
-                if (const auto h = number(at(4)); h && *h > 0) hours_per_day_ = *h;
-                if (const auto h = number(at(5)); h && *h > 0) hours_per_week_ = *h;
-                project.minutes_per_day = static_cast<std::int64_t>(hours_per_day_ * 60.0 + 0.5);
-                project.minutes_per_week = static_cast<std::int64_t>(hours_per_week_ * 60.0 + 0.5);
-                break;
-            case 12: {
-                // Date order, time format, default start time, date separator, time separator, AM
-                // text, PM text, date format, bar text date format (MPXJ populateDateTimeSettings).
-                if (const auto v = detail::parse_int(at(1)); v && *v >= 0 && *v <= 2) date_order_ = static_cast<int>(*v);
-                if (at(4).size() == 1) date_sep_ = at(4)[0];
-                if (at(5).size() == 1) time_sep_ = at(5)[0];
-                if (!detail::trim(at(6)).empty()) am_ = lower(detail::trim(at(6)));
-                if (!detail::trim(at(7)).empty()) pm_ = lower(detail::trim(at(7)));
-                if (const auto v = detail::parse_int(at(8)); v && *v >= 0 && *v <= 20) date_format_ = static_cast<int>(*v);
-                break;
-            }
-            case 20:
-            case 55: {
-                Calendar cal;
-                ++calendar_count;
-                cal.id = CalendarId(std::to_string(calendar_count));
-                if (*rec == 20) {
-                    cal.name = at(1);
-                    calendar_by_name[cal.name] = cal.id.str();
-                } else {
-                    if (!resource) fail("resource calendar (record 55) before any resource (record 50)");
-                    cal.name = resource->name;
-                    if (const auto it = calendar_by_name.find(at(1)); it != calendar_by_name.end()) cal.base = CalendarId(it->second);
-                    else if (!at(1).empty()) warn("calendar " + cal.id.str(), "base calendar '" + at(1) + "' not found");
-                    resource->calendar = cal.id;
-                }
-                for (std::size_t d = 0; d < 7; ++d) {
-                    const std::string flag = at(2 + d);
-                    const auto idx = (d + 6) % 7;  // Sunday first -> Monday = 0
-                    if (flag == "0") cal.week[idx] = DaySchedule{};
-                    else if (flag == "1") cal.week[idx] = DaySchedule{{480, 720}, {780, 1020}};
-                    // 2 (or empty): default / inherited from the base calendar.
-                }
-                out_.portfolio.calendars.push_back(std::move(cal));
-                calendar = &out_.portfolio.calendars.back();
-                break;
-            }
-            case 25:
-            case 56: {
-                if (!calendar) fail("calendar hours (record 25/56) before a calendar");
-                const auto day = detail::parse_int(at(1));
-                if (!day || *day < 1 || *day > 7) fail("calendar hours: expected a day 1 (Sunday) .. 7");
-                DaySchedule hours;
-                for (std::size_t k = 2; k + 1 < f.size() + 1; k += 2) {
-                    const auto s = time_of_day(at(k), false);
-                    const auto e = time_of_day(at(k + 1), true);
-                    if (!s || !e) break;
-                    if (*e <= *s) { hours.push_back({*s, 1440}); if (*e > 0 && *e < 1440) hours.push_back({0, *e}); }
-                    else hours.push_back({*s, *e});
-                }
-                std::sort(hours.begin(), hours.end(), [](const WorkInterval& a, const WorkInterval& b) { return a.start < b.start; });
-                auto& slot = calendar->week[static_cast<std::size_t>((*day + 5) % 7)];
-                if (!hours.empty() || (slot && !slot->empty())) slot = hours;
-                break;
-            }
-            case 26:
-            case 57: {
-                if (!calendar) fail("calendar exception (record 26/57) before a calendar");
-                const auto from = date(at(1));
-                // A one-day exception may give the from date only (MPXJ populateCalendarException).
-                const auto to = is_na(at(2)) ? from : date(at(2));
-                if (!from || !to)
-                    fail("calendar exception: " + (date_problem_.empty() ? std::string("expected from and to dates") : date_problem_));
-                CalendarException ex{"", from->date(), to->date(), {}, false};
-                if (at(3) == "1") {
-                    for (std::size_t k = 4; k + 1 < f.size() + 1; k += 2) {
-                        const auto s = time_of_day(at(k), false);
-                        const auto e = time_of_day(at(k + 1), true);
-                        if (!s || !e) break;
-                        ex.hours.push_back({*s, *e});
-                    }
-                }
-                calendar->exceptions.push_back(std::move(ex));
-                break;
-            }
-            case 30:
-                project.name = at(1);
-                if (!at(2).empty()) project.custom["mpx.Company"] = at(2);
-                project.manager = at(3);
-                if (const auto it = calendar_by_name.find(at(4)); it != calendar_by_name.end()) project.calendar = CalendarId(it->second);
-                else if (!detail::trim(at(4)).empty()) warn("project", "calendar '" + at(4) + "' not found: the project keeps its default calendar");
-                if (const auto s = header_date(at(5), "start date")) project.start = *s;
-                if (const auto s = header_date(at(8), "status date")) project.status_date = *s;
-                for (std::size_t k = 6; k < f.size(); ++k)
-                    if (k != 8 && !f[k].empty()) project.custom["mpx.header." + std::to_string(k)] = f[k];
-                break;
-            case 40: resource_columns.assign(f.begin() + 1, f.end()); break;
-            case 41:
-                resource_ids.clear();
-                for (std::size_t k = 1; k < f.size(); ++k) resource_ids.push_back(static_cast<int>(detail::parse_int(f[k]).value_or(-1)));
-                break;
-            case 60: task_columns.assign(f.begin() + 1, f.end()); break;
-            case 61:
-                task_ids.clear();
-                for (std::size_t k = 1; k < f.size(); ++k) task_ids.push_back(static_cast<int>(detail::parse_int(f[k]).value_or(-1)));
-                break;
-            case 50: {
-                check_columns(f, resource_ids, "resource (record 50)", "41");
-                Resource res;
-                std::string row;
-                CostRate rates{.effective_from = Instant::from_ymd_hm(1984, 1, 1)};  // MS Project's first date, as MSPDI's table A
-                bool any_rate = false;
-                for (std::size_t k = 0; k < resource_ids.size() && k + 1 < f.size(); ++k) {
-                    const std::string& v = f[k + 1];
-                    const int id = resource_ids[k];
-                    const auto* field = detail::find_mpx_field(detail::kMpxResourceFields, id);
-                    const std::string key = "mpx." + (field ? std::string(field->name)
-                                                            : k < resource_columns.size() ? resource_columns[k] : "field" + std::to_string(id));
-                    const std::string entity = "resource " + (row.empty() ? std::to_string(out_.portfolio.resources.size() + 1) : row);
-                    if (id == 1) res.name = v;
-                    else if (id == 40) row = v;
-                    else if (id == 49) res.id = ResourceId(v);
-                    else if (id == 3) res.group = v;
-                    else if (id == 10 && !v.empty()) res.notes = v;
-                    else if (id == 41) {
-                        if (detail::trim(v).empty()) continue;  // MS Project's default: one full unit
-                        const auto u = units(v);
-                        if (!u) fail("resource column '" + key.substr(4) + "': expected units like 1 or 0.5 (= 50 %), got '" + v + "'");
-                        res.max_units = *u;
-                    } else if ((id == 42 || id == 43) && !detail::trim(v).empty()) {
-                        bool hourly = true;
-                        const auto r = rate(v, hourly);
-                        if (!r) { warn(entity, key.substr(4) + " '" + v + "' is not a rate like $10.00/h: kept as text"); res.custom[key] = v; continue; }
-                        (id == 42 ? rates.standard_per_hour : rates.overtime_per_hour) = *r;
-                        any_rate = true;
-                        if (!hourly) res.custom[key] = v;  // the unit as written (converted to per hour above)
-                    } else if (id == 44 && !detail::trim(v).empty()) {
-                        const auto c = money(v);
-                        if (!c) { warn(entity, "Cost Per Use '" + v + "' is not an amount: kept as text"); res.custom[key] = v; continue; }
-                        rates.per_use = Money::from_major(*c);
-                        any_rate = true;
-                    } else if (!v.empty()) {
-                        if (auto value = typed(field ? field->kind : detail::MpxValue::text, v, entity, key)) res.custom[key] = std::move(*value);
-                    }
-                }
-                if (any_rate) res.cost_rates.push_back(rates);
-                if (res.id.empty()) res.id = ResourceId(row.empty() ? std::to_string(out_.portfolio.resources.size() + 1) : row);
-                res.custom["mpx.ID"] = row;
-                resource_by_row[row] = res.id;
-                out_.portfolio.resources.push_back(std::move(res));
-                resource = &out_.portfolio.resources.back();
-                calendar = nullptr;
-                break;
-            }
-            case 51:
-                if (resource) resource->notes = at(1);
-                break;
-            case 70: {
-                check_columns(f, task_ids, "task (record 70)", "61");
-                Task t;
-                std::string row, links;
-                int level = 1;
-                for (std::size_t k = 0; k < task_ids.size() && k + 1 < f.size(); ++k) {
-                    const std::string& v = f[k + 1];
-                    const int id = task_ids[k];
-                    const auto* field = detail::find_mpx_field(detail::kMpxTaskFields, id);
-                    const std::string col = field ? std::string(field->name) : k < task_columns.size() ? task_columns[k] : "field" + std::to_string(id);
-                    const std::string entity = "task " + (row.empty() ? std::to_string(project.tasks.size() + 1) : row);
-                    switch (id) {
-                        case 1: t.name = v; break;
-                        case 90: row = v; break;
-                        case 98: t.id = TaskId(v); break;
-                        case 3: level = static_cast<int>(detail::parse_int(v).value_or(1)); break;
-                        case 40: {
-                            if (detail::trim(v).empty()) break;  // summary rows may leave it blank
-                            const auto d = duration(v);
-                            if (!d) fail("task column '" + col + "': expected a duration like 2d, got '" + v + "'");
-                            t.duration = Duration{d->first};
-                            if (d->second) t.custom["mpx.ElapsedDuration"] = true;
-                            break;
-                        }
-                        case 43: {  // Remaining Duration: the team's re-estimate of an in-progress task
-                            if (detail::trim(v).empty()) break;
-                            const auto d = duration(v);
-                            if (!d) fail("task column '" + col + "': expected a duration like 2d, got '" + v + "'");
-                            t.progress.remaining_duration = Duration{d->first};
-                            break;
-                        }
-                        case 44: if (const auto p = number(v)) t.progress.percent_complete = *p; break;
-                        case 58: t.progress.actual_start = task_date(v, entity, col, t.custom); break;
-                        case 59: t.progress.actual_finish = task_date(v, entity, col, t.custom); break;
-                        case 70: links = v; break;
-                        case 68: t.constraint.date = task_date(v, entity, col, t.custom); break;
-                        case 91: {
-                            static const std::map<std::string, ConstraintType> kC = {
-                                {"As Soon As Possible", ConstraintType::as_soon_as_possible},
-                                {"As Late As Possible", ConstraintType::as_late_as_possible},
-                                {"Must Start On", ConstraintType::must_start_on}, {"Must Finish On", ConstraintType::must_finish_on},
-                                {"Start No Earlier Than", ConstraintType::start_no_earlier_than},
-                                {"Start No Later Than", ConstraintType::start_no_later_than},
-                                {"Finish No Earlier Than", ConstraintType::finish_no_earlier_than},
-                                {"Finish No Later Than", ConstraintType::finish_no_later_than},
-                                // German MS Project (MPXJ LocaleData_de CONSTRAINT_TYPES).
-                                {"So früh wie möglich", ConstraintType::as_soon_as_possible},
-                                {"So spät wie möglich", ConstraintType::as_late_as_possible},
-                                {"Muss anfangen am", ConstraintType::must_start_on}, {"Muss enden am", ConstraintType::must_finish_on},
-                                {"Anfang nicht früher als", ConstraintType::start_no_earlier_than},
-                                {"Anfang nicht später als", ConstraintType::start_no_later_than},
-                                {"Ende nicht früher als", ConstraintType::finish_no_earlier_than},
-                                {"Ende nicht später als", ConstraintType::finish_no_later_than}};
-                            if (const auto it = kC.find(v); it != kC.end()) t.constraint.type = it->second;
-                            else if (!v.empty()) t.custom["mpx." + col] = v;
-                            break;
-                        }
-                        default:
-                            if (v.empty()) break;
-                            if (auto value = typed(field ? field->kind : detail::MpxValue::text, v, entity, "mpx." + col))
-                                t.custom["mpx." + col] = std::move(*value);
-                    }
-                }
-                if (!t.constraint.date && t.constraint.type != ConstraintType::as_soon_as_possible &&
-                    t.constraint.type != ConstraintType::as_late_as_possible) {
-                    warn("task " + row, "constraint without a date ignored");
-                    t.constraint = {};
-                }
-                if (t.constraint.type == ConstraintType::as_soon_as_possible || t.constraint.type == ConstraintType::as_late_as_possible)
-                    t.constraint.date.reset();
-                if (t.id.empty()) t.id = TaskId(row);
-                t.custom["mpx.ID"] = row;
-                if (row == "0" && level == 0) {  // the project summary row
-                    warn("task 0", "project summary row (outline level 0) not imported as a task; MS Project derives it");
-                    task = nullptr;
-                    break;
-                }
-                while (!outline.empty() && outline.back().first >= level) outline.pop_back();
-                if (!outline.empty()) t.parent = outline.back().second;
-                outline.emplace_back(level, t.id);
-                task_by_row[row] = t.id;
-                project.tasks.push_back(std::move(t));
-                task = &project.tasks.back();
-                if (!links.empty()) pending_links.push_back({project.tasks.size() - 1, links, line_});
-                break;
-            }
-            case 71:
-                if (task) task->notes = at(1);
-                break;
-            case 75: {
-                if (!task) fail("assignment (record 75) before a task");
-                Assignment a;
-                const auto it = resource_by_row.find(at(1));
-                if (it == resource_by_row.end())
-                    fail("assignment (record 75) of task " + task->id.str() + ": resource " + at(1) + " is not in the file");
-                a.resource = it->second;
-                if (const auto u = units(at(2))) a.units = *u;  // a fraction, 1 = 100 % (MPXJ Record.getUnits)
-                if (const auto w = duration(at(3))) a.work = Duration{w->first};
-                if (const auto w = duration(at(5)); w && w->first > 0) a.actual_work = Duration{w->first};
-                task->assignments.push_back(std::move(a));
-                break;
-            }
-            default:
-                warn("record " + f[0], "MPX record type " + f[0] + " not imported");
-        }
+        if (!header_) read_file_creation(raw);  // the "MPX,..." line: separator, program, code page
+        else read_record(split(raw));           // one record by its number
     }
-    if (!header) {
+    if (!header_) {
         line_ = 1;
         fail("an MPX file starts with 'MPX,' (empty file)");
     }
-    // Links: "3FS+1d", "5", "11SF+2d"; several separated by the list separator.
-    for (const auto& [index, text, line] : pending_links) {
-        Task& t = project.tasks[index];
+    resolve_links();  // Predecessors columns, now that every task row is known
+    return finish();  // the portfolio around the one project
+}
+
+/// File creation record: MPX, program name, file version, code page (MPXJ
+/// populateFileCreationRecord). Text is decoded as Windows-1252 (MS Project's "ANSI").
+void Reader::read_file_creation(const std::string& raw) {
+    if (raw.rfind("MPX", 0) != 0 || raw.size() < 4) fail("an MPX file starts with 'MPX,'");
+    sep_ = raw[3];
+    header_ = true;
+    const auto f = split(raw);
+    const char* const kHeader[] = {"mpx.ProgramName", "mpx.FileVersion", "mpx.CodePage"};
+    for (std::size_t k = 1; k < f.size() && k <= 3; ++k)
+        if (!detail::trim(f[k]).empty()) project_.custom[kHeader[k - 1]] = std::string(detail::trim(f[k]));
+    if (f.size() > 3 && !detail::trim(f[3]).empty() && lower(detail::trim(f[3])) != "ansi")
+        warn("project", "code page '" + f[3] + "' read as Windows-1252 (ANSI): characters outside ASCII may differ");
+}
+
+void Reader::read_record(const Fields& f) {
+    const auto rec = detail::parse_int(f[0]);
+    if (!rec) fail("expected a record number, got '" + f[0] + "'");
+    switch (*rec) {
+        case 10: read_currency_settings(f); break;
+        case 11: read_default_settings(f); break;
+        case 12: read_date_time_settings(f); break;
+        case 20:
+        case 55: read_calendar(*rec, f); break;
+        case 25:
+        case 56: read_calendar_hours(f); break;
+        case 26:
+        case 57: read_calendar_exception(f); break;
+        case 30: read_project_header(f); break;
+        case 40: resource_columns_.assign(f.begin() + 1, f.end()); break;
+        case 41: read_column_ids(f, resource_ids_); break;
+        case 60: task_columns_.assign(f.begin() + 1, f.end()); break;
+        case 61: read_column_ids(f, task_ids_); break;
+        case 50: read_resource(f); break;
+        case 51:
+            if (resource_) resource_->notes = field_at(f, 1);
+            break;
+        case 70: read_task(f); break;
+        case 71:
+            if (task_) task_->notes = field_at(f, 1);
+            break;
+        case 75: read_assignment(f); break;
+        default:
+            warn("record " + f[0], "MPX record type " + f[0] + " not imported");
+    }
+}
+
+/// Record 10: currency symbol, symbol position, digits, thousands separator, decimal separator.
+void Reader::read_currency_settings(const Fields& f) {
+    const auto punct = [](const std::string& v) {
+        return v.size() == 1 && std::ispunct(static_cast<unsigned char>(v[0])) ? v[0] : '\0';
+    };
+    currency_ = std::string(detail::trim(field_at(f, 1)));
+    if (const char c = punct(field_at(f, 5))) decimal_ = c;
+    if (const char c = punct(field_at(f, 4)); c && c != decimal_) thousands_ = c;
+    else if (thousands_ == decimal_) thousands_ = decimal_ == ',' ? '.' : ',';
+}
+
+/// Record 11: hours per day and per week.
+void Reader::read_default_settings(const Fields& f) {
+    if (const auto h = number(field_at(f, 4)); h && *h > 0) hours_per_day_ = *h;
+    if (const auto h = number(field_at(f, 5)); h && *h > 0) hours_per_week_ = *h;
+    project_.minutes_per_day = static_cast<std::int64_t>(hours_per_day_ * 60.0 + 0.5);
+    project_.minutes_per_week = static_cast<std::int64_t>(hours_per_week_ * 60.0 + 0.5);
+}
+
+/// Record 12: date order, time format, default start time, date separator, time separator, AM
+/// text, PM text, date format, bar text date format (MPXJ populateDateTimeSettings).
+void Reader::read_date_time_settings(const Fields& f) {
+    if (const auto v = detail::parse_int(field_at(f, 1)); v && *v >= 0 && *v <= 2) date_order_ = static_cast<int>(*v);
+    if (field_at(f, 4).size() == 1) date_sep_ = field_at(f, 4)[0];
+    if (field_at(f, 5).size() == 1) time_sep_ = field_at(f, 5)[0];
+    if (!detail::trim(field_at(f, 6)).empty()) am_ = lower(detail::trim(field_at(f, 6)));
+    if (!detail::trim(field_at(f, 7)).empty()) pm_ = lower(detail::trim(field_at(f, 7)));
+    if (const auto v = detail::parse_int(field_at(f, 8)); v && *v >= 0 && *v <= 20) date_format_ = static_cast<int>(*v);
+}
+
+/// Record 20 (base calendar) or 55 (the last resource's calendar): name or base, then seven day
+/// flags from Sunday.
+void Reader::read_calendar(std::int64_t record, const Fields& f) {
+    Calendar cal;
+    ++calendar_count_;
+    cal.id = CalendarId(std::to_string(calendar_count_));
+    if (record == 20) {
+        cal.name = field_at(f, 1);
+        calendar_by_name_[cal.name] = cal.id.str();
+    } else {
+        if (!resource_) fail("resource calendar (record 55) before any resource (record 50)");
+        const std::string base = field_at(f, 1);
+        cal.name = resource_->name;
+        if (const auto it = calendar_by_name_.find(base); it != calendar_by_name_.end()) cal.base = CalendarId(it->second);
+        else if (!base.empty()) warn("calendar " + cal.id.str(), "base calendar '" + base + "' not found");
+        resource_->calendar = cal.id;
+    }
+    for (std::size_t d = 0; d < 7; ++d) {
+        const std::string flag = field_at(f, 2 + d);
+        const auto idx = (d + 6) % 7;  // Sunday first -> Monday = 0
+        if (flag == "0") cal.week[idx] = DaySchedule{};
+        else if (flag == "1") cal.week[idx] = DaySchedule{{480, 720}, {780, 1020}};
+        // 2 (or empty): default / inherited from the base calendar.
+    }
+    out_.portfolio.calendars.push_back(std::move(cal));
+    calendar_ = &out_.portfolio.calendars.back();
+}
+
+/// Record 25/56: a weekday's working hours (from/to pairs) of the last calendar.
+void Reader::read_calendar_hours(const Fields& f) {
+    if (!calendar_) fail("calendar hours (record 25/56) before a calendar");
+    const auto day = detail::parse_int(field_at(f, 1));
+    if (!day || *day < 1 || *day > 7) fail("calendar hours: expected a day 1 (Sunday) .. 7");
+    DaySchedule hours;
+    for (std::size_t k = 2; k + 1 < f.size() + 1; k += 2) {
+        const auto s = time_of_day(field_at(f, k), false);
+        const auto e = time_of_day(field_at(f, k + 1), true);
+        if (!s || !e) break;
+        if (*e <= *s) { hours.push_back({*s, 1440}); if (*e > 0 && *e < 1440) hours.push_back({0, *e}); }
+        else hours.push_back({*s, *e});
+    }
+    std::sort(hours.begin(), hours.end(), [](const WorkInterval& a, const WorkInterval& b) { return a.start < b.start; });
+    auto& slot = calendar_->week[static_cast<std::size_t>((*day + 5) % 7)];
+    if (!hours.empty() || (slot && !slot->empty())) slot = hours;
+}
+
+/// Record 26/57: an exception of the last calendar (from, to, working flag, hours).
+void Reader::read_calendar_exception(const Fields& f) {
+    if (!calendar_) fail("calendar exception (record 26/57) before a calendar");
+    const auto from = date(field_at(f, 1));
+    // A one-day exception may give the from date only (MPXJ populateCalendarException).
+    const auto to = is_na(field_at(f, 2)) ? from : date(field_at(f, 2));
+    if (!from || !to)
+        fail("calendar exception: " + (date_problem_.empty() ? std::string("expected from and to dates") : date_problem_));
+    CalendarException ex{"", from->date(), to->date(), {}, false};
+    if (field_at(f, 3) == "1") {
+        for (std::size_t k = 4; k + 1 < f.size() + 1; k += 2) {
+            const auto s = time_of_day(field_at(f, k), false);
+            const auto e = time_of_day(field_at(f, k + 1), true);
+            if (!s || !e) break;
+            ex.hours.push_back({*s, *e});
+        }
+    }
+    calendar_->exceptions.push_back(std::move(ex));
+}
+
+/// Record 30: project name, company, manager, calendar, start date, ..., status date.
+void Reader::read_project_header(const Fields& f) {
+    project_.name = field_at(f, 1);
+    if (!field_at(f, 2).empty()) project_.custom["mpx.Company"] = field_at(f, 2);
+    project_.manager = field_at(f, 3);
+    const std::string calendar_name = field_at(f, 4);
+    if (const auto it = calendar_by_name_.find(calendar_name); it != calendar_by_name_.end()) project_.calendar = CalendarId(it->second);
+    else if (!detail::trim(calendar_name).empty())
+        warn("project", "calendar '" + calendar_name + "' not found: the project keeps its default calendar");
+    if (const auto s = header_date(field_at(f, 5), "start date")) project_.start = *s;
+    if (const auto s = header_date(field_at(f, 8), "status date")) project_.status_date = *s;
+    for (std::size_t k = 6; k < f.size(); ++k)
+        if (k != 8 && !f[k].empty()) project_.custom["mpx.header." + std::to_string(k)] = f[k];
+}
+
+/// Record 41/61: the numeric column ids of the following resource/task records.
+void Reader::read_column_ids(const Fields& f, std::vector<int>& ids) {
+    ids.clear();
+    for (std::size_t k = 1; k < f.size(); ++k) ids.push_back(static_cast<int>(detail::parse_int(f[k]).value_or(-1)));
+}
+
+/// Record 50: a resource, one value per column of record 41.
+void Reader::read_resource(const Fields& f) {
+    check_columns(f, resource_ids_, "resource (record 50)", "41");
+    ResourceRecord record;
+    for (std::size_t k = 0; k < resource_ids_.size() && k + 1 < f.size(); ++k) read_resource_column(record, k, f[k + 1]);
+    Resource& res = record.resource;
+    const std::string& row = record.row;
+    if (record.any_rate) res.cost_rates.push_back(record.rates);
+    if (res.id.empty()) res.id = ResourceId(row.empty() ? std::to_string(out_.portfolio.resources.size() + 1) : row);
+    res.custom["mpx.ID"] = row;
+    resource_by_row_[row] = res.id;
+    out_.portfolio.resources.push_back(std::move(res));
+    resource_ = &out_.portfolio.resources.back();
+    calendar_ = nullptr;
+}
+
+/// Column `k` (value `v`) of a resource record.
+void Reader::read_resource_column(ResourceRecord& record, std::size_t k, const std::string& v) {
+    Resource& res = record.resource;
+    const int id = resource_ids_[k];
+    const auto* field = detail::find_mpx_field(detail::kMpxResourceFields, id);
+    const std::string key = "mpx." + (field ? std::string(field->name)
+                                            : k < resource_columns_.size() ? resource_columns_[k] : "field" + std::to_string(id));
+    const std::string entity =
+        "resource " + (record.row.empty() ? std::to_string(out_.portfolio.resources.size() + 1) : record.row);
+    if (id == 1) res.name = v;
+    else if (id == 40) record.row = v;
+    else if (id == 49) res.id = ResourceId(v);
+    else if (id == 3) res.group = v;
+    else if (id == 10 && !v.empty()) res.notes = v;
+    else if (id == 41) {
+        if (detail::trim(v).empty()) return;  // MS Project's default: one full unit
+        const auto u = units(v);
+        if (!u) fail("resource column '" + key.substr(4) + "': expected units like 1 or 0.5 (= 50 %), got '" + v + "'");
+        res.max_units = *u;
+    } else if ((id == 42 || id == 43) && !detail::trim(v).empty()) {
+        bool hourly = true;
+        const auto r = rate(v, hourly);
+        if (!r) { warn(entity, key.substr(4) + " '" + v + "' is not a rate like $10.00/h: kept as text"); res.custom[key] = v; return; }
+        (id == 42 ? record.rates.standard_per_hour : record.rates.overtime_per_hour) = *r;
+        record.any_rate = true;
+        if (!hourly) res.custom[key] = v;  // the unit as written (converted to per hour above)
+    } else if (id == 44 && !detail::trim(v).empty()) {
+        const auto c = money(v);
+        if (!c) { warn(entity, "Cost Per Use '" + v + "' is not an amount: kept as text"); res.custom[key] = v; return; }
+        record.rates.per_use = Money::from_major(*c);
+        record.any_rate = true;
+    } else if (!v.empty()) {
+        if (auto value = typed(field ? field->kind : detail::MpxValue::text, v, entity, key)) res.custom[key] = std::move(*value);
+    }
+}
+
+/// Record 70: a task, one value per column of record 61.
+void Reader::read_task(const Fields& f) {
+    check_columns(f, task_ids_, "task (record 70)", "61");
+    TaskRecord record;
+    for (std::size_t k = 0; k < task_ids_.size() && k + 1 < f.size(); ++k) read_task_column(record, k, f[k + 1]);
+    add_task(record);
+}
+
+/// A constraint type as MS Project writes it (English or German); nullopt for other text.
+std::optional<ConstraintType> constraint_from_name(const std::string& v) {
+    static const std::map<std::string, ConstraintType> kC = {
+        {"As Soon As Possible", ConstraintType::as_soon_as_possible},
+        {"As Late As Possible", ConstraintType::as_late_as_possible},
+        {"Must Start On", ConstraintType::must_start_on}, {"Must Finish On", ConstraintType::must_finish_on},
+        {"Start No Earlier Than", ConstraintType::start_no_earlier_than},
+        {"Start No Later Than", ConstraintType::start_no_later_than},
+        {"Finish No Earlier Than", ConstraintType::finish_no_earlier_than},
+        {"Finish No Later Than", ConstraintType::finish_no_later_than},
+        // German MS Project (MPXJ LocaleData_de CONSTRAINT_TYPES).
+        {"So früh wie möglich", ConstraintType::as_soon_as_possible},
+        {"So spät wie möglich", ConstraintType::as_late_as_possible},
+        {"Muss anfangen am", ConstraintType::must_start_on}, {"Muss enden am", ConstraintType::must_finish_on},
+        {"Anfang nicht früher als", ConstraintType::start_no_earlier_than},
+        {"Anfang nicht später als", ConstraintType::start_no_later_than},
+        {"Ende nicht früher als", ConstraintType::finish_no_earlier_than},
+        {"Ende nicht später als", ConstraintType::finish_no_later_than}};
+    if (const auto it = kC.find(v); it != kC.end()) return it->second;
+    return std::nullopt;
+}
+
+/// Column `k` (value `v`) of a task record.
+void Reader::read_task_column(TaskRecord& record, std::size_t k, const std::string& v) {
+    Task& t = record.task;
+    const int id = task_ids_[k];
+    const auto* field = detail::find_mpx_field(detail::kMpxTaskFields, id);
+    const std::string col = field ? std::string(field->name) : k < task_columns_.size() ? task_columns_[k] : "field" + std::to_string(id);
+    const std::string entity = "task " + (record.row.empty() ? std::to_string(project_.tasks.size() + 1) : record.row);
+    switch (id) {
+        case 1: t.name = v; break;
+        case 90: record.row = v; break;
+        case 98: t.id = TaskId(v); break;
+        case 3: record.level = static_cast<int>(detail::parse_int(v).value_or(1)); break;
+        case 40: {
+            if (detail::trim(v).empty()) break;  // summary rows may leave it blank
+            const auto d = duration(v);
+            if (!d) fail("task column '" + col + "': expected a duration like 2d, got '" + v + "'");
+            t.duration = Duration{d->first};
+            if (d->second) t.custom["mpx.ElapsedDuration"] = true;
+            break;
+        }
+        case 43: {  // Remaining Duration: the team's re-estimate of an in-progress task
+            if (detail::trim(v).empty()) break;
+            const auto d = duration(v);
+            if (!d) fail("task column '" + col + "': expected a duration like 2d, got '" + v + "'");
+            t.progress.remaining_duration = Duration{d->first};
+            break;
+        }
+        case 44: if (const auto p = number(v)) t.progress.percent_complete = *p; break;
+        case 58: t.progress.actual_start = task_date(v, entity, col, t.custom); break;
+        case 59: t.progress.actual_finish = task_date(v, entity, col, t.custom); break;
+        case 70: record.links = v; break;
+        case 68: t.constraint.date = task_date(v, entity, col, t.custom); break;
+        case 91:
+            if (const auto type = constraint_from_name(v)) t.constraint.type = *type;
+            else if (!v.empty()) t.custom["mpx." + col] = v;
+            break;
+        default:
+            if (v.empty()) break;
+            if (auto value = typed(field ? field->kind : detail::MpxValue::text, v, entity, "mpx." + col))
+                t.custom["mpx." + col] = std::move(*value);
+    }
+}
+
+/// A read task record: its constraint checked, its parent by the outline level, then added to
+/// the project (the project summary row, outline level 0, is not).
+void Reader::add_task(TaskRecord& record) {
+    Task& t = record.task;
+    const std::string& row = record.row;
+    if (!t.constraint.date && t.constraint.type != ConstraintType::as_soon_as_possible &&
+        t.constraint.type != ConstraintType::as_late_as_possible) {
+        warn("task " + row, "constraint without a date ignored");
+        t.constraint = {};
+    }
+    if (t.constraint.type == ConstraintType::as_soon_as_possible || t.constraint.type == ConstraintType::as_late_as_possible)
+        t.constraint.date.reset();
+    if (t.id.empty()) t.id = TaskId(row);
+    t.custom["mpx.ID"] = row;
+    if (row == "0" && record.level == 0) {  // the project summary row
+        warn("task 0", "project summary row (outline level 0) not imported as a task; MS Project derives it");
+        task_ = nullptr;
+        return;
+    }
+    while (!outline_.empty() && outline_.back().first >= record.level) outline_.pop_back();
+    if (!outline_.empty()) t.parent = outline_.back().second;
+    outline_.emplace_back(record.level, t.id);
+    task_by_row_[row] = t.id;
+    project_.tasks.push_back(std::move(t));
+    task_ = &project_.tasks.back();
+    if (!record.links.empty()) pending_links_.push_back({project_.tasks.size() - 1, record.links, line_});
+}
+
+/// Record 75: an assignment of the last task (resource row, units, work, ..., actual work).
+void Reader::read_assignment(const Fields& f) {
+    if (!task_) fail("assignment (record 75) before a task");
+    Assignment a;
+    const auto it = resource_by_row_.find(field_at(f, 1));
+    if (it == resource_by_row_.end())
+        fail("assignment (record 75) of task " + task_->id.str() + ": resource " + field_at(f, 1) + " is not in the file");
+    a.resource = it->second;
+    if (const auto u = units(field_at(f, 2))) a.units = *u;  // a fraction, 1 = 100 % (MPXJ Record.getUnits)
+    if (const auto w = duration(field_at(f, 3))) a.work = Duration{w->first};
+    if (const auto w = duration(field_at(f, 5)); w && w->first > 0) a.actual_work = Duration{w->first};
+    task_->assignments.push_back(std::move(a));
+}
+
+/// Links: "3FS+1d", "5", "11SF+2d"; several separated by the list separator.
+void Reader::resolve_links() {
+    for (const auto& [index, text, line] : pending_links_) {
+        Task& t = project_.tasks[index];
         line_ = line;
         std::string list = text;
         for (char& c : list) if (c == ';') c = ',';
@@ -821,50 +909,58 @@ ImportResult Reader::run() {
         while (std::getline(ss, item, ',')) {
             const std::string_view s = detail::trim(item);
             if (s.empty()) continue;
-            std::size_t n = 0;
-            while (n < s.size() && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
-            const std::string ref(s.substr(0, n));
-            const auto target = task_by_row.find(ref);
-            if (target == task_by_row.end())
-                fail("task " + t.id.str() + ": predecessor '" + std::string(s) + "' names task row " + (ref.empty() ? "(none)" : ref) +
-                     ", which is not in the file");
-            Dependency d;
-            d.predecessor = target->second;
-            d.lag_calendar = LagCalendar::successor;
-            std::string_view rest = s.substr(n);
-            if (rest.size() >= 2) {
-                const auto type = rest.substr(0, 2);
-                if (type == "FS" || type == "EA") d.type = LinkType::finish_start;
-                else if (type == "SS" || type == "AA") d.type = LinkType::start_start;
-                else if (type == "FF" || type == "EE") d.type = LinkType::finish_finish;
-                else if (type == "SF" || type == "AE") d.type = LinkType::start_finish;
-                rest.remove_prefix(2);
-            }
-            if (!rest.empty()) {
-                const bool neg = rest[0] == '-';
-                if (rest[0] == '+' || rest[0] == '-') rest.remove_prefix(1);
-                if (!rest.empty() && rest.back() == '%') {
-                    d.lag.unit = LagUnit::percent;
-                    d.lag.percent = number(rest.substr(0, rest.size() - 1)).value_or(0.0) * (neg ? -1 : 1);
-                } else {
-                    const auto lag = duration(rest);
-                    if (!lag) { warn("task " + t.id.str(), "lag '" + std::string(rest) + "' not understood: 0 used"); }
-                    else {
-                        d.lag.unit = lag->second ? LagUnit::elapsed : LagUnit::working;
-                        d.lag.amount = Duration{neg ? -lag->first : lag->first};
-                    }
-                }
-            }
-            t.predecessors.push_back(std::move(d));
+            t.predecessors.push_back(parse_link(t, s));
         }
     }
-    auto& pf = out_.portfolio;
-    pf.id = PortfolioId(project.id.str());
-    pf.name = project.name;
-    pf.default_calendar = project.calendar;
-    if (!pf.default_calendar && !pf.calendars.empty()) pf.default_calendar = pf.calendars.front().id;
-    pf.status_date = project.status_date;
-    pf.projects.push_back(std::move(project));
+}
+
+/// One link of task `t`: predecessor row, type (English or German), lag ("+1d", "-2ed", "50%").
+Dependency Reader::parse_link(const Task& t, std::string_view s) {
+    std::size_t n = 0;
+    while (n < s.size() && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
+    const std::string ref(s.substr(0, n));
+    const auto target = task_by_row_.find(ref);
+    if (target == task_by_row_.end())
+        fail("task " + t.id.str() + ": predecessor '" + std::string(s) + "' names task row " + (ref.empty() ? "(none)" : ref) +
+             ", which is not in the file");
+    Dependency d;
+    d.predecessor = target->second;
+    d.lag_calendar = LagCalendar::successor;
+    std::string_view rest = s.substr(n);
+    if (rest.size() >= 2) {
+        const auto type = rest.substr(0, 2);
+        if (type == "FS" || type == "EA") d.type = LinkType::finish_start;
+        else if (type == "SS" || type == "AA") d.type = LinkType::start_start;
+        else if (type == "FF" || type == "EE") d.type = LinkType::finish_finish;
+        else if (type == "SF" || type == "AE") d.type = LinkType::start_finish;
+        rest.remove_prefix(2);
+    }
+    if (rest.empty()) return d;
+    const bool neg = rest[0] == '-';
+    if (rest[0] == '+' || rest[0] == '-') rest.remove_prefix(1);
+    if (!rest.empty() && rest.back() == '%') {
+        d.lag.unit = LagUnit::percent;
+        d.lag.percent = number(rest.substr(0, rest.size() - 1)).value_or(0.0) * (neg ? -1 : 1);
+    } else {
+        const auto lag = duration(rest);
+        if (!lag) { warn("task " + t.id.str(), "lag '" + std::string(rest) + "' not understood: 0 used"); }
+        else {
+            d.lag.unit = lag->second ? LagUnit::elapsed : LagUnit::working;
+            d.lag.amount = Duration{neg ? -lag->first : lag->first};
+        }
+    }
+    return d;
+}
+
+/// The portfolio around the one project: its id, name, default calendar and status date.
+ImportResult Reader::finish() {
+    auto& portfolio = out_.portfolio;
+    portfolio.id = PortfolioId(project_.id.str());
+    portfolio.name = project_.name;
+    portfolio.default_calendar = project_.calendar;
+    if (!portfolio.default_calendar && !portfolio.calendars.empty()) portfolio.default_calendar = portfolio.calendars.front().id;
+    portfolio.status_date = project_.status_date;
+    portfolio.projects.push_back(std::move(project_));
     return std::move(out_);
 }
 

@@ -179,6 +179,46 @@ private:
     void read_calendars();
     void read_resources();
     void read_projects();
+
+    // State of read_projects(): per-project options, then the outline of WBS nodes and activities.
+    /// A PROJWBS row (is_wbs) or a TASK row in the outline: the WBS forest with activities as leaves.
+    struct OutlineNode {
+        std::string id;
+        bool is_wbs = false;
+        std::size_t row = 0;   ///< row in PROJWBS or TASK
+        std::int64_t seq = 0;  ///< seq_num (WBS) or row (activity): order among siblings
+        std::vector<std::size_t> kids;
+    };
+    std::map<std::string, LagCalendar> lag_calendar_;       ///< proj_id -> SCHEDOPTIONS lag calendar
+    std::map<std::string, CustomFields> schedule_options_;  ///< proj_id -> kept SCHEDOPTIONS fields
+    std::map<std::string, std::size_t> project_index_;      ///< proj_id -> position in out_.portfolio.projects
+    const XerTable* wbs_table_ = nullptr;   ///< PROJWBS
+    const XerTable* task_table_ = nullptr;  ///< TASK
+    std::vector<OutlineNode> nodes_;
+    std::map<std::string, std::size_t> wbs_node_;                   ///< wbs_id -> node
+    std::map<std::string, std::string> wbs_root_of_project_;        ///< proj_id -> wbs_id of its project node
+    std::map<std::string, std::vector<std::size_t>> top_level_;     ///< proj_id -> nodes without WBS parent
+    std::vector<std::ptrdiff_t> parent_of_;                         ///< node -> WBS parent node, -1 at the top
+    std::vector<int> has_task_;                                     ///< node -> activities below: -1 unknown, 0 no, 1 yes
+
+    void read_schedule_options();
+    void read_project_rows(const XerTable& projects);
+    void add_wbs_nodes();
+    void attach_wbs_nodes();
+    void add_task_nodes();
+    void attach(std::size_t n, const std::string& parent_wbs, const std::string& proj);
+    void check_outline() const;
+    bool has_activities(std::size_t n);
+    void emit_outline();
+    void emit(std::size_t n, Project& p, std::optional<TaskId> parent);
+    void emit_wbs(std::size_t n, Project& p, std::optional<TaskId> parent);
+    void emit_activity(const OutlineNode& node, Project& p, std::optional<TaskId> parent);
+    void read_activity_progress(const XerRow& r, const std::string& task, Task& t);
+    void read_activity_constraints(const XerRow& r, const std::string& task, Task& t);
+    std::optional<Constraint> activity_constraint(const XerRow& r, const std::string& task, std::string_view type_field,
+                                                  std::string_view date_field);
+    void read_links();
+    void read_assignments();
 };
 
 void Reader::split(const std::string& text) {
@@ -341,29 +381,42 @@ void Reader::read_resources() {
 }
 
 void Reader::read_projects() {
-    const XerTable* pt = table("PROJECT");
-    if (!pt) fail(1, "no PROJECT table");
-    // Scheduling options per project.
-    std::map<std::string, LagCalendar> lag_cal;
-    std::map<std::string, CustomFields> sched_custom;
-    if (const XerTable* so = table("SCHEDOPTIONS"))
-        for (std::size_t i = 0; i < so->rows.size(); ++i) {
-            const XerRow r(*so, i);
-            const auto v = r["sched_calendar_on_relationship_lag"];
-            LagCalendar lc = LagCalendar::predecessor;
-            if (v == "rcal_Successor") lc = LagCalendar::successor;
-            else if (v == "rcal_ProjDefault") lc = LagCalendar::project;
-            else if (v == "rcal_24Hour") lc = LagCalendar::twenty_four_hour;
-            else if (!v.empty() && v != "rcal_Predecessor") warn(r.line(), "SCHEDOPTIONS", "unknown lag calendar '" + std::string(v) + "': predecessor used");
-            lag_cal[std::string(r["proj_id"])] = lc;
-            CustomFields c;
-            keep(r, c, {"proj_id", "schedoptions_id"});
-            auto& dst = sched_custom[std::string(r["proj_id"])];
-            for (auto& [k, val] : c) dst["xer.sched." + k.substr(4)] = val;
-        }
-    std::map<std::string, std::size_t> project_index;
-    for (std::size_t i = 0; i < pt->rows.size(); ++i) {
-        const XerRow r(*pt, i);
+    const XerTable* projects = table("PROJECT");
+    if (!projects) fail(1, "no PROJECT table");
+    read_schedule_options();       // SCHEDOPTIONS: lag calendar and kept options per project
+    read_project_rows(*projects);  // PROJECT: one model project per row
+    add_wbs_nodes();               // PROJWBS rows as outline nodes (wbs_id unique)
+    attach_wbs_nodes();            // each WBS node under its parent WBS node, or at its project's top
+    add_task_nodes();              // TASK rows as outline leaves (task_id unique)
+    check_outline();               // a forest: no cycles, no outline deeper than the limits
+    emit_outline();                // tasks of each project in outline order (depth first by seq_num)
+    read_links();                  // TASKPRED
+    read_assignments();            // TASKRSRC
+}
+
+/// Scheduling options per project: the lag calendar (kept for the links) and every other field.
+void Reader::read_schedule_options() {
+    const XerTable* so = table("SCHEDOPTIONS");
+    if (!so) return;
+    for (std::size_t i = 0; i < so->rows.size(); ++i) {
+        const XerRow r(*so, i);
+        const auto v = r["sched_calendar_on_relationship_lag"];
+        LagCalendar lc = LagCalendar::predecessor;
+        if (v == "rcal_Successor") lc = LagCalendar::successor;
+        else if (v == "rcal_ProjDefault") lc = LagCalendar::project;
+        else if (v == "rcal_24Hour") lc = LagCalendar::twenty_four_hour;
+        else if (!v.empty() && v != "rcal_Predecessor") warn(r.line(), "SCHEDOPTIONS", "unknown lag calendar '" + std::string(v) + "': predecessor used");
+        lag_calendar_[std::string(r["proj_id"])] = lc;
+        CustomFields c;
+        keep(r, c, {"proj_id", "schedoptions_id"});
+        auto& dst = schedule_options_[std::string(r["proj_id"])];
+        for (auto& [k, val] : c) dst["xer.sched." + k.substr(4)] = val;
+    }
+}
+
+void Reader::read_project_rows(const XerTable& projects) {
+    for (std::size_t i = 0; i < projects.rows.size(); ++i) {
+        const XerRow r(projects, i);
         Project p;
         p.honor_constraints = false;  // P6: logic wins over every constraint but the mandatory ones
         p.id = ProjectId("P" + std::string(r["proj_id"]));
@@ -374,239 +427,269 @@ void Reader::read_projects() {
         p.status_date = date(r, "last_recalc_date");
         p.deadline = date(r, "plan_end_date");
         keep(r, p.custom, {"proj_id", "proj_short_name", "plan_start_date", "clndr_id", "last_recalc_date", "plan_end_date"});
-        for (auto& [k, v] : sched_custom[std::string(r["proj_id"])]) p.custom[k] = v;
+        for (auto& [k, v] : schedule_options_[std::string(r["proj_id"])]) p.custom[k] = v;
         if (p.calendar) {
             if (const Calendar* c = out_.portfolio.find_calendar(*p.calendar))
                 if (const auto it = c->custom.find("xer.day_hr_cnt"); it != c->custom.end())
                     if (const auto h = detail::parse_double(std::get<std::string>(it->second)); h && *h > 0)
                         p.minutes_per_day = static_cast<std::int64_t>(*h * 60.0 + 0.5);
         }
-        project_index[std::string(r["proj_id"])] = out_.portfolio.projects.size();
+        project_index_[std::string(r["proj_id"])] = out_.portfolio.projects.size();
         out_.portfolio.projects.push_back(std::move(p));
     }
+}
 
-    // WBS tree and tasks, emitted in outline order (depth first by seq_num).
-    struct Node {
-        std::string id;
-        bool is_wbs = false;
-        std::size_t row = 0;
-        std::int64_t seq = 0;
-        std::vector<std::size_t> kids;
-    };
-    std::vector<Node> nodes;
-    std::map<std::string, std::size_t> wbs_node;
-    std::map<std::string, std::string> wbs_root_of_project;
-    const XerTable* wt = table("PROJWBS");
-    if (wt) {
-        for (std::size_t i = 0; i < wt->rows.size(); ++i) {
-            const XerRow r(*wt, i);
-            if (r["proj_node_flag"] == "Y") wbs_root_of_project[std::string(r["proj_id"])] = std::string(r["wbs_id"]);
-            const auto [at, fresh] = wbs_node.emplace(std::string(r["wbs_id"]), nodes.size());
+void Reader::add_wbs_nodes() {
+    wbs_table_ = table("PROJWBS");
+    if (wbs_table_) {
+        const XerTable& wt = *wbs_table_;
+        for (std::size_t i = 0; i < wt.rows.size(); ++i) {
+            const XerRow r(wt, i);
+            if (r["proj_node_flag"] == "Y") wbs_root_of_project_[std::string(r["proj_id"])] = std::string(r["wbs_id"]);
+            const auto [at, fresh] = wbs_node_.emplace(std::string(r["wbs_id"]), nodes_.size());
             if (!fresh)
                 fail(r.line(), "PROJWBS: wbs_id " + std::string(r["wbs_id"]) + " appears twice (first at line " +
-                                   std::to_string(XerRow(*wt, nodes[at->second].row).line()) + ")");
-            nodes.push_back({std::string(r["wbs_id"]), true, i, detail::parse_int(r["seq_num"]).value_or(0), {}});
+                                   std::to_string(XerRow(wt, nodes_[at->second].row).line()) + ")");
+            nodes_.push_back({std::string(r["wbs_id"]), true, i, detail::parse_int(r["seq_num"]).value_or(0), {}});
         }
     }
-    const XerTable* tt = table("TASK");
-    std::map<std::string, std::vector<std::size_t>> top_level;  // proj_id -> nodes without WBS parent
-    std::map<std::string, std::size_t> task_row;
-    std::vector<std::ptrdiff_t> parent_of(nodes.size(), -1);  // WBS forest, checked before the walk below
-    const auto attach = [&](std::size_t n, const std::string& parent_wbs, const std::string& proj) {
-        const auto it = wbs_node.find(parent_wbs);
-        if (it != wbs_node.end() && wbs_root_of_project[proj] != parent_wbs) {
-            nodes[it->second].kids.push_back(n);
-            parent_of[n] = static_cast<std::ptrdiff_t>(it->second);
-        } else {
-            top_level[proj].push_back(n);
-        }
-    };
-    if (wt)
-        for (std::size_t i = 0; i < wt->rows.size(); ++i) {
-            const XerRow r(*wt, i);
-            if (r["proj_node_flag"] == "Y") continue;
-            if (!project_index.count(std::string(r["proj_id"])))
-                fail(r.line(), "PROJWBS " + std::string(r["wbs_id"]) + ": proj_id " + std::string(r["proj_id"]) + " is not in PROJECT");
-            attach(wbs_node[std::string(r["wbs_id"])], std::string(r["parent_wbs_id"]), std::string(r["proj_id"]));
-        }
-    if (tt)
-        for (std::size_t i = 0; i < tt->rows.size(); ++i) {
-            const XerRow r(*tt, i);
-            const std::size_t n = nodes.size();
-            nodes.push_back({std::string(r["task_id"]), false, i, static_cast<std::int64_t>(i), {}});
-            parent_of.push_back(-1);
-            if (const auto [at, fresh] = task_row.emplace(std::string(r["task_id"]), i); !fresh)
-                fail(r.line(), "TASK: task_id " + std::string(r["task_id"]) + " appears twice (first at line " +
-                                   std::to_string(XerRow(*tt, at->second).line()) + ")");
-            if (!project_index.count(std::string(r["proj_id"])))
-                fail(r.line(), "TASK " + std::string(r["task_id"]) + ": proj_id " + std::string(r["proj_id"]) + " is not in PROJECT");
-            attach(n, std::string(r["wbs_id"]), std::string(r["proj_id"]));
-        }
-    detail::check_wbs_forest(
-        parent_of, [&](std::size_t n) { return nodes[n].id; },
-        [&](std::size_t n) { return XerRow(nodes[n].is_wbs ? *wt : *tt, nodes[n].row).line(); }, source_, "PROJWBS", limits_);
-    // Which WBS nodes have any activity below them.
-    std::vector<int> has_task(nodes.size(), -1);
-    std::function<bool(std::size_t)> any_task = [&](std::size_t n) -> bool {
-        if (has_task[n] >= 0) return has_task[n] != 0;
-        has_task[n] = 0;
-        bool any = !nodes[n].is_wbs;
-        for (auto k : nodes[n].kids) any = any_task(k) || any;
-        has_task[n] = any ? 1 : 0;
-        return any;
-    };
+    task_table_ = table("TASK");
+    parent_of_.assign(nodes_.size(), -1);  // WBS forest, checked before the outline is emitted
+}
 
-    std::map<std::string, TaskId> task_id_of;  // task_id -> model id
-    std::function<void(std::size_t, Project&, std::optional<TaskId>)> emit = [&](std::size_t n, Project& p, std::optional<TaskId> parent) {
-        Node& node = nodes[n];
-        if (node.is_wbs) {
-            const XerRow r(*wt, node.row);
-            if (!any_task(n)) {
-                warn(r.line(), "WBS " + node.id, "WBS node '" + std::string(r["wbs_name"]) + "' has no activities: not imported as a task");
-                return;
-            }
-            Task t;
-            t.id = TaskId("WBS" + node.id);
-            t.name = std::string(r["wbs_name"]);
-            t.parent = parent;
-            t.custom["xer.kind"] = std::string("WBS");
-            keep(r, t.custom, {"wbs_name", "parent_wbs_id"});
-            const TaskId me = t.id;
-            p.tasks.push_back(std::move(t));
-            std::sort(node.kids.begin(), node.kids.end(), [&](std::size_t a, std::size_t b) {
-                if (nodes[a].is_wbs != nodes[b].is_wbs) return !nodes[a].is_wbs;  // activities first, as P6 lists
-                return nodes[a].seq < nodes[b].seq;
-            });
-            for (auto k : node.kids) emit(k, p, me);
-            return;
-        }
-        const XerRow r(*tt, node.row);
-        Task t;
-        t.id = TaskId(node.id);
-        t.name = std::string(r["task_name"]);
-        t.parent = parent;
-        if (!r["clndr_id"].empty()) t.calendar = CalendarId(r["clndr_id"]);
-        check_calendar(r, "clndr_id", "TASK " + node.id);
-        const double target = hours(r, "target_drtn_hr_cnt");
-        const double remain = hours(r, "remain_drtn_hr_cnt");
-        t.duration = Duration{static_cast<std::int64_t>(target * 60.0 + 0.5)};
-        const auto type = r["task_type"];
-        if (type == "TT_Mile" || type == "TT_FinMile") {
-            t.milestone = true;
-            t.duration = Duration{};
-        }
-        if (type == "TT_LOE" || type == "TT_WBS")
-            warn(r.line(), "task " + node.id, std::string(type) + " activity scheduled as a normal task with its planned duration");
-        t.progress.actual_start = date(r, "act_start_date");
-        t.progress.actual_finish = date(r, "act_end_date");
-        if (t.progress.actual_start && !t.progress.actual_finish)
-            t.progress.remaining_duration = Duration{static_cast<std::int64_t>(remain * 60.0 + 0.5)};
-        // Duration % complete (what the model schedules with); P6's activity % of the task's type is kept.
-        if (t.progress.actual_finish) t.progress.percent_complete = 100.0;
-        else if (t.progress.actual_start && target > 0) t.progress.percent_complete = std::clamp((target - remain) / target * 100.0, 0.0, 100.0);
-        const auto pct_type = r["complete_pct_type"];
-        double activity_pct = t.progress.percent_complete;
-        if (pct_type == "CP_Phys") activity_pct = hours(r, "phys_complete_pct");
-        else if (pct_type == "CP_Units") {
-            const double act = hours(r, "act_work_qty"), rem = hours(r, "remain_work_qty");
-            activity_pct = act + rem > 0 ? act / (act + rem) * 100.0 : (t.progress.actual_finish ? 100.0 : 0.0);
-        }
-        t.custom["xer.activity_percent_complete"] = activity_pct;
-        // P6's constraint codes (Oracle P6 help, "Working with activity constraints"): only the
-        // mandatory ones override logic; the project is read with honor_constraints off.
-        static const std::map<std::string_view, ConstraintType> kCstr = {
-            {"CS_ALAP", ConstraintType::as_late_as_possible}, {"CS_MSO", ConstraintType::start_on},
-            {"CS_MEO", ConstraintType::finish_on},            {"CS_MSOA", ConstraintType::start_no_earlier_than},
-            {"CS_MSOB", ConstraintType::start_no_later_than}, {"CS_MEOA", ConstraintType::finish_no_earlier_than},
-            {"CS_MEOB", ConstraintType::finish_no_later_than}, {"CS_MANDSTART", ConstraintType::mandatory_start},
-            {"CS_MANDFIN", ConstraintType::mandatory_finish}};
-        auto constraint = [&](std::string_view type_field, std::string_view date_field) -> std::optional<Constraint> {
-            const auto cstr = r[type_field];
-            if (cstr.empty() || cstr == "CS_ASAP") return std::nullopt;
-            const auto it = kCstr.find(cstr);
-            if (it == kCstr.end()) {
-                warn(r.line(), "task " + node.id, "unknown constraint " + std::string(type_field) + " '" + std::string(cstr) + "' ignored");
-                return std::nullopt;
-            }
-            Constraint c{.type = it->second, .date = date(r, date_field)};
-            if (!c.date && it->second != ConstraintType::as_late_as_possible) {
-                warn(r.line(), "task " + node.id, "constraint " + std::string(cstr) + " without " + std::string(date_field) + " ignored");
-                return std::nullopt;
-            }
-            return c;
-        };
-        if (const auto c = constraint("cstr_type", "cstr_date")) t.constraint = *c;
-        t.secondary_constraint = constraint("cstr_type2", "cstr_date2");
-        if (t.secondary_constraint && t.secondary_constraint->type == ConstraintType::as_late_as_possible) {
-            warn(r.line(), "task " + node.id, "secondary constraint CS_ALAP ignored (ALAP is a primary constraint)");
-            t.secondary_constraint.reset();
-        }
-        static const std::map<std::string_view, int> kPriority = {
-            {"PT_Top", 1000}, {"PT_High", 750}, {"PT_Normal", 500}, {"PT_Low", 250}, {"PT_Lowest", 0}};
-        if (const auto it = kPriority.find(r["priority_type"]); it != kPriority.end()) t.priority = it->second;
-        keep(r, t.custom, {"task_id", "task_name", "clndr_id", "target_drtn_hr_cnt", "act_start_date", "act_end_date",
-                           "cstr_type", "cstr_date", "cstr_type2", "cstr_date2", "priority_type", "wbs_id"});
-        task_id_of[node.id] = t.id;
-        p.tasks.push_back(std::move(t));
-    };
-    for (auto& [proj, list] : top_level) {
-        Project& p = out_.portfolio.projects[project_index.count(proj) ? project_index[proj] : 0];
+/// Node `n` under the WBS node `parent_wbs`, or at the top of project `proj` when that is its
+/// project node or not in PROJWBS.
+void Reader::attach(std::size_t n, const std::string& parent_wbs, const std::string& proj) {
+    const auto it = wbs_node_.find(parent_wbs);
+    if (it != wbs_node_.end() && wbs_root_of_project_[proj] != parent_wbs) {
+        nodes_[it->second].kids.push_back(n);
+        parent_of_[n] = static_cast<std::ptrdiff_t>(it->second);
+    } else {
+        top_level_[proj].push_back(n);
+    }
+}
+
+void Reader::attach_wbs_nodes() {
+    if (!wbs_table_) return;
+    for (std::size_t i = 0; i < wbs_table_->rows.size(); ++i) {
+        const XerRow r(*wbs_table_, i);
+        if (r["proj_node_flag"] == "Y") continue;
+        if (!project_index_.count(std::string(r["proj_id"])))
+            fail(r.line(), "PROJWBS " + std::string(r["wbs_id"]) + ": proj_id " + std::string(r["proj_id"]) + " is not in PROJECT");
+        attach(wbs_node_[std::string(r["wbs_id"])], std::string(r["parent_wbs_id"]), std::string(r["proj_id"]));
+    }
+}
+
+void Reader::add_task_nodes() {
+    if (!task_table_) return;
+    const XerTable& tt = *task_table_;
+    std::map<std::string, std::size_t> task_row;  // task_id -> row
+    for (std::size_t i = 0; i < tt.rows.size(); ++i) {
+        const XerRow r(tt, i);
+        const std::size_t n = nodes_.size();
+        nodes_.push_back({std::string(r["task_id"]), false, i, static_cast<std::int64_t>(i), {}});
+        parent_of_.push_back(-1);
+        if (const auto [at, fresh] = task_row.emplace(std::string(r["task_id"]), i); !fresh)
+            fail(r.line(), "TASK: task_id " + std::string(r["task_id"]) + " appears twice (first at line " +
+                               std::to_string(XerRow(tt, at->second).line()) + ")");
+        if (!project_index_.count(std::string(r["proj_id"])))
+            fail(r.line(), "TASK " + std::string(r["task_id"]) + ": proj_id " + std::string(r["proj_id"]) + " is not in PROJECT");
+        attach(n, std::string(r["wbs_id"]), std::string(r["proj_id"]));
+    }
+}
+
+void Reader::check_outline() const {
+    detail::check_wbs_forest(
+        parent_of_, [&](std::size_t n) { return nodes_[n].id; },
+        [&](std::size_t n) { return XerRow(nodes_[n].is_wbs ? *wbs_table_ : *task_table_, nodes_[n].row).line(); }, source_,
+        "PROJWBS", limits_);
+}
+
+/// Whether any activity is below node `n` (an activity itself counts); memoised in has_task_.
+bool Reader::has_activities(std::size_t n) {
+    if (has_task_[n] >= 0) return has_task_[n] != 0;
+    has_task_[n] = 0;
+    bool any = !nodes_[n].is_wbs;
+    for (auto k : nodes_[n].kids) any = has_activities(k) || any;
+    has_task_[n] = any ? 1 : 0;
+    return any;
+}
+
+void Reader::emit_outline() {
+    has_task_.assign(nodes_.size(), -1);
+    for (auto& [proj, list] : top_level_) {
+        Project& p = out_.portfolio.projects[project_index_.count(proj) ? project_index_[proj] : 0];
         std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-            if (nodes[a].is_wbs != nodes[b].is_wbs) return !nodes[a].is_wbs;
-            return nodes[a].seq < nodes[b].seq;
+            if (nodes_[a].is_wbs != nodes_[b].is_wbs) return !nodes_[a].is_wbs;
+            return nodes_[a].seq < nodes_[b].seq;
         });
         for (auto n : list) emit(n, p, std::nullopt);
     }
+}
 
-    // Links.
-    if (const XerTable* lt = table("TASKPRED")) {
-        for (std::size_t i = 0; i < lt->rows.size(); ++i) {
-            const XerRow r(*lt, i);
-            const std::string succ(r["task_id"]), pred(r["pred_task_id"]);
-            Task* s = out_.portfolio.find_task(TaskId(succ));
-            if (!s) fail(r.line(), "TASKPRED " + std::string(r["task_pred_id"]) + ": task_id " + succ + " is not in TASK");
-            if (!out_.portfolio.find_task(TaskId(pred)))
-                warn(r.line(), "task " + succ, "predecessor " + pred + " is not in this file (external link): kept, needs the other project");
-            Dependency d;
-            d.predecessor = TaskId(pred);
-            const auto type = r["pred_type"];
-            if (type == "PR_FS" || type.empty()) d.type = LinkType::finish_start;
-            else if (type == "PR_SS") d.type = LinkType::start_start;
-            else if (type == "PR_FF") d.type = LinkType::finish_finish;
-            else if (type == "PR_SF") d.type = LinkType::start_finish;
-            else fail(r.line(), "TASKPRED.pred_type: expected PR_FS, PR_SS, PR_FF or PR_SF, got '" + std::string(type) + "'");
-            d.lag.unit = LagUnit::working;
-            const double lag_h = hours(r, "lag_hr_cnt");
-            d.lag.amount = Duration{static_cast<std::int64_t>(lag_h * 60.0 + (lag_h >= 0 ? 0.5 : -0.5))};
-            const auto lc = lag_cal.find(std::string(r["proj_id"]));
-            d.lag_calendar = lc == lag_cal.end() ? LagCalendar::predecessor : lc->second;
-            keep(r, d.custom, {"task_id", "pred_task_id", "pred_type", "lag_hr_cnt"});
-            s->predecessors.push_back(std::move(d));
-        }
+void Reader::emit(std::size_t n, Project& p, std::optional<TaskId> parent) {
+    if (nodes_[n].is_wbs) emit_wbs(n, p, std::move(parent));
+    else emit_activity(nodes_[n], p, std::move(parent));
+}
+
+/// A WBS node with activities below it: a summary task, then its children (activities first).
+void Reader::emit_wbs(std::size_t n, Project& p, std::optional<TaskId> parent) {
+    OutlineNode& node = nodes_[n];
+    const XerRow r(*wbs_table_, node.row);
+    if (!has_activities(n)) {
+        warn(r.line(), "WBS " + node.id, "WBS node '" + std::string(r["wbs_name"]) + "' has no activities: not imported as a task");
+        return;
     }
+    Task t;
+    t.id = TaskId("WBS" + node.id);
+    t.name = std::string(r["wbs_name"]);
+    t.parent = parent;
+    t.custom["xer.kind"] = std::string("WBS");
+    keep(r, t.custom, {"wbs_name", "parent_wbs_id"});
+    const TaskId me = t.id;
+    p.tasks.push_back(std::move(t));
+    std::sort(node.kids.begin(), node.kids.end(), [&](std::size_t a, std::size_t b) {
+        if (nodes_[a].is_wbs != nodes_[b].is_wbs) return !nodes_[a].is_wbs;  // activities first, as P6 lists
+        return nodes_[a].seq < nodes_[b].seq;
+    });
+    for (auto k : node.kids) emit(k, p, me);
+}
 
-    // Assignments.
-    if (const XerTable* at = table("TASKRSRC")) {
-        for (std::size_t i = 0; i < at->rows.size(); ++i) {
-            const XerRow r(*at, i);
-            Task* t = out_.portfolio.find_task(TaskId(r["task_id"]));
-            const std::string entity = "assignment " + std::string(r["taskrsrc_id"]);
-            if (!t) fail(r.line(), "TASKRSRC " + std::string(r["taskrsrc_id"]) + ": task_id " + std::string(r["task_id"]) + " is not in TASK");
-            if (r["rsrc_id"].empty()) {
-                warn(r.line(), entity, "role-only assignment (role " + std::string(r["role_id"]) + ") skipped");
-                continue;
-            }
-            if (!out_.portfolio.find_resource(ResourceId(r["rsrc_id"])))
-                fail(r.line(), "TASKRSRC " + std::string(r["taskrsrc_id"]) + ": rsrc_id " + std::string(r["rsrc_id"]) + " is not in RSRC");
-            Assignment a;
-            a.resource = ResourceId(r["rsrc_id"]);
-            if (!r["target_qty_per_hr"].empty()) a.units = hours(r, "target_qty_per_hr");
-            a.work = Duration{static_cast<std::int64_t>(hours(r, "target_qty") * 60.0 + 0.5)};
-            const double actual = hours(r, "act_reg_qty") + hours(r, "act_ot_qty");
-            if (actual > 0) a.actual_work = Duration{static_cast<std::int64_t>(actual * 60.0 + 0.5)};
-            keep(r, a.custom, {"task_id", "rsrc_id", "target_qty_per_hr", "target_qty"});
-            t->assignments.push_back(std::move(a));
+/// A TASK row: the model task with its calendar, duration, progress, constraints and priority.
+void Reader::emit_activity(const OutlineNode& node, Project& p, std::optional<TaskId> parent) {
+    const XerRow r(*task_table_, node.row);
+    Task t;
+    t.id = TaskId(node.id);
+    t.name = std::string(r["task_name"]);
+    t.parent = parent;
+    if (!r["clndr_id"].empty()) t.calendar = CalendarId(r["clndr_id"]);
+    check_calendar(r, "clndr_id", "TASK " + node.id);
+    read_activity_progress(r, node.id, t);
+    read_activity_constraints(r, node.id, t);
+    static const std::map<std::string_view, int> kPriority = {
+        {"PT_Top", 1000}, {"PT_High", 750}, {"PT_Normal", 500}, {"PT_Low", 250}, {"PT_Lowest", 0}};
+    if (const auto it = kPriority.find(r["priority_type"]); it != kPriority.end()) t.priority = it->second;
+    keep(r, t.custom, {"task_id", "task_name", "clndr_id", "target_drtn_hr_cnt", "act_start_date", "act_end_date",
+                       "cstr_type", "cstr_date", "cstr_type2", "cstr_date2", "priority_type", "wbs_id"});
+    p.tasks.push_back(std::move(t));
+}
+
+/// Planned duration (milestones none), actual dates, remaining duration and % complete.
+void Reader::read_activity_progress(const XerRow& r, const std::string& task, Task& t) {
+    const double target = hours(r, "target_drtn_hr_cnt");
+    const double remain = hours(r, "remain_drtn_hr_cnt");
+    t.duration = Duration{static_cast<std::int64_t>(target * 60.0 + 0.5)};
+    const auto type = r["task_type"];
+    if (type == "TT_Mile" || type == "TT_FinMile") {
+        t.milestone = true;
+        t.duration = Duration{};
+    }
+    if (type == "TT_LOE" || type == "TT_WBS")
+        warn(r.line(), "task " + task, std::string(type) + " activity scheduled as a normal task with its planned duration");
+    t.progress.actual_start = date(r, "act_start_date");
+    t.progress.actual_finish = date(r, "act_end_date");
+    if (t.progress.actual_start && !t.progress.actual_finish)
+        t.progress.remaining_duration = Duration{static_cast<std::int64_t>(remain * 60.0 + 0.5)};
+    // Duration % complete (what the model schedules with); P6's activity % of the task's type is kept.
+    if (t.progress.actual_finish) t.progress.percent_complete = 100.0;
+    else if (t.progress.actual_start && target > 0) t.progress.percent_complete = std::clamp((target - remain) / target * 100.0, 0.0, 100.0);
+    const auto pct_type = r["complete_pct_type"];
+    double activity_pct = t.progress.percent_complete;
+    if (pct_type == "CP_Phys") activity_pct = hours(r, "phys_complete_pct");
+    else if (pct_type == "CP_Units") {
+        const double act = hours(r, "act_work_qty"), rem = hours(r, "remain_work_qty");
+        activity_pct = act + rem > 0 ? act / (act + rem) * 100.0 : (t.progress.actual_finish ? 100.0 : 0.0);
+    }
+    t.custom["xer.activity_percent_complete"] = activity_pct;
+}
+
+/// The primary and secondary constraints (CS_ALAP only as primary).
+void Reader::read_activity_constraints(const XerRow& r, const std::string& task, Task& t) {
+    if (const auto c = activity_constraint(r, task, "cstr_type", "cstr_date")) t.constraint = *c;
+    t.secondary_constraint = activity_constraint(r, task, "cstr_type2", "cstr_date2");
+    if (t.secondary_constraint && t.secondary_constraint->type == ConstraintType::as_late_as_possible) {
+        warn(r.line(), "task " + task, "secondary constraint CS_ALAP ignored (ALAP is a primary constraint)");
+        t.secondary_constraint.reset();
+    }
+}
+
+/// P6's constraint codes (Oracle P6 help, "Working with activity constraints"): only the
+/// mandatory ones override logic; the project is read with honor_constraints off.
+std::optional<Constraint> Reader::activity_constraint(const XerRow& r, const std::string& task, std::string_view type_field,
+                                                      std::string_view date_field) {
+    static const std::map<std::string_view, ConstraintType> kCstr = {
+        {"CS_ALAP", ConstraintType::as_late_as_possible}, {"CS_MSO", ConstraintType::start_on},
+        {"CS_MEO", ConstraintType::finish_on},            {"CS_MSOA", ConstraintType::start_no_earlier_than},
+        {"CS_MSOB", ConstraintType::start_no_later_than}, {"CS_MEOA", ConstraintType::finish_no_earlier_than},
+        {"CS_MEOB", ConstraintType::finish_no_later_than}, {"CS_MANDSTART", ConstraintType::mandatory_start},
+        {"CS_MANDFIN", ConstraintType::mandatory_finish}};
+    const auto cstr = r[type_field];
+    if (cstr.empty() || cstr == "CS_ASAP") return std::nullopt;
+    const auto it = kCstr.find(cstr);
+    if (it == kCstr.end()) {
+        warn(r.line(), "task " + task, "unknown constraint " + std::string(type_field) + " '" + std::string(cstr) + "' ignored");
+        return std::nullopt;
+    }
+    Constraint c{.type = it->second, .date = date(r, date_field)};
+    if (!c.date && it->second != ConstraintType::as_late_as_possible) {
+        warn(r.line(), "task " + task, "constraint " + std::string(cstr) + " without " + std::string(date_field) + " ignored");
+        return std::nullopt;
+    }
+    return c;
+}
+
+/// TASKPRED: links, their lag in working hours on the project's lag calendar.
+void Reader::read_links() {
+    const XerTable* lt = table("TASKPRED");
+    if (!lt) return;
+    for (std::size_t i = 0; i < lt->rows.size(); ++i) {
+        const XerRow r(*lt, i);
+        const std::string succ(r["task_id"]), pred(r["pred_task_id"]);
+        Task* s = out_.portfolio.find_task(TaskId(succ));
+        if (!s) fail(r.line(), "TASKPRED " + std::string(r["task_pred_id"]) + ": task_id " + succ + " is not in TASK");
+        if (!out_.portfolio.find_task(TaskId(pred)))
+            warn(r.line(), "task " + succ, "predecessor " + pred + " is not in this file (external link): kept, needs the other project");
+        Dependency d;
+        d.predecessor = TaskId(pred);
+        const auto type = r["pred_type"];
+        if (type == "PR_FS" || type.empty()) d.type = LinkType::finish_start;
+        else if (type == "PR_SS") d.type = LinkType::start_start;
+        else if (type == "PR_FF") d.type = LinkType::finish_finish;
+        else if (type == "PR_SF") d.type = LinkType::start_finish;
+        else fail(r.line(), "TASKPRED.pred_type: expected PR_FS, PR_SS, PR_FF or PR_SF, got '" + std::string(type) + "'");
+        d.lag.unit = LagUnit::working;
+        const double lag_h = hours(r, "lag_hr_cnt");
+        d.lag.amount = Duration{static_cast<std::int64_t>(lag_h * 60.0 + (lag_h >= 0 ? 0.5 : -0.5))};
+        const auto lc = lag_calendar_.find(std::string(r["proj_id"]));
+        d.lag_calendar = lc == lag_calendar_.end() ? LagCalendar::predecessor : lc->second;
+        keep(r, d.custom, {"task_id", "pred_task_id", "pred_type", "lag_hr_cnt"});
+        s->predecessors.push_back(std::move(d));
+    }
+}
+
+/// TASKRSRC: assignments of resources (role-only ones are skipped).
+void Reader::read_assignments() {
+    const XerTable* at = table("TASKRSRC");
+    if (!at) return;
+    for (std::size_t i = 0; i < at->rows.size(); ++i) {
+        const XerRow r(*at, i);
+        Task* t = out_.portfolio.find_task(TaskId(r["task_id"]));
+        const std::string entity = "assignment " + std::string(r["taskrsrc_id"]);
+        if (!t) fail(r.line(), "TASKRSRC " + std::string(r["taskrsrc_id"]) + ": task_id " + std::string(r["task_id"]) + " is not in TASK");
+        if (r["rsrc_id"].empty()) {
+            warn(r.line(), entity, "role-only assignment (role " + std::string(r["role_id"]) + ") skipped");
+            continue;
         }
+        if (!out_.portfolio.find_resource(ResourceId(r["rsrc_id"])))
+            fail(r.line(), "TASKRSRC " + std::string(r["taskrsrc_id"]) + ": rsrc_id " + std::string(r["rsrc_id"]) + " is not in RSRC");
+        Assignment a;
+        a.resource = ResourceId(r["rsrc_id"]);
+        if (!r["target_qty_per_hr"].empty()) a.units = hours(r, "target_qty_per_hr");
+        a.work = Duration{static_cast<std::int64_t>(hours(r, "target_qty") * 60.0 + 0.5)};
+        const double actual = hours(r, "act_reg_qty") + hours(r, "act_ot_qty");
+        if (actual > 0) a.actual_work = Duration{static_cast<std::int64_t>(actual * 60.0 + 0.5)};
+        keep(r, a.custom, {"task_id", "rsrc_id", "target_qty_per_hr", "target_qty"});
+        t->assignments.push_back(std::move(a));
     }
 }
 

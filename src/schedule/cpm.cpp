@@ -43,210 +43,316 @@ inline Placement place(const WorkCalendar& cal, std::int64_t key, std::int64_t d
     return {cal.start_at_work(key).minutes_since_epoch(), cal.finish_at_work(key + d).minutes_since_epoch()};
 }
 
-void forward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
-    const auto topo = net.topological_order();
-    const auto pred_off = net.pred_offsets();
-    const auto lpred = net.link_pred();
-    const auto ltype = net.link_type();
-    const auto cal_of = net.calendar_of();
-    const auto cals = net.calendars();
-    const auto proj = net.project_of();
-    const auto state = net.progress_state();
-    const auto ctype = net.constraint_type();
-    const auto cdate = net.constraint_date();
-    const auto sfloor = net.start_floor();
-    const auto ffloor = net.finish_floor();
-    const auto lag_unit = net.link_lag_unit();
-    const auto link_cal = net.link_calendar();
-    const auto link_lag = net.link_lag();
-    const std::int64_t status_override = opt.status_date ? opt.status_date->minutes_since_epoch() : kNoDate;
-    const bool retained = opt.progress_mode == ProgressMode::retained_logic;
-    // Per project: the earliest start of a not-started task (project start, status date) and its key.
-    for (std::size_t p = 0; p < ws.floor_key.size(); ++p) {
-        const std::int64_t status = status_override != kNoDate ? status_override : net.project_status_date()[p];
-        ws.floor_instant[p] = std::max(net.project_start()[p], status);
-        ws.floor_key[p] = cals[net.project_calendar()[p]].work_index(Instant{ws.floor_instant[p]});
-    }
+// ---- forward pass -------------------------------------------------------------------------------
+// The steps of forward() below. All are inline helpers of one call site each: after inlining the
+// loop is the one it was (no calls, no allocation); `ForwardInputs` only names the spans it reads.
 
-    for (const std::uint32_t i : topo) {
+/// The network's columns the forward pass reads, fetched once per pass.
+struct ForwardInputs {
+    const Network& net;
+    std::span<const Duration> durations;
+    std::span<const std::uint32_t> pred_offsets, link_pred, calendar_of, project_of, link_calendar;
+    std::span<const LinkType> link_type;
+    std::span<const LagUnit> lag_unit;
+    std::span<const std::int64_t> link_lag;
+    std::span<const WorkCalendar> calendars;
+    std::span<const ProgressState> progress_state;
+    std::span<const ConstraintType> constraint_type;
+    std::span<const std::int64_t> constraint_date, start_floor, finish_floor;
+    std::int64_t status_override;  ///< the options' status date (kNoDate: each project's own)
+    bool retained;                 ///< retained logic: in-progress tasks still follow their links
+};
+
+inline ForwardInputs forward_inputs(const Network& net, std::span<const Duration> durations, const ScheduleOptions& opt) {
+    return {.net = net,
+            .durations = durations,
+            .pred_offsets = net.pred_offsets(),
+            .link_pred = net.link_pred(),
+            .calendar_of = net.calendar_of(),
+            .project_of = net.project_of(),
+            .link_calendar = net.link_calendar(),
+            .link_type = net.link_type(),
+            .lag_unit = net.link_lag_unit(),
+            .link_lag = net.link_lag(),
+            .calendars = net.calendars(),
+            .progress_state = net.progress_state(),
+            .constraint_type = net.constraint_type(),
+            .constraint_date = net.constraint_date(),
+            .start_floor = net.start_floor(),
+            .finish_floor = net.finish_floor(),
+            .status_override = opt.status_date ? opt.status_date->minutes_since_epoch() : kNoDate,
+            .retained = opt.progress_mode == ProgressMode::retained_logic};
+}
+
+/// The latest start-type and finish-type candidates of a task's links (dates or keys), with the
+/// links that give them; the first link wins a tie.
+struct LinkCandidates {
+    std::int64_t start = kMin, finish = kMin;
+    std::uint32_t start_link = kNoLink, finish_link = kNoLink;
+
+    void offer(LinkType type, std::int64_t value, std::uint32_t link) {
+        if (type == LinkType::finish_start || type == LinkType::start_start) {
+            if (value > start) { start = value; start_link = link; }
+        } else if (value > finish) {
+            finish = value;
+            finish_link = link;
+        }
+    }
+};
+
+inline bool from_finish(LinkType type) { return type == LinkType::finish_start || type == LinkType::finish_finish; }
+
+/// Constraints that can move a task before its logic (they win over it, flagged as a conflict).
+inline bool is_hard_constraint(ConstraintType ct) {
+    return ct == ConstraintType::must_start_on || ct == ConstraintType::must_finish_on ||
+           ct == ConstraintType::start_no_later_than || ct == ConstraintType::finish_no_later_than;
+}
+
+/// The status date of task i's project (the options' one when given).
+inline std::int64_t status_date_of(const ForwardInputs& in, std::uint32_t i) {
+    return in.status_override != kNoDate ? in.status_override : in.net.project_status_date()[in.project_of[i]];
+}
+
+/// Per project: the earliest start of a not-started task (project start, status date) and its key.
+inline void set_project_floors(const ForwardInputs& in, CpmWorkspace& ws) {
+    const Network& net = in.net;
+    for (std::size_t p = 0; p < ws.floor_key.size(); ++p) {
+        const std::int64_t status = in.status_override != kNoDate ? in.status_override : net.project_status_date()[p];
+        ws.floor_instant[p] = std::max(net.project_start()[p], status);
+        ws.floor_key[p] = in.calendars[net.project_calendar()[p]].work_index(Instant{ws.floor_instant[p]});
+    }
+}
+
+/// A summary spans its children (placed before it in topological order).
+inline void forward_summary(const Network& net, CpmWorkspace& ws, std::uint32_t i) {
+    std::int64_t es = kMax, ef = kMin;
+    const auto child_offsets = net.child_offsets();
+    for (std::uint32_t k = child_offsets[i]; k < child_offsets[i + 1]; ++k) {
+        const std::uint32_t c = net.children()[k];
+        es = std::min(es, ws.early_start[c]);
+        ef = std::max(ef, ws.early_finish[c]);
+    }
+    ws.early_start[i] = es;
+    ws.early_finish[i] = ef;
+}
+
+/// A complete task keeps its actual dates.
+inline void forward_complete(const Network& net, const WorkCalendar& cal, CpmWorkspace& ws, std::uint32_t i) {
+    ws.early_start[i] = net.actual_start()[i];
+    ws.early_finish[i] = net.actual_finish()[i];
+    ws.start_key[i] = cal.work_index(Instant{ws.early_start[i]});
+    ws.finish_key[i] = cal.work_index(Instant{ws.early_finish[i]});
+}
+
+/// Link candidates of task i in working-time keys of its calendar `ci`: a link on the same calendar
+/// as both tasks is plain integer arithmetic on W (no calendar lookup).
+inline LinkCandidates link_keys(const ForwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, std::uint32_t ci,
+                                const WorkCalendar& cal) {
+    LinkCandidates best;
+    for (std::uint32_t k = in.pred_offsets[i]; k < in.pred_offsets[i + 1]; ++k) {
+        const std::uint32_t p = in.link_pred[k];
+        const LinkType lt = in.link_type[k];
+        const bool finish = from_finish(lt);
+        std::int64_t w;
+        if (in.lag_unit[k] == LagUnit::working && in.link_calendar[k] == ci && in.calendar_of[p] == ci && !in.net.is_summary()[p]) {
+            w = (finish ? ws.finish_key[p] : ws.start_key[p]) + in.link_lag[k];
+        } else {
+            const std::int64_t src = finish ? ws.early_finish[p] : ws.early_start[p];
+            w = cal.work_index(Instant{lag_forward(in.net, k, src, [&] { return pred_duration(in.net, in.durations, ws, p); })});
+        }
+        best.offer(lt, w, k);
+    }
+    return best;
+}
+
+/// The common case: not started, duration d > 0, no hard constraint; placed in working-time keys
+/// of the task's calendar from its links, its project's floor and its SNET/FNET floors.
+inline void forward_plain(const ForwardInputs& in, CpmWorkspace& ws, std::uint32_t i, std::uint32_t ci, const WorkCalendar& cal,
+                          std::int64_t d) {
+    const LinkCandidates links = link_keys(in, ws, i, ci, cal);
+    const std::uint32_t pj = in.project_of[i];
+    std::int64_t key = ci == in.net.project_calendar()[pj] ? ws.floor_key[pj] : cal.work_index(Instant{ws.floor_instant[pj]});
+    if (in.start_floor[i] != kNoDate) key = std::max(key, cal.work_index(Instant{in.start_floor[i]}));
+    std::uint32_t drive = kNoLink;
+    if (links.start_link != kNoLink && links.start >= key) { key = links.start; drive = links.start_link; }
+    if (links.finish_link != kNoLink && (links.finish - d > key || (links.finish - d == key && drive == kNoLink))) {
+        key = links.finish - d;
+        drive = links.finish_link;
+    }
+    if (in.finish_floor[i] != kNoDate) {
+        const std::int64_t w = cal.work_index(Instant{in.finish_floor[i]}) - d;
+        if (w > key) { key = w; drive = kNoLink; }
+    }
+    ws.early_start[i] = cal.start_at_work(key).minutes_since_epoch();
+    ws.early_finish[i] = cal.finish_at_work(key + d).minutes_since_epoch();
+    ws.start_key[i] = key;
+    ws.finish_key[i] = key + d;
+    ws.driving[i] = drive;
+}
+
+/// Link candidates of task i as instants (each link through its own lag calendar).
+inline LinkCandidates link_dates(const ForwardInputs& in, const CpmWorkspace& ws, std::uint32_t i) {
+    LinkCandidates best;
+    for (std::uint32_t k = in.pred_offsets[i]; k < in.pred_offsets[i + 1]; ++k) {
+        const std::uint32_t p = in.link_pred[k];
+        const LinkType lt = in.link_type[k];
+        const std::int64_t src = from_finish(lt) ? ws.early_finish[p] : ws.early_start[p];
+        best.offer(lt, lag_forward(in.net, k, src, [&] { return pred_duration(in.net, in.durations, ws, p); }), k);
+    }
+    return best;
+}
+
+/// In progress: started at its actual start; the rest of the work from the status date (or, without
+/// one, after the work done), later when retained logic says so.
+inline void forward_in_progress(const ForwardInputs& in, const WorkCalendar& cal, CpmWorkspace& ws, std::uint32_t i, std::int64_t d,
+                                std::int64_t status, const LinkCandidates& logic) {
+    const Network& net = in.net;
+    const std::int64_t as = net.actual_start()[i];
+    std::int64_t key = status != kNoDate ? cal.work_index(Instant{std::max(status, as)})
+                                         : cal.work_index(Instant{as}) + std::max<std::int64_t>(0, net.planned_duration()[i] - d);
+    std::uint32_t drive = kNoLink;
+    if (logic.start_link != kNoLink && cal.work_index(Instant{logic.start}) > key) {
+        key = cal.work_index(Instant{logic.start});
+        drive = logic.start_link;
+    }
+    if (logic.finish_link != kNoLink && cal.work_index(Instant{logic.finish}) - d > key) {
+        key = cal.work_index(Instant{logic.finish}) - d;
+        drive = logic.finish_link;
+    }
+    ws.early_start[i] = as;
+    ws.early_finish[i] = d > 0 ? std::max(as, cal.finish_at_work(key + d).minutes_since_epoch())
+                               : std::max(as, status != kNoDate ? status : as);
+    ws.driving[i] = drive;
+    ws.start_key[i] = cal.work_index(Instant{as});
+    ws.finish_key[i] = cal.work_index(Instant{ws.early_finish[i]});
+}
+
+/// Early dates of a not-started task, the link that drives them and W(EF) when known without
+/// another lookup (kMin otherwise).
+struct EarlyDates {
+    std::int64_t start, finish;
+    std::int64_t finish_key = kMin;
+    std::uint32_t drive = kNoLink;
+};
+
+/// Not started, by logic, project start, status date and SNET/FNET (before hard constraints).
+inline EarlyDates place_by_logic(const ForwardInputs& in, const WorkCalendar& cal, std::uint32_t i, std::int64_t d,
+                                 std::int64_t status, const LinkCandidates& logic) {
+    std::int64_t floor_start = in.net.project_start()[in.project_of[i]];
+    if (status != kNoDate) floor_start = std::max(floor_start, status);
+    if (in.start_floor[i] != kNoDate) floor_start = std::max(floor_start, in.start_floor[i]);
+    const std::int64_t floor_finish = in.finish_floor[i] != kNoDate ? in.finish_floor[i] : kMin;
+    EarlyDates out{};
+    if (d > 0) {
+        // Instants order like their W values, so one lookup serves the latest start candidate.
+        std::int64_t key;
+        if (logic.start_link != kNoLink && logic.start >= floor_start) {
+            key = cal.work_index(Instant{logic.start});
+            out.drive = logic.start_link;
+        } else {
+            key = cal.work_index(Instant{floor_start});
+            if (logic.start_link != kNoLink && cal.work_index(Instant{logic.start}) == key) out.drive = logic.start_link;  // a tie in working time
+        }
+        if (logic.finish_link != kNoLink) {
+            const std::int64_t w = cal.work_index(Instant{logic.finish}) - d;
+            if (w > key || (w == key && out.drive == kNoLink)) { key = w; out.drive = logic.finish_link; }
+        }
+        if (floor_finish != kMin) {
+            const std::int64_t w = cal.work_index(Instant{floor_finish}) - d;
+            if (w > key) { key = w; out.drive = kNoLink; }
+        }
+        const Placement pl = place(cal, key, d);
+        out.start = pl.start;
+        out.finish = pl.finish;
+        out.finish_key = key + d;
+    } else {
+        std::int64_t t = floor_start;
+        if (logic.start_link != kNoLink && logic.start >= t) { t = logic.start; out.drive = logic.start_link; }
+        if (logic.finish_link != kNoLink && logic.finish > t) { t = logic.finish; out.drive = logic.finish_link; }
+        if (floor_finish > t) { t = floor_finish; out.drive = kNoLink; }
+        out.start = out.finish = milestone_forward(cal, t);
+    }
+    return out;
+}
+
+/// Hard constraints win over logic (MSO/SNLT on the start, MFO/FNLT on the finish); a constraint
+/// date earlier than logic allows is flagged in `conflict`.
+inline void apply_hard_constraint(const ForwardInputs& in, const WorkCalendar& cal, std::uint32_t i, std::int64_t d,
+                                  EarlyDates& dates, std::uint8_t& conflict) {
+    const ConstraintType ct = in.constraint_type[i];
+    if (ct == ConstraintType::must_start_on || ct == ConstraintType::start_no_later_than) {
+        const std::int64_t date = in.constraint_date[i];
+        const bool late = cal.work_index(Instant{dates.start}) > cal.work_index(Instant{date});
+        if (ct == ConstraintType::must_start_on || late) {
+            if (late) conflict = 1;
+            dates.finish_key = kMin;
+            if (d > 0) {
+                const Placement pl = place(cal, cal.work_index(Instant{date}), d);
+                dates.start = pl.start;
+                dates.finish = pl.finish;
+            } else {
+                dates.start = dates.finish = milestone_forward(cal, date);
+            }
+            dates.drive = kNoLink;
+        }
+    } else if (ct == ConstraintType::must_finish_on || ct == ConstraintType::finish_no_later_than) {
+        const std::int64_t date = in.constraint_date[i];
+        const bool late = cal.work_index(Instant{dates.finish}) > cal.work_index(Instant{date});
+        if (ct == ConstraintType::must_finish_on || late) {
+            if (late) conflict = 1;
+            dates.finish_key = kMin;
+            if (d > 0) {
+                const Placement pl = place(cal, cal.work_index(Instant{date}) - d, d);
+                dates.start = pl.start;
+                dates.finish = pl.finish;
+            } else {
+                dates.start = dates.finish = milestone_backward(cal, date);
+            }
+            dates.drive = kNoLink;
+        }
+    }
+}
+
+/// Not started, the general case: logic and floors, then hard constraints.
+inline void forward_not_started(const ForwardInputs& in, const WorkCalendar& cal, CpmWorkspace& ws, std::uint32_t i, std::int64_t d,
+                                std::int64_t status, const LinkCandidates& logic) {
+    EarlyDates dates = place_by_logic(in, cal, i, d, status, logic);
+    apply_hard_constraint(in, cal, i, d, dates, ws.conflict[i]);
+    ws.early_start[i] = dates.start;
+    ws.early_finish[i] = dates.finish;
+    ws.start_key[i] = cal.work_index(Instant{dates.start});
+    ws.finish_key[i] = dates.finish_key != kMin ? dates.finish_key : cal.work_index(Instant{dates.finish});
+    ws.driving[i] = dates.drive;
+}
+
+void forward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
+    const ForwardInputs in = forward_inputs(net, durations, opt);  // the network's columns, fetched once
+    set_project_floors(in, ws);  // per project: earliest start of a not-started task and its key
+    for (const std::uint32_t i : net.topological_order()) {
         ws.driving[i] = kNoLink;
         ws.conflict[i] = 0;
         if (net.is_summary()[i]) {
-            std::int64_t es = kMax, ef = kMin;
-            const auto co = net.child_offsets();
-            for (std::uint32_t k = co[i]; k < co[i + 1]; ++k) {
-                const std::uint32_t c = net.children()[k];
-                es = std::min(es, ws.early_start[c]);
-                ef = std::max(ef, ws.early_finish[c]);
-            }
-            ws.early_start[i] = es;
-            ws.early_finish[i] = ef;
+            forward_summary(net, ws, i);  // the span of its children
             continue;
         }
-        const ProgressState st = state[i];
-        const std::uint32_t ci = cal_of[i];
-        const WorkCalendar& cal = cals[ci];
-        if (st == ProgressState::complete) {
-            ws.early_start[i] = net.actual_start()[i];
-            ws.early_finish[i] = net.actual_finish()[i];
-            ws.start_key[i] = cal.work_index(Instant{ws.early_start[i]});
-            ws.finish_key[i] = cal.work_index(Instant{ws.early_finish[i]});
+        const ProgressState state = in.progress_state[i];
+        const std::uint32_t ci = in.calendar_of[i];
+        const WorkCalendar& cal = in.calendars[ci];
+        if (state == ProgressState::complete) {
+            forward_complete(net, cal, ws, i);  // its actual dates
             continue;
         }
         const std::int64_t d = durations[i].count();
-        const ConstraintType ct = ctype[i];
-        if (st == ProgressState::not_started && d > 0 && ct != ConstraintType::must_start_on &&
-            ct != ConstraintType::must_finish_on && ct != ConstraintType::start_no_later_than &&
-            ct != ConstraintType::finish_no_later_than) {
-            // The common case, in working-time keys of the task's calendar: a link on the same
-            // calendar as both tasks is plain integer arithmetic on W (no calendar lookup).
-            std::int64_t ks = kMin, kf = kMin;
-            std::uint32_t s_link = kNoLink, f_link = kNoLink;
-            for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) {
-                const std::uint32_t p = lpred[k];
-                const LinkType lt = ltype[k];
-                const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
-                std::int64_t w;
-                if (lag_unit[k] == LagUnit::working && link_cal[k] == ci && cal_of[p] == ci && !net.is_summary()[p]) {
-                    w = (from_finish ? ws.finish_key[p] : ws.start_key[p]) + link_lag[k];
-                } else {
-                    const std::int64_t src = from_finish ? ws.early_finish[p] : ws.early_start[p];
-                    w = cal.work_index(Instant{lag_forward(net, k, src, [&] { return pred_duration(net, durations, ws, p); })});
-                }
-                if (lt == LinkType::finish_start || lt == LinkType::start_start) {
-                    if (w > ks) { ks = w; s_link = k; }
-                } else if (w > kf) {
-                    kf = w;
-                    f_link = k;
-                }
-            }
-            const std::uint32_t pj = proj[i];
-            std::int64_t key = ci == net.project_calendar()[pj] ? ws.floor_key[pj] : cal.work_index(Instant{ws.floor_instant[pj]});
-            if (sfloor[i] != kNoDate) key = std::max(key, cal.work_index(Instant{sfloor[i]}));
-            std::uint32_t drive = kNoLink;
-            if (s_link != kNoLink && ks >= key) { key = ks; drive = s_link; }
-            if (f_link != kNoLink && (kf - d > key || (kf - d == key && drive == kNoLink))) { key = kf - d; drive = f_link; }
-            if (ffloor[i] != kNoDate) {
-                const std::int64_t w = cal.work_index(Instant{ffloor[i]}) - d;
-                if (w > key) { key = w; drive = kNoLink; }
-            }
-            ws.early_start[i] = cal.start_at_work(key).minutes_since_epoch();
-            ws.early_finish[i] = cal.finish_at_work(key + d).minutes_since_epoch();
-            ws.start_key[i] = key;
-            ws.finish_key[i] = key + d;
-            ws.driving[i] = drive;
+        if (state == ProgressState::not_started && d > 0 && !is_hard_constraint(in.constraint_type[i])) {
+            forward_plain(in, ws, i, ci, cal, d);  // the common case, in working-time keys
             continue;
         }
-        // Logic: the latest start-type and finish-type candidates from the links.
-        std::int64_t s_max = kMin, f_max = kMin;
-        std::uint32_t s_link = kNoLink, f_link = kNoLink;
-        if (st == ProgressState::not_started || retained) {
-            for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) {
-                const std::uint32_t p = lpred[k];
-                const LinkType lt = ltype[k];
-                const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
-                const std::int64_t src = from_finish ? ws.early_finish[p] : ws.early_start[p];
-                const std::int64_t cand = lag_forward(net, k, src, [&] { return pred_duration(net, durations, ws, p); });
-                if (lt == LinkType::finish_start || lt == LinkType::start_start) {
-                    if (cand > s_max) { s_max = cand; s_link = k; }
-                } else if (cand > f_max) {
-                    f_max = cand;
-                    f_link = k;
-                }
-            }
-        }
-        const std::int64_t status = status_override != kNoDate ? status_override : net.project_status_date()[proj[i]];
-
-        if (st == ProgressState::in_progress) {
-            const std::int64_t as = net.actual_start()[i];
-            std::int64_t key = status != kNoDate ? cal.work_index(Instant{std::max(status, as)})
-                                                 : cal.work_index(Instant{as}) + std::max<std::int64_t>(0, net.planned_duration()[i] - d);
-            std::uint32_t drive = kNoLink;
-            if (s_link != kNoLink && cal.work_index(Instant{s_max}) > key) { key = cal.work_index(Instant{s_max}); drive = s_link; }
-            if (f_link != kNoLink && cal.work_index(Instant{f_max}) - d > key) { key = cal.work_index(Instant{f_max}) - d; drive = f_link; }
-            ws.early_start[i] = as;
-            ws.early_finish[i] = d > 0 ? std::max(as, cal.finish_at_work(key + d).minutes_since_epoch())
-                                       : std::max(as, status != kNoDate ? status : as);
-            ws.driving[i] = drive;
-            ws.start_key[i] = cal.work_index(Instant{as});
-            ws.finish_key[i] = cal.work_index(Instant{ws.early_finish[i]});
-            continue;
-        }
-
-        // Not started: logic, project start, status date and SNET/FNET.
-        std::int64_t floor_start = net.project_start()[proj[i]];
-        if (status != kNoDate) floor_start = std::max(floor_start, status);
-        if (sfloor[i] != kNoDate) floor_start = std::max(floor_start, sfloor[i]);
-        std::int64_t floor_finish = ffloor[i] != kNoDate ? ffloor[i] : kMin;
-        std::uint32_t drive = kNoLink;
-        std::int64_t es, ef;
-        std::int64_t finish_key = kMin;  // W(EF) when known without another lookup
-        if (d > 0) {
-            // Instants order like their W values, so one lookup serves the latest start candidate.
-            std::int64_t key;
-            if (s_link != kNoLink && s_max >= floor_start) {
-                key = cal.work_index(Instant{s_max});
-                drive = s_link;
-            } else {
-                key = cal.work_index(Instant{floor_start});
-                if (s_link != kNoLink && cal.work_index(Instant{s_max}) == key) drive = s_link;  // a tie in working time
-            }
-            if (f_link != kNoLink) {
-                const std::int64_t w = cal.work_index(Instant{f_max}) - d;
-                if (w > key || (w == key && drive == kNoLink)) { key = w; drive = f_link; }
-            }
-            if (floor_finish != kMin) {
-                const std::int64_t w = cal.work_index(Instant{floor_finish}) - d;
-                if (w > key) { key = w; drive = kNoLink; }
-            }
-            const Placement pl = place(cal, key, d);
-            es = pl.start;
-            ef = pl.finish;
-            finish_key = key + d;
-        } else {
-            std::int64_t t = floor_start;
-            if (s_link != kNoLink && s_max >= t) { t = s_max; drive = s_link; }
-            if (f_link != kNoLink && f_max > t) { t = f_max; drive = f_link; }
-            if (floor_finish > t) { t = floor_finish; drive = kNoLink; }
-            es = ef = milestone_forward(cal, t);
-        }
-        // Hard constraints win over logic; the conflict is flagged.
-        if (ct == ConstraintType::must_start_on || ct == ConstraintType::start_no_later_than) {
-            const std::int64_t date = cdate[i];
-            const bool late = cal.work_index(Instant{es}) > cal.work_index(Instant{date});
-            if (ct == ConstraintType::must_start_on || late) {
-                if (late) ws.conflict[i] = 1;
-                finish_key = kMin;
-                if (d > 0) {
-                    const Placement pl = place(cal, cal.work_index(Instant{date}), d);
-                    es = pl.start;
-                    ef = pl.finish;
-                } else {
-                    es = ef = milestone_forward(cal, date);
-                }
-                drive = kNoLink;
-            }
-        } else if (ct == ConstraintType::must_finish_on || ct == ConstraintType::finish_no_later_than) {
-            const std::int64_t date = cdate[i];
-            const bool late = cal.work_index(Instant{ef}) > cal.work_index(Instant{date});
-            if (ct == ConstraintType::must_finish_on || late) {
-                if (late) ws.conflict[i] = 1;
-                finish_key = kMin;
-                if (d > 0) {
-                    const Placement pl = place(cal, cal.work_index(Instant{date}) - d, d);
-                    es = pl.start;
-                    ef = pl.finish;
-                } else {
-                    es = ef = milestone_backward(cal, date);
-                }
-                drive = kNoLink;
-            }
-        }
-        ws.early_start[i] = es;
-        ws.early_finish[i] = ef;
-        ws.start_key[i] = cal.work_index(Instant{es});
-        ws.finish_key[i] = finish_key != kMin ? finish_key : cal.work_index(Instant{ef});
-        ws.driving[i] = drive;
+        // Logic as instants: the latest start-type and finish-type candidates from the links.
+        const LinkCandidates logic =
+            state == ProgressState::not_started || in.retained ? link_dates(in, ws, i) : LinkCandidates{};
+        const std::int64_t status = status_date_of(in, i);
+        if (state == ProgressState::in_progress) forward_in_progress(in, cal, ws, i, d, status, logic);  // from the actual start
+        else forward_not_started(in, cal, ws, i, d, status, logic);  // logic, floors, then hard constraints
     }
 }
 
@@ -509,7 +615,7 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
 
     std::int64_t* es = ws.early_start.data();
     std::int64_t* ef = ws.early_finish.data();
-    std::int64_t* pfin = ws.project_finish.data();
+    std::int64_t* project_finish = ws.project_finish.data();
     std::fill(ws.project_finish.begin(), ws.project_finish.end(), kMin);
     // Forward: the latest start-type and finish-type candidates, first link wins a tie.
     for (std::size_t t = 0; t < n; ++t) {
@@ -539,11 +645,11 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
         // The instants, while the keys are in registers (one walk over the arrays, not two).
         es[i] = cal.start_at_work(key).minutes_since_epoch();
         ef[i] = cal.finish_at_work(key + d).minutes_since_epoch();
-        pfin[proj[i]] = std::max(pfin[proj[i]], ef[i]);
+        project_finish[proj[i]] = std::max(project_finish[proj[i]], ef[i]);
     }
     std::fill(ws.conflict.begin(), ws.conflict.end(), std::uint8_t{0});
     for (std::size_t p = 0; p < np; ++p) {
-        if (pfin[p] == kMin) pfin[p] = net.project_start()[p];  // empty project
+        if (project_finish[p] == kMin) project_finish[p] = net.project_start()[p];  // empty project
         ws.anchor_key[p] = cal.work_index(Instant{anchor(net, ws, p)});
     }
     // Backward: the earliest late finish; a start-type bound s allows finishing at s + d.
