@@ -17,8 +17,8 @@
 #include <string>
 #include <string_view>
 
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/mrcpsp.hpp"
-#include "ppm/leveling/psplib.hpp"
 #include "ppm/leveling/rcpsp_max_solver.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/leveling/schedule_check.hpp"

@@ -10,8 +10,8 @@
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
 #include "ppm/io/pmxml.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/io/xer.hpp"
-#include "ppm/leveling/psplib.hpp"
 #ifndef PPM_FUZZ_IO_ONLY  // selection and control need ppm_portfolio and ppm_evm
 #include "ppm/io/control_json.hpp"
 #include "ppm/portfolio/selection_json.hpp"

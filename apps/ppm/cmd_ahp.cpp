@@ -7,6 +7,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "present.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 
 namespace ppm::cli {
@@ -22,12 +23,6 @@ std::string f3(double x) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3f", x);
     return buf;
-}
-
-std::string pad(std::string s, std::size_t width) {
-    if (s.size() > width) s = s.substr(0, width - 1) + "~";
-    s.resize(width, ' ');
-    return s;
 }
 
 int run(const AhpArgs& args, Context& ctx) {

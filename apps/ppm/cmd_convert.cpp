@@ -15,8 +15,9 @@
 #include "options.hpp"
 #include "model_input.hpp"
 #include "ppm/io/model_file.hpp"
+#include "ppm/io/multiproject.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/multiproject.hpp"
-#include "ppm/leveling/psplib.hpp"
 
 namespace ppm::cli {
 

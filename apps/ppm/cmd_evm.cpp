@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "present.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/evm/rollup.hpp"
@@ -46,7 +47,6 @@ std::string cell(std::string s, std::size_t w, bool right = true) {
     if (s.size() >= w) return s.substr(0, w - 1) + " ";
     return right ? std::string(w - s.size() - 1, ' ') + s + " " : s + std::string(w - s.size(), ' ');
 }
-nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 double major(Money m) { return m.major(); }
 
 int run(const EvmArgs& args, Context& ctx) {

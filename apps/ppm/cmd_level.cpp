@@ -4,21 +4,21 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
+#include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "command.hpp"
-#include "options.hpp"
 #include "model_input.hpp"
+#include "options.hpp"
+#include "present.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
-#include "ppm/io/csv.hpp"
+#include "ppm/io/level_output.hpp"
 #include "ppm/io/model_file.hpp"
+#include "ppm/io/multiproject.hpp"
+#include "ppm/io/text_file.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/leveling/multiproject.hpp"
 
@@ -42,115 +42,6 @@ struct LevelArgs {
     std::int64_t rcpsp_schedules = 0;
 };
 
-std::string pad(std::string s, std::size_t width) {
-    if (s.size() > width) s = s.substr(0, width - 1) + "~";
-    s.resize(width, ' ');
-    return s;
-}
-
-std::string days(Duration d, std::int64_t per_day) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%+.1fd", static_cast<double>(d.count()) / static_cast<double>(per_day));
-    return buf;
-}
-
-struct MultiInfo {
-    bool present = false;
-    leveling::MultiProjectObjectives objectives;
-    std::vector<std::int32_t> start_times;
-    bool ga = false;  ///< The RCPSP GA also ran on the combined instance.
-    leveling::MultiProjectObjectives ga_objectives;
-};
-
-nlohmann::json to_json(const leveling::LevelResult& r, const MultiInfo& mi) {
-    using nlohmann::json;
-    json j;
-    j["status"] = std::string(leveling::to_string(r.status));
-    j["method"] = std::string(leveling::to_string(r.method));
-    j["passes"] = r.passes;
-    j["best_rule"] = r.best_rule;
-    j["one_pass_portfolio_finish"] = to_string(r.one_pass_portfolio_finish);
-    j["one_pass_total_project_delay_minutes"] = r.one_pass_total_project_delay.count();
-    j["seconds"] = r.seconds;
-    j["portfolio_cpm_finish"] = to_string(r.portfolio_cpm_finish);
-    j["portfolio_finish"] = to_string(r.portfolio_finish);
-    j["total_project_delay_minutes"] = r.total_project_delay.count();
-    j["weighted_project_delay_minutes"] = r.weighted_project_delay;
-    json projects = json::array();
-    for (std::size_t p = 0; p < r.project_id.size(); ++p)
-        projects.push_back({{"id", r.project_id[p].str()},
-                            {"cpm_finish", to_string(r.project_cpm_finish[p])},
-                            {"finish", to_string(r.project_finish[p])},
-                            {"delay_minutes", r.project_delay[p].count()}});
-    j["projects"] = std::move(projects);
-    json tasks = json::array();
-    for (std::size_t i = 0; i < r.task_id.size(); ++i) {
-        json t{{"id", r.task_id[i].str()},
-               {"project", r.project_id[r.project[i]].str()},
-               {"start", to_string(r.start[i])},
-               {"finish", to_string(r.finish[i])},
-               {"cpm_start", to_string(r.cpm_start[i])},
-               {"cpm_finish", to_string(r.cpm_finish[i])},
-               {"delay_minutes", r.delay[i].count()},
-               {"summary", r.is_summary[i] != 0},
-               {"split", r.is_split[i] != 0}};
-        if (r.is_split[i]) {
-            json pieces = json::array();
-            for (std::uint32_t k = r.piece_offsets[i]; k < r.piece_offsets[i + 1]; ++k)
-                pieces.push_back({to_string(r.piece_start[k]), to_string(r.piece_finish[k])});
-            t["pieces"] = std::move(pieces);
-        }
-        tasks.push_back(std::move(t));
-    }
-    j["tasks"] = std::move(tasks);
-    json over = json::array();
-    for (const auto& o : r.over_allocations)
-        over.push_back({{"resource", o.resource.str()}, {"from", to_string(o.from)}, {"to", to_string(o.to)},
-                        {"demand", o.demand}, {"capacity", o.capacity}});
-    j["over_allocations"] = std::move(over);
-    const auto& h = r.histogram;
-    json hist{{"start", to_string(h.start)}, {"period_minutes", h.period.count()}, {"buckets", h.bucket_count}};
-    json res = json::array();
-    const std::size_t nb = static_cast<std::size_t>(h.bucket_count);
-    for (std::size_t k = 0; k < h.resource.size(); ++k) {
-        auto slice = [&](const std::vector<double>& v) { return std::vector<double>(v.begin() + static_cast<std::ptrdiff_t>(k * nb), v.begin() + static_cast<std::ptrdiff_t>((k + 1) * nb)); };
-        std::vector<double> cap = slice(h.capacity);
-        for (double& c : cap) if (!std::isfinite(c)) c = 0.0;
-        res.push_back({{"id", h.resource[k].str()}, {"peak_demand", slice(h.peak_demand)}, {"capacity", cap}, {"load_unit_minutes", slice(h.load)}});
-    }
-    hist["resources"] = std::move(res);
-    j["histogram"] = std::move(hist);
-    j["warnings"] = r.warnings;
-    if (mi.present) {
-        j["multiproject"] = {{"total_makespan", mi.objectives.total_makespan},
-                             {"total_project_delay", mi.objectives.total_project_delay},
-                             {"tms_lower_bound", mi.objectives.tms_lower_bound},
-                             {"project_finish", mi.objectives.project_finish},
-                             {"project_cpm_finish", mi.objectives.project_cpm_finish},
-                             {"start_times", mi.start_times}};
-        if (mi.ga)
-            j["multiproject"]["rcpsp_ga"] = {{"total_makespan", mi.ga_objectives.total_makespan},
-                                             {"total_project_delay", mi.ga_objectives.total_project_delay}};
-    }
-    return j;
-}
-
-std::string to_csv(const leveling::LevelResult& r) {
-    std::ostringstream os;
-    os << "task_id,project_id,start,finish,cpm_start,cpm_finish,delay_minutes,summary,split\n";
-    for (std::size_t i = 0; i < r.task_id.size(); ++i) {
-        os << csv_field(r.task_id[i].str()) << ',' << csv_field(r.project_id[r.project[i]].str()) << ',' << to_string(r.start[i]) << ',' << to_string(r.finish[i]) << ','
-           << to_string(r.cpm_start[i]) << ',' << to_string(r.cpm_finish[i]) << ',' << r.delay[i].count() << ','
-           << int(r.is_summary[i]) << ',' << int(r.is_split[i]) << '\n';
-    }
-    return os.str();
-}
-
-void write_file(const std::string& text, const std::string& path) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out || !(out << text)) throw ParseError::io(path, "cannot write file");
-}
-
 int run(const LevelArgs& args, Context& ctx) {
     ctx.input_file = args.file;
     if (!args.out.empty()) {  // refused before the work, not after it
@@ -159,13 +50,13 @@ int run(const LevelArgs& args, Context& ctx) {
         check_output_path(args.out);
     }
     Portfolio pf;
-    MultiInfo mi;
+    std::optional<MultiProjectLevelReport> mi;  // a multi-project instance's TMS / TPD
     leveling::MultiProjectInstance mp;
     const leveling::MultiProjectPortfolioOptions mpo{};
     if (leveling::is_multiproject_file(args.file)) {
         mp = leveling::read_multiproject(args.file);
         pf = leveling::to_portfolio(mp, mpo);
-        mi.present = true;
+        mi.emplace();
     } else {
         pf = load_model(args.file, ctx);
         throw_if_invalid(pf);
@@ -189,24 +80,21 @@ int run(const LevelArgs& args, Context& ctx) {
         };
     const leveling::LevelResult r = leveling::level(pf, opt);
     bar.finish();
-    if (mi.present) {
-        mi.start_times = leveling::start_periods(r, mpo);
-        mi.objectives = leveling::evaluate(mp, mi.start_times);
+    if (mi) {
+        mi->start_times = leveling::start_periods(r, mpo);
+        mi->objectives = leveling::evaluate(mp, mi->start_times);
         if (args.rcpsp_schedules > 0) {  // the comparison: the RCPSP GA on the combined instance
             leveling::RcpspOptions ro;
             ro.max_schedules = args.rcpsp_schedules;
             ro.seed = opt.seed;
             ro.stop = opt.stop;
             const std::vector<std::int32_t> ga = leveling::solve_combined(mp, ro);
-            if (!ga.empty()) {
-                mi.ga_objectives = leveling::evaluate(mp, ga);
-                mi.ga = true;
-            }
+            if (!ga.empty()) mi->rcpsp_ga = leveling::evaluate(mp, ga);
         }
     }
 
     if (args.json) {
-        std::cout << to_json(r, mi).dump(2) << "\n";
+        std::cout << write_level_json(r, mi ? &*mi : nullptr);
     } else if (!ctx.quiet) {
         std::ostream& os = std::cout;
         os << "Levelled " << pf.projects.size() << " projects, " << pf.task_count() << " tasks, "
@@ -225,12 +113,12 @@ int run(const LevelArgs& args, Context& ctx) {
         os << "One-pass priority heuristic: finish " << to_string(r.one_pass_portfolio_finish) << ", total project delay "
            << days(r.one_pass_total_project_delay, kMinutesPerDay) << " (elapsed); this run: "
            << days(r.total_project_delay, kMinutesPerDay) << "\n";
-        if (mi.present)
-            os << "Multi-project: TMS " << mi.objectives.total_makespan << " (lower bound " << mi.objectives.tms_lower_bound
-               << "), TPD " << mi.objectives.total_project_delay << " periods\n";
-        if (mi.ga)
-            os << "RCPSP GA on the combined instance: TMS " << mi.ga_objectives.total_makespan << ", TPD "
-               << mi.ga_objectives.total_project_delay << " periods\n";
+        if (mi)
+            os << "Multi-project: TMS " << mi->objectives.total_makespan << " (lower bound " << mi->objectives.tms_lower_bound
+               << "), TPD " << mi->objectives.total_project_delay << " periods\n";
+        if (mi && mi->rcpsp_ga)
+            os << "RCPSP GA on the combined instance: TMS " << mi->rcpsp_ga->total_makespan << ", TPD "
+               << mi->rcpsp_ga->total_project_delay << " periods\n";
         if (!r.over_allocations.empty()) {
             os << "Over-allocations remaining: " << r.over_allocations.size() << "\n";
             for (std::size_t k = 0; k < r.over_allocations.size() && k < 8; ++k) {
@@ -242,8 +130,8 @@ int run(const LevelArgs& args, Context& ctx) {
     }
     if (!args.out.empty()) {
         const std::string ext = std::filesystem::path(args.out).extension().string();
-        if (ext == ".csv") write_file(to_csv(r), args.out);
-        else if (ext == ".json") write_file(to_json(r, mi).dump(2) + "\n", args.out);
+        if (ext == ".csv") write_text_file(write_level_csv(r), args.out);
+        else if (ext == ".json") write_text_file(write_level_json(r, mi ? &*mi : nullptr), args.out);
         else throw CliError("--out: unsupported extension '" + ext + "' (use .json or .csv)");
         if (!ctx.quiet && !args.json) std::cout << "Wrote " << args.out << "\n";
     }

@@ -17,8 +17,8 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/mrcpsp.hpp"
-#include "ppm/leveling/psplib.hpp"
 #include "ppm/leveling/rcpsp_max_solver.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 

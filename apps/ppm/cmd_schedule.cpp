@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "present.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/io/model_file.hpp"
@@ -26,18 +27,6 @@ struct ScheduleArgs {
     std::int64_t critical_float = 0;
     bool json = false;
 };
-
-std::string days(Duration d, std::int64_t minutes_per_day) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%+.1fd", static_cast<double>(d.count()) / static_cast<double>(minutes_per_day));
-    return buf;
-}
-
-std::string pad(std::string s, std::size_t width) {
-    if (s.size() > width) s = s.substr(0, width - 1) + "~";
-    s.resize(width, ' ');
-    return s;
-}
 
 void print_summary(const Portfolio& pf, const ScheduleResult& r, std::ostream& os) {
     std::size_t programs = pf.programs.size();

@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "present.hpp"
 #include "progress.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 
@@ -42,11 +43,6 @@ std::string g3(double x) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3g", std::abs(x) < 1e-12 ? 0.0 : x);
     return buf;
-}
-std::string pad(std::string s, std::size_t width) {
-    if (s.size() > width) s = s.substr(0, width - 1) + "~";
-    s.resize(width, ' ');
-    return s;
 }
 
 void print_result(const SelectionProblem& p, const SelectionResult& r, std::ostream& os) {

@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "present.hpp"
 #include "model_input.hpp"
 #include "progress.hpp"
 #include "ppm/core/validate.hpp"
@@ -36,7 +37,6 @@ struct SimulateArgs {
     int top = 10;
 };
 
-nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 std::string fixed(double v, const char* fmt) {
     if (!std::isfinite(v)) return "n/a";
     char b[48];

@@ -1,5 +1,5 @@
 // Calendar factories: the MS Project "Standard" calendar pattern and P6's "24 hour" calendar.
-#include "ppm/calendar/calendar.hpp"
+#include "ppm/core/calendar.hpp"
 
 #include <utility>
 

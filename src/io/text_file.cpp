@@ -17,4 +17,11 @@ std::string read_text_file(const std::filesystem::path& path) {
     return ss.str();
 }
 
+void write_text_file(std::string_view text, const std::filesystem::path& path) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw ParseError::io(path.string(), "cannot open for writing");
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out) throw ParseError::io(path.string(), "write failed");
+}
+
 }  // namespace ppm

@@ -7,14 +7,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <fstream>
 #include <initializer_list>
 #include <limits>
 #include <set>
-#include <sstream>
 
-#include "io/detail/read_limits_check.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/read_limits.hpp"
+#include "ppm/io/text_file.hpp"
 
 namespace ppm {
 
@@ -524,7 +523,7 @@ private:
 }  // namespace
 
 SelectionDocument parse_selection_document(std::string_view text, const std::string& path) {
-    detail::check_json_text(text, path, io::ReadLimits{});  // size, nesting, strings (docs/limits.md)
+    io::check_json_limits(text, path);  // size, nesting, strings (docs/limits.md)
     json root;
     try {
         root = json::parse(text.begin(), text.end());
@@ -567,12 +566,7 @@ SelectionDocument parse_selection_document(std::string_view text, const std::str
 }
 
 SelectionDocument read_selection_document(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ParseError::io(path.string(), "cannot open file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw ParseError::io(path.string(), "cannot read file");
-    const std::string text = ss.str();
+    const std::string text = read_text_file(path);
     if (text.size() > (std::size_t{1} << 30)) throw ParseError::limit_exceeded(path.string(), 0, "file larger than 1 GiB");
     return parse_selection_document(text, path.string());
 }

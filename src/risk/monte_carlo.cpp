@@ -331,6 +331,35 @@ double nearest_rank(std::vector<double> sorted_copy, double pct) {
 
 }  // namespace
 
+void summarise_samples(MonteCarloResult& r, int histogram_bins) {
+    const std::uint64_t completed = r.finish.size();
+    const std::vector<double> fin(r.finish.begin(), r.finish.end());
+    const std::vector<double>& cost = r.cost;
+    r.finish_histogram = make_histogram(fin, histogram_bins);
+    r.cost_histogram = make_histogram(cost, histogram_bins);
+    r.percentile.clear();
+    r.finish_at.clear();
+    r.cost_at.clear();
+    for (int k = 1; k <= 9; ++k) {
+        const double pct = 10.0 * k;
+        r.percentile.push_back(pct);
+        r.finish_at.push_back(nearest_rank(fin, pct));
+        r.cost_at.push_back(nearest_rank(cost, pct));
+    }
+    if (completed > 0) {
+        double sum = 0.0, sum2 = 0.0, csum = 0.0;
+        for (std::uint64_t i = 0; i < completed; ++i) {
+            sum += fin[i];
+            sum2 += fin[i] * fin[i];
+            csum += cost[i];
+        }
+        const double m = sum / static_cast<double>(completed);
+        r.finish_mean = m;
+        r.finish_stddev = std::sqrt(std::max(0.0, sum2 / static_cast<double>(completed) - m * m));
+        r.cost_mean = csum / static_cast<double>(completed);
+    }
+}
+
 std::string_view to_string(SimulationStatus s) noexcept { return s == SimulationStatus::completed ? "completed" : "cancelled"; }
 
 MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions& opt) {
@@ -381,29 +410,6 @@ MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions&
     }
     for (std::size_t e = 0; e < p.events.size(); ++e)
         for (const auto& w : workers) r.event_hits[e] += w.event_hits[e];
-
-    // Distributions.
-    std::vector<double> fin(finish.begin(), finish.end());
-    r.finish_histogram = make_histogram(fin, opt.histogram_bins);
-    r.cost_histogram = make_histogram(cost, opt.histogram_bins);
-    for (int k = 1; k <= 9; ++k) {
-        const double pct = 10.0 * k;
-        r.percentile.push_back(pct);
-        r.finish_at.push_back(nearest_rank(fin, pct));
-        r.cost_at.push_back(nearest_rank(cost, pct));
-    }
-    if (completed > 0) {
-        double sum = 0.0, sum2 = 0.0, csum = 0.0;
-        for (std::uint64_t i = 0; i < completed; ++i) {
-            sum += fin[i];
-            sum2 += fin[i] * fin[i];
-            csum += cost[i];
-        }
-        const double m = sum / static_cast<double>(completed);
-        r.finish_mean = m;
-        r.finish_stddev = std::sqrt(std::max(0.0, sum2 / static_cast<double>(completed) - m * m));
-        r.cost_mean = csum / static_cast<double>(completed);
-    }
 
     // Sensitivity: Spearman rho between each task's sampled quantile (its rank among the samples,
     // up to O(1/sqrt(N))) and the rank of the project finish. Second pass regenerates the uniforms
@@ -463,6 +469,7 @@ MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions&
     }
     r.finish = std::move(finish);
     r.cost = std::move(cost);
+    summarise_samples(r, opt.histogram_bins);
     return r;
 }
 

@@ -9,9 +9,9 @@
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
 #include "ppm/io/pmxml.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/io/read_limits.hpp"
 #include "ppm/io/xer.hpp"
-#include "ppm/leveling/psplib.hpp"
 #include "ppm/portfolio/selection_json.hpp"
 
 namespace ppm::test {

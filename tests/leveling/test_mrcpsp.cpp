@@ -9,6 +9,7 @@
 
 #include "csv_table.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/mrcpsp.hpp"
 #include "ppm/leveling/variant_check.hpp"
 #include "test_support.hpp"

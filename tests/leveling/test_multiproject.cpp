@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ppm/core/error.hpp"
+#include "ppm/io/multiproject.hpp"
 #include "ppm/leveling/multiproject.hpp"
 #include "test_support.hpp"
 

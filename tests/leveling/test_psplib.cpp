@@ -6,8 +6,8 @@
 #include <string>
 
 #include "ppm/core/error.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/priority_rules.hpp"
-#include "ppm/leveling/psplib.hpp"
 #include "test_support.hpp"
 
 using namespace ppm;

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "ppm/core/error.hpp"
-#include "ppm/leveling/psplib.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/rcpsp_max.hpp"
 #include "test_support.hpp"
 

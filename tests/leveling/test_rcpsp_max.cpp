@@ -11,7 +11,7 @@
 
 #include "csv_table.hpp"
 #include "ppm/core/error.hpp"
-#include "ppm/leveling/psplib.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/rcpsp_max_solver.hpp"
 #include "ppm/leveling/variant_check.hpp"
 #include "test_support.hpp"

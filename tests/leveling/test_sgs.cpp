@@ -4,8 +4,8 @@
 
 #include "leveling_fixtures.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/lower_bounds.hpp"
-#include "ppm/leveling/psplib.hpp"
 #include "ppm/leveling/schedule_check.hpp"
 #include "ppm/leveling/sgs.hpp"
 #include "test_support.hpp"

@@ -6,7 +6,7 @@
 
 #include "leveling_fixtures.hpp"
 #include "ppm/core/error.hpp"
-#include "ppm/leveling/psplib.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/leveling/schedule_check.hpp"
 #include "test_support.hpp"

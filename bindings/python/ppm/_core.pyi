@@ -361,6 +361,8 @@ def write_json_file(portfolio: Portfolio, path: PathLike) -> None: ...
 def read_model_file(path: PathLike) -> Portfolio: ...
 def write_schedule_json(portfolio: Portfolio, result: ScheduleResult) -> str: ...
 def write_schedule_csv(portfolio: Portfolio, result: ScheduleResult) -> str: ...
+def write_level_json(result: LevelResult) -> str: ...
+def write_level_csv(result: LevelResult) -> str: ...
 
 # ---- risk, scoring, portfolio, leveling, evm, io (drafted by tools/draft_stub.py, reviewed) ----
 
@@ -478,12 +480,43 @@ class ControlData:
     def __init__(self, **kwargs: Any) -> None: ...
     baselines: list[BaselineSet]
     escalation: EscalationRule
+    governance: GovernanceSpec
     matrix: RiskMatrix
     risks: list[Risk]
     sections: list[str]
     status: list[StatusPeriod]
     uncertainty: UncertaintySpec
     def has_section(self, name: str) -> bool: ...
+
+class PmoType(enum.Enum):
+    SUPPORTIVE = 0
+    CONTROLLING = 1
+    DIRECTIVE = 2
+
+class ProjectFacts:
+    def __init__(self, **kwargs: Any) -> None: ...
+    executing: Optional[bool]
+    float_erosion: Optional[float]
+    gate_approved: Optional[bool]
+    project: str
+    weight: Optional[float]
+
+class GovernanceSpec:
+    def __init__(self, **kwargs: Any) -> None: ...
+    change_requests: list[ChangeRequest]
+    eac_method: EacMethod
+    issues: list[Issue]
+    lessons: list[Lesson]
+    pmo: PmoType
+    policy: Optional[RagPolicy]
+    projects: list[ProjectFacts]
+    quality: list[QualityStatus]
+    thresholds: Optional[RagThresholds]
+    weight: str
+
+def policy_profile(pmo: PmoType) -> RagPolicy: ...
+
+def governance_policy(governance: GovernanceSpec) -> RagPolicy: ...
 
 class CorrelationGroup:
     def __init__(self, **kwargs: Any) -> None: ...
@@ -910,6 +943,12 @@ class ProjectHealth:
     spi: float
     spi_t: float
     weight: float
+    critical_defects: float
+    major_defects: float
+    minor_defects: float
+    failed_reviews: float
+    test_pass_rate: float
+    acceptance_rate: float
 
 class PsplibProject:
     due_date: int
@@ -947,18 +986,19 @@ class RagCheck(enum.Enum):
     OVERDUE_MILESTONES = 5
     BASELINE = 6
     GATE = 7
+    QUALITY = 8
 
 class RagPolicy:
     def __init__(self, **kwargs: Any) -> None: ...
     amber_from: float
-    enabled: list[bool]  # one per RagCheck (8)
+    enabled: list[bool]  # one per RagCheck (9)
     escalate_from: Rag
     name: str
     red_from: float
     thresholds: RagThresholds
 
 class RagResult:
-    check: list[Rag]  # one per RagCheck (8)
+    check: list[Rag]  # one per RagCheck (9)
     escalate: bool
     overall: Rag
     reasons: list[str]
@@ -980,6 +1020,7 @@ class RagThresholds:
     float_erosion: CountThreshold
     high_risks: CountThreshold
     overdue_milestones: CountThreshold
+    quality: QualityThresholds
     spi: IndexThreshold
     spi_t: IndexThreshold
 
@@ -1680,6 +1721,49 @@ def search_lessons(
     lessons: list[Lesson], *, tags: list[str] = [], text: str = "", project: Optional[str] = None, phase: str = ""
 ) -> list[int]: ...
 
+# ---- governance: quality measures per project and status period (bind_governance.cpp) ----
+
+class DefectSeverity(enum.Enum):
+    CRITICAL = 0
+    MAJOR = 1
+    MINOR = 2
+
+class QualityReview:
+    def __init__(self, **kwargs: Any) -> None: ...
+    id: str
+    date: datetime.date
+    kind: str
+    methodology: str
+    phase: str
+    passed: bool
+    findings: int
+
+class QualityStatus:
+    def __init__(self, **kwargs: Any) -> None: ...
+    project: str
+    date: datetime.datetime
+    open_defects: list[int]  # [critical, major, minor]
+    reviews: list[QualityReview]
+    tests_run: Optional[int]
+    tests_passed: Optional[int]
+    deliverables_submitted: Optional[int]
+    deliverables_accepted: Optional[int]
+
+class QualityThresholds:
+    def __init__(self, **kwargs: Any) -> None: ...
+    critical_defects: CountThreshold
+    major_defects: CountThreshold
+    minor_defects: CountThreshold
+    failed_reviews: CountThreshold
+    test_pass_rate: IndexThreshold
+    acceptance: IndexThreshold
+
+def failed_reviews(quality: QualityStatus) -> int: ...
+def test_pass_rate(quality: QualityStatus) -> float: ...
+def acceptance_rate(quality: QualityStatus) -> float: ...
+def check_quality_status(quality: QualityStatus) -> None: ...
+def latest_quality(records: list[QualityStatus], project: str, status_date: datetime.datetime) -> Optional[QualityStatus]: ...
+
 # ---- report: the HTML dashboard (bind_report.cpp) ----
 
 
@@ -1914,6 +1998,8 @@ class Repository:
     def load_baseline(self, portfolio: str, project: str, name: str) -> Baseline: ...
     def save_status_period(self, portfolio: str, period: StatusPeriod) -> None: ...
     def status_history(self, portfolio: str, project: str) -> list[StatusPeriod]: ...
+    def save_quality_status(self, portfolio: str, quality: QualityStatus) -> None: ...
+    def quality_history(self, portfolio: str, project: str) -> list[QualityStatus]: ...
     def snapshot(self, portfolio: str, *, label: str = "", schedule: bool = True) -> int: ...
     def list_snapshots(self, portfolio: str = "") -> SnapshotList: ...
     def snapshot_tasks(self, snapshot: int) -> SnapshotTasks: ...

@@ -14,6 +14,8 @@
 
 #include <memory>
 
+#include "ppm/io/multiproject.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/leveling/lower_bounds.hpp"
 #include "ppm/leveling/multiproject.hpp"

@@ -23,31 +23,6 @@ namespace ppm::python {
 
 namespace {
 
-// The Monte Carlo summary statistics, computed exactly as src/risk/monte_carlo.cpp does, so that
-// ppm.distributed can merge chunks of iterations into the single-process answer bit for bit.
-Histogram make_histogram(const std::vector<double>& v, int bins) {
-    Histogram h;
-    if (v.empty()) return h;
-    const auto [lo_it, hi_it] = std::minmax_element(v.begin(), v.end());
-    const double lo = *lo_it, hi = *hi_it;
-    const auto b = static_cast<std::size_t>(hi > lo ? bins : 1);
-    const double width = hi > lo ? (hi - lo) / static_cast<double>(b) : 1.0;
-    h.edge.resize(b + 1);
-    for (std::size_t k = 0; k <= b; ++k) h.edge[k] = lo + width * static_cast<double>(k);
-    h.count.assign(b, 0);
-    for (double x : v) ++h.count[std::min(b - 1, static_cast<std::size_t>((x - lo) / width))];
-    return h;
-}
-
-double nearest_rank(std::vector<double> sorted_copy, double pct) {
-    if (sorted_copy.empty()) return std::numeric_limits<double>::quiet_NaN();
-    std::sort(sorted_copy.begin(), sorted_copy.end());
-    const auto n = sorted_copy.size();
-    auto k = static_cast<std::size_t>(std::ceil(pct / 100.0 * static_cast<double>(n)));
-    k = std::clamp<std::size_t>(k, 1, n);
-    return sorted_copy[k - 1];
-}
-
 /// Rebuilds a result from concatenated per-iteration samples and summed counts (see ppm.distributed).
 MonteCarloResult merge_samples(std::vector<std::int64_t> finish, std::vector<double> cost,
                                const std::vector<std::uint64_t>& critical_counts, std::vector<std::uint64_t> event_hits,
@@ -63,31 +38,11 @@ MonteCarloResult merge_samples(std::vector<std::int64_t> finish, std::vector<dou
         r.criticality[i] = completed > 0 ? static_cast<double>(critical_counts[i]) / static_cast<double>(completed) : 0.0;
     r.event_hits = std::move(event_hits);
     r.correlation_repaired = std::move(correlation_repaired);
-    std::vector<double> fin(finish.begin(), finish.end());
-    r.finish_histogram = make_histogram(fin, histogram_bins);
-    r.cost_histogram = make_histogram(cost, histogram_bins);
-    for (int k = 1; k <= 9; ++k) {
-        const double pct = 10.0 * k;
-        r.percentile.push_back(pct);
-        r.finish_at.push_back(nearest_rank(fin, pct));
-        r.cost_at.push_back(nearest_rank(cost, pct));
-    }
-    if (completed > 0) {
-        double sum = 0.0, sum2 = 0.0, csum = 0.0;
-        for (std::uint64_t i = 0; i < completed; ++i) {
-            sum += fin[i];
-            sum2 += fin[i] * fin[i];
-            csum += cost[i];
-        }
-        const double m = sum / static_cast<double>(completed);
-        r.finish_mean = m;
-        r.finish_stddev = std::sqrt(std::max(0.0, sum2 / static_cast<double>(completed) - m * m));
-        r.cost_mean = csum / static_cast<double>(completed);
-    }
     r.sensitivity.assign(r.criticality.size(), std::numeric_limits<double>::quiet_NaN());
     r.cruciality.assign(r.criticality.size(), std::numeric_limits<double>::quiet_NaN());
     r.finish = std::move(finish);
     r.cost = std::move(cost);
+    summarise_samples(r, histogram_bins);  // as simulate() does: the single-process answer, bit for bit
     return r;
 }
 

@@ -3,6 +3,7 @@ cancellation, GIL release), PSPLIB reader against the published optimum, portfol
 a histogram DataFrame, pickle."""
 
 import datetime as dt
+import json
 import pickle
 import threading
 import time
@@ -131,6 +132,13 @@ def test_level_two_tasks_on_one_resource_by_hand():
     assert list(h.columns) == ["resource", "start", "peak_demand", "capacity", "load"]
     assert (h["peak_demand"] <= h["capacity"] + 1e-9).all()
     assert r.to_dataframe().shape[0] == 2
+    # The library's writers (what `ppm level --json` / `--out X.csv` write) carry the same dates.
+    j = json.loads(ppm.write_level_json(r))
+    assert j["portfolio_finish"] == "2026-01-06T17:00"
+    assert sorted(t["delay_minutes"] for t in j["tasks"]) == [0, 480]
+    rows = ppm.write_level_csv(r).splitlines()
+    assert rows[0] == "task_id,project_id,start,finish,cpm_start,cpm_finish,delay_minutes,summary,split"
+    assert len(rows) == 3
 
 
 def test_level_tables_name_their_minutes(example_portfolio):

@@ -31,7 +31,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ppm/calendar/calendar.hpp"
+#include "ppm/core/calendar.hpp"
 #include "ppm/core/time.hpp"
 
 namespace ppm {

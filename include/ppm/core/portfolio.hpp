@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "ppm/calendar/calendar.hpp"
+#include "ppm/core/calendar.hpp"
 #include "ppm/core/custom_field.hpp"
 #include "ppm/core/id.hpp"
 #include "ppm/core/program.hpp"

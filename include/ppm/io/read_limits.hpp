@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 namespace ppm::io {
 
@@ -33,5 +34,10 @@ struct ReadLimits {
     /// Most resources (PSPLIB renewable plus non-renewable kinds).
     std::int64_t max_resources = 100'000;
 };
+
+/// Checks a JSON text against `limits` lexically, before any parser sees it: size, nesting depth,
+/// string length and number of values. For readers of JSON documents outside io (the selection
+/// document); throws ParseError(limit_exceeded) naming `source`, the line and the ReadLimits field.
+void check_json_limits(std::string_view text, std::string_view source, const ReadLimits& limits = {});
 
 }  // namespace ppm::io

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "ppm/core/portfolio.hpp"
+#include "ppm/io/text_file.hpp"  // write_text_file
 #include "ppm/schedule/cpm.hpp"
 
 namespace ppm {
@@ -25,7 +26,5 @@ std::string write_schedule_json(const Portfolio& portfolio, const ScheduleResult
 /// minutes, early/late start/finish ("YYYY-MM-DDTHH:MM"), critical, driving predecessor.
 std::string write_schedule_csv(const Portfolio& portfolio, const ScheduleResult& result);
 
-/// Writes `text` to `path`; ParseError::io naming the path when it cannot be written.
-void write_text_file(std::string_view text, const std::filesystem::path& path);
 
 }  // namespace ppm

@@ -1,19 +1,17 @@
 #pragma once
 /// @file
-/// Resource-constrained multi-project scheduling (RCMPSP) instances: readers for MPLIB `.rcmp`
-/// files (Van Eynde & Vanhoucke 2020, "Resource-constrained multi-project scheduling: benchmark
-/// datasets and decoupled scheduling", J. Scheduling 23) and MPSPLIB `mp_*.xml` files with their
-/// PSPLIB `.sm` projects (Homberger 2007, "A multi-agent system for the decentralised
+/// Resource-constrained multi-project scheduling (RCMPSP) instances as in MPLIB `.rcmp` files
+/// (Van Eynde & Vanhoucke 2020, "Resource-constrained multi-project scheduling: benchmark datasets
+/// and decoupled scheduling", J. Scheduling 23) and MPSPLIB `mp_*.xml` files with their PSPLIB
+/// `.sm` projects (Homberger 2007, "A multi-agent system for the decentralised
 /// resource-constrained multi-project scheduling problem", ITOR 14), their conversion to a ppm
 /// `Portfolio` (levelled by `level`) and to one combined `RcpspInstance`, and the objectives of
 /// the literature: total project delay TPD = sum_p (f_p - (r_p + CPM_p)) and total makespan
-/// TMS = max_p f_p - min_p r_p. Malformed files throw `ParseError` (path, line, column, what).
+/// TMS = max_p f_p - min_p r_p. The readers are io's: ppm/io/multiproject.hpp.
 
 #include <cstdint>
-#include <filesystem>
 #include <span>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "ppm/core/portfolio.hpp"
@@ -47,18 +45,6 @@ struct MultiProjectInstance {
     /// Number of resources (global and local).
     [[nodiscard]] std::int32_t num_resources() const noexcept { return static_cast<std::int32_t>(capacities.size()); }
 };
-
-/// Parses the text of an MPLIB `.rcmp` file (with or without due dates); `path` for messages.
-[[nodiscard]] MultiProjectInstance parse_mplib(std::string_view text, const std::string& path = "<text>");
-/// Reads an MPLIB `.rcmp` file. Throws ParseError (io when it cannot be opened).
-[[nodiscard]] MultiProjectInstance read_mplib(const std::filesystem::path& path);
-/// Reads an MPSPLIB `mp_*.xml` file and the PSPLIB `.sm` files it names (relative to the xml's
-/// folder). Throws ParseError naming the xml (or the .sm) file, line and column.
-[[nodiscard]] MultiProjectInstance read_mpsplib(const std::filesystem::path& xml_path);
-/// `.rcmp` -> read_mplib, `.xml` -> read_mpsplib; another extension throws ParseError (unexpected).
-[[nodiscard]] MultiProjectInstance read_multiproject(const std::filesystem::path& path);
-/// True for a .rcmp file or an .xml file whose root is MPSPLIB's <mp-list> (not MS Project or P6 XML).
-[[nodiscard]] bool is_multiproject_file(const std::filesystem::path& path);
 
 /// One period of the instance in the portfolio: `period` elapsed minutes on a 24/7 calendar.
 struct MultiProjectPortfolioOptions {

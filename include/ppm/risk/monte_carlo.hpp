@@ -112,6 +112,13 @@ struct MonteCarloResult {
 /// outside 0..1, task index out of range, overlapping or non-PSD correlation groups...).
 [[nodiscard]] MonteCarloResult simulate(const MonteCarloInput& input, const MonteCarloOptions& options = {});
 
+/// Fills the summary of `r` from its per-iteration samples (`finish`, `cost`: one value each per
+/// iteration): finish and cost histograms of `histogram_bins` equal bins from the minimum to the
+/// maximum, nearest-rank 10th..90th percentiles, finish mean and standard deviation, cost mean.
+/// What `simulate` does after its iterations; ppm.distributed merges chunks of iterations with it
+/// into the single-process answer, bit for bit.
+void summarise_samples(MonteCarloResult& r, int histogram_bins);
+
 /// Empirical percentile (0..100) of the finish samples (nearest-rank, Hyndman & Fan type 1).
 [[nodiscard]] double finish_percentile(const MonteCarloResult& r, double p);
 /// Share of iterations finishing at or before `finish` (working minutes).

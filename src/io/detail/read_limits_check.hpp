@@ -1,7 +1,7 @@
 #pragma once
-// Checks of ppm::io::ReadLimits shared by the readers (src/io, src/leveling/psplib*.cpp). Header-only so
-// that areas not linking ppm_io (leveling) can use it. Every failure is ParseError::limit_exceeded
-// naming the ReadLimits field to raise, e.g. "too many tasks: 1000001 (ReadLimits::max_tasks = 1000000)".
+// Checks of ppm::io::ReadLimits shared by io's readers (src/io; areas above io use the public
+// io::check_json_limits). Every failure is ParseError::limit_exceeded naming the ReadLimits field
+// to raise, e.g. "too many tasks: 1000001 (ReadLimits::max_tasks = 1000000)".
 
 #include <cstdint>
 #include <filesystem>
