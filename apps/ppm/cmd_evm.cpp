@@ -43,10 +43,6 @@ std::string num(double v, const char* fmt = "%.2f") {
 /// TCPI: "n/a" when no work remains, "unach" when the funds are spent with work left (the target
 /// can no longer be met, PMI Practice Standard for EVM), else the index.
 std::string tcpi_text(double v) { return std::isinf(v) ? "unach" : num(v); }
-std::string cell(std::string s, std::size_t w, bool right = true) {
-    if (s.size() >= w) return s.substr(0, w - 1) + " ";
-    return right ? std::string(w - s.size() - 1, ' ') + s + " " : s + std::string(w - s.size(), ' ');
-}
 double major(Money m) { return m.major(); }
 
 int run(const EvmArgs& args, Context& ctx) {
@@ -95,18 +91,18 @@ int run(const EvmArgs& args, Context& ctx) {
     if (ctx.quiet) return kOk;
     std::cout << "Earned value at " << to_string(status) << " (EAC method: " << to_string(opt.eac_method)
               << "; money in major units; ES, SV(t) in calendar days; TCPI unach = budget spent with work left)\n\n";
-    std::cout << cell("Level", 10, false) << cell("Id", 16, false) << cell("BAC", 13) << cell("PV", 13) << cell("EV", 13)
-              << cell("AC", 13) << cell("SV", 12) << cell("CV", 12) << cell("SPI", 6) << cell("CPI", 6) << cell("EAC", 13)
-              << cell("VAC", 12) << cell("TCPI", 6) << cell("SV(t)", 7) << cell("SPI(t)", 7) << "Forecast finish\n";
+    std::cout << cell("Level", 10) << cell("Id", 16) << cell("BAC", 13, true) << cell("PV", 13, true) << cell("EV", 13, true)
+              << cell("AC", 13, true) << cell("SV", 12, true) << cell("CV", 12, true) << cell("SPI", 6, true) << cell("CPI", 6, true) << cell("EAC", 13, true)
+              << cell("VAC", 12, true) << cell("TCPI", 6, true) << cell("SV(t)", 7, true) << cell("SPI(t)", 7, true) << "Forecast finish\n";
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto& m = t.metrics[i];
         std::string id = t.id[i];
         for (std::int32_t p = t.parent[i]; p > 0; p = t.parent[static_cast<std::size_t>(p)]) id = " " + id;
-        std::cout << cell(std::string(to_string(t.kind[i])), 10, false) << cell(id, 16, false) << cell(to_string(t.bac[i]), 13)
-                  << cell(to_string(t.pv[i]), 13) << cell(to_string(t.ev[i]), 13) << cell(to_string(t.ac[i]), 13)
-                  << cell(to_string(m.sv), 12) << cell(to_string(m.cv), 12) << cell(num(m.spi), 6) << cell(num(m.cpi), 6)
-                  << cell(to_string(m.eac), 13) << cell(to_string(m.vac), 12) << cell(tcpi_text(m.tcpi_bac), 6)
-                  << cell(num(t.schedule[i].sv_t / 1440.0, "%+.1f"), 7) << cell(num(t.schedule[i].spi_t), 7)
+        std::cout << cell(std::string(to_string(t.kind[i])), 10) << cell(id, 16) << cell(to_string(t.bac[i]), 13, true)
+                  << cell(to_string(t.pv[i]), 13, true) << cell(to_string(t.ev[i]), 13, true) << cell(to_string(t.ac[i]), 13, true)
+                  << cell(to_string(m.sv), 12, true) << cell(to_string(m.cv), 12, true) << cell(num(m.spi), 6, true) << cell(num(m.cpi), 6, true)
+                  << cell(to_string(m.eac), 13, true) << cell(to_string(m.vac), 12, true) << cell(tcpi_text(m.tcpi_bac), 6, true)
+                  << cell(num(t.schedule[i].sv_t / 1440.0, "%+.1f"), 7, true) << cell(num(t.schedule[i].spi_t), 7, true)
                   << (t.kind[i] == EvmNodeKind::portfolio ? std::string("-") : to_string(t.forecast_finish[i].date())) << "\n";
     }
     return kOk;

@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "present.hpp"
 #include "model_input.hpp"
 #include "ppm/core/validate.hpp"
 #include "ppm/governance/health.hpp"
@@ -34,11 +35,6 @@ std::string num(double v) {
     std::snprintf(b, sizeof b, "%.2f", v);
     return b;
 }
-std::string cell(std::string s, std::size_t w) {
-    if (s.size() >= w) return s.substr(0, w - 1) + " ";
-    return s + std::string(w - s.size(), ' ');
-}
-nlohmann::json jnum(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 nlohmann::json jcount(double v) { return std::isfinite(v) ? nlohmann::json(std::llround(v)) : nlohmann::json(nullptr); }
 
 int run(const StatusArgs& args, Context& ctx) {

@@ -13,6 +13,7 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "present.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/governance/health.hpp"
 #include "ppm/io/control_json.hpp"
@@ -37,7 +38,6 @@ struct StoreArgs {
 
 json opt_instant(const std::optional<Instant>& t) { return t ? json(to_string(*t)) : json(nullptr); }
 std::string text_instant(const std::optional<Instant>& t) { return t ? to_string(*t) : std::string("-"); }
-std::string pad(std::string s, std::size_t w) { return s.size() >= w ? s + " " : s + std::string(w - s.size(), ' '); }
 
 int run_import(const StoreArgs& a, Context& ctx) {
     ctx.input_file = a.file;
@@ -94,18 +94,18 @@ int run_list(const StoreArgs& a, Context& ctx) {
         return kOk;
     }
     if (ctx.quiet) return kOk;
-    std::cout << pad("portfolio", 16) << pad("revision", 9) << pad("projects", 9) << pad("tasks", 8) << pad("snapshots", 10)
-              << pad("saved at (UTC)", 25) << "name\n";
+    std::cout << column("portfolio", 16) << column("revision", 9) << column("projects", 9) << column("tasks", 8) << column("snapshots", 10)
+              << column("saved at (UTC)", 25) << "name\n";
     for (std::size_t i = 0; i < pfs.size(); ++i)
-        std::cout << pad(pfs.id[i].str(), 16) << pad(std::to_string(pfs.revision[i]), 9) << pad(std::to_string(pfs.project_count[i]), 9)
-                  << pad(std::to_string(pfs.task_count[i]), 8) << pad(std::to_string(pfs.snapshot_count[i]), 10)
-                  << pad(pfs.saved_at[i], 25) << pfs.name[i] << "\n";
+        std::cout << column(pfs.id[i].str(), 16) << column(std::to_string(pfs.revision[i]), 9) << column(std::to_string(pfs.project_count[i]), 9)
+                  << column(std::to_string(pfs.task_count[i]), 8) << column(std::to_string(pfs.snapshot_count[i]), 10)
+                  << column(pfs.saved_at[i], 25) << pfs.name[i] << "\n";
     if (snaps.size() > 0) {
-        std::cout << "\n" << pad("snapshot", 9) << pad("portfolio", 16) << pad("revision", 9) << pad("tasks", 8)
-                  << pad("taken at (UTC)", 25) << "label\n";
+        std::cout << "\n" << column("snapshot", 9) << column("portfolio", 16) << column("revision", 9) << column("tasks", 8)
+                  << column("taken at (UTC)", 25) << "label\n";
         for (std::size_t i = 0; i < snaps.size(); ++i)
-            std::cout << pad(std::to_string(snaps.id[i]), 9) << pad(snaps.portfolio[i].str(), 16) << pad(std::to_string(snaps.revision[i]), 9)
-                      << pad(std::to_string(snaps.task_count[i]), 8) << pad(snaps.taken_at[i], 25) << snaps.label[i]
+            std::cout << column(std::to_string(snaps.id[i]), 9) << column(snaps.portfolio[i].str(), 16) << column(std::to_string(snaps.revision[i]), 9)
+                      << column(std::to_string(snaps.task_count[i]), 8) << column(snaps.taken_at[i], 25) << snaps.label[i]
                       << (snaps.scheduled[i] ? "" : " (not scheduled)") << "\n";
     }
     return kOk;
@@ -199,7 +199,7 @@ int run_diff(const StoreArgs& a, Context& ctx) {
             const auto& du = added ? d.duration_after[i] : d.duration_before[i];
             add(text_instant(s) + " .. " + text_instant(f) + ", " + std::to_string(du->count()) + " min");
         }
-        std::cout << pad(std::string(to_string(d.kind[i])), 9) << pad(d.project[i].str(), 12) << pad(d.task[i].str(), 16) << what << "\n";
+        std::cout << column(std::string(to_string(d.kind[i])), 9) << column(d.project[i].str(), 12) << column(d.task[i].str(), 16) << what << "\n";
     }
     return kOk;
 }

@@ -20,6 +20,19 @@ inline std::string pad(std::string s, std::size_t width) {
     return s;
 }
 
+/// `s` in a table cell of `width` characters ending in a space: cut to `width` - 1 characters when
+/// longer, else padded on the right (left-aligned) or on the left (`right`).
+inline std::string cell(std::string s, std::size_t width, bool right = false) {
+    if (s.size() >= width) return s.substr(0, width - 1) + " ";
+    return right ? std::string(width - s.size() - 1, ' ') + s + " " : s + std::string(width - s.size(), ' ');
+}
+
+/// `s` padded to `width` characters, never cut: a longer `s` is followed by one space (lists whose
+/// ids must stay whole).
+inline std::string column(std::string s, std::size_t width) {
+    return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+
 /// A signed duration in days of `minutes_per_day` minutes, one decimal: "+2.5d".
 inline std::string days(Duration d, std::int64_t minutes_per_day) {
     char buf[32];
