@@ -1,7 +1,8 @@
 // Speed of the RCPSP machinery on PSPLIB instances (Kolisch & Sprecher 1997):
 // one serial SGS pass, one double justification, and full GA runs at the issue's budget
 // (goal: 5,000 schedules on a j60 instance in <= 0.1 s on one core).
-// Also the multi-mode GA on a j30 .mm file and the RCPSP/max SGS on a j30 .sch file.
+// Also the multi-mode GA on a j30 .mm file, the RCPSP/max SGS on a j30 .sch file, and levelling a
+// generated 3,000-task portfolio (BM_level_*).
 // Run: bench_leveling [--benchmark_filter=...]; data from ../shared/data/psplib.
 // `bench_leveling --solve FILE.mm|FILE.sch [--schedules N] [--seed S]` prints one JSON line like
 // `ppm rcpsp --json` (used by scripts/bench_leveling_variants.py when the CLI is not built).
@@ -17,14 +18,16 @@
 #include <string>
 #include <string_view>
 
+#include "../tests/leveling/level_generator.hpp"
 #include "ppm/io/psplib.hpp"
+#include "ppm/leveling/level.hpp"
 #include "ppm/leveling/mrcpsp.hpp"
 #include "ppm/leveling/rcpsp_max_solver.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/leveling/schedule_check.hpp"
 #include "ppm/leveling/sgs.hpp"
 
-using namespace ppm::leveling;
+using namespace ppm;
 
 namespace {
 
@@ -171,6 +174,58 @@ int sweep(int argc, char** argv) {
               << " hits=" << hits << " cpu=" << cpu << "\n";
     return 0;
 }
+
+// Portfolio levelling (`ppm::level`, the calendar model; include/ppm/leveling/level.hpp). Goal of
+// issue 3: a 3,000-task, 10-resource portfolio levels in well under a second. The portfolio is the
+// seeded generator of the tests (20 projects of 150 tasks, all four link types with lags,
+// availability periods); one benchmark per pass budget, so the one-pass heuristic and the sampled
+// search are side by side (scripts/bench_level.py runs these with --benchmark_filter=BM_level_).
+const ppm::Portfolio& portfolio_3000() {
+    static const ppm::Portfolio pf = ppm::test::random_portfolio(
+        {.projects = 20, .tasks_per_project = 150, .resources = 10, .links_per_task = 2, .seed = 42});
+    return pf;
+}
+
+void BM_level_3000_tasks_10_resources(benchmark::State& state) {
+    const ppm::Portfolio& pf = portfolio_3000();
+    ppm::LevelOptions opt;
+    opt.method = ppm::LevelMethod::priority;  // the rule passes; BM_level_genetic_* is the default method
+    opt.passes = static_cast<std::int32_t>(state.range(0));
+    opt.split = state.range(1) != 0;
+    std::int64_t delay = 0;
+    for (auto _ : state) {
+        const auto r = ppm::level(pf, opt);
+        delay = r.total_project_delay.count();
+        benchmark::DoNotOptimize(delay);
+    }
+    state.counters["tasks"] = static_cast<double>(pf.task_count());
+    state.counters["total_delay_days"] = static_cast<double>(delay) / 1440.0;
+}
+BENCHMARK(BM_level_3000_tasks_10_resources)
+    ->ArgNames({"passes", "split"})
+    ->Args({1, 0})
+    ->Args({16, 0})
+    ->Args({64, 0})
+    ->Args({16, 1})
+    ->Unit(benchmark::kMillisecond);
+
+// The default method (the GA on the calendar model with its default budget for the size), as
+// `ppm level FILE` runs it; the counter is the gain over the one-pass heuristic's total delay.
+void BM_level_genetic_3000_tasks_10_resources(benchmark::State& state) {
+    const ppm::Portfolio& pf = portfolio_3000();
+    ppm::LevelOptions opt;
+    std::int64_t delay = 0, one_pass = 0;
+    for (auto _ : state) {
+        const auto r = ppm::level(pf, opt);
+        delay = r.total_project_delay.count();
+        one_pass = r.one_pass_total_project_delay.count();
+        benchmark::DoNotOptimize(delay);
+    }
+    state.counters["tasks"] = static_cast<double>(pf.task_count());
+    state.counters["total_delay_days"] = static_cast<double>(delay) / 1440.0;
+    state.counters["one_pass_delay_days"] = static_cast<double>(one_pass) / 1440.0;
+}
+BENCHMARK(BM_level_genetic_3000_tasks_10_resources)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -46,7 +46,7 @@ void save(benchmark::State& state, bool durable) {
     const int tasks = static_cast<int>(state.range(0));
     const auto path = bench_db("save");
     {
-        auto repo = ppm::store::Repository::open(path, {.durable = durable});
+        auto repo = ppm::Repository::open(path, {.durable = durable});
         const ppm::Portfolio a = make_portfolio(tasks, 1), b = make_portfolio(tasks, 2);
         int k = 0;
         for (auto _ : state) benchmark::DoNotOptimize(repo.save_portfolio((++k % 2) ? a : b));
@@ -61,7 +61,7 @@ void BM_Load(benchmark::State& state) {
     const int tasks = static_cast<int>(state.range(0));
     const auto path = bench_db("load");
     {
-        auto repo = ppm::store::Repository::open(path);
+        auto repo = ppm::Repository::open(path);
         repo.save_portfolio(make_portfolio(tasks, 1));
         for (auto _ : state) {
             ppm::Portfolio p = repo.load_portfolio(ppm::PortfolioId{"BENCH"});
@@ -76,7 +76,7 @@ void BM_Snapshot(benchmark::State& state) {
     const int tasks = static_cast<int>(state.range(0));
     const auto path = bench_db("snapshot");
     {
-        auto repo = ppm::store::Repository::open(path);
+        auto repo = ppm::Repository::open(path);
         repo.save_portfolio(make_portfolio(tasks, 1));
         for (auto _ : state) benchmark::DoNotOptimize(repo.snapshot(ppm::PortfolioId{"BENCH"}));
     }

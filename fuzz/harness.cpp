@@ -1,5 +1,5 @@
 // Reader dispatch shared by the libFuzzer harnesses and the replay driver (see harness.hpp).
-// Each reader runs with its default ppm::io::ReadLimits, the configuration users get.
+// Each reader runs with its default ppm::ReadLimits, the configuration users get.
 #include "harness.hpp"
 
 #include <array>
@@ -36,10 +36,10 @@ void run(std::string_view reader, std::string_view text) {
     } else if (reader == "mpx") {
         (void)read_mpx(text, "fuzz.mpx");
     } else if (reader == "psplib") {
-        const leveling::PsplibProject project = leveling::parse_psplib(text, "fuzz.sm");
-        (void)leveling::to_rcpsp_instance(project);  // ModelError (unsupported) for multi-mode files
+        const PsplibProject project = parse_psplib(text, "fuzz.sm");
+        (void)to_rcpsp_instance(project);  // ModelError (unsupported) for multi-mode files
     } else if (reader == "psplib_max") {
-        (void)leveling::parse_psplib_max(text, "fuzz.sch");
+        (void)parse_psplib_max(text, "fuzz.sch");
     }
 #ifndef PPM_FUZZ_IO_ONLY
     if (reader == "selection") {

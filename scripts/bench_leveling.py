@@ -63,6 +63,7 @@ def speed(build: pathlib.Path) -> list:
     if not exe.exists():
         return []
     out = subprocess.run([str(exe), "--benchmark_format=json", "--benchmark_repetitions=3",
+                          "--benchmark_filter=BM_(serial|justify|solve|mrcpsp|rcpsp)",
                           "--benchmark_report_aggregates_only=true"], capture_output=True, text=True, check=True)
     rows = []
     for b in json.loads(out.stdout)["benchmarks"]:

@@ -33,8 +33,8 @@ struct ConvertArgs {
 ImportResult read_input(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (ext == ".sm") return {leveling::to_portfolio(leveling::read_psplib_sm(path)), {}};
-    if (leveling::is_multiproject_file(path)) return {leveling::to_portfolio(leveling::read_multiproject(path)), {}};
+    if (ext == ".sm") return {to_portfolio(read_psplib_sm(path)), {}};
+    if (is_multiproject_file(path)) return {to_portfolio(read_multiproject(path)), {}};
     return read_model_file_with_warnings(path);
 }
 }  // namespace

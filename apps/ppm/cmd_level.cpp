@@ -51,45 +51,45 @@ int run(const LevelArgs& args, Context& ctx) {
     }
     Portfolio pf;
     std::optional<MultiProjectLevelReport> mi;  // a multi-project instance's TMS / TPD
-    leveling::MultiProjectInstance mp;
-    const leveling::MultiProjectPortfolioOptions mpo{};
-    if (leveling::is_multiproject_file(args.file)) {
-        mp = leveling::read_multiproject(args.file);
-        pf = leveling::to_portfolio(mp, mpo);
+    MultiProjectInstance mp;
+    const MultiProjectPortfolioOptions mpo{};
+    if (is_multiproject_file(args.file)) {
+        mp = read_multiproject(args.file);
+        pf = to_portfolio(mp, mpo);
         mi.emplace();
     } else {
         pf = load_model(args.file, ctx);
         throw_if_invalid(pf);
     }
-    leveling::LevelOptions opt;
+    LevelOptions opt;
     opt.within_float = args.within_float;
     opt.split = args.split;
-    opt.method = args.method == "priority" ? leveling::LevelMethod::priority : leveling::LevelMethod::genetic;
+    opt.method = args.method == "priority" ? LevelMethod::priority : LevelMethod::genetic;
     opt.passes = args.passes;
     opt.schedules = args.schedules;
     opt.time_limit = args.time_limit;
     opt.threads = args.threads;
     opt.seed = args.seed;
-    opt.objective = args.objective == "finish" ? leveling::LevelObjective::portfolio_finish : leveling::LevelObjective::total_project_delay;
+    opt.objective = args.objective == "finish" ? LevelObjective::portfolio_finish : LevelObjective::total_project_delay;
     opt.stop = ctx.interruptible();  // Ctrl-C: the best schedule so far, exit 5
     ProgressBar bar("level", ctx.quiet);  // stderr, only on a terminal
     if (bar.active())
-        opt.progress = [&bar](const leveling::LevelProgress& p) {
+        opt.progress = [&bar](const LevelProgress& p) {
             bar.update(p.max_passes > 0 ? static_cast<double>(p.passes) / p.max_passes : 0.0,
                        "schedule " + std::to_string(p.passes) + "/" + std::to_string(p.max_passes));
         };
-    const leveling::LevelResult r = leveling::level(pf, opt);
+    const LevelResult r = level(pf, opt);
     bar.finish();
     if (mi) {
-        mi->start_times = leveling::start_periods(r, mpo);
-        mi->objectives = leveling::evaluate(mp, mi->start_times);
+        mi->start_times = start_periods(r, mpo);
+        mi->objectives = evaluate(mp, mi->start_times);
         if (args.rcpsp_schedules > 0) {  // the comparison: the RCPSP GA on the combined instance
-            leveling::RcpspOptions ro;
+            RcpspOptions ro;
             ro.max_schedules = args.rcpsp_schedules;
             ro.seed = opt.seed;
             ro.stop = opt.stop;
-            const std::vector<std::int32_t> ga = leveling::solve_combined(mp, ro);
-            if (!ga.empty()) mi->rcpsp_ga = leveling::evaluate(mp, ga);
+            const std::vector<std::int32_t> ga = solve_combined(mp, ro);
+            if (!ga.empty()) mi->rcpsp_ga = evaluate(mp, ga);
         }
     }
 
@@ -99,7 +99,7 @@ int run(const LevelArgs& args, Context& ctx) {
         std::ostream& os = std::cout;
         os << "Levelled " << pf.projects.size() << " projects, " << pf.task_count() << " tasks, "
            << r.histogram.resource.size() << " resources (" << (args.within_float ? "within float" : "finish may move")
-           << (args.split ? ", split allowed" : "") << "): " << leveling::to_string(r.status) << "\n\n";
+           << (args.split ? ", split allowed" : "") << "): " << to_string(r.status) << "\n\n";
         os << pad("Project", 24) << pad("CPM finish", 18) << pad("Levelled finish", 18) << "Delay\n";
         for (std::size_t p = 0; p < r.project_id.size(); ++p) {
             os << pad(r.project_id[p].str(), 24) << pad(to_string(r.project_cpm_finish[p]), 18)
@@ -108,7 +108,7 @@ int run(const LevelArgs& args, Context& ctx) {
         os << "\nPortfolio finish: " << to_string(r.portfolio_cpm_finish) << " -> " << to_string(r.portfolio_finish) << "\n";
         std::size_t delayed = 0;
         for (std::size_t i = 0; i < r.delay.size(); ++i) delayed += r.delay[i].count() > 0;
-        os << "Tasks delayed: " << delayed << "; " << leveling::to_string(r.method) << ", best of " << r.passes
+        os << "Tasks delayed: " << delayed << "; " << to_string(r.method) << ", best of " << r.passes
            << " schedules (" << r.best_rule << "), " << r.seconds << " s\n";
         os << "One-pass priority heuristic: finish " << to_string(r.one_pass_portfolio_finish) << ", total project delay "
            << days(r.one_pass_total_project_delay, kMinutesPerDay) << " (elapsed); this run: "

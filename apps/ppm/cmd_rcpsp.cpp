@@ -46,7 +46,7 @@ double cpu_seconds(std::clock_t since) { return static_cast<double>(std::clock()
 /// A variant result (.mm or .sch) as JSON or text; `extra` adds the variant's own fields.
 template <class Result, class Extra>
 int print_variant(const RcpspArgs& args, const Context& ctx, const Result& result, std::clock_t cpu0, Extra extra) {
-    const std::string status{leveling::to_string(result.status)};
+    const std::string status{to_string(result.status)};
     if (args.json) {
         nlohmann::json out;
         out["makespan"] = result.makespan;
@@ -71,13 +71,13 @@ int run_rcpsp(const RcpspArgs& args, Context& ctx) {
     const std::string ext = lower_extension(args.file);
     if (ext == ".mm") {
         const std::clock_t cpu0 = std::clock();
-        const leveling::PsplibProject project = leveling::read_psplib(args.file);
-        leveling::MrcpspOptions options;
+        const PsplibProject project = read_psplib(args.file);
+        MrcpspOptions options;
         options.max_schedules = args.schedules;
         options.time_limit_seconds = args.time_limit;
         options.seed = args.seed;
         options.stop = ctx.interruptible();  // Ctrl-C: the best schedule so far, exit 5
-        const leveling::MrcpspResult result = leveling::solve_mrcpsp(project, options);
+        const MrcpspResult result = solve_mrcpsp(project, options);
         return print_variant(args, ctx, result, cpu0, [&](nlohmann::json& out) {
             std::vector<std::int32_t> modes = result.modes;
             for (std::int32_t& m : modes) ++m;
@@ -86,30 +86,30 @@ int run_rcpsp(const RcpspArgs& args, Context& ctx) {
     }
     if (ext == ".sch") {
         const std::clock_t cpu0 = std::clock();
-        const leveling::RcpspMaxProject project = leveling::read_psplib_max(args.file);
-        leveling::RcpspMaxOptions options;
+        const RcpspMaxProject project = read_psplib_max(args.file);
+        RcpspMaxOptions options;
         options.max_schedules = args.schedules;
         options.time_limit_seconds = args.time_limit;
         options.seed = args.seed;
         options.stop = ctx.interruptible();
-        const leveling::RcpspMaxResult result = leveling::solve_rcpsp_max(project, options);
+        const RcpspMaxResult result = solve_rcpsp_max(project, options);
         return print_variant(args, ctx, result, cpu0, [&](nlohmann::json& out) {
-            if (result.status == leveling::RcpspMaxStatus::infeasible) out["positive_cycle"] = result.positive_cycle;
+            if (result.status == RcpspMaxStatus::infeasible) out["positive_cycle"] = result.positive_cycle;
         });
     }
-    const leveling::RcpspInstance instance = leveling::read_psplib_sm(args.file);
-    leveling::RcpspOptions options;
+    const RcpspInstance instance = read_psplib_sm(args.file);
+    RcpspOptions options;
     options.max_schedules = args.schedules;
     options.time_limit_seconds = args.time_limit;
     options.seed = args.seed;
     options.threads = args.threads;
     options.stop = ctx.interruptible();
-    const leveling::RcpspResult result = leveling::solve_rcpsp(instance, options);
+    const RcpspResult result = solve_rcpsp(instance, options);
     if (args.json) {
         nlohmann::json out;
         out["makespan"] = result.makespan;
         out["lower_bound"] = result.lower_bound;
-        out["status"] = result.status == leveling::RcpspStatus::optimal ? "optimal" : "feasible";
+        out["status"] = result.status == RcpspStatus::optimal ? "optimal" : "feasible";
         out["start_times"] = result.start_times;
         out["schedules"] = result.schedules;
         out["seconds"] = result.seconds;
@@ -117,16 +117,16 @@ int run_rcpsp(const RcpspArgs& args, Context& ctx) {
     } else if (!ctx.quiet) {
         std::cout << instance.name() << ": " << instance.num_jobs() << " jobs, " << instance.num_resources()
                   << " resources\n"
-                  << "makespan     " << result.makespan << " (" << leveling::to_string(result.status) << ")\n"
+                  << "makespan     " << result.makespan << " (" << to_string(result.status) << ")\n"
                   << "lower bound  " << result.lower_bound << " (critical path " << result.bounds.critical_path
                   << ", energy " << result.bounds.energy << ")\n"
                   << "schedules    " << result.schedules << " in " << result.seconds << " s, stopped by "
-                  << leveling::to_string(result.stop_reason) << "\n"
+                  << to_string(result.stop_reason) << "\n"
                   << "start times ";
         for (std::int32_t s : result.start_times) std::cout << ' ' << s;
         std::cout << "\n";
     }
-    return result.status == leveling::RcpspStatus::no_solution ? kFailure : kOk;
+    return result.status == RcpspStatus::no_solution ? kFailure : kOk;
 }
 
 }  // namespace

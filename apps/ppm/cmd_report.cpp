@@ -42,7 +42,7 @@ int run(const ReportArgs& args, Context& ctx) {
         if (ext != ".html" && ext != ".htm") throw CliError("--out: unsupported extension '" + ext + "' (use .html)");
     }
     check_output_path(args.out);  // refused before the work, not after it
-    report::DashboardOptions o;
+    DashboardOptions o;
     o.title = args.title;
     if (!args.today.empty()) {
         try {
@@ -60,12 +60,12 @@ int run(const ReportArgs& args, Context& ctx) {
     ProgressBar bar("report", ctx.quiet || args.json);
     o.progress = [&bar](std::string_view stage, double fraction) { bar.update(fraction, stage); };
     std::vector<std::filesystem::path> paths(args.files.begin(), args.files.end());
-    const report::DashboardData d = report::collect_dashboard_data(std::span<const std::filesystem::path>(paths), o);
-    report::write_dashboard_file(d, args.out, o);
+    const DashboardData d = collect_dashboard_data(std::span<const std::filesystem::path>(paths), o);
+    write_dashboard_file(d, args.out, o);
     bar.finish();
 
-    const std::vector<std::string> views = report::dashboard_views(d);
-    const std::vector<std::string> notes = report::dashboard_notes(d);
+    const std::vector<std::string> views = dashboard_views(d);
+    const std::vector<std::string> notes = dashboard_notes(d);
     if (!ctx.quiet)  // what the importer of a foreign file could not carry (issue 19, point 9)
         for (const auto& w : d.import_warnings) print_warning(w);
     if (args.json) {

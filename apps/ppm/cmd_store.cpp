@@ -45,7 +45,7 @@ int run_import(const StoreArgs& a, Context& ctx) {
     Portfolio& pf = r.portfolio;
     if (pf.id.empty()) pf.id = PortfolioId{std::filesystem::path(a.file).stem().string()};
     const ControlData& control = r.control;
-    auto repo = store::Repository::open(a.db);
+    auto repo = Repository::open(a.db);
     const std::int64_t revision = repo.save_portfolio(pf);
     if (!control.risks.empty()) repo.save_risks(pf.id, control.risks);
     std::size_t baselines = 0;
@@ -76,7 +76,7 @@ int run_import(const StoreArgs& a, Context& ctx) {
 }
 
 int run_list(const StoreArgs& a, Context& ctx) {
-    auto repo = store::Repository::open(a.db, {.create_if_missing = false});
+    auto repo = Repository::open(a.db, {.create_if_missing = false});
     const auto pfs = repo.list_portfolios();
     const auto snaps = repo.list_snapshots();
     if (a.json) {
@@ -112,7 +112,7 @@ int run_list(const StoreArgs& a, Context& ctx) {
 }
 
 int run_snapshot(const StoreArgs& a, Context& ctx) {
-    auto repo = store::Repository::open(a.db, {.create_if_missing = false});
+    auto repo = Repository::open(a.db, {.create_if_missing = false});
     const std::int64_t id = repo.snapshot(PortfolioId{a.portfolio}, {.label = a.label});
     const auto list = repo.list_snapshots(PortfolioId{a.portfolio});
     const std::size_t k = list.size() - 1;  // the newest is ours (ids only grow)
@@ -131,24 +131,24 @@ int run_snapshot(const StoreArgs& a, Context& ctx) {
     return kOk;
 }
 
-std::int64_t resolve(const store::Repository& repo, const std::string& text) {
+std::int64_t resolve(const Repository& repo, const std::string& text) {
     const auto id = repo.find_snapshot(text);
     if (!id) throw ModelError::unknown_id("snapshot", text, "repository " + repo.path().string());
     return *id;
 }
 
 int run_diff(const StoreArgs& a, Context& ctx) {
-    auto repo = store::Repository::open(a.db, {.create_if_missing = false});
+    auto repo = Repository::open(a.db, {.create_if_missing = false});
     const std::int64_t sa = resolve(repo, a.snap_a);
     const std::int64_t sb = resolve(repo, a.snap_b);
-    const store::SnapshotDiff d = store::diff_snapshots(repo.snapshot_tasks(sa), repo.snapshot_tasks(sb));
+    const SnapshotDiff d = diff_snapshots(repo.snapshot_tasks(sa), repo.snapshot_tasks(sb));
     std::size_t count[3] = {0, 0, 0};
     for (const auto k : d.kind) ++count[static_cast<int>(k)];
-    static constexpr std::pair<std::uint8_t, const char*> kFields[] = {{store::kStartField, "start"},
-                                                                      {store::kFinishField, "finish"},
-                                                                      {store::kDurationField, "duration"},
-                                                                      {store::kProgressField, "progress"},
-                                                                      {store::kNameField, "name"}};
+    static constexpr std::pair<std::uint8_t, const char*> kFields[] = {{kStartField, "start"},
+                                                                      {kFinishField, "finish"},
+                                                                      {kDurationField, "duration"},
+                                                                      {kProgressField, "progress"},
+                                                                      {kNameField, "name"}};
     if (a.json) {
         json out{{"snapshot_a", sa},
                  {"snapshot_b", sb},
@@ -179,21 +179,21 @@ int run_diff(const StoreArgs& a, Context& ctx) {
     for (std::size_t i = 0; i < d.size(); ++i) {
         std::string what;
         const auto add = [&](const std::string& s) { what += (what.empty() ? "" : "; ") + s; };
-        if (d.kind[i] == store::TaskChangeKind::changed) {
-            if (d.fields[i] & store::kStartField) add("start " + text_instant(d.start_before[i]) + " -> " + text_instant(d.start_after[i]));
-            if (d.fields[i] & store::kFinishField)
+        if (d.kind[i] == TaskChangeKind::changed) {
+            if (d.fields[i] & kStartField) add("start " + text_instant(d.start_before[i]) + " -> " + text_instant(d.start_after[i]));
+            if (d.fields[i] & kFinishField)
                 add("finish " + text_instant(d.finish_before[i]) + " -> " + text_instant(d.finish_after[i]));
-            if (d.fields[i] & store::kDurationField)
+            if (d.fields[i] & kDurationField)
                 add("duration " + std::to_string(d.duration_before[i]->count()) + " -> " + std::to_string(d.duration_after[i]->count()) +
                     " min");
-            if (d.fields[i] & store::kProgressField) {
+            if (d.fields[i] & kProgressField) {
                 char b[64];
                 std::snprintf(b, sizeof b, "progress %.4g%% -> %.4g%%", *d.percent_before[i], *d.percent_after[i]);
                 add(b);
             }
-            if (d.fields[i] & store::kNameField) add("renamed");
+            if (d.fields[i] & kNameField) add("renamed");
         } else {
-            const bool added = d.kind[i] == store::TaskChangeKind::added;
+            const bool added = d.kind[i] == TaskChangeKind::added;
             const auto& s = added ? d.start_after[i] : d.start_before[i];
             const auto& f = added ? d.finish_after[i] : d.finish_before[i];
             const auto& du = added ? d.duration_after[i] : d.duration_before[i];

@@ -237,7 +237,7 @@ std::pair<std::int64_t, std::int64_t> JsonDoc::locate(const std::string& pointer
     }
 }
 
-JsonDoc parse_json_doc(std::string_view text, std::string_view source, const io::ReadLimits& limits) {
+JsonDoc parse_json_doc(std::string_view text, std::string_view source, const ReadLimits& limits) {
     JsonDoc doc;
     doc.text = text;
     doc.source = std::string(source);

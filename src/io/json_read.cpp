@@ -517,23 +517,23 @@ const json& check_top_level(const JsonDoc& doc) {
 }  // namespace
 
 Portfolio read_json(std::string_view text, std::string_view source_name) {
-    return read_json(text, source_name, io::ReadLimits{});
+    return read_json(text, source_name, ReadLimits{});
 }
 
-Portfolio read_json(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+Portfolio read_json(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     return detail::read_portfolio_document(detail::parse_json_doc(text, source_name, limits), limits);
 }
 
-Portfolio detail::read_portfolio_document(const JsonDoc& doc, const io::ReadLimits& limits) {
+Portfolio detail::read_portfolio_document(const JsonDoc& doc, const ReadLimits& limits) {
     const json& portfolio = check_top_level(doc);
     Portfolio pf = read_portfolio(doc, portfolio, "/portfolio");
     detail::check_tasks(pf, doc.source, limits);
     return pf;
 }
 
-Portfolio read_json_file(const std::filesystem::path& path) { return read_json_file(path, io::ReadLimits{}); }
+Portfolio read_json_file(const std::filesystem::path& path) { return read_json_file(path, ReadLimits{}); }
 
-Portfolio read_json_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+Portfolio read_json_file(const std::filesystem::path& path, const ReadLimits& limits) {
     detail::check_file_size(path, limits);
     const std::string text = read_text_file(path);
     return read_json(text, path.string(), limits);

@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-json projects_json(const leveling::LevelResult& r) {
+json projects_json(const LevelResult& r) {
     json projects = json::array();
     for (std::size_t p = 0; p < r.project_id.size(); ++p)
         projects.push_back({{"id", r.project_id[p].str()},
@@ -23,7 +23,7 @@ json projects_json(const leveling::LevelResult& r) {
     return projects;
 }
 
-json tasks_json(const leveling::LevelResult& r) {
+json tasks_json(const LevelResult& r) {
     json tasks = json::array();
     for (std::size_t i = 0; i < r.task_id.size(); ++i) {
         json t{{"id", r.task_id[i].str()},
@@ -46,7 +46,7 @@ json tasks_json(const leveling::LevelResult& r) {
     return tasks;
 }
 
-json histogram_json(const leveling::LevelResult& r) {
+json histogram_json(const LevelResult& r) {
     const auto& h = r.histogram;
     json hist{{"start", to_string(h.start)}, {"period_minutes", h.period.count()}, {"buckets", h.bucket_count}};
     json resources = json::array();
@@ -64,7 +64,7 @@ json histogram_json(const leveling::LevelResult& r) {
     return hist;
 }
 
-json objectives_json(const leveling::MultiProjectObjectives& o) {
+json objectives_json(const MultiProjectObjectives& o) {
     return {{"total_makespan", o.total_makespan},
             {"total_project_delay", o.total_project_delay},
             {"tms_lower_bound", o.tms_lower_bound},
@@ -74,10 +74,10 @@ json objectives_json(const leveling::MultiProjectObjectives& o) {
 
 }  // namespace
 
-std::string write_level_json(const leveling::LevelResult& r, const MultiProjectLevelReport* multiproject) {
+std::string write_level_json(const LevelResult& r, const MultiProjectLevelReport* multiproject) {
     json j;
-    j["status"] = std::string(leveling::to_string(r.status));
-    j["method"] = std::string(leveling::to_string(r.method));
+    j["status"] = std::string(to_string(r.status));
+    j["method"] = std::string(to_string(r.method));
     j["passes"] = r.passes;
     j["best_rule"] = r.best_rule;
     j["one_pass_portfolio_finish"] = to_string(r.one_pass_portfolio_finish);
@@ -106,7 +106,7 @@ std::string write_level_json(const leveling::LevelResult& r, const MultiProjectL
     return j.dump(2) + "\n";
 }
 
-std::string write_level_csv(const leveling::LevelResult& r) {
+std::string write_level_csv(const LevelResult& r) {
     std::ostringstream os;
     os << "task_id,project_id,start,finish,cpm_start,cpm_finish,delay_minutes,summary,split\n";
     for (std::size_t i = 0; i < r.task_id.size(); ++i)

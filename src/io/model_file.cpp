@@ -177,9 +177,9 @@ Content readable_content(const std::filesystem::path& path) {
 
 ImportResult read_model_file_with_warnings(const std::filesystem::path& path) { return read_as(readable_content(path), path); }
 
-ModelDocument read_model_document(const std::filesystem::path& path) { return read_model_document(path, io::ReadLimits{}); }
+ModelDocument read_model_document(const std::filesystem::path& path) { return read_model_document(path, ReadLimits{}); }
 
-ModelDocument read_model_document(const std::filesystem::path& path, const io::ReadLimits& limits) {
+ModelDocument read_model_document(const std::filesystem::path& path, const ReadLimits& limits) {
     const Content content = readable_content(path);
     if (content != Content::json) {
         ImportResult r = read_as(content, path);
@@ -189,7 +189,7 @@ ModelDocument read_model_document(const std::filesystem::path& path, const io::R
     return read_json_document(read_text_file(path), path.string(), limits);
 }
 
-ModelDocument read_json_document(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+ModelDocument read_json_document(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const detail::JsonDoc doc = detail::parse_json_doc(text, source_name, limits);
     ModelDocument out;
     out.portfolio = detail::read_portfolio_document(doc, limits);

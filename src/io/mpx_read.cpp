@@ -967,10 +967,10 @@ ImportResult Reader::finish() {
 }  // namespace
 
 ImportResult read_mpx(std::string_view text, std::string_view source_name) {
-    return read_mpx(text, source_name, io::ReadLimits{});
+    return read_mpx(text, source_name, ReadLimits{});
 }
 
-ImportResult read_mpx(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+ImportResult read_mpx(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const std::string source(source_name);
     detail::check_text_lines(text, source, limits, ",;\t");
     Reader r(text, source);
@@ -979,9 +979,9 @@ ImportResult read_mpx(std::string_view text, std::string_view source_name, const
     return out;
 }
 
-ImportResult read_mpx_file(const std::filesystem::path& path) { return read_mpx_file(path, io::ReadLimits{}); }
+ImportResult read_mpx_file(const std::filesystem::path& path) { return read_mpx_file(path, ReadLimits{}); }
 
-ImportResult read_mpx_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+ImportResult read_mpx_file(const std::filesystem::path& path, const ReadLimits& limits) {
     detail::check_file_size(path, limits);
     return read_mpx(read_text_file(path), path.string(), limits);
 }

@@ -48,7 +48,7 @@ std::string schema_ordered(pugi::xml_node el, const std::string_view (&order)[N]
 
 class Reader {
 public:
-    Reader(std::string_view text, std::string source, const io::ReadLimits& limits)
+    Reader(std::string_view text, std::string source, const ReadLimits& limits)
         : doc_(text, std::move(source), limits) {}
 
     ImportResult run();
@@ -692,10 +692,10 @@ ImportResult Reader::run() {
 }  // namespace
 
 ImportResult read_mspdi(std::string_view text, std::string_view source_name) {
-    return read_mspdi(text, source_name, io::ReadLimits{});
+    return read_mspdi(text, source_name, ReadLimits{});
 }
 
-ImportResult read_mspdi(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+ImportResult read_mspdi(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const std::string source(source_name);
     Reader reader(text, source, limits);
     ImportResult out = reader.run();
@@ -703,9 +703,9 @@ ImportResult read_mspdi(std::string_view text, std::string_view source_name, con
     return out;
 }
 
-ImportResult read_mspdi_file(const std::filesystem::path& path) { return read_mspdi_file(path, io::ReadLimits{}); }
+ImportResult read_mspdi_file(const std::filesystem::path& path) { return read_mspdi_file(path, ReadLimits{}); }
 
-ImportResult read_mspdi_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+ImportResult read_mspdi_file(const std::filesystem::path& path, const ReadLimits& limits) {
     detail::check_file_size(path, limits);
     return read_mspdi(read_text_file(path), path.string(), limits);
 }

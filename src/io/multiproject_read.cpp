@@ -12,7 +12,7 @@
 #include "ppm/io/psplib.hpp"
 #include "ppm/io/text_file.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 namespace {
 
@@ -272,4 +272,4 @@ MultiProjectInstance read_multiproject(const std::filesystem::path& path) {
     throw ParseError::unexpected(path.string(), 0, 0, "extension '" + ext + "', expected .rcmp (MPLIB) or .xml (MPSPLIB)");
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -25,13 +25,13 @@ using detail::local_name;
 
 class Reader {
 public:
-    Reader(std::string_view text, std::string source, const io::ReadLimits& limits)
+    Reader(std::string_view text, std::string source, const ReadLimits& limits)
         : doc_(text, std::move(source), limits), limits_(limits) {}
     ImportResult run();
 
 private:
     detail::XmlDoc doc_;
-    io::ReadLimits limits_;
+    ReadLimits limits_;
     ImportResult out_;
     std::map<std::string, std::vector<pugi::xml_node>> by_name_;
 
@@ -350,10 +350,10 @@ ImportResult Reader::run() {
 }  // namespace
 
 ImportResult read_pmxml(std::string_view text, std::string_view source_name) {
-    return read_pmxml(text, source_name, io::ReadLimits{});
+    return read_pmxml(text, source_name, ReadLimits{});
 }
 
-ImportResult read_pmxml(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+ImportResult read_pmxml(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const std::string source(source_name);
     Reader r(text, source, limits);
     ImportResult out = r.run();
@@ -361,9 +361,9 @@ ImportResult read_pmxml(std::string_view text, std::string_view source_name, con
     return out;
 }
 
-ImportResult read_pmxml_file(const std::filesystem::path& path) { return read_pmxml_file(path, io::ReadLimits{}); }
+ImportResult read_pmxml_file(const std::filesystem::path& path) { return read_pmxml_file(path, ReadLimits{}); }
 
-ImportResult read_pmxml_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+ImportResult read_pmxml_file(const std::filesystem::path& path, const ReadLimits& limits) {
     detail::check_file_size(path, limits);
     return read_pmxml(read_text_file(path), path.string(), limits);
 }

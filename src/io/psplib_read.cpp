@@ -7,7 +7,7 @@
 #include "ppm/core/error.hpp"
 #include "ppm/io/text_file.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 namespace {
 
 using detail::TextCursor;
@@ -38,10 +38,10 @@ std::int32_t value_after_colon(const TextCursor& in, std::string_view line, std:
 }  // namespace
 
 PsplibProject parse_psplib(std::string_view text, const std::string& path) {
-    return parse_psplib(text, path, io::ReadLimits{});
+    return parse_psplib(text, path, ReadLimits{});
 }
 
-PsplibProject parse_psplib(std::string_view text, const std::string& path, const io::ReadLimits& limits) {
+PsplibProject parse_psplib(std::string_view text, const std::string& path, const ReadLimits& limits) {
     detail::check_text_lines(text, path, limits, " \t");
     TextCursor in(text, path);
     PsplibProject p;
@@ -173,4 +173,4 @@ std::vector<PsplibSolution> read_psplib_solutions(const std::filesystem::path& p
     return rows;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -5,7 +5,7 @@
 #include "ppm/io/psplib.hpp"
 #include "ppm/io/text_file.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 namespace {
 
 using detail::TextCursor;
@@ -29,10 +29,10 @@ std::int32_t integer(const TextCursor& in, const TextToken& t, const std::string
 }  // namespace
 
 RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path) {
-    return parse_psplib_max(text, path, io::ReadLimits{});
+    return parse_psplib_max(text, path, ReadLimits{});
 }
 
-RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path, const io::ReadLimits& limits) {
+RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path, const ReadLimits& limits) {
     detail::check_text_lines(text, path, limits, " \t");
     TextCursor in(text, path);
     RcpspMaxProject p;
@@ -95,4 +95,4 @@ RcpspMaxProject read_psplib_max(const std::filesystem::path& path) {
     return parse_psplib_max(read_text_file(path), path.string());
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -5,10 +5,10 @@
 
 #include "io/detail/read_limits_check.hpp"
 
-namespace ppm::io {
+namespace ppm {
 
 void check_json_limits(std::string_view text, std::string_view source, const ReadLimits& limits) {
     detail::check_json_text(text, std::string(source), limits);
 }
 
-}  // namespace ppm::io
+}  // namespace ppm

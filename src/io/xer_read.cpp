@@ -120,7 +120,7 @@ DaySchedule hours_of(const ClndrNode& day) {
 
 class Reader {
 public:
-    Reader(std::string_view text, std::string source, const io::ReadLimits& limits)
+    Reader(std::string_view text, std::string source, const ReadLimits& limits)
         : source_(std::move(source)), limits_(limits) {
         split(detail::cp1252_to_utf8(text));
     }
@@ -128,7 +128,7 @@ public:
 
 private:
     std::string source_;
-    io::ReadLimits limits_;
+    ReadLimits limits_;
     std::map<std::string, XerTable, std::less<>> tables_;
     std::vector<std::string> table_order_;
     ImportResult out_;
@@ -722,10 +722,10 @@ ImportResult Reader::run() {
 }  // namespace
 
 ImportResult read_xer(std::string_view text, std::string_view source_name) {
-    return read_xer(text, source_name, io::ReadLimits{});
+    return read_xer(text, source_name, ReadLimits{});
 }
 
-ImportResult read_xer(std::string_view text, std::string_view source_name, const io::ReadLimits& limits) {
+ImportResult read_xer(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const std::string source(source_name);
     detail::check_text_lines(text, source, limits, "\t");
     Reader r(text, source, limits);
@@ -734,9 +734,9 @@ ImportResult read_xer(std::string_view text, std::string_view source_name, const
     return out;
 }
 
-ImportResult read_xer_file(const std::filesystem::path& path) { return read_xer_file(path, io::ReadLimits{}); }
+ImportResult read_xer_file(const std::filesystem::path& path) { return read_xer_file(path, ReadLimits{}); }
 
-ImportResult read_xer_file(const std::filesystem::path& path, const io::ReadLimits& limits) {
+ImportResult read_xer_file(const std::filesystem::path& path, const ReadLimits& limits) {
     detail::check_file_size(path, limits);
     return read_xer(read_text_file(path), path.string(), limits);
 }

@@ -209,7 +209,7 @@ void check_characters(std::string_view t, const std::string& source) {
 
 }  // namespace
 
-XmlDoc::XmlDoc(std::string_view raw, std::string source, const io::ReadLimits& limits) : source_(std::move(source)) {
+XmlDoc::XmlDoc(std::string_view raw, std::string source, const ReadLimits& limits) : source_(std::move(source)) {
     check_file_bytes(raw, source_, limits);
     const std::string utf8 = to_utf8(raw, source_);
     const std::string_view text = utf8;
@@ -235,7 +235,7 @@ XmlDoc::XmlDoc(std::string_view raw, std::string source, const io::ReadLimits& l
 }
 
 // Walks the tree without recursion (the readers and outer_xml recurse: depth is checked first).
-void XmlDoc::check_tree(const io::ReadLimits& limits) const {
+void XmlDoc::check_tree(const ReadLimits& limits) const {
     std::int64_t elements = 0;
     std::int64_t depth = 0;
     pugi::xml_node n = doc_.first_child();

@@ -25,7 +25,7 @@
 #include "ppm/schedule/detail/link_arithmetic.hpp"
 #include "ppm/schedule/network.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 namespace {
 
@@ -1120,4 +1120,4 @@ std::string_view to_string(LevelStatus s) noexcept {
     return "levelled";
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

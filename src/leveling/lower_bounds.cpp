@@ -5,7 +5,7 @@
 
 #include "ppm/leveling/priority_rules.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 LowerBounds lower_bounds(const RcpspInstance& instance) {
     LowerBounds b;
@@ -21,4 +21,4 @@ LowerBounds lower_bounds(const RcpspInstance& instance) {
     return b;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

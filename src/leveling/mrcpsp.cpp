@@ -18,7 +18,7 @@
 
 namespace ppm::detail {
 
-MultiModeModel build_multimode_model(const leveling::PsplibProject& p) {
+MultiModeModel build_multimode_model(const PsplibProject& p) {
     MultiModeModel m;
     m.n = p.num_jobs;
     m.R = static_cast<std::int32_t>(p.renewable_capacities.size());
@@ -167,7 +167,7 @@ MultiModeModel build_multimode_model(const leveling::PsplibProject& p) {
 
 }  // namespace ppm::detail
 
-namespace ppm::leveling {
+namespace ppm {
 
 std::string_view to_string(MrcpspStatus status) noexcept {
     switch (status) {
@@ -643,4 +643,4 @@ MrcpspResult solve_mrcpsp(const PsplibProject& project, const MrcpspOptions& opt
     return res;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -10,7 +10,7 @@
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 namespace {
 
@@ -251,4 +251,4 @@ MultiProjectResult level_multiproject(const MultiProjectInstance& m, const Multi
     return out;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace ppm::leveling {
+namespace ppm {
 
 std::string_view to_string(PriorityRule rule) noexcept {
     switch (rule) {
@@ -94,4 +94,4 @@ std::vector<double> priority_values(const RcpspInstance& instance, PriorityRule 
     return v;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

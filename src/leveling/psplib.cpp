@@ -5,7 +5,7 @@
 
 #include "ppm/core/error.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 RcpspInstance to_rcpsp_instance(const PsplibProject& project) {
     RcpspData data;
@@ -28,4 +28,4 @@ RcpspInstance to_rcpsp_instance(const PsplibProject& project) {
     return RcpspInstance(std::move(data));
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

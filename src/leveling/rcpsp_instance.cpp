@@ -9,7 +9,7 @@
 
 #include "ppm/core/error.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 void add_finish_to_start(RcpspData& data, std::int32_t from, std::int32_t to, std::int32_t lag) {
     const std::int32_t duration =
@@ -131,4 +131,4 @@ RcpspInstance::RcpspInstance(RcpspData data) : name_(std::move(data.name)) {
     horizon_ = static_cast<std::int32_t>(horizon);
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

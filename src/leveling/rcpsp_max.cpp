@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace ppm::leveling {
+namespace ppm {
 
 TemporalAnalysis temporal_analysis(const RcpspMaxProject& project) {
     TemporalAnalysis out;
@@ -43,4 +43,4 @@ TemporalAnalysis temporal_analysis(const RcpspMaxProject& project) {
     return out;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

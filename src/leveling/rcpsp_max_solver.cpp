@@ -14,7 +14,7 @@
 #include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 std::string_view to_string(RcpspMaxStatus status) noexcept {
     switch (status) {
@@ -297,4 +297,4 @@ RcpspMaxResult solve_rcpsp_max(const RcpspMaxProject& project, const RcpspMaxOpt
     return res;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -29,7 +29,7 @@
 #include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/sgs.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 std::string_view to_string(RcpspStatus status) noexcept {
     switch (status) {
@@ -576,4 +576,4 @@ RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& optio
     return result;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-namespace ppm::leveling {
+namespace ppm {
 
 ScheduleCheck check_schedule(const RcpspInstance& instance, std::span<const std::int32_t> starts) {
     constexpr std::size_t kMaxProblems = 20;
@@ -49,4 +49,4 @@ ScheduleCheck check_schedule(const RcpspInstance& instance, std::span<const std:
     return out;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -8,7 +8,7 @@
 #include "detail/sgs_kernel.hpp"
 #include "ppm/core/error.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 std::string_view to_string(SgsScheme scheme) noexcept {
     return scheme == SgsScheme::serial ? "serial" : "parallel";
@@ -153,4 +153,4 @@ std::int32_t makespan(const RcpspInstance& instance, std::span<const std::int32_
     return m;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

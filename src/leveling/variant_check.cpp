@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-namespace ppm::leveling {
+namespace ppm {
 
 namespace {
 
@@ -115,4 +115,4 @@ ScheduleCheck check_max_schedule(const RcpspMaxProject& project, std::span<const
     return out;
 }
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -523,7 +523,7 @@ private:
 }  // namespace
 
 SelectionDocument parse_selection_document(std::string_view text, const std::string& path) {
-    io::check_json_limits(text, path);  // size, nesting, strings (docs/limits.md)
+    check_json_limits(text, path);  // size, nesting, strings (docs/limits.md)
     json root;
     try {
         root = json::parse(text.begin(), text.end());

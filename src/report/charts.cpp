@@ -17,8 +17,6 @@
 
 namespace ppm::detail {
 
-using report::html_escape;
-using report::html_id;
 
 std::string num(double v, int decimals) {
     if (!std::isfinite(v)) return "0";
@@ -164,7 +162,7 @@ const char* rag_class(Rag r) {
 
 }  // namespace
 
-std::string rag_summary_svg(const report::DashboardData& d) {
+std::string rag_summary_svg(const DashboardData& d) {
     if (!d.portfolio) return {};
     std::array<int, 4> count{};  // green, amber, red, none
     const std::size_t n = d.portfolio->projects.size();
@@ -192,7 +190,7 @@ std::string rag_summary_svg(const report::DashboardData& d) {
     return s + "</svg>";
 }
 
-std::string gantt_svg(const report::DashboardData& d, std::size_t project_index, std::optional<Instant> today) {
+std::string gantt_svg(const DashboardData& d, std::size_t project_index, std::optional<Instant> today) {
     if (!d.schedule || !d.portfolio || project_index >= d.portfolio->projects.size()) return {};
     const ScheduleResult& s = *d.schedule;
     const Project& project = d.portfolio->projects[project_index];
@@ -270,7 +268,7 @@ std::string gantt_svg(const report::DashboardData& d, std::size_t project_index,
     return out + "</svg>";
 }
 
-std::string histogram_svg(const report::DashboardData& d, std::size_t r, std::optional<Instant> today) {
+std::string histogram_svg(const DashboardData& d, std::size_t r, std::optional<Instant> today) {
     if (!d.histogram || r >= d.histogram->resource.size() || d.histogram->bucket_count <= 0) return {};
     const auto& h = *d.histogram;
     const std::size_t nb = static_cast<std::size_t>(h.bucket_count);
@@ -306,7 +304,7 @@ std::string histogram_svg(const report::DashboardData& d, std::size_t r, std::op
     return s + "</svg>";
 }
 
-std::string bubble_svg(const report::DashboardData& d) {
+std::string bubble_svg(const DashboardData& d) {
     if (!d.selection || d.selection->candidates.empty()) return {};
     const SelectionProblem& p = *d.selection;
     const bool solved = d.selected && d.selected->has_solution && d.selected->value.size() == p.candidates.size();
@@ -354,7 +352,7 @@ std::string bubble_svg(const report::DashboardData& d) {
     return s + "</svg>";
 }
 
-std::string frontier_svg(const report::DashboardData& d) {
+std::string frontier_svg(const DashboardData& d) {
     if (!d.frontier || d.frontier->budget.empty()) return {};
     const FrontierResult& f = *d.frontier;
     double bmin = f.budget.front().major(), bmax = bmin, vmax = 0;
@@ -424,7 +422,7 @@ std::string frontier_svg(const report::DashboardData& d) {
     return s + "</svg>";
 }
 
-std::string heatmap_svg(const report::DashboardData& d) {
+std::string heatmap_svg(const DashboardData& d) {
     if (d.risks.empty()) return {};
     const HeatMap map = heat_map(d.matrix, d.risks, true);
     const double cell = 72, l = 90, t = 20, w = l + 5 * cell + 20, h = t + 5 * cell + 50;
@@ -453,7 +451,7 @@ std::string heatmap_svg(const report::DashboardData& d) {
     return s + "</svg>";
 }
 
-std::string scurve_svg(const report::DashboardData& d, std::size_t k) {
+std::string scurve_svg(const DashboardData& d, std::size_t k) {
     if (k >= d.scurves.size() || d.scurves[k].curves.period_end.empty()) return {};
     const auto& pc = d.scurves[k];
     const auto& c = pc.curves;
@@ -538,7 +536,7 @@ std::string histogram_bars(const LinearScale& x, const LinearScale& y, const std
 
 }  // namespace
 
-std::string mc_finish_svg(const report::DashboardData& d) {
+std::string mc_finish_svg(const DashboardData& d) {
     if (!d.simulation || d.simulation->finish_count.empty()) return {};
     const auto& m = *d.simulation;
     std::vector<double> edge;
@@ -574,7 +572,7 @@ std::string mc_finish_svg(const report::DashboardData& d) {
     return s + "</svg>";
 }
 
-std::string mc_cost_svg(const report::DashboardData& d) {
+std::string mc_cost_svg(const DashboardData& d) {
     if (!d.simulation || d.simulation->cost_count.empty() || d.simulation->cost_edge.size() < 2) return {};
     const auto& m = *d.simulation;
     std::uint64_t peak = 1;
@@ -604,7 +602,7 @@ std::string mc_cost_svg(const report::DashboardData& d) {
     return s + "</svg>";
 }
 
-std::string tornado_svg(const report::DashboardData& d) {
+std::string tornado_svg(const DashboardData& d) {
     if (!d.simulation || d.simulation->tornado.empty()) return {};
     const auto& tasks = d.simulation->tornado;
     double most = 0.0;
@@ -612,7 +610,7 @@ std::string tornado_svg(const report::DashboardData& d) {
     const double row = 22, label_w = 330, w = 760, r = 60, t = 30;
     const double h = t + row * static_cast<double>(tasks.size()) + 34;
     const double axis = std::max(most, 0.1) * 1.05;
-    const bool negative = std::any_of(tasks.begin(), tasks.end(), [](const report::SensitiveTask& tk) { return tk.sensitivity < 0; });
+    const bool negative = std::any_of(tasks.begin(), tasks.end(), [](const SensitiveTask& tk) { return tk.sensitivity < 0; });
     const LinearScale x{negative ? -axis : 0.0, axis, label_w, w - r};
     std::string s = svg_open("tornado", w, h, "tornado-chart", "Tasks whose duration moves the portfolio finish most (Spearman rank correlation)");
     for (double v : nice_ticks(x.d0, x.d1, 5)) s += line(x(v), t, x(v), h - 30, "grid") + text(x(v), h - 16, num(v, 2), "tick", "middle");

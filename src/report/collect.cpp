@@ -24,7 +24,7 @@
 #include "ppm/report/dashboard_data.hpp"
 #include "ppm/risk/simulation_model.hpp"
 
-namespace ppm::report {
+namespace ppm {
 
 namespace {
 
@@ -55,8 +55,8 @@ bool has_work_assignments(const Portfolio& pf) {
 
 // Demand per bucket from CPM dates (when levelling is off): units of each assignment over the
 // task's [early start, early finish), capacity = max_units (availability periods ignored).
-leveling::ResourceHistogram cpm_histogram(const Portfolio& pf, const ScheduleResult& s, Duration period) {
-    leveling::ResourceHistogram h;
+ResourceHistogram cpm_histogram(const Portfolio& pf, const ScheduleResult& s, Duration period) {
+    ResourceHistogram h;
     h.period = period;
     std::vector<const Resource*> work;
     for (const auto& r : pf.resources)
@@ -202,12 +202,12 @@ void collect_model(DashboardData& d, const ControlData* control_in, const Dashbo
     if (has_work_assignments(pf) && stage.begin("level", 0.2, d)) {
         if (o.level_resources) {
             try {
-                leveling::LevelOptions lo;
-                lo.method = leveling::LevelMethod::priority;  // the dashboard's passes (DashboardOptions::level_passes)
+                LevelOptions lo;
+                lo.method = LevelMethod::priority;  // the dashboard's passes (DashboardOptions::level_passes)
                 lo.passes = std::max<std::int32_t>(1, o.level_passes);
                 lo.histogram_period = o.histogram_period;
                 lo.stop = o.stop;
-                d.histogram = leveling::level(pf, lo).histogram;
+                d.histogram = level(pf, lo).histogram;
                 d.histogram_source = "levelled";
             } catch (const Error& e) {
                 d.notes.push_back(std::string("resource histograms: levelling failed (") + e.what() + "); CPM demand shown");
@@ -397,4 +397,4 @@ DashboardData collect_dashboard_data(std::span<const std::filesystem::path> path
     return collect(model, selection, names, options);
 }
 
-}  // namespace ppm::report
+}  // namespace ppm

@@ -13,7 +13,7 @@
 #include "ppm/core/error.hpp"
 #include "ppm/report/dashboard.hpp"
 
-namespace ppm::report {
+namespace ppm {
 
 std::string html_escape(std::string_view text) {
     std::string out;
@@ -479,4 +479,4 @@ void write_dashboard_file(const DashboardData& data, const std::filesystem::path
     if (!out) throw ParseError::io(path.string(), "write failed");
 }
 
-}  // namespace ppm::report
+}  // namespace ppm

@@ -48,13 +48,13 @@ void check_simulation_resources(const SimulationResources& res, std::size_t task
     }
 }
 
-leveling::RcpspInstance iteration_instance(const SimulationResources& res, std::span<const std::int64_t> duration) {
+RcpspInstance iteration_instance(const SimulationResources& res, std::span<const std::int64_t> duration) {
     const std::size_t n = duration.size();
     const std::size_t r = res.capacity.size();
     const std::int64_t p = res.period_minutes;
     if (p < 1) throw ModelError::invalid_value("levelling period", std::to_string(p), "must be >= 1 minute");
     if (res.demand.size() != n * r) throw ModelError::invalid_value("resource demands", "", "one per task and resource expected (task-major)");
-    leveling::RcpspData data;
+    RcpspData data;
     data.name = "Monte Carlo iteration";
     data.durations.resize(n + 1);
     data.durations[0] = 0;
@@ -82,14 +82,14 @@ leveling::RcpspInstance iteration_instance(const SimulationResources& res, std::
         data.arcs.push_back({static_cast<std::int32_t>(l.predecessor + 1), static_cast<std::int32_t>(l.successor + 1),
                              to_period_count(std::max<std::int64_t>(0, ss), "link lag")});
     }
-    return leveling::RcpspInstance(std::move(data));
+    return RcpspInstance(std::move(data));
 }
 
 LevelledIteration level_iteration(const SimulationResources& res, std::span<const std::int64_t> duration) {
-    const leveling::RcpspInstance inst = iteration_instance(res, duration);
-    const std::vector<double> priority = leveling::priority_values(inst, res.rule);
-    const std::vector<std::int32_t> list = leveling::activity_list_from_priorities(inst, priority);
-    const std::vector<std::int32_t> starts = leveling::serial_sgs(inst, list);
+    const RcpspInstance inst = iteration_instance(res, duration);
+    const std::vector<double> priority = priority_values(inst, res.rule);
+    const std::vector<std::int32_t> list = activity_list_from_priorities(inst, priority);
+    const std::vector<std::int32_t> starts = serial_sgs(inst, list);
     const std::int32_t jobs = inst.num_jobs();
     std::int32_t makespan = 0;
     for (std::int32_t j = 0; j < jobs; ++j) makespan = std::max(makespan, starts[static_cast<std::size_t>(j)] + inst.duration(j));

@@ -10,7 +10,7 @@
 #include "store/detail/bind.hpp"
 #include "store/detail/sqlite.hpp"
 
-namespace ppm::store {
+namespace ppm {
 
 using detail::SqliteStatement;
 using detail::SqliteTransaction;
@@ -357,4 +357,4 @@ std::vector<Lesson> Repository::search_lessons(const PortfolioId& pf, const Less
     return read_lessons(*db_, s);
 }
 
-}  // namespace ppm::store
+}  // namespace ppm

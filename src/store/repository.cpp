@@ -16,7 +16,7 @@
 #include "store/detail/schema.hpp"
 #include "store/detail/sqlite.hpp"
 
-namespace ppm::store {
+namespace ppm {
 
 using detail::SqliteDb;
 using detail::SqliteStatement;
@@ -581,4 +581,4 @@ std::vector<std::string> Repository::check_integrity() const {
     return problems;
 }
 
-}  // namespace ppm::store
+}  // namespace ppm

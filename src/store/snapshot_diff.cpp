@@ -4,7 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace ppm::store {
+namespace ppm {
 
 std::string_view to_string(TaskChangeKind k) noexcept {
     switch (k) {
@@ -65,4 +65,4 @@ SnapshotDiff diff_snapshots(const SnapshotTasks& a, const SnapshotTasks& b) {
     return d;
 }
 
-}  // namespace ppm::store
+}  // namespace ppm

@@ -19,7 +19,7 @@ namespace ppm::test {
 /// Reads `text` with the reader named `reader` (the names of tests/errors/expectations.tsv); returns
 /// false for an unknown name. "psplib" also converts to the single-mode RCPSP instance.
 inline bool read_any(std::string_view reader, std::string_view text, const std::string& path,
-                     const io::ReadLimits& limits = {}) {
+                     const ReadLimits& limits = {}) {
     if (reader == "json") {
         (void)read_json(text, path, limits);
     } else if (reader == "mspdi") {
@@ -31,9 +31,9 @@ inline bool read_any(std::string_view reader, std::string_view text, const std::
     } else if (reader == "mpx") {
         (void)read_mpx(text, path, limits);
     } else if (reader == "psplib") {
-        (void)leveling::to_rcpsp_instance(leveling::parse_psplib(text, path, limits));
+        (void)to_rcpsp_instance(parse_psplib(text, path, limits));
     } else if (reader == "psplib_max") {
-        (void)leveling::parse_psplib_max(text, path, limits);
+        (void)parse_psplib_max(text, path, limits);
     } else if (reader == "selection") {
         (void)parse_selection_document(text, path);
     } else if (reader == "control") {

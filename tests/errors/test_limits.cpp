@@ -1,4 +1,4 @@
-// Hostile inputs against ppm::io::ReadLimits (docs/limits.md): each gets ParseError limit_exceeded
+// Hostile inputs against ppm::ReadLimits (docs/limits.md): each gets ParseError limit_exceeded
 // naming the limit to raise, quickly and without exhausting memory; raising the limit accepts the
 // same input. The inputs are generated in memory (some are tens of megabytes).
 #include <catch2/catch.hpp>
@@ -22,7 +22,7 @@ std::string seed(const std::string& relative) {
 }
 
 /// Runs the reader and returns the limit_exceeded error's message ("" when it did not throw one).
-std::string limit_message(std::string_view reader, const std::string& text, const ppm::io::ReadLimits& limits = {}) {
+std::string limit_message(std::string_view reader, const std::string& text, const ppm::ReadLimits& limits = {}) {
     try {
         ppm::test::read_any(reader, text, "hostile", limits);
     } catch (const ppm::ParseError& e) {
@@ -53,7 +53,7 @@ TEST_CASE("errors: limits - millions of empty fields are rejected by max_records
 }
 
 TEST_CASE("errors: limits - nesting depth of JSON and XML") {
-    ppm::io::ReadLimits shallow;
+    ppm::ReadLimits shallow;
     shallow.max_nesting_depth = 3;
     CHECK(limit_message("json", kJson).empty());
     CHECK(limit_message("json", kJson, shallow).find("max_nesting_depth") != std::string::npos);
@@ -71,7 +71,7 @@ TEST_CASE("errors: limits - nesting depth of JSON and XML") {
 }
 
 TEST_CASE("errors: limits - task counts over every reader") {
-    ppm::io::ReadLimits one;  // every file below has at least one task (most have more)
+    ppm::ReadLimits one;  // every file below has at least one task (most have more)
     one.max_tasks = 0;
     CHECK(limit_message("json", kJson, one).find("max_tasks") != std::string::npos);
     CHECK(limit_message("mspdi", seed("mspdi/DefaultDurationFormat.xml"), one).find("max_tasks") != std::string::npos);
@@ -86,15 +86,15 @@ TEST_CASE("errors: limits - task counts over every reader") {
 }
 
 TEST_CASE("errors: limits - file size, element count and resources") {
-    ppm::io::ReadLimits tiny;
+    ppm::ReadLimits tiny;
     tiny.max_file_bytes = 100;
     CHECK(limit_message("pmxml", seed("pmxml/PredecessorCalendar.xml"), tiny).find("max_file_bytes") != std::string::npos);
     CHECK(limit_message("json", kJson, tiny).find("max_file_bytes") != std::string::npos);
-    ppm::io::ReadLimits few;
+    ppm::ReadLimits few;
     few.max_records = 50;
     CHECK(limit_message("mspdi", seed("mspdi/mspdiavailability.xml"), few).find("max_records") != std::string::npos);
     CHECK(limit_message("json", kJson, few).empty());  // ~20 values
-    ppm::io::ReadLimits two;
+    ppm::ReadLimits two;
     two.max_resources = 2;  // j3010_1.sm has 4 renewable resources
     CHECK(limit_message("psplib", seed("psplib/j3010_1.sm"), two).find("max_resources") != std::string::npos);
 }
@@ -105,7 +105,7 @@ TEST_CASE("errors: limits - read_*_file checks the size before reading") {
         std::ofstream out(path, std::ios::binary);
         out << seed("xer/resource-rates-test.xer");
     }
-    ppm::io::ReadLimits tiny;
+    ppm::ReadLimits tiny;
     tiny.max_file_bytes = 10;
     try {
         (void)ppm::read_xer_file(path, tiny);

@@ -10,24 +10,24 @@ namespace ppm::test {
 /// Hand-made: source 0, jobs 1..3, sink 4; one resource of capacity 3.
 /// job 1: d=3 r=2, job 2: d=2 r=2, job 3: d=2 r=1. Jobs 1 and 2 cannot overlap (2+2 > 3), so
 /// the optimum is 3 + 2 = 5; critical path 3, energy ceil((6+4+2)/3) = 4.
-inline leveling::RcpspInstance hand_instance() {
-    leveling::RcpspData d;
+inline RcpspInstance hand_instance() {
+    RcpspData d;
     d.name = "hand";
     d.durations = {0, 3, 2, 2, 0};
     d.capacities = {3};
     d.demands = {0, 2, 2, 1, 0};
     for (std::int32_t j = 1; j <= 3; ++j) {
-        leveling::add_finish_to_start(d, 0, j);
-        leveling::add_finish_to_start(d, j, 4);
+        add_finish_to_start(d, 0, j);
+        add_finish_to_start(d, j, 4);
     }
-    return leveling::RcpspInstance(std::move(d));
+    return RcpspInstance(std::move(d));
 }
 
 /// A seeded random instance: `jobs` real jobs between a source and a sink, arcs only from lower
 /// to higher numbers (so acyclic), `resources` resources with capacity 10.
-inline leveling::RcpspInstance random_instance(std::uint64_t seed, std::int32_t jobs, std::int32_t resources) {
+inline RcpspInstance random_instance(std::uint64_t seed, std::int32_t jobs, std::int32_t resources) {
     SplitMix rng{seed};
-    leveling::RcpspData d;
+    RcpspData d;
     d.name = "random" + std::to_string(seed);
     const std::int32_t n = jobs + 2;
     d.capacities.assign(static_cast<std::size_t>(resources), 10);
@@ -41,14 +41,14 @@ inline leveling::RcpspInstance random_instance(std::uint64_t seed, std::int32_t 
     for (std::int32_t i = 1; i < n - 1; ++i)
         for (std::int32_t j = i + 1; j < n - 1; ++j)
             if (rng.below(100) < 8) {
-                leveling::add_finish_to_start(d, i, j);
+                add_finish_to_start(d, i, j);
                 has_pred[j] = has_succ[i] = true;
             }
     for (std::int32_t j = 1; j < n - 1; ++j) {
-        if (!has_pred[j]) leveling::add_finish_to_start(d, 0, j);
-        if (!has_succ[j]) leveling::add_finish_to_start(d, j, n - 1);
+        if (!has_pred[j]) add_finish_to_start(d, 0, j);
+        if (!has_succ[j]) add_finish_to_start(d, j, n - 1);
     }
-    return leveling::RcpspInstance(std::move(d));
+    return RcpspInstance(std::move(d));
 }
 
 }  // namespace ppm::test

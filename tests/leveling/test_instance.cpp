@@ -7,7 +7,6 @@
 #include "ppm/leveling/rcpsp_instance.hpp"
 
 using namespace ppm;
-using namespace ppm::leveling;
 
 TEST_CASE("rcpsp instance: CSR in both directions and a topological order") {
     const RcpspInstance inst = test::hand_instance();

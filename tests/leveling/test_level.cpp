@@ -22,7 +22,6 @@
 #include "ppm/schedule/validator.hpp"
 
 using namespace ppm;
-using namespace ppm::leveling;
 
 namespace {
 

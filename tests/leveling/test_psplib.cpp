@@ -11,7 +11,6 @@
 #include "test_support.hpp"
 
 using namespace ppm;
-using namespace ppm::leveling;
 
 namespace {
 

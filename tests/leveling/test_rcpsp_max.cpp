@@ -17,7 +17,6 @@
 #include "test_support.hpp"
 
 using namespace ppm;
-using namespace ppm::leveling;
 
 namespace {
 

@@ -12,7 +12,6 @@
 #include "test_support.hpp"
 
 using namespace ppm;
-using namespace ppm::leveling;
 
 TEST_CASE("rcpsp solver: the hand instance reaches its hand-computed optimum 5") {
     const RcpspInstance inst = test::hand_instance();

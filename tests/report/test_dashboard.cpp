@@ -25,7 +25,6 @@
 
 namespace fs = std::filesystem;
 using namespace ppm;
-using namespace ppm::report;
 
 namespace {
 

@@ -135,7 +135,7 @@ TEST_CASE("risk: a levelled iteration is feasible for the independent RCPSP chec
         const auto lv = level_iteration(c.res, d);
         std::vector<std::int32_t> starts{0};
         for (auto s : lv.start) starts.push_back(static_cast<std::int32_t>(s / c.res.period_minutes));
-        const auto check = leveling::check_schedule(inst, starts);
+        const auto check = check_schedule(inst, starts);
         CHECK(check.feasible);
         CHECK(check.capacity_violations == 0);
         CHECK(check.precedence_violations == 0);

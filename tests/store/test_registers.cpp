@@ -9,7 +9,7 @@
 #include "store_fixtures.hpp"
 
 using namespace ppm;
-using ppm::store::Repository;
+using ppm::Repository;
 
 namespace {
 

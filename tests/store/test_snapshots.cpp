@@ -8,7 +8,7 @@
 #include "store_fixtures.hpp"
 
 using namespace ppm;
-using ppm::store::Repository;
+using ppm::Repository;
 
 namespace {
 
@@ -36,7 +36,7 @@ Portfolio plan(bool later) {
     return pf;
 }
 
-std::size_t row_of(const store::SnapshotDiff& d, const std::string& id) {
+std::size_t row_of(const SnapshotDiff& d, const std::string& id) {
     for (std::size_t i = 0; i < d.size(); ++i)
         if (d.task[i].str() == id) return i;
     FAIL("no diff row for " << id);
@@ -74,37 +74,37 @@ TEST_CASE("store: snapshots freeze CPM dates and progress, and the diff lists ad
     CHECK(a.start[2] == kStart + Duration{180});
     CHECK(a.finish[2] == kStart + Duration{240});
 
-    const store::SnapshotDiff d = store::diff_snapshots(a, b);
+    const SnapshotDiff d = diff_snapshots(a, b);
     CHECK(d.size() == 5);     // B, C, D changed; E added; F removed
     CHECK(d.unchanged == 1);  // A
     const std::size_t rb = row_of(d, "B");
-    CHECK(d.kind[rb] == store::TaskChangeKind::changed);
-    CHECK(d.fields[rb] == (store::kDurationField | store::kFinishField));
+    CHECK(d.kind[rb] == TaskChangeKind::changed);
+    CHECK(d.fields[rb] == (kDurationField | kFinishField));
     CHECK(d.duration_before[rb] == Duration{120});
     CHECK(d.duration_after[rb] == Duration{180});
     CHECK(d.finish_after[rb] == kStart + Duration{240});  // 09:00 + 3 h
     const std::size_t rc = row_of(d, "C");
-    CHECK(d.fields[rc] == (store::kStartField | store::kFinishField));
+    CHECK(d.fields[rc] == (kStartField | kFinishField));
     CHECK(d.start_before[rc] == kStart + Duration{180});
     CHECK(d.start_after[rc] == kStart + Duration{240});
     const std::size_t rd = row_of(d, "D");
-    CHECK((d.fields[rd] & store::kProgressField) != 0);
+    CHECK((d.fields[rd] & kProgressField) != 0);
     CHECK(d.percent_before[rd] == 0.0);
     CHECK(d.percent_after[rd] == 50.0);
     const std::size_t re = row_of(d, "E");
-    CHECK(d.kind[re] == store::TaskChangeKind::added);
+    CHECK(d.kind[re] == TaskChangeKind::added);
     CHECK_FALSE(d.duration_before[re].has_value());
     CHECK(d.duration_after[re] == Duration{45});
     const std::size_t rf = row_of(d, "F");
-    CHECK(d.kind[rf] == store::TaskChangeKind::removed);
+    CHECK(d.kind[rf] == TaskChangeKind::removed);
     CHECK(rf == d.size() - 1);  // removed rows come last
     CHECK_FALSE(d.start_after[rf].has_value());
 
     // The reverse diff mirrors it.
-    const auto r = store::diff_snapshots(b, a);
-    CHECK(r.kind[row_of(r, "E")] == store::TaskChangeKind::removed);
-    CHECK(r.kind[row_of(r, "F")] == store::TaskChangeKind::added);
-    CHECK(store::diff_snapshots(a, a).size() == 0);
+    const auto r = diff_snapshots(b, a);
+    CHECK(r.kind[row_of(r, "E")] == TaskChangeKind::removed);
+    CHECK(r.kind[row_of(r, "F")] == TaskChangeKind::added);
+    CHECK(diff_snapshots(a, a).size() == 0);
     CHECK_THROWS_AS(repo.snapshot_tasks(999), ModelError);
     CHECK_THROWS_AS(repo.snapshot(PortfolioId{"NOPE"}), ModelError);
 }

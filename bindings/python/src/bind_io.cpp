@@ -32,7 +32,7 @@ void bind_io(py::module_& m) {
           "Reads a model from any supported format, chosen by the file's extension.");
     m.def("write_schedule_json", &write_schedule_json, py::arg("portfolio"), py::arg("result"),
           "A schedule result as JSON text (docs/format.md, 'Schedule output').");
-    m.def("write_level_json", [](const leveling::LevelResult& r) { return write_level_json(r); }, py::arg("result"),
+    m.def("write_level_json", [](const LevelResult& r) { return write_level_json(r); }, py::arg("result"),
           "A levelling result as JSON (what `ppm level --json` prints).");
     m.def("write_level_csv", &write_level_csv, py::arg("result"), "A levelling result as CSV, one row per task (`ppm level --out X.csv`).");
     m.def("write_schedule_csv", &write_schedule_csv, py::arg("portfolio"), py::arg("result"),

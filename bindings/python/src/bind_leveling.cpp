@@ -29,7 +29,6 @@ namespace ppm::python {
 
 namespace {
 
-using namespace ppm::leveling;
 
 template <class T>
 py::array span_view(std::span<const T> s, const char* dtype, py::handle base) {

@@ -19,10 +19,6 @@ namespace ppm::python {
 
 namespace {
 
-using report::DashboardData;
-using report::DashboardOptions;
-using report::ProjectCurves;
-using leveling::ResourceHistogram;
 
 static_assert(sizeof(Instant) == sizeof(std::int64_t));
 
@@ -92,7 +88,7 @@ void def_value(Cls& cls, const char* name, T DashboardData::*member, const char*
 }
 
 const char* kCollectKwargsDoc =
-    " Keywords mirror ppm::report::DashboardOptions: title ('' = the portfolio's name), today (None = the "
+    " Keywords mirror ppm::DashboardOptions: title ('' = the portfolio's name), today (None = the "
     "status date), level_resources, level_passes, histogram_period and scurve_period (minutes, "
     "default one week), frontier_points (0 = no frontier), solve_seconds (CPU limit per selection "
     "solve); or pass a DashboardOptions as `options` (it then replaces the keywords). The engines run with the GIL released; "
@@ -219,17 +215,17 @@ void bind_data(py::module_& m) {
     def_value(d, "selected", &DashboardData::selected, "The optimal selection (SelectionResult) or None.");
     def_value(d, "frontier", &DashboardData::frontier, "The efficient frontier (FrontierResult) or None.");
     d.def_property(
-        "notes", [](const DashboardData& x) { return report::dashboard_notes(x); },
+        "notes", [](const DashboardData& x) { return dashboard_notes(x); },
         [](DashboardData& x, std::vector<std::string> v) { x.notes = std::move(v); },
         "Why a view is missing or partial, as the page says it: the notes set (engine failures, skipped stages) "
         "followed by a note for each view whose data is missing.");
-    d.def_property_readonly("views", &report::dashboard_views,
+    d.def_property_readonly("views", &dashboard_views,
                             "The views this data draws, as `ppm report --json` names them: 'summary', 'gantt', 'histograms', "
                             "'bubble', 'frontier', 'heatmap', 'scurves', 'montecarlo'.")
         .def("__repr__", [](const DashboardData& x) {
             std::string v;
-            for (const auto& s : report::dashboard_views(x)) v += (v.empty() ? "" : ", ") + s;
-            return "DashboardData(" + py::repr(py::str(x.title)).cast<std::string>() + ", views [" + v + "], " + std::to_string(report::dashboard_notes(x).size()) + " notes)";
+            for (const auto& s : dashboard_views(x)) v += (v.empty() ? "" : ", ") + s;
+            return "DashboardData(" + py::repr(py::str(x.title)).cast<std::string>() + ", views [" + v + "], " + std::to_string(dashboard_notes(x).size()) + " notes)";
         });
 }
 
@@ -274,21 +270,21 @@ void def_collect(py::module_& m, const char* name, const char* source_arg, Colle
 void bind_functions(py::module_& m) {
     def_collect<std::filesystem::path>(
         m, "collect_dashboard_data", "path",
-        [](const std::filesystem::path& p, const DashboardOptions& o) { return report::collect_dashboard_data(p, o); },
+        [](const std::filesystem::path& p, const DashboardOptions& o) { return collect_dashboard_data(p, o); },
         std::string("Runs the engines on a model file (.json with all its sections: risks, baselines, status, selection; "
                     ".xml, .xer, .mpx: the model only) and returns the DashboardData. ParseError for a malformed file, "
                     "ModelError for an invalid model; an engine failing on valid data becomes a note.") + kCollectKwargsDoc);
     def_collect<std::string>(
         m, "collect_dashboard_data_from_json", "text",
         [](const std::string& text, const std::string& source, const DashboardOptions& o) {
-            return report::collect_dashboard_data(std::string_view(text), std::string_view(source), o);
+            return collect_dashboard_data(std::string_view(text), std::string_view(source), o);
         },
         std::string("Like collect_dashboard_data on ppm JSON text (`source_name` names it in errors and is the fallback title).") +
             kCollectKwargsDoc);
     def_collect<Portfolio>(
         m, "collect_dashboard_data_from_portfolio", "portfolio",
         [](const Portfolio& pf, const DashboardOptions& o) {
-            return report::collect_dashboard_data(std::string_view(write_json(pf)), std::string_view("<portfolio>"), o);
+            return collect_dashboard_data(std::string_view(write_json(pf)), std::string_view("<portfolio>"), o);
         },
         std::string("Like collect_dashboard_data on an in-memory model (its canonical JSON; control and selection "
                     "sections are not part of a Portfolio).") + kCollectKwargsDoc);
@@ -302,7 +298,7 @@ void bind_functions(py::module_& m) {
             k0.today = today;
             auto o = to_options(options, k0);
             py::gil_scoped_release release;
-            return report::write_dashboard(data, o);
+            return write_dashboard(data, o);
         },
         py::arg("data"), py::kw_only(), py::arg("options") = py::none(), py::arg("title") = k.title, py::arg("today") = py::none(),
         "The dashboard as one self-contained HTML document (inline SVG/CSS/JS, no network). Deterministic: same data, "
@@ -317,13 +313,13 @@ void bind_functions(py::module_& m) {
             k0.today = today;
             auto o = to_options(options, k0);
             py::gil_scoped_release release;
-            report::write_dashboard_file(data, path, o);
+            write_dashboard_file(data, path, o);
         },
         py::arg("data"), py::arg("path"), py::kw_only(), py::arg("options") = py::none(), py::arg("title") = k.title,
         py::arg("today") = py::none(), "Writes write_dashboard(data) to `path` (ParseError when it cannot be written).");
-    m.def("html_escape", [](const std::string& s) { return report::html_escape(s); }, py::arg("text"),
+    m.def("html_escape", [](const std::string& s) { return html_escape(s); }, py::arg("text"),
           "`text` escaped for HTML text and attribute values (& < > \" ').");
-    m.def("html_id", [](const std::string& s) { return report::html_id(s); }, py::arg("text"),
+    m.def("html_id", [](const std::string& s) { return html_id(s); }, py::arg("text"),
           "The HTML id fragment the dashboard uses for an entity id (e.g. 'gantt-' + html_id(project)).");
 }
 

@@ -37,13 +37,6 @@ py::list utc_datetimes(const std::vector<std::string>& text) {
 }
 
 
-using store::PortfolioList;
-using store::Repository;
-using store::RepositoryOptions;
-using store::SnapshotDiff;
-using store::SnapshotList;
-using store::SnapshotTasks;
-using store::TaskChangeKind;
 
 /// A numpy datetime64[m] copy of optional instants (None -> NaT).
 py::array optional_instants(const std::vector<std::optional<Instant>>& v) {
@@ -75,8 +68,8 @@ std::vector<std::string> id_strings(const std::vector<Id>& ids) {
 
 std::string changed_fields(std::uint8_t f) {
     std::string out;
-    for (auto [bit, name] : {std::pair{store::kStartField, "start"}, {store::kFinishField, "finish"}, {store::kDurationField, "duration"},
-                             {store::kProgressField, "progress"}, {store::kNameField, "name"}})
+    for (auto [bit, name] : {std::pair{kStartField, "start"}, {kFinishField, "finish"}, {kDurationField, "duration"},
+                             {kProgressField, "progress"}, {kNameField, "name"}})
         if (f & bit) {
             if (!out.empty()) out.push_back(',');
             out.append(name);
@@ -151,12 +144,12 @@ void bind_records(py::module_& m) {
         .value("ADDED", TaskChangeKind::added)
         .value("REMOVED", TaskChangeKind::removed)
         .value("CHANGED", TaskChangeKind::changed);
-    py::enum_<store::TaskField>(m, "TaskField", "Bit flags of SnapshotDiff.fields (combine with | and test with &).", py::arithmetic())
-        .value("START", store::kStartField)
-        .value("FINISH", store::kFinishField)
-        .value("DURATION", store::kDurationField)
-        .value("PROGRESS", store::kProgressField)
-        .value("NAME", store::kNameField);
+    py::enum_<TaskField>(m, "TaskField", "Bit flags of SnapshotDiff.fields (combine with | and test with &).", py::arithmetic())
+        .value("START", kStartField)
+        .value("FINISH", kFinishField)
+        .value("DURATION", kDurationField)
+        .value("PROGRESS", kProgressField)
+        .value("NAME", kNameField);
 
     py::class_<PortfolioList> pl(m, "PortfolioList", "The portfolios of a repository, ordered by id (arrays indexed alike).");
     pl.def_property_readonly("id", [](const PortfolioList& x) { return id_strings(x.id); }, "Portfolio ids.")
@@ -287,7 +280,7 @@ void bind_records(py::module_& m) {
                    " added, " + std::to_string(removed) + " removed, " + std::to_string(changed) + " changed, " + std::to_string(x.unchanged) +
                    " unchanged)";
         });
-    m.def("diff_snapshots", &store::diff_snapshots, py::arg("a"), py::arg("b"),
+    m.def("diff_snapshots", &diff_snapshots, py::arg("a"), py::arg("b"),
           "Compares two snapshots' task rows, matching tasks by id (Repository.diff_snapshots takes the ids).");
 }
 
@@ -387,7 +380,7 @@ void bind_repository(py::module_& m) {
         // ---- snapshots ----
         .def("snapshot",
              [](PyRepository& self, const PortfolioId& pf, std::string label, bool schedule) {
-                 store::SnapshotOptions o;
+                 SnapshotOptions o;
                  o.label = std::move(label);
                  o.schedule = schedule;
                  return self.write("snapshot", [&](Repository& x) { return x.snapshot(pf, o); });
@@ -406,7 +399,7 @@ void bind_repository(py::module_& m) {
              py::arg("id_or_label"), "Resolves '12' (an id) or a label (the latest with it); None when none.")
         .def("diff_snapshots",
              [](PyRepository& self, std::int64_t a, std::int64_t b) {
-                 return self.call([&](Repository& x) { return store::diff_snapshots(x.snapshot_tasks(a), x.snapshot_tasks(b)); });
+                 return self.call([&](Repository& x) { return diff_snapshots(x.snapshot_tasks(a), x.snapshot_tasks(b)); });
              },
              py::arg("a"), py::arg("b"), "diff_snapshots(snapshot_tasks(a), snapshot_tasks(b)).")
 

@@ -33,12 +33,12 @@ namespace ppm {
 /// wrong type, bad date, bad duration, duplicate key..., with line, column and JSON pointer).
 Portfolio read_json(std::string_view text, std::string_view source_name = "<input>");
 /// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
-Portfolio read_json(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
+Portfolio read_json(std::string_view text, std::string_view source_name, const ReadLimits& limits);
 
 /// Reads a model from a file; ParseError::io when it cannot be read.
 Portfolio read_json_file(const std::filesystem::path& path);
 /// As above with explicit safety limits (max_file_bytes is checked before reading).
-Portfolio read_json_file(const std::filesystem::path& path, const io::ReadLimits& limits);
+Portfolio read_json_file(const std::filesystem::path& path, const ReadLimits& limits);
 
 /// Writes the model in canonical form (fixed key order, 2-space indent, defaults omitted, trailing
 /// newline): write -> read gives an equal model and a second write is byte-identical.

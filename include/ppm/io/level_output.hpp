@@ -7,7 +7,7 @@
 /// docs/cli.md ("ppm level").
 ///
 /// @code
-/// const ppm::leveling::LevelResult r = ppm::leveling::level(portfolio, {});
+/// const ppm::LevelResult r = ppm::level(portfolio, {});
 /// ppm::write_text_file(ppm::write_level_csv(r), "levelled.csv");
 /// @endcode
 
@@ -24,9 +24,9 @@ namespace ppm {
 /// objectives for the levelled starts, those starts in periods, and optionally the RCPSP GA's
 /// objectives on the combined instance for comparison.
 struct MultiProjectLevelReport {
-    leveling::MultiProjectObjectives objectives;
+    MultiProjectObjectives objectives;
     std::vector<std::int32_t> start_times;
-    std::optional<leveling::MultiProjectObjectives> rcpsp_ga;
+    std::optional<MultiProjectObjectives> rcpsp_ga;
 };
 
 /// The result as JSON (2-space indent, ending with a newline): `{"status", "method", "passes",
@@ -35,10 +35,10 @@ struct MultiProjectLevelReport {
 /// "weighted_project_delay_minutes", "projects": [...], "tasks": [...], "over_allocations": [...],
 /// "histogram": {...}, "warnings": [...], "multiproject": {...} (with `multiproject` only)}`.
 /// Non-finite capacities (unlimited resources) are written as 0.
-[[nodiscard]] std::string write_level_json(const leveling::LevelResult& result, const MultiProjectLevelReport* multiproject = nullptr);
+[[nodiscard]] std::string write_level_json(const LevelResult& result, const MultiProjectLevelReport* multiproject = nullptr);
 
 /// RFC 4180 CSV with a header row: task_id, project_id, start, finish, cpm_start, cpm_finish,
 /// delay_minutes, summary, split (0/1).
-[[nodiscard]] std::string write_level_csv(const leveling::LevelResult& result);
+[[nodiscard]] std::string write_level_csv(const LevelResult& result);
 
 }  // namespace ppm

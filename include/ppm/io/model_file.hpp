@@ -52,12 +52,12 @@ struct ModelDocument {
 /// JSON, the control sections from the same parse (`read_control_sections`' checks and errors).
 /// `limits` bound a JSON document as `read_json`'s do.
 [[nodiscard]] ModelDocument read_model_document(const std::filesystem::path& path);
-[[nodiscard]] ModelDocument read_model_document(const std::filesystem::path& path, const io::ReadLimits& limits);
+[[nodiscard]] ModelDocument read_model_document(const std::filesystem::path& path, const ReadLimits& limits);
 
 /// A ppm JSON document from text, as `read_model_document` reads a ppm JSON file (one parse):
 /// `read_json`'s errors for the model, `read_control_sections`' for the control sections.
 [[nodiscard]] ModelDocument read_json_document(std::string_view text, std::string_view source_name = "<input>",
-                                               const io::ReadLimits& limits = {});
+                                               const ReadLimits& limits = {});
 
 /// Writes a portfolio to `path` in the format its extension names (.json, .xml = MSPDI, .xer, .ics =
 /// iCalendar milestones of a CPM schedule). Throws ParseError::unexpected naming the extension when

@@ -30,12 +30,12 @@ namespace ppm {
 /// header, malformed duration/date/number naming the column).
 ImportResult read_mpx(std::string_view text, std::string_view source_name = "<input>");
 /// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
-ImportResult read_mpx(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
+ImportResult read_mpx(std::string_view text, std::string_view source_name, const ReadLimits& limits);
 
 /// Reads an MPX file; ParseError::io when unreadable.
 ImportResult read_mpx_file(const std::filesystem::path& path);
 /// As above with explicit safety limits (max_file_bytes is checked before reading).
-ImportResult read_mpx_file(const std::filesystem::path& path, const io::ReadLimits& limits);
+ImportResult read_mpx_file(const std::filesystem::path& path, const ReadLimits& limits);
 
 /// Writes a one-project portfolio as MPX 4.0 text (Windows-1252, comma separated, year-month-day
 /// dates) that `read_mpx` reads back to the same tasks, links, lags, constraints, progress,

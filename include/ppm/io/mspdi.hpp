@@ -33,12 +33,12 @@ namespace ppm {
 /// and its line).
 ImportResult read_mspdi(std::string_view text, std::string_view source_name = "<input>");
 /// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
-ImportResult read_mspdi(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
+ImportResult read_mspdi(std::string_view text, std::string_view source_name, const ReadLimits& limits);
 
 /// Reads an MSPDI file; ParseError::io when unreadable.
 ImportResult read_mspdi_file(const std::filesystem::path& path);
 /// As above with explicit safety limits (max_file_bytes is checked before reading).
-ImportResult read_mspdi_file(const std::filesystem::path& path, const io::ReadLimits& limits);
+ImportResult read_mspdi_file(const std::filesystem::path& path, const ReadLimits& limits);
 
 /// Writes the first project of `portfolio` (with the portfolio's calendars and resources) as MSPDI in
 /// the schema's element order; the output validates against the Project 2013 XSD. Numeric ids are

@@ -14,7 +14,7 @@
 
 #include "ppm/leveling/multiproject.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// Parses the text of an MPLIB `.rcmp` file (with or without due dates); `path` for messages.
 [[nodiscard]] MultiProjectInstance parse_mplib(std::string_view text, const std::string& path = "<text>");
@@ -28,4 +28,4 @@ namespace ppm::leveling {
 /// True for a .rcmp file or an .xml file whose root is MPSPLIB's <mp-list> (not MS Project or P6 XML).
 [[nodiscard]] bool is_multiproject_file(const std::filesystem::path& path);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

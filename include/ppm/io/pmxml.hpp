@@ -25,11 +25,11 @@ namespace ppm {
 /// <APIBusinessObjects> or a value is malformed, naming the element and its line).
 ImportResult read_pmxml(std::string_view text, std::string_view source_name = "<input>");
 /// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
-ImportResult read_pmxml(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
+ImportResult read_pmxml(std::string_view text, std::string_view source_name, const ReadLimits& limits);
 
 /// Reads a PMXML file; ParseError::io when unreadable.
 ImportResult read_pmxml_file(const std::filesystem::path& path);
 /// As above with explicit safety limits (max_file_bytes is checked before reading).
-ImportResult read_pmxml_file(const std::filesystem::path& path, const io::ReadLimits& limits);
+ImportResult read_pmxml_file(const std::filesystem::path& path, const ReadLimits& limits);
 
 }  // namespace ppm

@@ -9,8 +9,8 @@
 /// line and column and what was expected there; a file that cannot be read throws ParseError (io).
 ///
 /// @code
-/// auto project = ppm::leveling::read_psplib("j1010_1.mm");      // modes as in the file
-/// auto instance = ppm::leveling::read_psplib_sm("j301_1.sm");   // single-mode RCPSP instance
+/// auto project = ppm::read_psplib("j1010_1.mm");      // modes as in the file
+/// auto instance = ppm::read_psplib_sm("j301_1.sm");   // single-mode RCPSP instance
 /// @endcode
 
 #include <filesystem>
@@ -23,14 +23,14 @@
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_max.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// Parses the text of a `.sm` or `.mm` file; `path` is used in error messages only.
 /// Doubly constrained resources (always 0 in PSPLIB) are rejected as unsupported.
 [[nodiscard]] PsplibProject parse_psplib(std::string_view text, const std::string& path = "<text>");
 /// As above with explicit safety limits (docs/limits.md): jobs against `max_tasks`, resource kinds
 /// against `max_resources`, size, lines and line length; ParseError `limit_exceeded` when exceeded.
-[[nodiscard]] PsplibProject parse_psplib(std::string_view text, const std::string& path, const io::ReadLimits& limits);
+[[nodiscard]] PsplibProject parse_psplib(std::string_view text, const std::string& path, const ReadLimits& limits);
 
 /// Reads a `.sm` or `.mm` file. Throws `ParseError` (io when it cannot be opened).
 [[nodiscard]] PsplibProject read_psplib(const std::filesystem::path& path);
@@ -48,9 +48,9 @@ namespace ppm::leveling {
 /// `j 1 duration demands...`, then the K capacities. `path` is used in error messages.
 [[nodiscard]] RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path = "<text>");
 /// As above with explicit safety limits (docs/limits.md).
-[[nodiscard]] RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path, const io::ReadLimits& limits);
+[[nodiscard]] RcpspMaxProject parse_psplib_max(std::string_view text, const std::string& path, const ReadLimits& limits);
 
 /// Reads a `.sch` file. Throws `ParseError` (io when it cannot be opened).
 [[nodiscard]] RcpspMaxProject read_psplib_max(const std::filesystem::path& path);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

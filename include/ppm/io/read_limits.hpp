@@ -7,7 +7,7 @@
 /// be raised (or lowered) per call. Documented, with the reasoning for each default, in docs/limits.md.
 ///
 /// @code
-/// ppm::io::ReadLimits limits;            // defaults
+/// ppm::ReadLimits limits;            // defaults
 /// limits.max_tasks = 5'000'000;          // a very large programme
 /// auto imported = ppm::read_xer(text, "big.xer", limits);
 /// @endcode
@@ -16,7 +16,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace ppm::io {
+namespace ppm {
 
 /// Limits a reader enforces before and while building its result. A limit of 0 is not "unlimited":
 /// every field must be positive (use a large number to effectively disable one).
@@ -40,4 +40,4 @@ struct ReadLimits {
 /// document); throws ParseError(limit_exceeded) naming `source`, the line and the ReadLimits field.
 void check_json_limits(std::string_view text, std::string_view source, const ReadLimits& limits = {});
 
-}  // namespace ppm::io
+}  // namespace ppm

@@ -30,12 +30,12 @@ namespace ppm {
 /// missing ERMHDR, a row before its %F, a bad number or date, naming table and field).
 ImportResult read_xer(std::string_view text, std::string_view source_name = "<input>");
 /// As above with explicit safety limits (docs/limits.md): ParseError `limit_exceeded` when exceeded.
-ImportResult read_xer(std::string_view text, std::string_view source_name, const io::ReadLimits& limits);
+ImportResult read_xer(std::string_view text, std::string_view source_name, const ReadLimits& limits);
 
 /// Reads an XER file; ParseError::io when unreadable.
 ImportResult read_xer_file(const std::filesystem::path& path);
 /// As above with explicit safety limits (max_file_bytes is checked before reading).
-ImportResult read_xer_file(const std::filesystem::path& path, const io::ReadLimits& limits);
+ImportResult read_xer_file(const std::filesystem::path& path, const ReadLimits& limits);
 
 /// Writes the portfolio as XER (PROJECT, CALENDAR, SCHEDOPTIONS, PROJWBS, TASK, TASKPRED, RSRC,
 /// RSRCRATE, TASKRSRC), Windows-1252 encoded. Re-reading gives the same tasks, links, calendars and

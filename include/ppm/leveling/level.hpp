@@ -18,7 +18,7 @@
 ///
 /// @code
 ///   ppm::Portfolio pf = ppm::read_model_file("plan.json");
-///   ppm::leveling::LevelResult r = ppm::leveling::level(pf, {.within_float = false, .split = false});
+///   ppm::LevelResult r = ppm::level(pf, {.within_float = false, .split = false});
 ///   for (std::size_t i = 0; i < r.task_id.size(); ++i)
 ///       if (r.delay[i].count() > 0) std::cout << r.task_id[i].str() << " delayed to " << ppm::to_string(r.start[i]) << "\n";
 /// @endcode
@@ -35,7 +35,7 @@
 #include "ppm/core/time.hpp"
 #include "ppm/schedule/cpm.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// The search behind `level`.
 enum class LevelMethod : std::uint8_t {
@@ -174,4 +174,4 @@ std::string_view to_string(LevelMethod m) noexcept;     ///< "genetic", "priorit
 std::string_view to_string(LevelObjective o) noexcept;  ///< "total_project_delay", "portfolio_finish"
 std::string_view to_string(LevelStatus s) noexcept;     ///< "levelled", "over_allocated", "cancelled"
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -9,7 +9,7 @@
 
 #include "ppm/leveling/rcpsp_instance.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// Bounds on the optimal makespan; `best` is the largest.
 struct LowerBounds {
@@ -21,4 +21,4 @@ struct LowerBounds {
 /// Computes all bounds (O(jobs x resources + arcs)).
 [[nodiscard]] LowerBounds lower_bounds(const RcpspInstance& instance);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -15,8 +15,8 @@
 /// docs/leveling.md explains the choices.
 ///
 /// @code
-/// auto project = ppm::leveling::read_psplib("j1010_1.mm");
-/// auto result = ppm::leveling::solve_mrcpsp(project, {.max_schedules = 5000, .seed = 1});
+/// auto project = ppm::read_psplib("j1010_1.mm");
+/// auto result = ppm::solve_mrcpsp(project, {.max_schedules = 5000, .seed = 1});
 /// // result.makespan, result.modes (0-based per job), result.start_times
 /// @endcode
 
@@ -29,7 +29,7 @@
 #include "ppm/leveling/psplib.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// What the multi-mode solver can say about its answer.
 enum class MrcpspStatus : std::uint8_t {
@@ -72,4 +72,4 @@ struct MrcpspResult {
 /// too). Throws `ModelError` invalid_value for nonsensical options (no budget and no time limit).
 [[nodiscard]] MrcpspResult solve_mrcpsp(const PsplibProject& project, const MrcpspOptions& options = {});
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -20,7 +20,7 @@
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// A multi-project instance as read: jobs of every project in one flat, project-major numbering.
 struct MultiProjectInstance {
@@ -112,4 +112,4 @@ struct MultiProjectResult {
 [[nodiscard]] MultiProjectResult level_multiproject(const MultiProjectInstance& instance,
                                                     const MultiProjectLevelOptions& options = {});
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -11,7 +11,7 @@
 
 #include "ppm/leveling/rcpsp_instance.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// A job-ranking rule. Every rule yields values where SMALLER means scheduled FIRST.
 enum class PriorityRule : std::uint8_t {
@@ -41,4 +41,4 @@ struct TimeWindows {
 /// job index.
 [[nodiscard]] std::vector<double> priority_values(const RcpspInstance& instance, PriorityRule rule);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

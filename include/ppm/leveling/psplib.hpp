@@ -11,7 +11,7 @@
 
 #include "ppm/leveling/rcpsp_instance.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// A PSPLIB `.sm`/`.mm` file as read: jobs in file order (job k of the file is index k-1), modes in
 /// CSR form, finish-to-start successors (lag 0) in CSR form.
@@ -46,4 +46,4 @@ struct PsplibSolution {
     std::int32_t makespan = 0;   ///< Optimum or best known makespan (16384 marks "infeasible" in .mm tables).
 };
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// One precedence arc: start of `to` no earlier than start of `from` plus `lag` (>= 0 here).
 struct RcpspArc {
@@ -121,4 +121,4 @@ private:
     std::int32_t horizon_ = 0;
 };
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -13,7 +13,7 @@
 
 #include "ppm/leveling/rcpsp_instance.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// An RCPSP/max instance as read from a ProGen/max `.sch` file (jobs 0..n+1, source 0, sink n+1).
 struct RcpspMaxProject {
@@ -37,4 +37,4 @@ struct TemporalAnalysis {
 /// positive cycle, which proves that no schedule exists whatever the resources.
 [[nodiscard]] TemporalAnalysis temporal_analysis(const RcpspMaxProject& project);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

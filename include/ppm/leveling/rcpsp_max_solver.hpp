@@ -24,7 +24,7 @@
 #include "ppm/leveling/rcpsp_max.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// What the RCPSP/max solver can say.
 enum class RcpspMaxStatus : std::uint8_t {
@@ -66,4 +66,4 @@ struct RcpspMaxResult {
 /// nonsensical options or a project whose arrays do not match `num_jobs`.
 [[nodiscard]] RcpspMaxResult solve_rcpsp_max(const RcpspMaxProject& project, const RcpspMaxOptions& options = {});
 
-}  // namespace ppm::leveling
+}  // namespace ppm

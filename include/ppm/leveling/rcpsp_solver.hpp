@@ -12,8 +12,8 @@
 /// docs/leveling.md explains the choices.
 ///
 /// @code
-/// auto instance = ppm::leveling::read_psplib_sm("j301_1.sm");
-/// auto result = ppm::leveling::solve_rcpsp(instance, {.max_schedules = 5000, .seed = 1});
+/// auto instance = ppm::read_psplib_sm("j301_1.sm");
+/// auto result = ppm::solve_rcpsp(instance, {.max_schedules = 5000, .seed = 1});
 /// // result.makespan, result.start_times (one per job), result.lower_bound, result.status
 /// @endcode
 
@@ -26,7 +26,7 @@
 #include "ppm/leveling/lower_bounds.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// What the solver can say about its answer.
 enum class RcpspStatus : std::uint8_t {
@@ -87,4 +87,4 @@ struct RcpspResult {
 /// `ModelError` (invalid_value) for nonsensical options (threads < 1, no budget and no limit).
 [[nodiscard]] RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& options = {});
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -11,7 +11,7 @@
 
 #include "ppm/leveling/rcpsp_instance.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// What the checker found; `problems` lists the first violations (at most 20) as readable text.
 struct ScheduleCheck {
@@ -25,4 +25,4 @@ struct ScheduleCheck {
 /// Checks `starts` (one per job, >= 0) against `instance`.
 [[nodiscard]] ScheduleCheck check_schedule(const RcpspInstance& instance, std::span<const std::int32_t> starts);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -15,7 +15,7 @@
 #include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// Which scheme turns priorities into a schedule.
 enum class SgsScheme : std::uint8_t {
@@ -50,4 +50,4 @@ std::string_view to_string(SgsScheme scheme) noexcept;
 /// Largest finish time of `starts` (0 for an empty instance).
 [[nodiscard]] std::int32_t makespan(const RcpspInstance& instance, std::span<const std::int32_t> starts);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -12,7 +12,7 @@
 #include "ppm/leveling/rcpsp_max.hpp"
 #include "ppm/leveling/schedule_check.hpp"
 
-namespace ppm::leveling {
+namespace ppm {
 
 /// Checks `modes` (0-based, one per job) and `starts` (one per job, >= 0) against a `.mm`/`.sm`
 /// project. Non-renewable overruns count as capacity violations (one per resource).
@@ -22,4 +22,4 @@ namespace ppm::leveling {
 /// Checks `starts` (one per job, >= 0) against every arc (lags of any sign) and every resource.
 [[nodiscard]] ScheduleCheck check_max_schedule(const RcpspMaxProject& project, std::span<const std::int32_t> starts);
 
-}  // namespace ppm::leveling
+}  // namespace ppm

@@ -15,7 +15,7 @@
 /// `#script-errors` element instead, so a headless browser can tell a page that ran cleanly.
 ///
 /// @code
-/// auto html = ppm::report::write_dashboard(ppm::report::collect_dashboard_data("plan.json"));
+/// auto html = ppm::write_dashboard(ppm::collect_dashboard_data("plan.json"));
 /// @endcode
 
 #include <filesystem>
@@ -25,7 +25,7 @@
 
 #include "ppm/report/dashboard_data.hpp"
 
-namespace ppm::report {
+namespace ppm {
 
 /// The dashboard as one HTML document (UTF-8). Deterministic: same data, same text.
 [[nodiscard]] std::string write_dashboard(const DashboardData& data, const DashboardOptions& options = {});
@@ -48,4 +48,4 @@ void write_dashboard_file(const DashboardData& data, const std::filesystem::path
 /// anything else as '_' followed by its hex code (so "A B" and "A_B" differ).
 [[nodiscard]] std::string html_id(std::string_view text);
 
-}  // namespace ppm::report
+}  // namespace ppm

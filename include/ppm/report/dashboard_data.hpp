@@ -8,8 +8,8 @@
 /// `write_dashboard` (dashboard.hpp); this header only runs the engines through their public APIs.
 ///
 /// @code
-/// ppm::report::DashboardData d = ppm::report::collect_dashboard_data("plan.json");
-/// std::string html = ppm::report::write_dashboard(d);
+/// ppm::DashboardData d = ppm::collect_dashboard_data("plan.json");
+/// std::string html = ppm::write_dashboard(d);
 /// @endcode
 
 #include <cstdint>
@@ -37,7 +37,7 @@
 #include "ppm/risk/risk_matrix.hpp"
 #include "ppm/schedule/cpm.hpp"
 
-namespace ppm::report {
+namespace ppm {
 
 /// Options of `collect_dashboard_data` and `write_dashboard` (an aggregate with defaults).
 struct DashboardOptions {
@@ -114,7 +114,7 @@ struct DashboardData {
     std::vector<ImportWarning> import_warnings;  ///< What a foreign file's importer could not carry.
     std::optional<Instant> status_date;       ///< Data date used for EVM/RAG and the today line.
     std::optional<ScheduleResult> schedule;   ///< CPM dates, floats, critical flags.
-    std::optional<leveling::ResourceHistogram> histogram;  ///< Demand and capacity per resource and bucket.
+    std::optional<ResourceHistogram> histogram;  ///< Demand and capacity per resource and bucket.
     std::string histogram_source;             ///< "levelled" or "cpm".
     std::vector<BaselineSet> baselines;       ///< Baselines of the "baselines" section (bars in the Gantt).
     std::vector<ProjectHealth> health;        ///< RAG inputs per project (portfolio order) when assessed.
@@ -149,4 +149,4 @@ struct DashboardData {
 /// same of those sections or no file holds any of them; ParseError as the one-file form.
 [[nodiscard]] DashboardData collect_dashboard_data(std::span<const std::filesystem::path> paths, const DashboardOptions& options = {});
 
-}  // namespace ppm::report
+}  // namespace ppm

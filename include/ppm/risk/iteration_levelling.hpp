@@ -31,7 +31,7 @@ struct SimulationResources {
     std::vector<NetworkLink> links;      ///< The precedence links (the ones given to SimulationNetwork::build).
     std::vector<std::int64_t> release;   ///< Per task earliest start in working minutes (empty = 0).
     std::int64_t period_minutes = 60;    ///< Levelling grid: durations, lags and releases are rounded UP to it.
-    leveling::PriorityRule rule = leveling::PriorityRule::lft;  ///< Serial SGS order (on the sampled durations).
+    PriorityRule rule = PriorityRule::lft;  ///< Serial SGS order (on the sampled durations).
 };
 
 /// One levelled iteration, per task (working minutes on the simulation axis, multiples of the grid).
@@ -52,7 +52,7 @@ void check_simulation_resources(const SimulationResources& resources, std::size_
 /// The RCPSP instance of one iteration: job 0 is a dummy source carrying the release times, job
 /// i + 1 is task i with duration ceil(duration[i] / period). Links become start-to-start arcs with
 /// lag max(0, grid lag): FS d_i + L, SS L, FF d_i - d_j + L, SF L - d_j (all in periods).
-[[nodiscard]] leveling::RcpspInstance iteration_instance(const SimulationResources& resources,
+[[nodiscard]] RcpspInstance iteration_instance(const SimulationResources& resources,
                                                          std::span<const std::int64_t> duration);
 
 /// Levels one iteration (`duration` per task, working minutes): serial SGS with `resources.rule`.

@@ -11,7 +11,7 @@
 #include "ppm/core/id.hpp"
 #include "ppm/core/time.hpp"
 
-namespace ppm::store {
+namespace ppm {
 
 /// The portfolios held by a repository, ordered by id.
 struct PortfolioList {
@@ -57,4 +57,4 @@ struct SnapshotTasks {
     [[nodiscard]] std::size_t size() const noexcept { return task.size(); }
 };
 
-}  // namespace ppm::store
+}  // namespace ppm

@@ -18,7 +18,7 @@
 /// (or process) for concurrent readers.
 ///
 /// @code
-/// auto repo = ppm::store::Repository::open("ppm.db");          // creates it when missing
+/// auto repo = ppm::Repository::open("ppm.db");          // creates it when missing
 /// repo.save_portfolio(ppm::read_json_file("examples/portfolio.json"));
 /// const std::int64_t snap = repo.snapshot(ppm::PortfolioId{"PF"}, {.label = "week 12"});
 /// ppm::Portfolio pf = repo.load_portfolio(ppm::PortfolioId{"PF"});
@@ -54,7 +54,7 @@ namespace ppm::detail {
 class SqliteDb;
 }
 
-namespace ppm::store {
+namespace ppm {
 
 /// How `Repository::open` behaves.
 struct RepositoryOptions {
@@ -173,4 +173,4 @@ private:
     std::filesystem::path path_;
 };
 
-}  // namespace ppm::store
+}  // namespace ppm

@@ -13,7 +13,7 @@
 #include "ppm/core/time.hpp"
 #include "ppm/store/records.hpp"
 
-namespace ppm::store {
+namespace ppm {
 
 /// How a task differs between the two snapshots.
 enum class TaskChangeKind : std::uint8_t { added, removed, changed };
@@ -52,4 +52,4 @@ struct SnapshotDiff {
 /// as changed only through its fields). Progress compares percent complete exactly.
 [[nodiscard]] SnapshotDiff diff_snapshots(const SnapshotTasks& a, const SnapshotTasks& b);
 
-}  // namespace ppm::store
+}  // namespace ppm

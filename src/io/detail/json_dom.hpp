@@ -49,7 +49,7 @@ struct JsonDoc {
 /// Parses `text`; throws ParseError::syntax (malformed JSON) or ParseError::unexpected (a key repeated
 /// in one object: JSON leaves that undefined, and ppm never silently drops a value), or
 /// ParseError::limit_exceeded (size, nesting depth, string length, value count: `limits`).
-JsonDoc parse_json_doc(std::string_view text, std::string_view source, const io::ReadLimits& limits = {});
+JsonDoc parse_json_doc(std::string_view text, std::string_view source, const ReadLimits& limits = {});
 
 /// "~" -> "~0", "/" -> "~1" (RFC 6901).
 std::string escape_pointer_token(std::string_view key);

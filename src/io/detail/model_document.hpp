@@ -11,7 +11,7 @@ namespace ppm::detail {
 
 /// The "portfolio" of a parsed ppm document, checked as read_json checks it (top-level keys,
 /// format and version, task limits).
-Portfolio read_portfolio_document(const JsonDoc& doc, const io::ReadLimits& limits);
+Portfolio read_portfolio_document(const JsonDoc& doc, const ReadLimits& limits);
 
 /// The control sections of a parsed document, as read_control_sections reads them.
 ControlData read_control_document(const JsonDoc& doc);

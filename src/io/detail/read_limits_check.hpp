@@ -1,6 +1,6 @@
 #pragma once
-// Checks of ppm::io::ReadLimits shared by io's readers (src/io; areas above io use the public
-// io::check_json_limits). Every failure is ParseError::limit_exceeded naming the ReadLimits field
+// Checks of ppm::ReadLimits shared by io's readers (src/io; areas above io use the public
+// check_json_limits). Every failure is ParseError::limit_exceeded naming the ReadLimits field
 // to raise, e.g. "too many tasks: 1000001 (ReadLimits::max_tasks = 1000000)".
 
 #include <cstdint>
@@ -32,14 +32,14 @@ inline void check_count(const std::string& source, std::int64_t line, std::strin
 
 /// Tasks of a read portfolio against max_tasks (readers whose records are already bounded by
 /// max_records check this once the model is built).
-inline void check_tasks(const Portfolio& portfolio, const std::string& source, const io::ReadLimits& limits) {
+inline void check_tasks(const Portfolio& portfolio, const std::string& source, const ReadLimits& limits) {
     std::int64_t tasks = 0;
     for (const Project& project : portfolio.projects) tasks += static_cast<std::int64_t>(project.tasks.size());
     check_count(source, 0, "too many tasks", tasks, "max_tasks", limits.max_tasks);
 }
 
 /// A file's size against max_file_bytes, before reading it (unknown sizes pass: the read reports them).
-inline void check_file_size(const std::filesystem::path& path, const io::ReadLimits& limits) {
+inline void check_file_size(const std::filesystem::path& path, const ReadLimits& limits) {
     std::error_code ec;
     const auto bytes = std::filesystem::file_size(path, ec);
     if (!ec && bytes > limits.max_file_bytes)
@@ -47,14 +47,14 @@ inline void check_file_size(const std::filesystem::path& path, const io::ReadLim
 }
 
 /// The whole input against max_file_bytes.
-inline void check_file_bytes(std::string_view text, const std::string& source, const io::ReadLimits& limits) {
+inline void check_file_bytes(std::string_view text, const std::string& source, const ReadLimits& limits) {
     if (text.size() > limits.max_file_bytes)
         limit_fail(source, 0, "input too large in bytes", text.size(), "max_file_bytes", limits.max_file_bytes);
 }
 
 /// A line-oriented text (XER, MPX, PSPLIB): size, longest line (max_string_length), and lines plus
 /// fields (separated by any of `separators`, e.g. "\t" or ",;") against max_records, in one pass before parsing.
-inline void check_text_lines(std::string_view text, const std::string& source, const io::ReadLimits& limits,
+inline void check_text_lines(std::string_view text, const std::string& source, const ReadLimits& limits,
                              std::string_view separators) {
     check_file_bytes(text, source, limits);
     std::int64_t line = 1;
@@ -84,7 +84,7 @@ inline void check_text_lines(std::string_view text, const std::string& source, c
 /// JSON text, lexically and before parsing (so that no parser or later recursive walk such as
 /// json::dump() sees a deep document): size, nesting depth of arrays/objects, string length, and
 /// values (counted as commas, '[' and '{' outside strings, plus one) against max_records.
-inline void check_json_text(std::string_view text, const std::string& source, const io::ReadLimits& limits) {
+inline void check_json_text(std::string_view text, const std::string& source, const ReadLimits& limits) {
     check_file_bytes(text, source, limits);
     std::int64_t line = 1;
     std::int64_t depth = 0;

@@ -21,7 +21,7 @@ namespace ppm::detail {
 /// message, `line(n)` gives its line. `what` names the table, e.g. "PROJWBS" or "<WBS>".
 template <class Name, class Line>
 void check_wbs_forest(const std::vector<std::ptrdiff_t>& parent, Name name, Line line, const std::string& source,
-                      std::string_view what, const io::ReadLimits& limits) {
+                      std::string_view what, const ReadLimits& limits) {
     const std::size_t n = parent.size();
     std::vector<std::int32_t> depth(n, -1);  // -1 unknown, -2 on the path being walked
     std::vector<std::size_t> path;

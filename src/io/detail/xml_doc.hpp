@@ -1,6 +1,6 @@
 #pragma once
 // Hardened XML loading for the MSPDI and PMXML readers (pugixml), with element -> line lookup.
-// Limits (docs/limits.md, ppm::io::ReadLimits): size, element count, nesting depth, text and
+// Limits (docs/limits.md, ppm::ReadLimits): size, element count, nesting depth, text and
 // attribute length; a DOCTYPE with an internal subset
 // (<!ENTITY ...>: billion-laughs, external entities) is rejected; pugixml never fetches or expands
 // external entities and only expands the five predefined and numeric character references.
@@ -21,14 +21,14 @@ class XmlDoc {
 public:
     /// Parses `text`; throws ParseError (syntax with line/column, limit_exceeded for `limits`,
     /// unexpected for DTD entities).
-    XmlDoc(std::string_view text, std::string source, const io::ReadLimits& limits = {});
+    XmlDoc(std::string_view text, std::string source, const ReadLimits& limits = {});
     [[nodiscard]] pugi::xml_node root() const { return doc_.document_element(); }
     /// 1-based line of a node (0 if unknown).
     [[nodiscard]] std::int64_t line(pugi::xml_node node) const;
     [[nodiscard]] const std::string& source() const noexcept { return source_; }
 
 private:
-    void check_tree(const io::ReadLimits& limits) const;
+    void check_tree(const ReadLimits& limits) const;
 
     pugi::xml_document doc_;
     std::string source_;

@@ -29,7 +29,7 @@ struct MultiModeModel {
     [[nodiscard]] std::int32_t row(std::int32_t j, std::int32_t m) const { return allowed_row[allowed_offset[j] + m]; }
 };
 
-MultiModeModel build_multimode_model(const leveling::PsplibProject& p);
+MultiModeModel build_multimode_model(const PsplibProject& p);
 
 /// Time-indexed serial SGS over a multi-mode model (profile sized by the horizon).
 class MultiModeSgs {

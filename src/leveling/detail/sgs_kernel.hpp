@@ -25,7 +25,7 @@ struct SgsNetwork {
 /// Reusable workspace for one thread: profile, keys, and the two networks (forward, mirrored).
 class SgsKernel {
 public:
-    explicit SgsKernel(const leveling::RcpspInstance& inst) : inst_(&inst) {
+    explicit SgsKernel(const RcpspInstance& inst) : inst_(&inst) {
         n_ = inst.num_jobs();
         r_ = inst.num_resources();
         dur_.assign(inst.durations().begin(), inst.durations().end());
@@ -88,7 +88,7 @@ public:
     }
 
     [[nodiscard]] std::int32_t num_jobs() const noexcept { return n_; }
-    [[nodiscard]] const leveling::RcpspInstance& instance() const noexcept { return *inst_; }
+    [[nodiscard]] const RcpspInstance& instance() const noexcept { return *inst_; }
 
     /// Serial SGS forward on a precedence-feasible list; writes starts, returns the makespan.
     std::int32_t forward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
@@ -261,7 +261,7 @@ private:
         return makespan;
     }
 
-    const leveling::RcpspInstance* inst_;
+    const RcpspInstance* inst_;
     std::int32_t n_ = 0, r_ = 0, horizon_ = 0, used_ = 0;
     bool finish_to_start_ = true;
     std::vector<std::int32_t> dur_, dem_offset_, dem_res_, dem_amount_, rank_, topo_;

@@ -44,15 +44,15 @@ std::string short_number(double v);
 std::string clip(std::string_view text, std::size_t max_chars);
 
 // The views (charts.cpp). Each returns one complete <svg> element (or "" when it has nothing to draw).
-std::string rag_summary_svg(const report::DashboardData& d);
-std::string gantt_svg(const report::DashboardData& d, std::size_t project_index, std::optional<Instant> today);
-std::string histogram_svg(const report::DashboardData& d, std::size_t resource_index, std::optional<Instant> today);
-std::string bubble_svg(const report::DashboardData& d);
-std::string frontier_svg(const report::DashboardData& d);
-std::string heatmap_svg(const report::DashboardData& d);
-std::string scurve_svg(const report::DashboardData& d, std::size_t curve_index);
-std::string mc_finish_svg(const report::DashboardData& d);
-std::string mc_cost_svg(const report::DashboardData& d);
-std::string tornado_svg(const report::DashboardData& d);
+std::string rag_summary_svg(const DashboardData& d);
+std::string gantt_svg(const DashboardData& d, std::size_t project_index, std::optional<Instant> today);
+std::string histogram_svg(const DashboardData& d, std::size_t resource_index, std::optional<Instant> today);
+std::string bubble_svg(const DashboardData& d);
+std::string frontier_svg(const DashboardData& d);
+std::string heatmap_svg(const DashboardData& d);
+std::string scurve_svg(const DashboardData& d, std::size_t curve_index);
+std::string mc_finish_svg(const DashboardData& d);
+std::string mc_cost_svg(const DashboardData& d);
+std::string tornado_svg(const DashboardData& d);
 
 }  // namespace ppm::detail

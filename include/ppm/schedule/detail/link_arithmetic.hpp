@@ -1,7 +1,7 @@
 #pragma once
 /// @file
 /// Internal: the link and milestone arithmetic of the CPM passes on working calendars, shared by
-/// the CPM engine (`run_cpm`) and levelling (`leveling::level`), so a levelled schedule respects
+/// the CPM engine (`run_cpm`) and levelling (`level`), so a levelled schedule respects
 /// every link exactly as the CPM computes it. Semantics: docs/scheduling.md and docs/calendars.md.
 
 #include <cmath>
