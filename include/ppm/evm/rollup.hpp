@@ -6,7 +6,7 @@
 /// never averaged. Earned schedule is computed at every level from that node's own PV curve.
 ///
 /// @code
-/// std::vector<ppm::BaselineSet> baselines = ...;        // one set per project
+/// const std::vector<ppm::BaselineSet>& baselines = control.baselines;   // one set per project
 /// auto table = ppm::evm_rollup(portfolio, baselines, status_date);
 /// for (std::size_t i = 0; i < table.size(); ++i) std::cout << table.id[i] << " " << table.metrics[i].cpi;
 /// @endcode

@@ -19,9 +19,9 @@
 /// problem; documented in docs/selection.md), and explains each exclusion where determinable.
 ///
 /// @code
-///   ppm::SelectionProblem p = ...;             // or ppm::read_selection_file(path).problem
+///   ppm::SelectionProblem p = ppm::read_selection_document("selection.json").problem;
 ///   ppm::SelectionResult r = ppm::select_portfolio(p, {.time_limit_seconds = 10});
-///   if (r.status == ppm::SelectionStatus::optimal) { ... r.selected[i], r.start[i] ... }
+///   if (r.status == ppm::SelectionStatus::optimal) { /* r.selected[i], r.start[i] */ }
 /// @endcode
 
 #include <cstdint>

@@ -10,7 +10,7 @@
 /// defines them). Every choice is written down in docs/scheduling.md.
 ///
 /// @code
-///   ppm::Portfolio pf = ppm::read_json("plan.json");
+///   ppm::Portfolio pf = ppm::read_json_file("plan.json");
 ///   ppm::ScheduleResult r = ppm::schedule(pf, {.critical_float = ppm::Duration{0}});
 ///   for (std::size_t i = 0; i < r.task_id.size(); ++i)
 ///       if (r.critical[i]) std::cout << r.task_id[i].str() << " " << ppm::to_string(r.early_finish[i]) << "\n";

@@ -9,9 +9,10 @@
 /// J. Math. Psych. 27 (1983), which is the only aggregation that keeps the reciprocal property.
 ///
 /// @code
-///   ppm::PairwiseMatrix m = ppm::pairwise_from_upper(4, {4, 3, 7, 1.0 / 3, 3, 5});
+///   const double upper[] = {4, 3, 7, 1.0 / 3, 3, 5};   // row by row above the diagonal
+///   ppm::PairwiseMatrix m = ppm::pairwise_from_upper(4, upper);
 ///   ppm::AhpResult r = ppm::analyse_pairwise(m);   // r.priorities ~ {.548, .127, .270, .056}
-///   if (!r.acceptable) { for (auto& j : r.most_inconsistent) { ... } }
+///   if (!r.acceptable) { for (auto& j : r.most_inconsistent) { /* show the judgement j */ (void)j; } }
 /// @endcode
 
 #include <Eigen/Core>
