@@ -4,6 +4,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "ppm/io/control_json.hpp"
 #include "ppm/io/ical.hpp"
@@ -13,7 +14,9 @@
 #include "ppm/io/model_file.hpp"
 #include "ppm/io/mpx.hpp"
 #include "ppm/io/mspdi.hpp"
+#include "ppm/io/multiproject.hpp"
 #include "ppm/io/pmxml.hpp"
+#include "ppm/io/psplib.hpp"
 #include "ppm/io/schedule_output.hpp"
 #include "ppm/io/xer.hpp"
 
@@ -112,6 +115,27 @@ void bind_io(py::module_& m) {
           py::arg("data"), "The sections as JSON texts (name -> value).");
     m.def("parse_duration_text", &parse_duration_text, py::arg("text"), py::arg("where") = "duration",
           "Integer minutes or '<number><m|h|d|w>' (d = 480, w = 2400).");
+}
+
+// The readers of levelling instances (io/psplib.hpp, io/multiproject.hpp); called after
+// bind_leveling, which registers the instance types they return.
+void bind_instance_readers(py::module_& m) {
+    m.def("parse_psplib", [](const std::string& text, const std::string& path) { return parse_psplib(text, path); }, py::arg("text"),
+          py::arg("path") = "<text>", "Parses PSPLIB .sm/.mm text (ParseError with line and column).");
+    m.def("read_psplib", [](const std::filesystem::path& path) { return read_psplib(path); }, py::arg("path"), "Reads a PSPLIB .sm/.mm file.");
+    m.def("read_psplib_sm", [](const std::filesystem::path& path) { return std::make_shared<RcpspInstance>(read_psplib_sm(path)); },
+          py::arg("path"), "Reads a single-mode PSPLIB .sm file as an RcpspInstance.");
+    m.def("read_psplib_solutions", [](const std::filesystem::path& path) { return read_psplib_solutions(path); }, py::arg("path"),
+          "Reads a PSPLIB solution table (j30opt.sm, j60hrs.sm...).");
+    m.def("parse_psplib_max", [](const std::string& text, const std::string& path) { return parse_psplib_max(text, path); },
+          py::arg("text"), py::arg("path") = "<text>", "Parses a ProGen/max .sch text.");
+    m.def("read_psplib_max", [](const std::filesystem::path& path) { return read_psplib_max(path); }, py::arg("path"), "Reads a .sch file.");
+    m.def("parse_mplib", [](const std::string& t, const std::string& p) { return parse_mplib(t, p); }, py::arg("text"),
+          py::arg("path") = "<text>", "Parses MPLIB .rcmp text.");
+    m.def("read_multiproject", [](const std::filesystem::path& p) { return read_multiproject(p); }, py::arg("path"),
+          "Reads an MPLIB .rcmp or MPSPLIB mp_*.xml file.");
+    m.def("is_multiproject_file", [](const std::filesystem::path& p) { return is_multiproject_file(p); }, py::arg("path"),
+          "True for extensions read_multiproject accepts.");
 }
 
 }  // namespace ppm::python

@@ -14,8 +14,6 @@
 
 #include <memory>
 
-#include "ppm/io/multiproject.hpp"
-#include "ppm/io/psplib.hpp"
 #include "ppm/leveling/level.hpp"
 #include "ppm/leveling/lower_bounds.hpp"
 #include "ppm/leveling/multiproject.hpp"
@@ -133,13 +131,8 @@ void bind_instances(py::module_& m) {
         .def_readonly("successor_indices", &PsplibProject::successor_indices, "Successor job indices.")
         .def("num_modes", &PsplibProject::num_modes, py::arg("job"), "Modes of a job.")
         .def("__repr__", [](const PsplibProject& p) { return "PsplibProject('" + p.path + "', " + std::to_string(p.num_jobs) + " jobs)"; });
-    m.def("parse_psplib", [](const std::string& text, const std::string& path) { return parse_psplib(text, path); }, py::arg("text"),
-          py::arg("path") = "<text>", "Parses PSPLIB .sm/.mm text (ParseError with line and column).");
-    m.def("read_psplib", [](const std::filesystem::path& path) { return read_psplib(path); }, py::arg("path"), "Reads a PSPLIB .sm/.mm file.");
     m.def("psplib_to_rcpsp_instance", [](const PsplibProject& p) { return std::make_shared<RcpspInstance>(to_rcpsp_instance(p)); },
           py::arg("project"), "The single-mode RCPSP instance of a PSPLIB file.");
-    m.def("read_psplib_sm", [](const std::filesystem::path& path) { return std::make_shared<RcpspInstance>(read_psplib_sm(path)); },
-          py::arg("path"), "Reads a single-mode PSPLIB .sm file as an RcpspInstance.");
     py::class_<PsplibSolution>(m, "PsplibSolution", "One row of a PSPLIB solution table.")
         .def_readonly("parameter", &PsplibSolution::parameter, "Parameter combination.")
         .def_readonly("instance", &PsplibSolution::instance, "Instance number.")
@@ -147,8 +140,6 @@ void bind_instances(py::module_& m) {
         .def("__repr__", [](const PsplibSolution& s) {
             return "PsplibSolution(" + std::to_string(s.parameter) + "_" + std::to_string(s.instance) + ": " + std::to_string(s.makespan) + ")";
         });
-    m.def("read_psplib_solutions", [](const std::filesystem::path& path) { return read_psplib_solutions(path); }, py::arg("path"),
-          "Reads a PSPLIB solution table (j30opt.sm, j60hrs.sm...).");
 
     py::class_<RcpspMaxProject>(m, "RcpspMaxProject", "An RCPSP/max instance (ProGen/max .sch).")
         .def_readonly("path", &RcpspMaxProject::path, "File read.")
@@ -158,9 +149,6 @@ void bind_instances(py::module_& m) {
         .def_readonly("demands", &RcpspMaxProject::demands, "Job-major demands.")
         .def_readonly("arcs", &RcpspMaxProject::arcs, "Generalised arcs (lag may be negative).")
         .def("__repr__", [](const RcpspMaxProject& p) { return "RcpspMaxProject('" + p.path + "', " + std::to_string(p.num_jobs) + " jobs)"; });
-    m.def("parse_psplib_max", [](const std::string& text, const std::string& path) { return parse_psplib_max(text, path); },
-          py::arg("text"), py::arg("path") = "<text>", "Parses a ProGen/max .sch text.");
-    m.def("read_psplib_max", [](const std::filesystem::path& path) { return read_psplib_max(path); }, py::arg("path"), "Reads a .sch file.");
     py::class_<TemporalAnalysis>(m, "TemporalAnalysis", "Earliest starts of an RCPSP/max instance (resources ignored).")
         .def_readonly("feasible", &TemporalAnalysis::feasible, "False when a positive cycle exists.")
         .def_readonly("earliest_start", &TemporalAnalysis::earliest_start, "Longest path from the source.")
@@ -548,12 +536,6 @@ void bind_level(py::module_& m) {
         .def("__repr__", [](const MultiProjectInstance& i) {
             return "MultiProjectInstance('" + i.name + "', " + std::to_string(i.num_projects()) + " projects)";
         });
-    m.def("parse_mplib", [](const std::string& t, const std::string& p) { return parse_mplib(t, p); }, py::arg("text"),
-          py::arg("path") = "<text>", "Parses MPLIB .rcmp text.");
-    m.def("read_multiproject", [](const std::filesystem::path& p) { return read_multiproject(p); }, py::arg("path"),
-          "Reads an MPLIB .rcmp or MPSPLIB mp_*.xml file.");
-    m.def("is_multiproject_file", [](const std::filesystem::path& p) { return is_multiproject_file(p); }, py::arg("path"),
-          "True for extensions read_multiproject accepts.");
     m.def("multiproject_to_portfolio",
           [](const MultiProjectInstance& i, Instant origin, Duration period) { return to_portfolio(i, {origin, period}); },
           py::arg("instance"), py::arg("origin") = Instant::at(Date{20458}), py::arg("period") = Duration{kMinutesPerDay},

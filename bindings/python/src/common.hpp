@@ -43,6 +43,7 @@ void bind_scoring(py::module_& m);
 void bind_portfolio(py::module_& m);
 void bind_evm(py::module_& m);
 void bind_governance(py::module_& m);
+void bind_instance_readers(py::module_& m);  // bind_io.cpp, after bind_leveling
 void bind_risk(py::module_& m);
 void bind_report(py::module_& m);
 void bind_store(py::module_& m);

@@ -10,6 +10,7 @@ PYBIND11_MODULE(_core, m) {
     ppm::python::bind_scoring(m);
     ppm::python::bind_portfolio(m);
     ppm::python::bind_leveling(m);
+    ppm::python::bind_instance_readers(m);
     ppm::python::bind_evm(m);
     ppm::python::bind_governance(m);
     ppm::python::bind_report(m);
