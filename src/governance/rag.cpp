@@ -56,6 +56,38 @@ std::string fmt_count(double v) {
     if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt(v).substr(0, fmt(v).size() - 3);
     return fmt(v);
 }
+/// The colour of `v` against a threshold, and the bound it missed (green's when amber, amber's when red).
+struct Grade {
+    Rag colour;
+    double bound;
+};
+/// Higher is better (indices, rates).
+Grade grade(double v, const IndexThreshold& th) noexcept {
+    const Rag c = v >= th.green ? Rag::green : v >= th.amber ? Rag::amber : Rag::red;
+    return {c, c == Rag::red ? th.amber : th.green};
+}
+/// Lower is better (counts, shares consumed).
+Grade grade(double v, const CountThreshold& th) noexcept {
+    const Rag c = v <= th.green ? Rag::green : v <= th.amber ? Rag::amber : Rag::red;
+    return {c, c == Rag::red ? th.amber : th.green};
+}
+/// Throws ModelError(invalid_value, id) for index or rate bounds outside 0..`most` (`outside` says
+/// why) or green below amber.
+void check_bounds(const std::string& id, const IndexThreshold& th, double most, const char* outside) {
+    for (const double v : {th.green, th.amber})
+        if (!(v >= 0.0 && v <= most)) throw ModelError::invalid_value("RAG threshold", id, "bound " + fmt(v) + outside);
+    if (th.green < th.amber)
+        throw ModelError::invalid_value("RAG threshold", id, "green from " + fmt(th.green) + " is below amber from " + fmt(th.amber));
+}
+/// Throws ModelError(invalid_value, id) for count or share bounds outside 0..`most`, or green above amber.
+void check_bounds(const std::string& id, const CountThreshold& th, double most) {
+    for (const double v : {th.green, th.amber})
+        if (!(v >= 0.0 && v <= most))
+            throw ModelError::invalid_value("RAG threshold", id,
+                                            "bound " + fmt(v) + (most <= 1.0 ? " is outside 0..1 (a share)" : v < 0.0 ? " is negative" : " is not a finite number"));
+    if (th.green > th.amber)
+        throw ModelError::invalid_value("RAG threshold", id, "green up to " + fmt(th.green) + " is above amber up to " + fmt(th.amber));
+}
 Rag worst(Rag a, Rag b) noexcept {
     if (a == Rag::none) return b;
     if (b == Rag::none) return a;
@@ -64,46 +96,24 @@ Rag worst(Rag a, Rag b) noexcept {
 }  // namespace
 
 void check_thresholds(const RagThresholds& t) {
-    auto fail = [](RagCheck c, const std::string& why) { throw ModelError::invalid_value("RAG threshold", to_string(c), why); };
-    auto index = [&](RagCheck c, const IndexThreshold& th) {
-        for (const double v : {th.green, th.amber})
-            if (!(v >= 0.0 && v <= 2.0))
-                fail(c, "bound " + fmt(v) + " is outside 0..2 (an index is a ratio: 0.95, not 95)");
-        if (th.green < th.amber) fail(c, "green from " + fmt(th.green) + " is below amber from " + fmt(th.amber));
-    };
-    auto count = [&](RagCheck c, const CountThreshold& th, double most) {
-        for (const double v : {th.green, th.amber})
-            if (!(v >= 0.0 && v <= most)) fail(c, "bound " + fmt(v) + (most <= 1.0 ? " is outside 0..1 (a share)" : " is negative"));
-        if (th.green > th.amber) fail(c, "green up to " + fmt(th.green) + " is above amber up to " + fmt(th.amber));
-    };
     constexpr double kAny = std::numeric_limits<double>::max();
-    index(RagCheck::spi, t.spi);
-    index(RagCheck::cpi, t.cpi);
-    index(RagCheck::spi_t, t.spi_t);
-    count(RagCheck::float_erosion, t.float_erosion, 1.0);
-    count(RagCheck::high_risks, t.high_risks, kAny);
-    count(RagCheck::overdue_milestones, t.overdue_milestones, kAny);
+    constexpr const char* kIndex = " is outside 0..2 (an index is a ratio: 0.95, not 95)";
+    constexpr const char* kRate = " is outside 0..1 (a rate is a share: 0.95, not 95)";
+    auto id = [](RagCheck c) { return std::string(to_string(c)); };
+    check_bounds(id(RagCheck::spi), t.spi, 2.0, kIndex);
+    check_bounds(id(RagCheck::cpi), t.cpi, 2.0, kIndex);
+    check_bounds(id(RagCheck::spi_t), t.spi_t, 2.0, kIndex);
+    check_bounds(id(RagCheck::float_erosion), t.float_erosion, 1.0);
+    check_bounds(id(RagCheck::high_risks), t.high_risks, kAny);
+    check_bounds(id(RagCheck::overdue_milestones), t.overdue_milestones, kAny);
     // Quality: ids "quality.<measure>".
     const auto& q = t.quality;
-    auto qfail = [](const char* measure, const std::string& why) {
-        throw ModelError::invalid_value("RAG threshold", std::string("quality.") + measure, why);
-    };
-    auto qcount = [&](const char* measure, const CountThreshold& th) {
-        for (const double v : {th.green, th.amber})
-            if (!(v >= 0.0 && v <= kAny)) qfail(measure, "bound " + fmt(v) + (v < 0.0 ? " is negative" : " is not a finite number"));
-        if (th.green > th.amber) qfail(measure, "green up to " + fmt(th.green) + " is above amber up to " + fmt(th.amber));
-    };
-    auto qrate = [&](const char* measure, const IndexThreshold& th) {
-        for (const double v : {th.green, th.amber})
-            if (!(v >= 0.0 && v <= 1.0)) qfail(measure, "bound " + fmt(v) + " is outside 0..1 (a rate is a share: 0.95, not 95)");
-        if (th.green < th.amber) qfail(measure, "green from " + fmt(th.green) + " is below amber from " + fmt(th.amber));
-    };
-    qcount("critical_defects", q.critical_defects);
-    qcount("major_defects", q.major_defects);
-    qcount("minor_defects", q.minor_defects);
-    qcount("failed_reviews", q.failed_reviews);
-    qrate("test_pass_rate", q.test_pass_rate);
-    qrate("acceptance", q.acceptance);
+    check_bounds("quality.critical_defects", q.critical_defects, kAny);
+    check_bounds("quality.major_defects", q.major_defects, kAny);
+    check_bounds("quality.minor_defects", q.minor_defects, kAny);
+    check_bounds("quality.failed_reviews", q.failed_reviews, kAny);
+    check_bounds("quality.test_pass_rate", q.test_pass_rate, 1.0, kRate);
+    check_bounds("quality.acceptance", q.acceptance, 1.0, kRate);
 }
 
 void check_policy(const RagPolicy& p) {
@@ -126,13 +136,13 @@ RagResult assess(const ProjectHealth& h, const RagPolicy& policy) {
     };
     auto index = [&](RagCheck c, double v, const IndexThreshold& th, const char* label) {
         if (std::isnan(v)) return;
-        const Rag colour = v >= th.green ? Rag::green : v >= th.amber ? Rag::amber : Rag::red;
-        set(c, colour, std::string(label) + " " + fmt(v) + (colour == Rag::red ? " < " + fmt(th.amber) : " < " + fmt(th.green)));
+        const Grade g = grade(v, th);
+        set(c, g.colour, std::string(label) + " " + fmt(v) + " < " + fmt(g.bound));
     };
     auto count = [&](RagCheck c, double v, const CountThreshold& th, const char* label) {
         if (std::isnan(v)) return;
-        const Rag colour = v <= th.green ? Rag::green : v <= th.amber ? Rag::amber : Rag::red;
-        set(c, colour, std::string(label) + " " + fmt(v) + (colour == Rag::red ? " > " + fmt(th.amber) : " > " + fmt(th.green)));
+        const Grade g = grade(v, th);
+        set(c, g.colour, std::string(label) + " " + fmt(v) + " > " + fmt(g.bound));
     };
     index(RagCheck::spi, h.spi, t.spi, "SPI");
     index(RagCheck::cpi, h.cpi, t.cpi, "CPI");
@@ -154,13 +164,13 @@ RagResult assess(const ProjectHealth& h, const RagPolicy& policy) {
         };
         auto qcount = [&](double v, const CountThreshold& th, const char* label) {
             if (std::isnan(v)) return;
-            const Rag c = v <= th.green ? Rag::green : v <= th.amber ? Rag::amber : Rag::red;
-            sub(c, std::string(label) + " " + fmt_count(v) + " > " + fmt_count(c == Rag::red ? th.amber : th.green));
+            const Grade g = grade(v, th);
+            sub(g.colour, std::string(label) + " " + fmt_count(v) + " > " + fmt_count(g.bound));
         };
         auto qrate = [&](double v, const IndexThreshold& th, const char* label) {
             if (std::isnan(v)) return;
-            const Rag c = v >= th.green ? Rag::green : v >= th.amber ? Rag::amber : Rag::red;
-            sub(c, std::string(label) + " " + fmt(v) + " < " + fmt(c == Rag::red ? th.amber : th.green));
+            const Grade g = grade(v, th);
+            sub(g.colour, std::string(label) + " " + fmt(v) + " < " + fmt(g.bound));
         };
         qcount(h.critical_defects, q.critical_defects, "open critical defects");
         qcount(h.major_defects, q.major_defects, "open major defects");

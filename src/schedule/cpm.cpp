@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 
 #include "ppm/core/error.hpp"
 #include "ppm/schedule/detail/link_arithmetic.hpp"
@@ -123,18 +124,22 @@ inline void set_project_floors(const ForwardInputs& in, CpmWorkspace& ws) {
     }
 }
 
-/// A summary spans its children (placed before it in topological order).
-inline void forward_summary(const Network& net, CpmWorkspace& ws, std::uint32_t i) {
-    std::int64_t es = kMax, ef = kMin;
+/// The span of summary `i`'s children in `start` / `finish` (earliest start, latest finish), written
+/// to the summary's own entries. Children come before their summary in topological order.
+inline void span_children(const Network& net, std::uint32_t i, std::span<std::int64_t> start, std::span<std::int64_t> finish) {
+    std::int64_t s = kMax, f = kMin;
     const auto child_offsets = net.child_offsets();
     for (std::uint32_t k = child_offsets[i]; k < child_offsets[i + 1]; ++k) {
         const std::uint32_t c = net.children()[k];
-        es = std::min(es, ws.early_start[c]);
-        ef = std::max(ef, ws.early_finish[c]);
+        s = std::min(s, start[c]);
+        f = std::max(f, finish[c]);
     }
-    ws.early_start[i] = es;
-    ws.early_finish[i] = ef;
+    start[i] = s;
+    finish[i] = f;
 }
+
+/// A summary spans its children.
+inline void forward_summary(const Network& net, CpmWorkspace& ws, std::uint32_t i) { span_children(net, i, ws.early_start, ws.early_finish); }
 
 /// A complete task keeps its actual dates.
 inline void forward_complete(const Network& net, const WorkCalendar& cal, CpmWorkspace& ws, std::uint32_t i) {
@@ -526,17 +531,9 @@ void backward(const Network& net, std::span<const Duration> durations, CpmWorksp
     // Summaries: late dates roll up from their children (children before parents in topo order).
     for (const std::uint32_t i : topo) {
         if (!net.is_summary()[i]) continue;
-        std::int64_t ls = kMax, lf = kMin;
-        const auto co = net.child_offsets();
-        for (std::uint32_t k = co[i]; k < co[i + 1]; ++k) {
-            const std::uint32_t c = net.children()[k];
-            ls = std::min(ls, ws.late_start[c]);
-            lf = std::max(lf, ws.late_finish[c]);
-        }
-        ws.late_start[i] = ls;
-        ws.late_finish[i] = lf;
+        span_children(net, i, ws.late_start, ws.late_finish);
         const WorkCalendar& cal = cals[cal_of[i]];
-        ws.total_float[i] = cal.work_index(Instant{lf}) - cal.work_index(Instant{ws.early_finish[i]});
+        ws.total_float[i] = cal.work_index(Instant{ws.late_finish[i]}) - cal.work_index(Instant{ws.early_finish[i]});
     }
 }
 
