@@ -19,11 +19,6 @@ struct AhpArgs {
     bool json = false;
 };
 
-std::string f3(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", x);
-    return buf;
-}
 
 int run(const AhpArgs& args, Context& ctx) {
     ctx.input_file = args.file;
@@ -42,30 +37,30 @@ int run(const AhpArgs& args, Context& ctx) {
     for (const auto& c : w.comparisons) {
         if (c.children.size() < 2) continue;
         std::cout << "\nUnder " << (c.parent.empty() ? std::string("goal") : c.parent) << ":  lambda_max "
-                  << f3(c.ahp.lambda_max) << "  CI " << f3(c.ahp.consistency_index) << "  CR " << f3(c.ahp.consistency_ratio)
+                  << fixed3(c.ahp.lambda_max) << "  CI " << fixed3(c.ahp.consistency_index) << "  CR " << fixed3(c.ahp.consistency_ratio)
                   << (c.ahp.acceptable ? "  (acceptable)" : "  ** CR > 0.10: revise judgements **") << "\n";
         for (std::size_t i = 0; i < c.children.size(); ++i)
-            std::cout << "  " << pad(c.children[i], 24) << "eigen " << f3(c.ahp.priorities[i]) << "   geo-mean "
-                      << f3(c.ahp.priorities_geometric_mean[i]) << "\n";
+            std::cout << "  " << pad(c.children[i], 24) << "eigen " << fixed3(c.ahp.priorities[i]) << "   geo-mean "
+                      << fixed3(c.ahp.priorities_geometric_mean[i]) << "\n";
         if (!c.ahp.acceptable)
             for (const auto& j : c.ahp.most_inconsistent)
                 std::cout << "  inconsistent: " << c.children[j.row] << " vs " << c.children[j.col] << " given "
-                          << f3(j.given) << ", priorities imply " << f3(j.implied) << " (nearest scale value "
-                          << f3(j.suggested) << ")\n";
+                          << fixed3(j.given) << ", priorities imply " << fixed3(j.implied) << " (nearest scale value "
+                          << fixed3(j.suggested) << ")\n";
     }
     std::cout << "\n" << pad("Criterion", 26) << pad("local", 8) << "global\n";
     for (std::size_t i = 0; i < w.ids.size(); ++i)
-        std::cout << pad(std::string(2 * (w.depth[i] - 1), ' ') + w.ids[i], 26) << pad(f3(w.local[i]), 8) << f3(w.global[i])
+        std::cout << pad(std::string(2 * (w.depth[i] - 1), ' ') + w.ids[i], 26) << pad(fixed3(w.local[i]), 8) << fixed3(w.global[i])
                   << (w.is_driver[i] ? "  driver" : "") << "\n";
     if (al != nullptr) {
         std::cout << "\n" << pad("Rank", 6) << pad("Candidate", 26) << "Score\n";
         for (std::size_t k = 0; k < al->order.size(); ++k)
-            std::cout << pad(std::to_string(k + 1), 6) << pad(al->candidates[al->order[k]], 26) << f3(al->score[al->order[k]])
+            std::cout << pad(std::to_string(k + 1), 6) << pad(al->candidates[al->order[k]], 26) << fixed3(al->score[al->order[k]])
                       << "\n";
         std::cout << "\nRanking unchanged while each driver weight stays within:\n";
         for (std::size_t d = 0; d < al->drivers.size(); ++d) {
             const auto& s = al->sensitivity[d];
-            std::cout << "  " << pad(al->drivers[d], 24) << f3(s.weight) << " in [" << f3(s.lower) << ", " << f3(s.upper) << "]";
+            std::cout << "  " << pad(al->drivers[d], 24) << fixed3(s.weight) << " in [" << fixed3(s.lower) << ", " << fixed3(s.upper) << "]";
             if (!s.upper_swap_first.empty())
                 std::cout << "  above: " << s.upper_swap_second << " overtakes " << s.upper_swap_first;
             if (!s.lower_swap_first.empty())

@@ -34,11 +34,6 @@ std::string money(double x) {
     std::snprintf(buf, sizeof buf, "%.0f", x);
     return buf;
 }
-std::string f3(double x) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", x);
-    return buf;
-}
 std::string g3(double x) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3g", std::abs(x) < 1e-12 ? 0.0 : x);
@@ -47,7 +42,7 @@ std::string g3(double x) {
 
 void print_result(const SelectionProblem& p, const SelectionResult& r, std::ostream& os) {
     os << "Status: " << to_string(r.status) << "   objective (" << p.objective << "): " << r.objective
-       << "   bound: " << r.best_bound << "   gap: " << f3(100.0 * r.gap) << "%   " << f3(r.seconds) << " s\n";
+       << "   bound: " << r.best_bound << "   gap: " << fixed3(100.0 * r.gap) << "%   " << fixed3(r.seconds) << " s\n";
     if (!r.has_solution) return;
     os << "Selected " << r.selected_ids().size() << " of " << r.candidate.size() << ", spend " << money(r.total_spend.major())
        << (p.total_budget ? " of " + money(p.total_budget->major()) : std::string()) << ", risk " << r.total_risk << "\n\n";
@@ -56,7 +51,7 @@ void print_result(const SelectionProblem& p, const SelectionResult& r, std::ostr
         std::string start = r.start[i] < 0 ? "-"
                             : p.period_labels.empty() ? std::to_string(r.start[i])
                                                       : p.period_labels[static_cast<std::size_t>(r.start[i])];
-        os << pad(r.candidate[i], 12) << pad(p.candidates[i].name, 28) << pad(start, 9) << pad(f3(r.value[i]), 12)
+        os << pad(r.candidate[i], 12) << pad(p.candidates[i].name, 28) << pad(start, 9) << pad(fixed3(r.value[i]), 12)
            << pad(money(p.candidates[i].total_cost().major()), 12)
            << (r.selected[i] ? std::string("selected") : std::string(to_string(r.reason[i])) + ": " + r.reason_detail[i])
            << "\n";
@@ -76,7 +71,7 @@ void print_result(const SelectionProblem& p, const SelectionResult& r, std::ostr
         header = true;
         const std::size_t t = k % T;
         os << "  role " << r.roles[k / T] << " " << (p.period_labels.empty() ? std::to_string(t) : p.period_labels[t])
-           << ": slack " << f3(r.role_slack[k]) << ", shadow " << g3(r.role_shadow_price[k]) << "\n";
+           << ": slack " << fixed3(r.role_slack[k]) << ", shadow " << g3(r.role_shadow_price[k]) << "\n";
     }
 }
 
@@ -104,7 +99,7 @@ int run(const SelectArgs& args, Context& ctx) {
     if (bar.active())
         so.progress = [&bar, limit = so.time_limit_seconds](const SelectionProgress& sp) {
             bar.update(limit > 0 ? sp.seconds / limit : 0.0,
-                       std::to_string(sp.nodes) + " nodes" + (sp.has_incumbent ? ", best " + f3(sp.incumbent) : std::string()));
+                       std::to_string(sp.nodes) + " nodes" + (sp.has_incumbent ? ", best " + fixed3(sp.incumbent) : std::string()));
         };
 
     nlohmann::json out;
@@ -119,13 +114,13 @@ int run(const SelectArgs& args, Context& ctx) {
             out["frontier"] = nlohmann::json::parse(frontier_to_json(f));
         } else if (!ctx.quiet) {
             std::cout << "Efficient frontier (" << p.objective << " vs total budget), " << f.budget.size() << " points, "
-                      << f3(f.total_seconds) << " s\n\n"
+                      << fixed3(f.total_seconds) << " s\n\n"
                       << pad("Budget", 14) << pad("Value", 14) << pad("Spend", 14) << pad("Status", 12) << "Entering / leaving\n";
             for (std::size_t k = 0; k < f.budget.size(); ++k) {
                 std::string moves;
                 for (const auto& id : f.entering[k]) moves += "+" + id + " ";
                 for (const auto& id : f.leaving[k]) moves += "-" + id + " ";
-                std::cout << pad(money(f.budget[k].major()), 14) << pad(f3(f.value[k]), 14) << pad(money(f.spend[k].major()), 14)
+                std::cout << pad(money(f.budget[k].major()), 14) << pad(fixed3(f.value[k]), 14) << pad(money(f.spend[k].major()), 14)
                           << pad(std::string(to_string(f.status[k])), 12) << moves << "\n";
             }
         }
@@ -154,7 +149,7 @@ int run(const SelectArgs& args, Context& ctx) {
                     std::cout << "\n";
                 }
                 std::cout << pad("objective", 14);
-                for (const auto& r2 : cmp.results) std::cout << pad(f3(r2.objective), 14);
+                for (const auto& r2 : cmp.results) std::cout << pad(fixed3(r2.objective), 14);
                 std::cout << "\n" << pad("spend", 14);
                 for (const auto& r2 : cmp.results) std::cout << pad(money(r2.total_spend.major()), 14);
                 std::cout << "\n" << pad("status", 14);

@@ -29,7 +29,7 @@ struct StatusArgs {
     bool json = false;
 };
 
-std::string num(double v) {
+std::string cell_number(double v) {
     if (!std::isfinite(v)) return "-";
     char b[32];
     std::snprintf(b, sizeof b, "%.2f", v);
@@ -137,7 +137,7 @@ int run(const StatusArgs& args, Context& ctx) {
         std::string spi = "", cpi = "", spit = "", risks = "", late = "", quality = "", reasons;
         if (i < health.size()) {
             const auto& h = health[i];
-            spi = num(h.spi), cpi = num(h.cpi), spit = num(h.spi_t);
+            spi = cell_number(h.spi), cpi = cell_number(h.cpi), spit = cell_number(h.spi_t);
             risks = h.open_high_risks ? std::to_string(*h.open_high_risks) : "-";
             late = h.overdue_milestones ? std::to_string(*h.overdue_milestones) : "-";
             const Rag q = results[i].check[static_cast<std::size_t>(RagCheck::quality)];
@@ -147,7 +147,7 @@ int run(const StatusArgs& args, Context& ctx) {
             reasons = std::to_string(row.red) + " red, " + std::to_string(row.amber) + " amber, " + std::to_string(row.green) + " green";
         }
         std::cout << cell(row.kind, 10) << cell(row.id.empty() ? pf.id.str() : row.id, 18) << cell(std::string(to_string(row.rag)), 7)
-                  << cell(num(row.score), 6) << cell(spi, 6) << cell(cpi, 6) << cell(spit, 7) << cell(risks, 6) << cell(late, 8)
+                  << cell(cell_number(row.score), 6) << cell(spi, 6) << cell(cpi, 6) << cell(spit, 7) << cell(risks, 6) << cell(late, 8)
                   << cell(trend_of(row), 10) << cell(row.escalate ? "yes" : "no", 9) << cell(quality, 8) << reasons << "\n";
     }
     return kOk;

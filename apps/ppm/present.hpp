@@ -13,6 +13,13 @@
 
 namespace ppm::cli {
 
+/// `x` with three decimals ("0.333"), as the scoring commands print weights and scores.
+inline std::string fixed3(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", x);
+    return buf;
+}
+
 /// `s` in a column of `width` characters: padded with spaces, or cut with a final '~'.
 inline std::string pad(std::string s, std::size_t width) {
     if (s.size() > width) s = s.substr(0, width - 1) + "~";

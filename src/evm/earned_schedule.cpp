@@ -11,7 +11,7 @@
 
 namespace ppm {
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
 }
 
 EarnedSchedule earned_schedule(std::span<const double> time, std::span<const double> pv, double ev,
@@ -53,23 +53,23 @@ EarnedSchedule earned_schedule(std::span<const double> time, std::span<const dou
     r.pd = planned_finish - start;
     if (!(bac > pv.front())) {
         // A flat curve (no budget, or all of it at the start): no time-phased plan to earn against.
-        r.sv_t = r.spi_t = r.tspi = r.ieac_t = kNaN;
+        r.sv_t = r.spi_t = r.tspi = r.ieac_t = kUndefined;
         return r;
     }
     const bool complete = ev >= bac;
     // Not started (nothing earned, status date at or before the planned start): no schedule
     // performance yet. ES - AT would be the days still to go before the start, a "gain" nobody made.
     const bool not_started = !complete && r.es <= 0.0 && r.at <= 0.0;
-    r.sv_t = not_started ? kNaN : r.es - r.at;
-    r.spi_t = r.at > 0.0 ? r.es / r.at : kNaN;
+    r.sv_t = not_started ? kUndefined : r.es - r.at;
+    r.spi_t = r.at > 0.0 ? r.es / r.at : kUndefined;
     if (complete) {
         // Nothing remains: no to-complete index; the final duration is the actual time (Lipke &
         // Henderson 2006: at completion IEAC(t) = AT + (PD - ES) / SPI(t) = AT, as ES = PD).
-        r.tspi = kNaN;
+        r.tspi = kUndefined;
         r.ieac_t = r.at;
     } else {
-        r.tspi = r.pd > r.at ? (r.pd - r.es) / (r.pd - r.at) : kNaN;
-        r.ieac_t = (std::isfinite(r.spi_t) && r.spi_t > 0.0) ? r.pd / r.spi_t : kNaN;
+        r.tspi = r.pd > r.at ? (r.pd - r.es) / (r.pd - r.at) : kUndefined;
+        r.ieac_t = (std::isfinite(r.spi_t) && r.spi_t > 0.0) ? r.pd / r.spi_t : kUndefined;
     }
     return r;
 }

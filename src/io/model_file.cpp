@@ -36,11 +36,11 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 // What a file's first bytes say it is (docs/interchange.md, "Format detection").
-enum class Content { empty, json, mspdi, pmxml, xer, mpx, other_xml, mpp, unknown };
+enum class Content { empty, ppm_json, mspdi, pmxml, xer, mpx, other_xml, mpp, unknown };
 
 std::string_view describe(Content c) {
     switch (c) {
-        case Content::json: return "ppm JSON";
+        case Content::ppm_json: return "ppm JSON";
         case Content::mspdi: return "MS Project XML (MSPDI)";
         case Content::pmxml: return "Primavera P6 XML (PMXML)";
         case Content::xer: return "Primavera P6 XER";
@@ -108,7 +108,7 @@ Sniffed sniff(const std::filesystem::path& path) {
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
     const std::string_view s = std::string_view(head).substr(i);
     if (s.empty()) return {Content::empty, {}};
-    if (s.front() == '{') return {Content::json, {}};
+    if (s.front() == '{') return {Content::ppm_json, {}};
     if (s.rfind("ERMHDR", 0) == 0) return {Content::xer, {}};
     // MPX: the first record is "MPX" then the file's field separator (',' or ';' in German files).
     if (s.rfind("MPX", 0) == 0 && s.size() > 3 && !std::isalnum(static_cast<unsigned char>(s[3]))) return {Content::mpx, {}};
@@ -123,7 +123,7 @@ Sniffed sniff(const std::filesystem::path& path) {
 
 ImportResult read_as(Content c, const std::filesystem::path& path) {
     switch (c) {
-        case Content::json: return {read_json_file(path), {}};
+        case Content::ppm_json: return {read_json_file(path), {}};
         case Content::mspdi: return read_mspdi_file(path);
         case Content::pmxml: return read_pmxml_file(path);
         case Content::xer: return read_xer_file(path);
@@ -149,7 +149,7 @@ Content readable_content(const std::filesystem::path& path) {
     if (found.content == Content::empty) throw ParseError::syntax(path.string(), 0, 0, "empty file");
     // An extension naming one format: its reader, unless the content is clearly another format
     // (then say so rather than let the reader report a confusing syntax error on line 1).
-    const Content named = ext == ".json" ? Content::json : ext == ".xer" ? Content::xer : ext == ".mpx" ? Content::mpx : Content::unknown;
+    const Content named = ext == ".json" ? Content::ppm_json : ext == ".xer" ? Content::xer : ext == ".mpx" ? Content::mpx : Content::unknown;
     if (named != Content::unknown) {
         if (found.content != named && found.content != Content::unknown && found.content != Content::other_xml)
             throw ParseError::unexpected(path.string(), 0, 0,
@@ -158,7 +158,7 @@ Content readable_content(const std::filesystem::path& path) {
     }
     // Generic or unknown extensions (.xml, .pmxml, .txt, none...): read by content.
     switch (found.content) {
-        case Content::json: case Content::mspdi: case Content::pmxml: case Content::xer: case Content::mpx:
+        case Content::ppm_json: case Content::mspdi: case Content::pmxml: case Content::xer: case Content::mpx:
             return found.content;
         case Content::other_xml:
             throw ParseError::unexpected(path.string(), 0, 0,
@@ -181,7 +181,7 @@ ModelDocument read_model_document(const std::filesystem::path& path) { return re
 
 ModelDocument read_model_document(const std::filesystem::path& path, const ReadLimits& limits) {
     const Content content = readable_content(path);
-    if (content != Content::json) {
+    if (content != Content::ppm_json) {
         ImportResult r = read_as(content, path);
         return {std::move(r.portfolio), ControlData{}, std::move(r.warnings)};
     }

@@ -23,9 +23,9 @@ using detail::child;
 using detail::child_text;
 using detail::local_name;
 
-class Reader {
+class PmxmlReader {
 public:
-    Reader(std::string_view text, std::string source, const ReadLimits& limits)
+    PmxmlReader(std::string_view text, std::string source, const ReadLimits& limits)
         : doc_(text, std::move(source), limits), limits_(limits) {}
     ImportResult run();
 
@@ -94,7 +94,7 @@ private:
     }
 };
 
-ImportResult Reader::run() {
+ImportResult PmxmlReader::run() {
     const pugi::xml_node root = doc_.root();
     if (local_name(root) != "APIBusinessObjects")
         fail(root, "root element <APIBusinessObjects> of a Primavera PMXML file, got <" + std::string(root.name()) + ">");
@@ -355,7 +355,7 @@ ImportResult read_pmxml(std::string_view text, std::string_view source_name) {
 
 ImportResult read_pmxml(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const std::string source(source_name);
-    Reader r(text, source, limits);
+    PmxmlReader r(text, source, limits);
     ImportResult out = r.run();
     detail::check_tasks(out.portfolio, source, limits);
     return out;

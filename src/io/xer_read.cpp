@@ -118,9 +118,9 @@ DaySchedule hours_of(const ClndrNode& day) {
 
 // ---- reader -------------------------------------------------------------------------------------
 
-class Reader {
+class XerReader {
 public:
-    Reader(std::string_view text, std::string source, const ReadLimits& limits)
+    XerReader(std::string_view text, std::string source, const ReadLimits& limits)
         : source_(std::move(source)), limits_(limits) {
         split(detail::cp1252_to_utf8(text));
     }
@@ -221,7 +221,7 @@ private:
     void read_assignments();
 };
 
-void Reader::split(const std::string& text) {
+void XerReader::split(const std::string& text) {
     std::int64_t line_no = 0;
     std::size_t pos = 0;
     XerTable* cur = nullptr;
@@ -288,7 +288,7 @@ void Reader::split(const std::string& text) {
     if (!ended) fail(last_line, "no %E line after the last row: the file is truncated");
 }
 
-void Reader::read_calendars() {
+void XerReader::read_calendars() {
     const XerTable* t = table("CALENDAR");
     if (!t) return;
     for (std::size_t i = 0; i < t->rows.size(); ++i) {
@@ -339,7 +339,7 @@ void Reader::read_calendars() {
     }
 }
 
-void Reader::read_resources() {
+void XerReader::read_resources() {
     const XerTable* t = table("RSRC");
     if (!t) return;
     for (std::size_t i = 0; i < t->rows.size(); ++i) {
@@ -380,7 +380,7 @@ void Reader::read_resources() {
     }
 }
 
-void Reader::read_projects() {
+void XerReader::read_projects() {
     const XerTable* projects = table("PROJECT");
     if (!projects) fail(1, "no PROJECT table");
     read_schedule_options();       // SCHEDOPTIONS: lag calendar and kept options per project
@@ -395,7 +395,7 @@ void Reader::read_projects() {
 }
 
 /// Scheduling options per project: the lag calendar (kept for the links) and every other field.
-void Reader::read_schedule_options() {
+void XerReader::read_schedule_options() {
     const XerTable* so = table("SCHEDOPTIONS");
     if (!so) return;
     for (std::size_t i = 0; i < so->rows.size(); ++i) {
@@ -414,7 +414,7 @@ void Reader::read_schedule_options() {
     }
 }
 
-void Reader::read_project_rows(const XerTable& projects) {
+void XerReader::read_project_rows(const XerTable& projects) {
     for (std::size_t i = 0; i < projects.rows.size(); ++i) {
         const XerRow r(projects, i);
         Project p;
@@ -439,7 +439,7 @@ void Reader::read_project_rows(const XerTable& projects) {
     }
 }
 
-void Reader::add_wbs_nodes() {
+void XerReader::add_wbs_nodes() {
     wbs_table_ = table("PROJWBS");
     if (wbs_table_) {
         const XerTable& wt = *wbs_table_;
@@ -459,7 +459,7 @@ void Reader::add_wbs_nodes() {
 
 /// Node `n` under the WBS node `parent_wbs`, or at the top of project `proj` when that is its
 /// project node or not in PROJWBS.
-void Reader::attach(std::size_t n, const std::string& parent_wbs, const std::string& proj) {
+void XerReader::attach(std::size_t n, const std::string& parent_wbs, const std::string& proj) {
     const auto it = wbs_node_.find(parent_wbs);
     if (it != wbs_node_.end() && wbs_root_of_project_[proj] != parent_wbs) {
         nodes_[it->second].kids.push_back(n);
@@ -469,7 +469,7 @@ void Reader::attach(std::size_t n, const std::string& parent_wbs, const std::str
     }
 }
 
-void Reader::attach_wbs_nodes() {
+void XerReader::attach_wbs_nodes() {
     if (!wbs_table_) return;
     for (std::size_t i = 0; i < wbs_table_->rows.size(); ++i) {
         const XerRow r(*wbs_table_, i);
@@ -480,7 +480,7 @@ void Reader::attach_wbs_nodes() {
     }
 }
 
-void Reader::add_task_nodes() {
+void XerReader::add_task_nodes() {
     if (!task_table_) return;
     const XerTable& tt = *task_table_;
     std::map<std::string, std::size_t> task_row;  // task_id -> row
@@ -498,7 +498,7 @@ void Reader::add_task_nodes() {
     }
 }
 
-void Reader::check_outline() const {
+void XerReader::check_outline() const {
     detail::check_wbs_forest(
         parent_of_, [&](std::size_t n) { return nodes_[n].id; },
         [&](std::size_t n) { return XerRow(nodes_[n].is_wbs ? *wbs_table_ : *task_table_, nodes_[n].row).line(); }, source_,
@@ -506,7 +506,7 @@ void Reader::check_outline() const {
 }
 
 /// Whether any activity is below node `n` (an activity itself counts); memoised in has_task_.
-bool Reader::has_activities(std::size_t n) {
+bool XerReader::has_activities(std::size_t n) {
     if (has_task_[n] >= 0) return has_task_[n] != 0;
     has_task_[n] = 0;
     bool any = !nodes_[n].is_wbs;
@@ -515,7 +515,7 @@ bool Reader::has_activities(std::size_t n) {
     return any;
 }
 
-void Reader::emit_outline() {
+void XerReader::emit_outline() {
     has_task_.assign(nodes_.size(), -1);
     for (auto& [proj, list] : top_level_) {
         Project& p = out_.portfolio.projects[project_index_.count(proj) ? project_index_[proj] : 0];
@@ -527,13 +527,13 @@ void Reader::emit_outline() {
     }
 }
 
-void Reader::emit(std::size_t n, Project& p, std::optional<TaskId> parent) {
+void XerReader::emit(std::size_t n, Project& p, std::optional<TaskId> parent) {
     if (nodes_[n].is_wbs) emit_wbs(n, p, std::move(parent));
     else emit_activity(nodes_[n], p, std::move(parent));
 }
 
 /// A WBS node with activities below it: a summary task, then its children (activities first).
-void Reader::emit_wbs(std::size_t n, Project& p, std::optional<TaskId> parent) {
+void XerReader::emit_wbs(std::size_t n, Project& p, std::optional<TaskId> parent) {
     OutlineNode& node = nodes_[n];
     const XerRow r(*wbs_table_, node.row);
     if (!has_activities(n)) {
@@ -556,7 +556,7 @@ void Reader::emit_wbs(std::size_t n, Project& p, std::optional<TaskId> parent) {
 }
 
 /// A TASK row: the model task with its calendar, duration, progress, constraints and priority.
-void Reader::emit_activity(const OutlineNode& node, Project& p, std::optional<TaskId> parent) {
+void XerReader::emit_activity(const OutlineNode& node, Project& p, std::optional<TaskId> parent) {
     const XerRow r(*task_table_, node.row);
     Task t;
     t.id = TaskId(node.id);
@@ -575,7 +575,7 @@ void Reader::emit_activity(const OutlineNode& node, Project& p, std::optional<Ta
 }
 
 /// Planned duration (milestones none), actual dates, remaining duration and % complete.
-void Reader::read_activity_progress(const XerRow& r, const std::string& task, Task& t) {
+void XerReader::read_activity_progress(const XerRow& r, const std::string& task, Task& t) {
     const double target = hours(r, "target_drtn_hr_cnt");
     const double remain = hours(r, "remain_drtn_hr_cnt");
     t.duration = Duration{static_cast<std::int64_t>(target * 60.0 + 0.5)};
@@ -604,7 +604,7 @@ void Reader::read_activity_progress(const XerRow& r, const std::string& task, Ta
 }
 
 /// The primary and secondary constraints (CS_ALAP only as primary).
-void Reader::read_activity_constraints(const XerRow& r, const std::string& task, Task& t) {
+void XerReader::read_activity_constraints(const XerRow& r, const std::string& task, Task& t) {
     if (const auto c = activity_constraint(r, task, "cstr_type", "cstr_date")) t.constraint = *c;
     t.secondary_constraint = activity_constraint(r, task, "cstr_type2", "cstr_date2");
     if (t.secondary_constraint && t.secondary_constraint->type == ConstraintType::as_late_as_possible) {
@@ -615,7 +615,7 @@ void Reader::read_activity_constraints(const XerRow& r, const std::string& task,
 
 /// P6's constraint codes (Oracle P6 help, "Working with activity constraints"): only the
 /// mandatory ones override logic; the project is read with honor_constraints off.
-std::optional<Constraint> Reader::activity_constraint(const XerRow& r, const std::string& task, std::string_view type_field,
+std::optional<Constraint> XerReader::activity_constraint(const XerRow& r, const std::string& task, std::string_view type_field,
                                                       std::string_view date_field) {
     static const std::map<std::string_view, ConstraintType> kCstr = {
         {"CS_ALAP", ConstraintType::as_late_as_possible}, {"CS_MSO", ConstraintType::start_on},
@@ -639,7 +639,7 @@ std::optional<Constraint> Reader::activity_constraint(const XerRow& r, const std
 }
 
 /// TASKPRED: links, their lag in working hours on the project's lag calendar.
-void Reader::read_links() {
+void XerReader::read_links() {
     const XerTable* lt = table("TASKPRED");
     if (!lt) return;
     for (std::size_t i = 0; i < lt->rows.size(); ++i) {
@@ -668,7 +668,7 @@ void Reader::read_links() {
 }
 
 /// TASKRSRC: assignments of resources (role-only ones are skipped).
-void Reader::read_assignments() {
+void XerReader::read_assignments() {
     const XerTable* at = table("TASKRSRC");
     if (!at) return;
     for (std::size_t i = 0; i < at->rows.size(); ++i) {
@@ -693,7 +693,7 @@ void Reader::read_assignments() {
     }
 }
 
-ImportResult Reader::run() {
+ImportResult XerReader::run() {
     read_calendars();
     read_resources();
     read_projects();
@@ -728,7 +728,7 @@ ImportResult read_xer(std::string_view text, std::string_view source_name) {
 ImportResult read_xer(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const std::string source(source_name);
     detail::check_text_lines(text, source, limits, "\t");
-    Reader r(text, source, limits);
+    XerReader r(text, source, limits);
     ImportResult out = r.run();
     detail::check_tasks(out.portfolio, source, limits);
     return out;

@@ -1,6 +1,8 @@
 // Baselines, status periods and time-phased S-curves (hand computations).
 #include <catch2/catch.hpp>
 
+#include "evm_units.hpp"
+
 #include "ppm/core/error.hpp"
 #include "ppm/evm/baseline.hpp"
 #include "ppm/evm/capture.hpp"
@@ -8,11 +10,9 @@
 #include "ppm/evm/time_phased.hpp"
 
 using namespace ppm;
+using namespace ppm::test;
 
 namespace {
-constexpr std::int64_t kDay = 1440;
-Instant day(std::int64_t d) { return Instant{d * kDay}; }
-Money usd(double v) { return Money::from_major(v); }
 
 Baseline two_tasks() {
     // A: days 0-10, 1000; B: days 10-20, 2000. BAC 3000, PV linear within each task.

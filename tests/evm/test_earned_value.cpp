@@ -1,16 +1,15 @@
 // EVM measures against hand computations of the PMI Practice Standard for EVM (2nd ed.) formulas.
 #include <catch2/catch.hpp>
 
+#include "evm_units.hpp"
+
 #include <cmath>
 
 #include "ppm/core/error.hpp"
 #include "ppm/evm/earned_value.hpp"
 
 using namespace ppm;
-
-namespace {
-Money usd(double v) { return Money::from_major(v); }
-}  // namespace
+using namespace ppm::test;
 
 TEST_CASE("evm: variances, indices and every EAC variant (hand computation)") {
     // BAC 1000, PV 500, EV 400, AC 450 (a textbook-style status; computed by hand below):

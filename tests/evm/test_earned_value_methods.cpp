@@ -4,6 +4,8 @@
 // P6 offers them ("Earned Value Technique" / "Performance % Complete").
 #include <catch2/catch.hpp>
 
+#include "evm_units.hpp"
+
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -17,12 +19,10 @@
 #include "ppm/io/json.hpp"
 
 using namespace ppm;
+using namespace ppm::test;
 
 namespace {
-constexpr std::int64_t kDay = 1440;
 constexpr double kNotReported = std::numeric_limits<double>::quiet_NaN();
-Instant day(std::int64_t d) { return Instant{d * kDay}; }
-Money usd(double v) { return Money::from_major(v); }
 
 Task leaf(const char* id, EarnedValueRule rule, const char* parent = nullptr) {
     Task t;
@@ -40,7 +40,7 @@ EarnedValueRule milestones() {  // Design 30, Build 50, Test 20: steps at 30 %, 
             .milestones = {{.name = "Design", .weight = 30}, {.name = "Build", .weight = 50}, {.name = "Test", .weight = 20}},
             .units = 0, .apportioned_to = {}};
 }
-EarnedValueRule units(double planned) {
+EarnedValueRule units_rule(double planned) {
     return {.method = EarnedValueMethod::units_complete, .start_percent = 0, .milestones = {}, .units = planned, .apportioned_to = {}};
 }
 EarnedValueRule method(EarnedValueMethod m) { return {.method = m, .start_percent = 0, .milestones = {}, .units = 0, .apportioned_to = {}}; }
@@ -61,7 +61,7 @@ Portfolio mixed() {
                leaf("F50", fixed(50), "S"),
                leaf("F25", fixed(25), "S"),
                leaf("WM", milestones()),
-               leaf("UC", units(120)),
+               leaf("UC", units_rule(120)),
                leaf("LOE", method(EarnedValueMethod::level_of_effort)),
                leaf("AE", apportioned("PC"))};
     pf.projects = {p};
@@ -293,7 +293,7 @@ TEST_CASE("evm methods: bad rules are model errors") {
     pf.projects[0].tasks[2].earned_value = fixed(120);
     CHECK(code_of(pf) == ErrorCode::invalid_value);
     pf = mixed();
-    pf.projects[0].tasks[6].earned_value = units(0);
+    pf.projects[0].tasks[6].earned_value = units_rule(0);
     CHECK(code_of(pf) == ErrorCode::invalid_value);
     pf = mixed();
     pf.projects[0].tasks[5].earned_value.milestones[1].weight = 0;

@@ -1,6 +1,8 @@
 // EVM roll-up over WBS, project, program and portfolio (hand computations).
 #include <catch2/catch.hpp>
 
+#include "evm_units.hpp"
+
 #include <cmath>
 
 #include "ppm/core/error.hpp"
@@ -9,11 +11,9 @@
 #include "ppm/governance/rag.hpp"
 
 using namespace ppm;
+using namespace ppm::test;
 
 namespace {
-constexpr std::int64_t kDay = 1440;
-Instant day(std::int64_t d) { return Instant{d * kDay}; }
-Money usd(double v) { return Money::from_major(v); }
 
 Task task(const char* id, const char* parent, double pct, double ac) {
     Task t;

@@ -17,7 +17,7 @@
 using namespace ppm;
 
 namespace {
-const std::string kSample = std::string(PPM_SOURCE_DIR) + "/tests/evm/data/control_sample.json";
+const std::string kControlFile = std::string(PPM_SOURCE_DIR) + "/tests/evm/data/control_sample.json";
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {
     const auto pos = s.find(from);
@@ -27,8 +27,8 @@ std::string replace(std::string s, const std::string& from, const std::string& t
 }  // namespace
 
 TEST_CASE("governance: control sections are read from a model file") {
-    const std::string text = read_text_file(kSample);
-    const auto c = read_control_sections(text, kSample);
+    const std::string text = read_text_file(kControlFile);
+    const auto c = read_control_sections(text, kControlFile);
     REQUIRE(c.risks.size() == 2);
     CHECK(c.risks[0].id == "R1");
     CHECK(c.risks[0].cause == "single supplier");
@@ -54,9 +54,9 @@ TEST_CASE("governance: control sections are read from a model file") {
 }
 
 TEST_CASE("governance: control sections round trip through write_json") {
-    const std::string text = read_text_file(kSample);
-    const auto pf = read_json(text, kSample);
-    const auto c = read_control_sections(text, kSample);
+    const std::string text = read_text_file(kControlFile);
+    const auto pf = read_json(text, kControlFile);
+    const auto c = read_control_sections(text, kControlFile);
     const std::string again = write_json(pf, write_control_sections(c));
     const auto d = read_control_sections(again, "again");
     REQUIRE(d.risks.size() == c.risks.size());
@@ -75,7 +75,7 @@ TEST_CASE("governance: control sections round trip through write_json") {
 }
 
 TEST_CASE("governance: malformed control sections name the file, line and JSON pointer") {
-    const std::string text = read_text_file(kSample);
+    const std::string text = read_text_file(kControlFile);
     try {
         (void)read_control_sections(replace(text, "\"probability\": 0.6", "\"probability\": 1.6"), "bad.json");
         FAIL("expected ParseError");
@@ -91,8 +91,8 @@ TEST_CASE("governance: malformed control sections name the file, line and JSON p
 }
 
 TEST_CASE("governance: the simulation model with certain durations finishes where the CPM engine does") {
-    const std::string text = read_text_file(kSample);
-    const auto pf = read_json(text, kSample);
+    const std::string text = read_text_file(kControlFile);
+    const auto pf = read_json(text, kControlFile);
     UncertaintySpec certain;  // no distributions, no events: every iteration is the deterministic CPM
     certain.risk_events = false;
     const auto model = build_simulation_model(pf, {}, certain);
@@ -105,7 +105,7 @@ TEST_CASE("governance: the simulation model with certain durations finishes wher
     CHECK(cpm.finish == parse_instant("2026-04-03T17:00"));  // P1: A (5 d) then B (10 d) from Mon 03-16
     CHECK(r.finish.front() == r.finish.back());
 
-    const auto c = read_control_sections(text, kSample);
+    const auto c = read_control_sections(text, kControlFile);
     const auto full = build_simulation_model(pf, c.risks, c.uncertainty);
     REQUIRE(full.input.events.size() == 2);
     CHECK(full.event_risk == std::vector<std::string>{"R1", "R2"});
@@ -117,9 +117,9 @@ TEST_CASE("governance: the simulation model with certain durations finishes wher
 }
 
 TEST_CASE("governance: the Monte Carlo forecast starts from the status periods' progress") {
-    const std::string text = read_text_file(kSample);
-    const auto c = read_control_sections(text, kSample);
-    const Portfolio pf = apply_status_periods(read_json(text, kSample), c.status);
+    const std::string text = read_text_file(kControlFile);
+    const auto c = read_control_sections(text, kControlFile);
+    const Portfolio pf = apply_status_periods(read_json(text, kControlFile), c.status);
     // Latest periods (03-13 17:00): P1.A 100 % (reported 80 % on 03-06, done on 03-13), P1.B 20 %.
     const Task& a = pf.projects[0].tasks[0];
     const Task& b = pf.projects[0].tasks[1];
@@ -142,16 +142,16 @@ TEST_CASE("governance: the Monte Carlo forecast starts from the status periods' 
     CHECK(model.to_instant(r.finish.front()) == parse_instant("2026-03-25T17:00"));
     CHECK(schedule(pf).finish == parse_instant("2026-03-25T17:00"));
     // A period after the status date asked for is not used; an unknown task is an error.
-    const Portfolio early = apply_status_periods(read_json(text, kSample), c.status, parse_instant("2026-03-10T00:00"));
+    const Portfolio early = apply_status_periods(read_json(text, kControlFile), c.status, parse_instant("2026-03-10T00:00"));
     CHECK(early.projects[0].tasks[0].progress.percent_complete == 80.0);
     auto bad = c.status;
     bad[0].task[0] = TaskId{"P1.NOPE"};
-    CHECK_THROWS_AS(apply_status_periods(read_json(text, kSample), bad), ModelError);
+    CHECK_THROWS_AS(apply_status_periods(read_json(text, kControlFile), bad), ModelError);
 }
 
 TEST_CASE("governance: capture_baseline freezes CPM dates and planned costs, health gathers RAG facts") {
-    const std::string text = read_text_file(kSample);
-    const auto pf = read_json(text, kSample);
+    const std::string text = read_text_file(kControlFile);
+    const auto pf = read_json(text, kControlFile);
     ScheduleOptions before_start;
     before_start.status_date = parse_instant("2026-03-01T00:00");
     const auto cpm = schedule(pf, before_start);
@@ -164,7 +164,7 @@ TEST_CASE("governance: capture_baseline freezes CPM dates and planned costs, hea
     CHECK(budget_at_completion(b) == Money::from_major(30000));
     CHECK_THROWS_AS(capture_baseline(pf, cpm, ProjectId{"P9"}), ModelError);
 
-    const auto c = read_control_sections(text, kSample);
+    const auto c = read_control_sections(text, kControlFile);
     const Instant at = parse_instant("2026-03-13T17:00");
     const auto table = evm_rollup(pf, c.baselines, at, c.status);
     const auto h = project_health(pf, c, table, at);
@@ -189,17 +189,17 @@ TEST_CASE("governance: d and w in risks and uncertainty are the project's minute
     // sections do the same for the project an entry belongs to. P1 becomes a 24-hour-day project:
     // R1 (project P1) "3d" = 3 x 1,440 minutes, P1.B's "16d" = 16 x 1,440; R2 (project P2, default
     // 8-hour days) "2d" stays 2 x 480.
-    const std::string text = replace(read_text_file(kSample), R"("id": "P1", "name": "Build",)",
+    const std::string text = replace(read_text_file(kControlFile), R"("id": "P1", "name": "Build",)",
                                      R"("id": "P1", "name": "Build", "minutes_per_day": 1440, "minutes_per_week": 10080,)");
-    const auto c = read_control_sections(text, kSample);
+    const auto c = read_control_sections(text, kControlFile);
     CHECK(c.risks[0].pre.impact.schedule == Duration{3 * 1440});
     CHECK(c.risks[1].pre.impact.schedule == Duration{2 * 480});
     CHECK(c.uncertainty.tasks[0].distribution.max == 16 * 1440);
     // A risk tied to no project takes the project of its linked tasks ...
-    const auto linked = read_control_sections(replace(text, R"("project": "P1", "owner": "PM1",)", R"("owner": "PM1",)"), kSample);
+    const auto linked = read_control_sections(replace(text, R"("project": "P1", "owner": "PM1",)", R"("owner": "PM1",)"), kControlFile);
     CHECK(linked.risks[0].pre.impact.schedule == Duration{3 * 1440});
     // ... and a week is the project's week.
-    const auto weeks = read_control_sections(replace(text, R"("schedule": "3d")", R"("schedule": "1w")"), kSample);
+    const auto weeks = read_control_sections(replace(text, R"("schedule": "3d")", R"("schedule": "1w")"), kControlFile);
     CHECK(weeks.risks[0].pre.impact.schedule == Duration{10080});
     // A portfolio-wide figure in days is ambiguous when the projects' days differ: an error, not a guess.
     const std::string matrix = replace(text, R"("risks": {)", R"("risks": {"matrix": {"schedule_bounds": ["1d", "2d", "5d", "10d"]},)");
@@ -220,7 +220,7 @@ TEST_CASE("governance: d and w in risks and uncertainty are the project's minute
 TEST_CASE("governance: control rows naming unknown projects or tasks are ParseErrors naming file, line and JSON pointer") {
     // A baseline row or status period for a task or project that does not exist used to drop out of
     // BAC, EV and AC in silence.
-    const std::string text = read_text_file(kSample);
+    const std::string text = read_text_file(kControlFile);
     auto error_of = [&](const std::string& from, const std::string& to) {
         try {
             (void)read_control_sections(replace(text, from, to), "bad.json");

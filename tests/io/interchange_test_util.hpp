@@ -17,6 +17,9 @@
 
 namespace ppm::test {
 
+/// An instant from calendar fields (the interchange tests' dates).
+inline Instant at(int y, int m, int d, int h = 0, int min = 0) { return Instant::from_ymd_hm(y, m, d, h, min); }
+
 inline std::filesystem::path interchange(const std::string& rel) { return shared_data() / "interchange" / rel; }
 
 inline std::string slurp(const std::filesystem::path& p) {

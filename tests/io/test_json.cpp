@@ -3,6 +3,8 @@
 // docs/format.md, and malformed inputs asserting the error's kind, line, column and what it names.
 #include <catch2/catch.hpp>
 
+#include "interchange_test_util.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -16,10 +18,10 @@
 #include "ppm/io/json.hpp"
 
 using namespace ppm;
+using namespace ppm::test;
 
 namespace {
 
-Instant at(int y, int mo, int d, int h = 0, int mi = 0) { return Instant::from_ymd_hm(y, mo, d, h, mi); }
 
 // A model that sets every field of every entity to a non-default value somewhere.
 Portfolio rich() {
@@ -182,13 +184,6 @@ Portfolio rich() {
     b.tasks = {b1};
     p.projects = {a, b};
     return p;
-}
-
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 // A minimal valid document whose task fields are `task_fields` (a JSON fragment), task on line 9.

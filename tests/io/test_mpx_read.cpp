@@ -17,11 +17,11 @@
 #include "ppm/io/mpx.hpp"
 
 using namespace ppm;
+using namespace ppm::test;
 using ppm::test::interchange;
 
 namespace {
 
-Instant at(int y, int m, int d, int h = 0, int min = 0) { return Instant::from_ymd_hm(y, m, d, h, min); }
 
 const Resource& resource_named(const Portfolio& pf, const std::string& name) {
     for (const auto& r : pf.resources)

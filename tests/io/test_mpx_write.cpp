@@ -9,13 +9,14 @@
 #include "ppm/io/model_file.hpp"
 #include "ppm/io/mpx.hpp"
 #include "ppm/schedule/cpm.hpp"
+#include "interchange_test_util.hpp"
 #include "test_support.hpp"
 
 using namespace ppm;
+using namespace ppm::test;
 
 namespace {
 
-Instant at(int y, int m, int d, int h = 0, int min = 0) { return Instant::from_ymd_hm(y, m, d, h, min); }
 
 Portfolio rich_project() {
     Portfolio pf;

@@ -15,11 +15,11 @@
 #include "ppm/schedule/cpm.hpp"
 
 using namespace ppm;
+using namespace ppm::test;
 using ppm::test::interchange;
 
 namespace {
 
-Instant at(int y, int m, int d, int h = 0, int min = 0) { return Instant::from_ymd_hm(y, m, d, h, min); }
 
 bool xmllint_available() { return std::system("xmllint --version > /dev/null 2>&1") == 0; }
 

@@ -15,7 +15,7 @@ using namespace ppm;
 
 namespace {
 
-const char* kSmall =
+const char* kSmallRcmp =
     "2\n"
     "1\n"
     "  3\n"
@@ -45,7 +45,7 @@ std::int64_t parse_error_line(F&& f) {
 }  // namespace
 
 TEST_CASE("multiproject: MPLIB text is read with releases, resources and successors") {
-    const MultiProjectInstance m = parse_mplib(kSmall, "small.rcmp");
+    const MultiProjectInstance m = parse_mplib(kSmallRcmp, "small.rcmp");
     REQUIRE(m.num_projects() == 2);
     CHECK(m.num_jobs() == 7);
     CHECK(m.capacities == std::vector<std::int32_t>{3});
@@ -66,13 +66,13 @@ TEST_CASE("multiproject: MPLIB text is read with releases, resources and success
 }
 
 TEST_CASE("multiproject: malformed MPLIB input names the line") {
-    std::string bad = kSmall;
+    std::string bad = kSmallRcmp;
     bad.replace(bad.find("1:4"), 3, "1:x");
     CHECK(parse_error_line([&] { (void)parse_mplib(bad, "bad.rcmp"); }) == 8);
-    std::string cross = kSmall;
+    std::string cross = kSmallRcmp;
     cross.replace(cross.find("2:3"), 3, "1:3");  // successors never cross projects in MPLIB
     CHECK(parse_error_line([&] { (void)parse_mplib(cross, "bad.rcmp"); }) == 14);
-    std::string over = kSmall;
+    std::string over = kSmallRcmp;
     over.replace(over.find("4 1 1"), 5, "4 9 1");  // demand above capacity
     CHECK(parse_error_line([&] { (void)parse_mplib(over, "bad.rcmp"); }) == 14);
     CHECK(parse_error_line([&] { (void)parse_mplib("2\n1\n3\n4 0\n", "short.rcmp"); }) > 0);
@@ -80,7 +80,7 @@ TEST_CASE("multiproject: malformed MPLIB input names the line") {
 }
 
 TEST_CASE("multiproject: levelling the small instance as a portfolio is feasible and optimal") {
-    const MultiProjectInstance m = parse_mplib(kSmall, "small.rcmp");
+    const MultiProjectInstance m = parse_mplib(kSmallRcmp, "small.rcmp");
     const MultiProjectResult r = level_multiproject(m);
     CHECK(check_multiproject(m, r.start_times).empty());
     // TPD 2 is optimal: jobs 2 and 3 of project 1 (demand 2 each, capacity 3) cannot overlap.
