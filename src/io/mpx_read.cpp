@@ -72,9 +72,54 @@ bool is_weekday_name(std::string_view word) {
     return std::any_of(std::begin(kDays), std::end(kDays), [&](const char* d) { return w == d; });
 }
 
-class Reader {
+/// A number in a date text: its value, its digit count and whether "'" or "`" precedes it ("'98").
+struct DateNumber {
+    int value;
+    std::size_t digits;
+    bool apostrophe;
+};
+
+/// A date text split into its parts (MpxReader::date_tokens).
+struct DateTokens {
+    std::vector<DateNumber> numbers;
+    std::vector<std::string> words;  ///< Month and weekday names (not the AM/PM text after a time).
+    std::optional<int> minute;       ///< The "hh:mm" time as a minute of the day (AM/PM applied at the end).
+    std::optional<bool> am;          ///< The AM (true) or PM (false) text after the time.
+    std::optional<int> week;         ///< "W25"
+    bool week_next = false;          ///< A "W" was just read: the next number is the week.
+};
+
+/// Day, month and year of a date as its text gives them (0 where it does not).
+struct DateFields {
+    int year = 0, month = 0, day = 0;
+    bool have_year = false, have_month = false;
+};
+
+/// A year of two digits or fewer is 1970-2069; longer ones are taken as written.
+int year_of(const DateNumber& number) { return number.digits <= 2 ? number.value + (number.value < 70 ? 2000 : 1900) : number.value; }
+
+/// The existing date nearest `reference` on day `fields.day` of month `fields.month` (without a
+/// month: of the reference's month or one either side), in the reference's year or one either side.
+std::optional<Date> nearest_date(Date reference, const DateFields& fields) {
+    std::optional<Date> best;
+    for (int year_step = -1; year_step <= 1; ++year_step)
+        for (int month_step = fields.have_month ? 0 : -1; month_step <= (fields.have_month ? 0 : 1); ++month_step) {
+            int year = reference.year() + year_step, month = fields.have_month ? fields.month : reference.month() + month_step;
+            if (month < 1) { month += 12; --year; }
+            if (month > 12) { month -= 12; ++year; }
+            if (month < 1 || month > 12 || fields.day < 1 || fields.day > 31) continue;
+            try {
+                const Date candidate = Date::from_ymd(year, month, fields.day);
+                if (!best || std::abs(candidate - reference) < std::abs(*best - reference)) best = candidate;
+            } catch (const ModelError&) {
+            }
+        }
+    return best;
+}
+
+class MpxReader {
 public:
-    Reader(std::string_view text, std::string source) : text_(detail::cp1252_to_utf8(text)), source_(std::move(source)) {}
+    MpxReader(std::string_view text, std::string source) : text_(detail::cp1252_to_utf8(text)), source_(std::move(source)) {}
     ImportResult run();
 
 private:
@@ -270,7 +315,15 @@ private:
                                              std::string(v) + "'");
         return d;
     }
-    std::optional<Instant> date(std::string_view t);
+    std::optional<Instant> date(std::string_view text);
+    // The steps of date().
+    std::optional<DateTokens> date_tokens(std::string_view text) const;
+    bool read_date_number(std::string_view text, std::size_t& pos, DateTokens& tokens) const;
+    void read_date_word(std::string_view text, std::size_t& pos, DateTokens& tokens) const;
+    std::optional<int> month_of_words(const std::vector<std::string>& words) const;
+    std::optional<Instant> week_date(const DateTokens& tokens, std::string_view text);
+    std::optional<DateFields> date_fields(const std::vector<DateNumber>& numbers, int month) const;
+    std::optional<Instant> instant_of(const DateFields& fields, int minute, std::string_view text);
     /// A task or resource record holds one value per column of its field list (MS Project writes them
     /// all, empty ones too): fewer means the record was cut short and its last values would be lost.
     void check_columns(const std::vector<std::string>& f, const std::vector<int>& ids, const char* what, const char* list) {
@@ -388,166 +441,201 @@ private:
 /// "5/W25/98 12:56", "01/02/2003 08:00 PM"; "NA" -> nullopt. The text is split into numbers, words
 /// (a month or a weekday name, the AM/PM text), a "'98" year and an "hh:mm" time; the numbers are
 /// placed by the date order of record 12.
-std::optional<Instant> Reader::date(std::string_view t) {
+std::optional<Instant> MpxReader::date(std::string_view text) {
     date_problem_.clear();
-    t = detail::trim(t);
-    if (is_na(t)) return std::nullopt;
-    struct Number { int value; std::size_t digits; bool apostrophe; };
-    std::vector<Number> numbers;
-    std::vector<std::string> words;
-    std::optional<int> minute;
-    std::optional<bool> am;
-    std::optional<int> week;  // "W25"
-    bool week_next = false;
-    for (std::size_t i = 0; i < t.size();) {
-        const unsigned char c = static_cast<unsigned char>(t[i]);
-        if (std::isdigit(c)) {
-            std::size_t j = i;
-            int v = 0;
-            while (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) {
-                if (j - i >= 4) return std::nullopt;  // no part has more than 4 digits (and no int overflow)
-                v = v * 10 + (t[j++] - '0');
-            }
-            if (j < t.size() && (t[j] == time_sep_ || t[j] == ':') && t[j] != date_sep_) {
-                // hh:mm[:ss] [AM]
-                std::size_t k = j + 1;
-                while (k < t.size() && (std::isdigit(static_cast<unsigned char>(t[k])) || t[k] == time_sep_ || t[k] == ':')) ++k;
-                if (minute) return std::nullopt;
-                minute = time_of_day(t.substr(i, k - i), false);
-                if (!minute) return std::nullopt;
-                i = k;
-                continue;
-            }
-            const bool apostrophe = i > 0 && (t[i - 1] == '\'' || t[i - 1] == '`');
-            if (week_next) { week = v; week_next = false; }
-            else numbers.push_back({v, j - i, apostrophe});
-            i = j;
-        } else if (std::isalpha(c) || c >= 0x80) {  // a word (UTF-8 letters included: "März"; "a.m.", "Okt.")
-            const auto letter = [&](std::size_t k) {
-                return k < t.size() && (std::isalpha(static_cast<unsigned char>(t[k])) || static_cast<unsigned char>(t[k]) >= 0x80);
-            };
-            std::size_t j = i;
-            while (letter(j) || (j < t.size() && t[j] == '.' && (letter(j + 1) || j + 1 == t.size() || t[j + 1] == ' '))) ++j;
-            std::string w(t.substr(i, j - i));
-            std::erase(w, '.');
-            if ((w == "W" || w == "w") && j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) week_next = true;
-            else if (const auto a = am_pm(w); a && minute) am = a;
-            else words.push_back(w);
-            i = j;
+    text = detail::trim(text);
+    if (is_na(text)) return std::nullopt;
+    const auto tokens = date_tokens(text);  // numbers, words, time of day, week
+    if (!tokens) return std::nullopt;
+    const auto month = month_of_words(tokens->words);  // a month name (0: none), weekdays skipped
+    if (!month) return std::nullopt;
+    if (tokens->week) return week_date(*tokens, text);  // "5/W25/98"
+    const auto fields = date_fields(tokens->numbers, *month);  // day, month, year by the date order
+    if (!fields) return std::nullopt;
+    return instant_of(*fields, tokens->minute.value_or(0), text);  // a full date, or the nearest one
+}
+
+/// Splits a date text into its parts; nullopt when one is malformed (a number of more than 4
+/// digits, a second time, a time that is not one, an hour the AM/PM text cannot take).
+std::optional<DateTokens> MpxReader::date_tokens(std::string_view text) const {
+    DateTokens tokens;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const unsigned char character = static_cast<unsigned char>(text[pos]);
+        if (std::isdigit(character)) {
+            if (!read_date_number(text, pos, tokens)) return std::nullopt;
+        } else if (std::isalpha(character) || character >= 0x80) {  // a word (UTF-8 letters included: "März"; "a.m.", "Okt.")
+            read_date_word(text, pos, tokens);
         } else {
-            ++i;
+            ++pos;
         }
     }
-    if (am && minute) {
-        const int h = *minute / 60;
-        if (h < 1 || h > 12) return std::nullopt;
-        *minute = (h % 12 + (*am ? 0 : 12)) * 60 + *minute % 60;
+    if (tokens.am && tokens.minute) {
+        const int hour = *tokens.minute / 60;
+        if (hour < 1 || hour > 12) return std::nullopt;
+        *tokens.minute = (hour % 12 + (*tokens.am ? 0 : 12)) * 60 + *tokens.minute % 60;
     }
-    // Words: a month name, weekday names (ignored; a leading word of the EEE formats 8-11, 15-17 is
-    // the weekday in any language).
+    return tokens;
+}
+
+/// Reads the number at `pos` of a date text (or the "hh:mm[:ss]" time it starts) into `tokens` and
+/// moves `pos` past it; false when it is malformed.
+bool MpxReader::read_date_number(std::string_view text, std::size_t& pos, DateTokens& tokens) const {
+    const std::size_t start = pos;
+    std::size_t end = start;
+    int value = 0;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) {
+        if (end - start >= 4) return false;  // no part has more than 4 digits (and no int overflow)
+        value = value * 10 + (text[end++] - '0');
+    }
+    if (end < text.size() && (text[end] == time_sep_ || text[end] == ':') && text[end] != date_sep_) {
+        // hh:mm[:ss] [AM]
+        std::size_t time_end = end + 1;
+        while (time_end < text.size() &&
+               (std::isdigit(static_cast<unsigned char>(text[time_end])) || text[time_end] == time_sep_ || text[time_end] == ':'))
+            ++time_end;
+        if (tokens.minute) return false;
+        tokens.minute = time_of_day(text.substr(start, time_end - start), false);
+        if (!tokens.minute) return false;
+        pos = time_end;
+        return true;
+    }
+    const bool apostrophe = start > 0 && (text[start - 1] == '\'' || text[start - 1] == '`');
+    if (tokens.week_next) {
+        tokens.week = value;
+        tokens.week_next = false;
+    } else {
+        tokens.numbers.push_back({value, end - start, apostrophe});
+    }
+    pos = end;
+    return true;
+}
+
+/// Reads the word at `pos` of a date text (letters, dots inside or at its end: "a.m.", "Okt.") into
+/// `tokens` and moves `pos` past it: "W" before a number announces a week, the AM/PM text after a
+/// time is kept as such, any other word for month_of_words().
+void MpxReader::read_date_word(std::string_view text, std::size_t& pos, DateTokens& tokens) const {
+    const auto letter = [&](std::size_t k) {
+        return k < text.size() && (std::isalpha(static_cast<unsigned char>(text[k])) || static_cast<unsigned char>(text[k]) >= 0x80);
+    };
+    std::size_t end = pos;
+    while (letter(end) || (end < text.size() && text[end] == '.' && (letter(end + 1) || end + 1 == text.size() || text[end + 1] == ' ')))
+        ++end;
+    std::string word(text.substr(pos, end - pos));
+    std::erase(word, '.');
+    if ((word == "W" || word == "w") && end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) tokens.week_next = true;
+    else if (const auto am = am_pm(word); am && tokens.minute) tokens.am = am;
+    else tokens.words.push_back(word);
+    pos = end;
+}
+
+/// The month a date's words name (0: none); weekday names are skipped, and so is a leading word of
+/// the EEE formats 8-11, 15-17 (the weekday in any language) or of several words. nullopt when a
+/// word is neither, or two words name a month.
+std::optional<int> MpxReader::month_of_words(const std::vector<std::string>& words) const {
     int month = 0;
     const bool weekday_first = date_format_ == 8 || date_format_ == 9 || date_format_ == 10 || date_format_ == 11 ||
                                (date_format_ >= 15 && date_format_ <= 17);
     for (std::size_t k = 0; k < words.size(); ++k) {
-        if (const int m = month_from_name(words[k]); m && !(k == 0 && words.size() > 1)) {
+        if (const int named = month_from_name(words[k]); named && !(k == 0 && words.size() > 1)) {
             if (month) return std::nullopt;
-            month = m;
+            month = named;
         } else if (is_weekday_name(words[k]) || (k == 0 && (weekday_first || words.size() > 1))) {
             continue;
         } else {
             return std::nullopt;
         }
     }
-    int y = 0, m = month, d = 0;
-    bool have_year = false, have_month = month != 0;
-    const auto year_of = [](const Number& n) { return n.digits <= 2 ? n.value + (n.value < 70 ? 2000 : 1900) : n.value; };
-    if (week) {
-        // "5/W25/98": day 5 of week 25. Assumption (the MPX notes do not say): ISO 8601 weeks, day 1 = Monday.
-        if (numbers.empty() || numbers.size() > 2 || numbers[0].value < 1 || numbers[0].value > 7 || *week < 1 || *week > 53)
-            return std::nullopt;
-        const auto in_year = [&](int year) {
-            const Date jan4 = Date::from_ymd(year, 1, 4);
-            return jan4 - jan4.weekday() + ((*week - 1) * 7 + numbers[0].value - 1);
-        };
-        try {
-            if (numbers.size() == 2) {
-                const Date day = in_year(year_of(numbers[1]));
-                reference_ = day;
-                return Instant::at(day, minute.value_or(0));
-            }
-            if (!reference_) return std::nullopt;
-            std::optional<Date> best;
-            for (int dy = -1; dy <= 1; ++dy) {
-                const Date c = in_year(reference_->year() + dy);
-                if (!best || std::abs(c - *reference_) < std::abs(*best - *reference_)) best = c;
-            }
-            note_partial_date(t, true);
-            return Instant::at(*best, minute.value_or(0));
-        } catch (const ModelError&) {
-            return std::nullopt;
-        }
-    }
-    if (month) {
-        // "13 December 2002", "December 13 2002", "2002 December 13", "25 Aug '98", "Wed 23 Mar".
-        if (numbers.empty() || numbers.size() > 2) return std::nullopt;
-        if (numbers.size() == 1) {
-            d = numbers[0].value;
-        } else {
-            std::size_t yi = date_order_ == 2 ? 0 : 1;
-            if (numbers[0].apostrophe || numbers[0].digits > 2) yi = 0;
-            else if (numbers[1].apostrophe || numbers[1].digits > 2) yi = 1;
-            y = year_of(numbers[yi]);
-            d = numbers[1 - yi].value;
-            have_year = true;
-        }
-    } else if (numbers.size() == 3) {
-        const Number* p[3] = {&numbers[0], &numbers[1], &numbers[2]};
-        if (date_order_ == 0) { m = p[0]->value; d = p[1]->value; y = year_of(*p[2]); }
-        else if (date_order_ == 2) { y = year_of(*p[0]); m = p[1]->value; d = p[2]->value; }
-        else { d = p[0]->value; m = p[1]->value; y = year_of(*p[2]); }
-        have_year = have_month = true;
-    } else if (numbers.size() == 2) {  // "25/5" (DMY) or "5/25" (MDY, YMD)
-        if (date_order_ == 1) { d = numbers[0].value; m = numbers[1].value; }
-        else { m = numbers[0].value; d = numbers[1].value; }
-        have_month = true;
-    } else if (numbers.size() == 1) {  // "23", "Wed 05"
-        d = numbers[0].value;
-    } else {
-        return std::nullopt;  // a time alone ("12:56", "Wed 12:56") names no day
-    }
+    return month;
+}
+
+/// "5/W25/98": day 5 of week 25. Assumption (the MPX notes do not say): ISO 8601 weeks, day 1 =
+/// Monday. Without a year, the week nearest the last full date read.
+std::optional<Instant> MpxReader::week_date(const DateTokens& tokens, std::string_view text) {
+    const std::vector<DateNumber>& numbers = tokens.numbers;
+    const int week = *tokens.week;
+    if (numbers.empty() || numbers.size() > 2 || numbers[0].value < 1 || numbers[0].value > 7 || week < 1 || week > 53)
+        return std::nullopt;
+    const auto in_year = [&](int year) {
+        const Date jan4 = Date::from_ymd(year, 1, 4);
+        return jan4 - jan4.weekday() + ((week - 1) * 7 + numbers[0].value - 1);
+    };
     try {
-        if (have_year) {
-            date_problem_ = detail::date_problem(y, m, d);
-            if (!date_problem_.empty()) return std::nullopt;
-            const Date day = Date::from_ymd(y, m, d);
+        if (numbers.size() == 2) {
+            const Date day = in_year(year_of(numbers[1]));
             reference_ = day;
-            return Instant::at(day, minute.value_or(0));
+            return Instant::at(day, tokens.minute.value_or(0));
         }
-        // No year (or no month): the candidate nearest the last full date read.
         if (!reference_) return std::nullopt;
-        const Date ref = *reference_;
         std::optional<Date> best;
-        for (int dy = -1; dy <= 1; ++dy)
-            for (int dm = have_month ? 0 : -1; dm <= (have_month ? 0 : 1); ++dm) {
-                int yy = ref.year() + dy, mm = have_month ? m : ref.month() + dm;
-                if (mm < 1) { mm += 12; --yy; }
-                if (mm > 12) { mm -= 12; ++yy; }
-                if (mm < 1 || mm > 12 || d < 1 || d > 31) continue;
-                try {
-                    const Date c = Date::from_ymd(yy, mm, d);
-                    if (!best || std::abs(c - ref) < std::abs(*best - ref)) best = c;
-                } catch (const ModelError&) {
-                }
-            }
-        if (!best) return std::nullopt;
-        note_partial_date(t, have_month);
-        return Instant::at(*best, minute.value_or(0));
+        for (int year_step = -1; year_step <= 1; ++year_step) {
+            const Date candidate = in_year(reference_->year() + year_step);
+            if (!best || std::abs(candidate - *reference_) < std::abs(*best - *reference_)) best = candidate;
+        }
+        note_partial_date(text, true);
+        return Instant::at(*best, tokens.minute.value_or(0));
     } catch (const ModelError&) {
         return std::nullopt;
     }
 }
 
-ImportResult Reader::run() {
+/// Day, month and year of a date from its numbers, placed by the date order of record 12, and the
+/// month its words name (0: none); nullopt when the numbers name no day (none, a time alone, or too
+/// many).
+std::optional<DateFields> MpxReader::date_fields(const std::vector<DateNumber>& numbers, int month) const {
+    DateFields fields{.month = month, .have_month = month != 0};
+    if (month) {
+        // "13 December 2002", "December 13 2002", "2002 December 13", "25 Aug '98", "Wed 23 Mar".
+        if (numbers.empty() || numbers.size() > 2) return std::nullopt;
+        if (numbers.size() == 1) {
+            fields.day = numbers[0].value;
+        } else {
+            std::size_t year_index = date_order_ == 2 ? 0 : 1;
+            if (numbers[0].apostrophe || numbers[0].digits > 2) year_index = 0;
+            else if (numbers[1].apostrophe || numbers[1].digits > 2) year_index = 1;
+            fields.year = year_of(numbers[year_index]);
+            fields.day = numbers[1 - year_index].value;
+            fields.have_year = true;
+        }
+    } else if (numbers.size() == 3) {
+        if (date_order_ == 0) { fields.month = numbers[0].value; fields.day = numbers[1].value; fields.year = year_of(numbers[2]); }
+        else if (date_order_ == 2) { fields.year = year_of(numbers[0]); fields.month = numbers[1].value; fields.day = numbers[2].value; }
+        else { fields.day = numbers[0].value; fields.month = numbers[1].value; fields.year = year_of(numbers[2]); }
+        fields.have_year = fields.have_month = true;
+    } else if (numbers.size() == 2) {  // "25/5" (DMY) or "5/25" (MDY, YMD)
+        if (date_order_ == 1) { fields.day = numbers[0].value; fields.month = numbers[1].value; }
+        else { fields.month = numbers[0].value; fields.day = numbers[1].value; }
+        fields.have_month = true;
+    } else if (numbers.size() == 1) {  // "23", "Wed 05"
+        fields.day = numbers[0].value;
+    } else {
+        return std::nullopt;  // a time alone ("12:56", "Wed 12:56") names no day
+    }
+    return fields;
+}
+
+/// The instant of a date's fields at `minute` of the day. A full date (with its year) becomes the
+/// reference of later partial ones; a date without a year (or month) is the candidate nearest that
+/// reference (nullopt without one), warned once per file.
+std::optional<Instant> MpxReader::instant_of(const DateFields& fields, int minute, std::string_view text) {
+    try {
+        if (fields.have_year) {
+            date_problem_ = detail::date_problem(fields.year, fields.month, fields.day);
+            if (!date_problem_.empty()) return std::nullopt;
+            const Date day = Date::from_ymd(fields.year, fields.month, fields.day);
+            reference_ = day;
+            return Instant::at(day, minute);
+        }
+        if (!reference_) return std::nullopt;
+        const std::optional<Date> best = nearest_date(*reference_, fields);
+        if (!best) return std::nullopt;
+        note_partial_date(text, fields.have_month);
+        return Instant::at(*best, minute);
+    } catch (const ModelError&) {
+        return std::nullopt;
+    }
+}
+
+ImportResult MpxReader::run() {
     const std::string stem = std::filesystem::path(source_).stem().string();
     project_.id = ProjectId(stem.empty() || stem == "<input>" ? "project" : stem);
     std::istringstream in(text_);
@@ -569,7 +657,7 @@ ImportResult Reader::run() {
 
 /// File creation record: MPX, program name, file version, code page (MPXJ
 /// populateFileCreationRecord). Text is decoded as Windows-1252 (MS Project's "ANSI").
-void Reader::read_file_creation(const std::string& raw) {
+void MpxReader::read_file_creation(const std::string& raw) {
     if (raw.rfind("MPX", 0) != 0 || raw.size() < 4) fail("an MPX file starts with 'MPX,'");
     sep_ = raw[3];
     header_ = true;
@@ -581,7 +669,7 @@ void Reader::read_file_creation(const std::string& raw) {
         warn("project", "code page '" + f[3] + "' read as Windows-1252 (ANSI): characters outside ASCII may differ");
 }
 
-void Reader::read_record(const Fields& f) {
+void MpxReader::read_record(const Fields& f) {
     const auto rec = detail::parse_int(f[0]);
     if (!rec) fail("expected a record number, got '" + f[0] + "'");
     switch (*rec) {
@@ -614,7 +702,7 @@ void Reader::read_record(const Fields& f) {
 }
 
 /// Record 10: currency symbol, symbol position, digits, thousands separator, decimal separator.
-void Reader::read_currency_settings(const Fields& f) {
+void MpxReader::read_currency_settings(const Fields& f) {
     const auto punct = [](const std::string& v) {
         return v.size() == 1 && std::ispunct(static_cast<unsigned char>(v[0])) ? v[0] : '\0';
     };
@@ -625,7 +713,7 @@ void Reader::read_currency_settings(const Fields& f) {
 }
 
 /// Record 11: hours per day and per week.
-void Reader::read_default_settings(const Fields& f) {
+void MpxReader::read_default_settings(const Fields& f) {
     if (const auto h = number(field_at(f, 4)); h && *h > 0) hours_per_day_ = *h;
     if (const auto h = number(field_at(f, 5)); h && *h > 0) hours_per_week_ = *h;
     project_.minutes_per_day = static_cast<std::int64_t>(hours_per_day_ * 60.0 + 0.5);
@@ -634,7 +722,7 @@ void Reader::read_default_settings(const Fields& f) {
 
 /// Record 12: date order, time format, default start time, date separator, time separator, AM
 /// text, PM text, date format, bar text date format (MPXJ populateDateTimeSettings).
-void Reader::read_date_time_settings(const Fields& f) {
+void MpxReader::read_date_time_settings(const Fields& f) {
     if (const auto v = detail::parse_int(field_at(f, 1)); v && *v >= 0 && *v <= 2) date_order_ = static_cast<int>(*v);
     if (field_at(f, 4).size() == 1) date_sep_ = field_at(f, 4)[0];
     if (field_at(f, 5).size() == 1) time_sep_ = field_at(f, 5)[0];
@@ -645,7 +733,7 @@ void Reader::read_date_time_settings(const Fields& f) {
 
 /// Record 20 (base calendar) or 55 (the last resource's calendar): name or base, then seven day
 /// flags from Sunday.
-void Reader::read_calendar(std::int64_t record, const Fields& f) {
+void MpxReader::read_calendar(std::int64_t record, const Fields& f) {
     Calendar cal;
     ++calendar_count_;
     cal.id = CalendarId(std::to_string(calendar_count_));
@@ -672,7 +760,7 @@ void Reader::read_calendar(std::int64_t record, const Fields& f) {
 }
 
 /// Record 25/56: a weekday's working hours (from/to pairs) of the last calendar.
-void Reader::read_calendar_hours(const Fields& f) {
+void MpxReader::read_calendar_hours(const Fields& f) {
     if (!calendar_) fail("calendar hours (record 25/56) before a calendar");
     const auto day = detail::parse_int(field_at(f, 1));
     if (!day || *day < 1 || *day > 7) fail("calendar hours: expected a day 1 (Sunday) .. 7");
@@ -690,7 +778,7 @@ void Reader::read_calendar_hours(const Fields& f) {
 }
 
 /// Record 26/57: an exception of the last calendar (from, to, working flag, hours).
-void Reader::read_calendar_exception(const Fields& f) {
+void MpxReader::read_calendar_exception(const Fields& f) {
     if (!calendar_) fail("calendar exception (record 26/57) before a calendar");
     const auto from = date(field_at(f, 1));
     // A one-day exception may give the from date only (MPXJ populateCalendarException).
@@ -710,7 +798,7 @@ void Reader::read_calendar_exception(const Fields& f) {
 }
 
 /// Record 30: project name, company, manager, calendar, start date, ..., status date.
-void Reader::read_project_header(const Fields& f) {
+void MpxReader::read_project_header(const Fields& f) {
     project_.name = field_at(f, 1);
     if (!field_at(f, 2).empty()) project_.custom["mpx.Company"] = field_at(f, 2);
     project_.manager = field_at(f, 3);
@@ -725,13 +813,13 @@ void Reader::read_project_header(const Fields& f) {
 }
 
 /// Record 41/61: the numeric column ids of the following resource/task records.
-void Reader::read_column_ids(const Fields& f, std::vector<int>& ids) {
+void MpxReader::read_column_ids(const Fields& f, std::vector<int>& ids) {
     ids.clear();
     for (std::size_t k = 1; k < f.size(); ++k) ids.push_back(static_cast<int>(detail::parse_int(f[k]).value_or(-1)));
 }
 
 /// Record 50: a resource, one value per column of record 41.
-void Reader::read_resource(const Fields& f) {
+void MpxReader::read_resource(const Fields& f) {
     check_columns(f, resource_ids_, "resource (record 50)", "41");
     ResourceRecord record;
     for (std::size_t k = 0; k < resource_ids_.size() && k + 1 < f.size(); ++k) read_resource_column(record, k, f[k + 1]);
@@ -747,7 +835,7 @@ void Reader::read_resource(const Fields& f) {
 }
 
 /// Column `k` (value `v`) of a resource record.
-void Reader::read_resource_column(ResourceRecord& record, std::size_t k, const std::string& v) {
+void MpxReader::read_resource_column(ResourceRecord& record, std::size_t k, const std::string& v) {
     Resource& res = record.resource;
     const int id = resource_ids_[k];
     const auto* field = detail::find_mpx_field(detail::kMpxResourceFields, id);
@@ -783,7 +871,7 @@ void Reader::read_resource_column(ResourceRecord& record, std::size_t k, const s
 }
 
 /// Record 70: a task, one value per column of record 61.
-void Reader::read_task(const Fields& f) {
+void MpxReader::read_task(const Fields& f) {
     check_columns(f, task_ids_, "task (record 70)", "61");
     TaskRecord record;
     for (std::size_t k = 0; k < task_ids_.size() && k + 1 < f.size(); ++k) read_task_column(record, k, f[k + 1]);
@@ -813,7 +901,7 @@ std::optional<ConstraintType> constraint_from_name(const std::string& v) {
 }
 
 /// Column `k` (value `v`) of a task record.
-void Reader::read_task_column(TaskRecord& record, std::size_t k, const std::string& v) {
+void MpxReader::read_task_column(TaskRecord& record, std::size_t k, const std::string& v) {
     Task& t = record.task;
     const int id = task_ids_[k];
     const auto* field = detail::find_mpx_field(detail::kMpxTaskFields, id);
@@ -857,7 +945,7 @@ void Reader::read_task_column(TaskRecord& record, std::size_t k, const std::stri
 
 /// A read task record: its constraint checked, its parent by the outline level, then added to
 /// the project (the project summary row, outline level 0, is not).
-void Reader::add_task(TaskRecord& record) {
+void MpxReader::add_task(TaskRecord& record) {
     Task& t = record.task;
     const std::string& row = record.row;
     if (!t.constraint.date && t.constraint.type != ConstraintType::as_soon_as_possible &&
@@ -884,7 +972,7 @@ void Reader::add_task(TaskRecord& record) {
 }
 
 /// Record 75: an assignment of the last task (resource row, units, work, ..., actual work).
-void Reader::read_assignment(const Fields& f) {
+void MpxReader::read_assignment(const Fields& f) {
     if (!task_) fail("assignment (record 75) before a task");
     Assignment a;
     const auto it = resource_by_row_.find(field_at(f, 1));
@@ -898,7 +986,7 @@ void Reader::read_assignment(const Fields& f) {
 }
 
 /// Links: "3FS+1d", "5", "11SF+2d"; several separated by the list separator.
-void Reader::resolve_links() {
+void MpxReader::resolve_links() {
     for (const auto& [index, text, line] : pending_links_) {
         Task& t = project_.tasks[index];
         line_ = line;
@@ -915,7 +1003,7 @@ void Reader::resolve_links() {
 }
 
 /// One link of task `t`: predecessor row, type (English or German), lag ("+1d", "-2ed", "50%").
-Dependency Reader::parse_link(const Task& t, std::string_view s) {
+Dependency MpxReader::parse_link(const Task& t, std::string_view s) {
     std::size_t n = 0;
     while (n < s.size() && std::isdigit(static_cast<unsigned char>(s[n]))) ++n;
     const std::string ref(s.substr(0, n));
@@ -953,7 +1041,7 @@ Dependency Reader::parse_link(const Task& t, std::string_view s) {
 }
 
 /// The portfolio around the one project: its id, name, default calendar and status date.
-ImportResult Reader::finish() {
+ImportResult MpxReader::finish() {
     auto& portfolio = out_.portfolio;
     portfolio.id = PortfolioId(project_.id.str());
     portfolio.name = project_.name;
@@ -973,7 +1061,7 @@ ImportResult read_mpx(std::string_view text, std::string_view source_name) {
 ImportResult read_mpx(std::string_view text, std::string_view source_name, const ReadLimits& limits) {
     const std::string source(source_name);
     detail::check_text_lines(text, source, limits, ",;\t");
-    Reader r(text, source);
+    MpxReader r(text, source);
     ImportResult out = r.run();
     detail::check_tasks(out.portfolio, source, limits);
     return out;
