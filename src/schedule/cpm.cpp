@@ -361,8 +361,13 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
     }
 }
 
+// ---- backward pass ------------------------------------------------------------------------------
+// The steps of backward() below, as forward()'s: inline helpers of one call site each, so the loop
+// is the one it was; `BackwardInputs` only names the spans it reads. `Bounds`, `successor_bounds`
+// and `place_late` serve shift_alap() too.
+
 // Late bounds of task i from its successors (using `start_of`/`finish_of` dates), its summary
-// parent and its project: the minimum start-type and finish-type instants.
+// parent and its project: the minimum start-type and finish-type instants (or working-time keys).
 struct Bounds {
     std::int64_t start = kMax, finish = kMax;
 };
@@ -411,130 +416,213 @@ inline std::int64_t anchor(const Network& net, const CpmWorkspace& ws, std::size
     return net.project_deadline()[p] != kNoDate ? net.project_deadline()[p] : ws.project_finish[p];
 }
 
-void backward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
-    const auto topo = net.topological_order();
-    const auto cals = net.calendars();
-    const auto cal_of = net.calendar_of();
-    const auto proj = net.project_of();
-    const auto ctype = net.constraint_type();
-    const auto cdate = net.constraint_date();
-    const auto scap = net.start_cap();
-    const auto fcap = net.finish_cap();
-    const bool retained = opt.progress_mode == ProgressMode::retained_logic;
-    auto start_of = [&](std::uint32_t j) { return ws.late_start[j]; };
-    auto finish_of = [&](std::uint32_t j) { return ws.late_finish[j]; };
-    const auto so = net.succ_offsets();
-    const auto sl = net.succ_links();
-    const auto lsucc = net.link_succ();
-    const auto ltype = net.link_type();
-    const auto lag_unit = net.link_lag_unit();
-    const auto link_cal = net.link_calendar();
-    const auto link_lag = net.link_lag();
-    for (std::size_t p = 0; p < ws.anchor_key.size(); ++p)
-        ws.anchor_key[p] = cals[net.project_calendar()[p]].work_index(Instant{anchor(net, ws, p)});
+/// The network's columns the backward pass reads, fetched once per pass.
+struct BackwardInputs {
+    const Network& net;
+    std::span<const Duration> durations;
+    std::span<const std::uint32_t> succ_offsets, succ_links, link_succ, calendar_of, project_of, link_calendar, parent;
+    std::span<const LinkType> link_type;
+    std::span<const LagUnit> lag_unit;
+    std::span<const std::int64_t> link_lag;
+    std::span<const WorkCalendar> calendars;
+    std::span<const ProgressState> progress_state;
+    std::span<const ConstraintType> constraint_type;
+    std::span<const std::int64_t> constraint_date, start_cap, finish_cap, deadline;
+    bool retained;  ///< retained logic: in-progress successors still bound their predecessors
+};
 
-    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
-        const std::uint32_t i = *it;
-        const ProgressState st = net.progress_state()[i];
-        if (!net.is_summary()[i] && st == ProgressState::complete) {
-            ws.late_start[i] = ws.early_start[i];
-            ws.late_finish[i] = ws.early_finish[i];
-            ws.total_float[i] = 0;
-            continue;
-        }
-        const ConstraintType ct = ctype[i];
-        const std::uint32_t p = proj[i];
-        const std::int64_t d = durations[i].count();
-        if (!net.is_summary()[i] && d > 0 && ct != ConstraintType::must_start_on && ct != ConstraintType::must_finish_on) {
-            // The common case in working-time keys of the task's calendar (see forward()).
-            const std::uint32_t ci = cal_of[i];
-            const WorkCalendar& cal = cals[ci];
-            std::int64_t kfin = ci == net.project_calendar()[p] ? ws.anchor_key[p]
-                                                                  : cal.work_index(Instant{anchor(net, ws, p)});
-            std::int64_t kst = kMax;
-            if (net.deadline()[i] != kNoDate) kfin = std::min(kfin, cal.work_index(Instant{net.deadline()[i]}));
-            const std::uint32_t parent = net.parent()[i];
-            if (parent != TaskIndex::kInvalid) {
-                if (ws.bound_finish[parent] != kMax) kfin = std::min(kfin, cal.work_index(Instant{ws.bound_finish[parent]}));
-                if (ws.early_start[i] == ws.early_start[parent] && ws.bound_start[parent] != kMax)
-                    kst = std::min(kst, cal.work_index(Instant{ws.bound_start[parent]}));
-            }
-            if (scap[i] != kNoDate) kst = std::min(kst, cal.work_index(Instant{scap[i]}));
-            if (fcap[i] != kNoDate) kfin = std::min(kfin, cal.work_index(Instant{fcap[i]}));
-            for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
-                const std::uint32_t k = sl[q];
-                const std::uint32_t j = lsucc[k];
-                const ProgressState sj = net.progress_state()[j];
-                if (sj == ProgressState::complete || (sj == ProgressState::in_progress && !retained)) continue;
-                const LinkType lt = ltype[k];
-                const bool to_start = lt == LinkType::finish_start || lt == LinkType::start_start;
-                std::int64_t w;
-                if (lag_unit[k] == LagUnit::working && link_cal[k] == ci && cal_of[j] == ci) {
-                    w = (to_start ? ws.late_start_key[j] : ws.late_finish_key[j]) - link_lag[k];
-                } else {
-                    std::int64_t dst = to_start ? ws.late_start[j] : ws.late_finish[j];
-                    if (!to_start && durations[j].count() > 0)
-                        dst = cals[cal_of[j]].next_work_start(Instant{dst}).minutes_since_epoch();
-                    w = cal.work_index(Instant{lag_backward(net, k, dst, [&] { return pred_duration(net, durations, ws, i); })});
-                }
-                if (lt == LinkType::finish_start || lt == LinkType::finish_finish) kfin = std::min(kfin, w);
-                else kst = std::min(kst, w);
-            }
-            const std::int64_t key = kst == kMax ? kfin : std::min(kfin, kst + d);
-            ws.late_start[i] = cal.start_at_work(key - d).minutes_since_epoch();
-            ws.late_finish[i] = cal.finish_at_work(key).minutes_since_epoch();
-            ws.late_start_key[i] = key - d;
-            ws.late_finish_key[i] = key;
-            ws.total_float[i] = key - ws.finish_key[i];
-            continue;
-        }
-        Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
-        b.finish = std::min(b.finish, anchor(net, ws, p));
-        if (net.deadline()[i] != kNoDate) b.finish = std::min(b.finish, net.deadline()[i]);
-        const std::uint32_t parent = net.parent()[i];
-        if (parent != TaskIndex::kInvalid) {
-            // A summary's start is the earliest of its children's: a start-type bound on it
-            // binds only the children that start with it.
-            if (ws.early_start[i] == ws.early_start[parent]) b.start = std::min(b.start, ws.bound_start[parent]);
-            b.finish = std::min(b.finish, ws.bound_finish[parent]);
-        }
-        if (scap[i] != kNoDate) b.start = std::min(b.start, scap[i]);
-        if (fcap[i] != kNoDate) b.finish = std::min(b.finish, fcap[i]);
-        if (net.is_summary()[i]) {
-            ws.bound_start[i] = b.start;
-            ws.bound_finish[i] = b.finish;
-            continue;
-        }
-        const WorkCalendar& cal = cals[cal_of[i]];
-        Placement pl{};
-        if (ct == ConstraintType::must_start_on && st == ProgressState::not_started) {
-            pl = d > 0 ? place(cal, cal.work_index(Instant{cdate[i]}), d)
-                       : Placement{milestone_forward(cal, cdate[i]), milestone_forward(cal, cdate[i])};
-        } else if (ct == ConstraintType::must_finish_on && st == ProgressState::not_started) {
-            pl = d > 0 ? place(cal, cal.work_index(Instant{cdate[i]}) - d, d)
-                       : Placement{milestone_backward(cal, cdate[i]), milestone_backward(cal, cdate[i])};
-        } else {
-            pl = place_late(cal, b, d);
-            // A milestone moved back to the end of a working period never goes before its own
-            // early date in the same working minute (its float stays >= 0, not an artefact).
-            if (d == 0 && pl.start < ws.early_start[i] &&
-                cal.work_index(Instant{pl.start}) >= cal.work_index(Instant{ws.early_start[i]}))
-                pl = Placement{ws.early_start[i], ws.early_start[i]};
-        }
-        ws.late_start[i] = pl.start;
-        ws.late_finish[i] = pl.finish;
-        const std::int64_t lf_key = pl.finish_key != kMin ? pl.finish_key : cal.work_index(Instant{pl.finish});
-        ws.late_start_key[i] = cal.work_index(Instant{pl.start});
-        ws.late_finish_key[i] = lf_key;
-        ws.total_float[i] = lf_key - ws.finish_key[i];
+inline BackwardInputs backward_inputs(const Network& net, std::span<const Duration> durations, const ScheduleOptions& opt) {
+    return {.net = net,
+            .durations = durations,
+            .succ_offsets = net.succ_offsets(),
+            .succ_links = net.succ_links(),
+            .link_succ = net.link_succ(),
+            .calendar_of = net.calendar_of(),
+            .project_of = net.project_of(),
+            .link_calendar = net.link_calendar(),
+            .parent = net.parent(),
+            .link_type = net.link_type(),
+            .lag_unit = net.link_lag_unit(),
+            .link_lag = net.link_lag(),
+            .calendars = net.calendars(),
+            .progress_state = net.progress_state(),
+            .constraint_type = net.constraint_type(),
+            .constraint_date = net.constraint_date(),
+            .start_cap = net.start_cap(),
+            .finish_cap = net.finish_cap(),
+            .deadline = net.deadline(),
+            .retained = opt.progress_mode == ProgressMode::retained_logic};
+}
+
+/// Per project: the key of its late-finish anchor on the project calendar.
+inline void set_project_anchors(const BackwardInputs& in, CpmWorkspace& ws) {
+    for (std::size_t p = 0; p < ws.anchor_key.size(); ++p)
+        ws.anchor_key[p] = in.calendars[in.net.project_calendar()[p]].work_index(Instant{anchor(in.net, ws, p)});
+}
+
+/// A complete task: its late dates are its actual dates, without float.
+inline void backward_complete(CpmWorkspace& ws, std::uint32_t i) {
+    ws.late_start[i] = ws.early_start[i];
+    ws.late_finish[i] = ws.early_finish[i];
+    ws.total_float[i] = 0;
+}
+
+/// Late bounds of task i other than its links, in working-time keys of its calendar `calendar_index`:
+/// its project's anchor, its deadline, its summary parent's bounds and its start/finish caps.
+inline Bounds constraint_keys(const BackwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, std::uint32_t calendar_index,
+                              const WorkCalendar& cal) {
+    const std::uint32_t project = in.project_of[i];
+    Bounds keys;
+    keys.finish = calendar_index == in.net.project_calendar()[project] ? ws.anchor_key[project]
+                                                                      : cal.work_index(Instant{anchor(in.net, ws, project)});
+    if (in.deadline[i] != kNoDate) keys.finish = std::min(keys.finish, cal.work_index(Instant{in.deadline[i]}));
+    const std::uint32_t parent = in.parent[i];
+    if (parent != TaskIndex::kInvalid) {
+        if (ws.bound_finish[parent] != kMax) keys.finish = std::min(keys.finish, cal.work_index(Instant{ws.bound_finish[parent]}));
+        if (ws.early_start[i] == ws.early_start[parent] && ws.bound_start[parent] != kMax)
+            keys.start = std::min(keys.start, cal.work_index(Instant{ws.bound_start[parent]}));
     }
-    // Summaries: late dates roll up from their children (children before parents in topo order).
-    for (const std::uint32_t i : topo) {
-        if (!net.is_summary()[i]) continue;
-        span_children(net, i, ws.late_start, ws.late_finish);
-        const WorkCalendar& cal = cals[cal_of[i]];
+    if (in.start_cap[i] != kNoDate) keys.start = std::min(keys.start, cal.work_index(Instant{in.start_cap[i]}));
+    if (in.finish_cap[i] != kNoDate) keys.finish = std::min(keys.finish, cal.work_index(Instant{in.finish_cap[i]}));
+    return keys;
+}
+
+/// Late bounds of task i from its links, in working-time keys of its calendar `calendar_index`: a link
+/// on the same calendar as both tasks is plain integer arithmetic on W (no calendar lookup).
+inline Bounds link_late_keys(const BackwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, std::uint32_t calendar_index,
+                             const WorkCalendar& cal) {
+    Bounds keys;
+    for (std::uint32_t position = in.succ_offsets[i]; position < in.succ_offsets[i + 1]; ++position) {
+        const std::uint32_t link = in.succ_links[position];
+        const std::uint32_t successor = in.link_succ[link];
+        const ProgressState successor_state = in.progress_state[successor];
+        if (successor_state == ProgressState::complete || (successor_state == ProgressState::in_progress && !in.retained)) continue;
+        const LinkType type = in.link_type[link];
+        const bool to_start = type == LinkType::finish_start || type == LinkType::start_start;
+        std::int64_t key;
+        if (in.lag_unit[link] == LagUnit::working && in.link_calendar[link] == calendar_index &&
+            in.calendar_of[successor] == calendar_index) {
+            key = (to_start ? ws.late_start_key[successor] : ws.late_finish_key[successor]) - in.link_lag[link];
+        } else {
+            std::int64_t target = to_start ? ws.late_start[successor] : ws.late_finish[successor];
+            if (!to_start && in.durations[successor].count() > 0)
+                target = in.calendars[in.calendar_of[successor]].next_work_start(Instant{target}).minutes_since_epoch();
+            key = cal.work_index(Instant{lag_backward(in.net, link, target, [&] { return pred_duration(in.net, in.durations, ws, i); })});
+        }
+        if (from_finish(type)) keys.finish = std::min(keys.finish, key);
+        else keys.start = std::min(keys.start, key);
+    }
+    return keys;
+}
+
+/// The common case: not complete, not a summary, duration d > 0, no MSO/MFO; placed in working-time
+/// keys of the task's calendar at the latest finish its bounds allow (a start-type bound s allows
+/// finishing at s + d).
+inline void backward_plain(const BackwardInputs& in, CpmWorkspace& ws, std::uint32_t i, std::int64_t d) {
+    const std::uint32_t calendar_index = in.calendar_of[i];
+    const WorkCalendar& cal = in.calendars[calendar_index];
+    const Bounds constraints = constraint_keys(in, ws, i, calendar_index, cal);
+    const Bounds links = link_late_keys(in, ws, i, calendar_index, cal);
+    const std::int64_t start_key = std::min(constraints.start, links.start);
+    const std::int64_t finish_key = std::min(constraints.finish, links.finish);
+    const std::int64_t key = start_key == kMax ? finish_key : std::min(finish_key, start_key + d);
+    ws.late_start[i] = cal.start_at_work(key - d).minutes_since_epoch();
+    ws.late_finish[i] = cal.finish_at_work(key).minutes_since_epoch();
+    ws.late_start_key[i] = key - d;
+    ws.late_finish_key[i] = key;
+    ws.total_float[i] = key - ws.finish_key[i];
+}
+
+/// Late bounds of task i as instants: its links, its project's anchor, its deadline, its summary
+/// parent's bounds and its start/finish caps.
+inline Bounds late_bounds(const BackwardInputs& in, const CpmWorkspace& ws, std::uint32_t i) {
+    const auto start_of = [&](std::uint32_t j) { return ws.late_start[j]; };
+    const auto finish_of = [&](std::uint32_t j) { return ws.late_finish[j]; };
+    Bounds bounds = successor_bounds(in.net, in.durations, ws, i, in.retained, start_of, finish_of);
+    bounds.finish = std::min(bounds.finish, anchor(in.net, ws, in.project_of[i]));
+    if (in.deadline[i] != kNoDate) bounds.finish = std::min(bounds.finish, in.deadline[i]);
+    const std::uint32_t parent = in.parent[i];
+    if (parent != TaskIndex::kInvalid) {
+        // A summary's start is the earliest of its children's: a start-type bound on it
+        // binds only the children that start with it.
+        if (ws.early_start[i] == ws.early_start[parent]) bounds.start = std::min(bounds.start, ws.bound_start[parent]);
+        bounds.finish = std::min(bounds.finish, ws.bound_finish[parent]);
+    }
+    if (in.start_cap[i] != kNoDate) bounds.start = std::min(bounds.start, in.start_cap[i]);
+    if (in.finish_cap[i] != kNoDate) bounds.finish = std::min(bounds.finish, in.finish_cap[i]);
+    return bounds;
+}
+
+/// Late dates of a task outside the common case (a milestone, or MSO/MFO): a not-started MSO/MFO
+/// task sits on its date, the others at the latest placement its bounds allow.
+inline void backward_general(const BackwardInputs& in, CpmWorkspace& ws, std::uint32_t i, std::int64_t d, ProgressState state,
+                             const Bounds& bounds) {
+    const ConstraintType constraint = in.constraint_type[i];
+    const WorkCalendar& cal = in.calendars[in.calendar_of[i]];
+    Placement placement{};
+    if (constraint == ConstraintType::must_start_on && state == ProgressState::not_started) {
+        const std::int64_t date = in.constraint_date[i];
+        placement = d > 0 ? place(cal, cal.work_index(Instant{date}), d)
+                          : Placement{milestone_forward(cal, date), milestone_forward(cal, date)};
+    } else if (constraint == ConstraintType::must_finish_on && state == ProgressState::not_started) {
+        const std::int64_t date = in.constraint_date[i];
+        placement = d > 0 ? place(cal, cal.work_index(Instant{date}) - d, d)
+                          : Placement{milestone_backward(cal, date), milestone_backward(cal, date)};
+    } else {
+        placement = place_late(cal, bounds, d);
+        // A milestone moved back to the end of a working period never goes before its own
+        // early date in the same working minute (its float stays >= 0, not an artefact).
+        if (d == 0 && placement.start < ws.early_start[i] &&
+            cal.work_index(Instant{placement.start}) >= cal.work_index(Instant{ws.early_start[i]}))
+            placement = Placement{ws.early_start[i], ws.early_start[i]};
+    }
+    ws.late_start[i] = placement.start;
+    ws.late_finish[i] = placement.finish;
+    const std::int64_t finish_key = placement.finish_key != kMin ? placement.finish_key : cal.work_index(Instant{placement.finish});
+    ws.late_start_key[i] = cal.work_index(Instant{placement.start});
+    ws.late_finish_key[i] = finish_key;
+    ws.total_float[i] = finish_key - ws.finish_key[i];
+}
+
+/// Summaries: late dates roll up from their children (children before parents in topological
+/// order); float in working time of the summary's calendar.
+inline void backward_summaries(const BackwardInputs& in, CpmWorkspace& ws) {
+    for (const std::uint32_t i : in.net.topological_order()) {
+        if (!in.net.is_summary()[i]) continue;
+        span_children(in.net, i, ws.late_start, ws.late_finish);
+        const WorkCalendar& cal = in.calendars[in.calendar_of[i]];
         ws.total_float[i] = cal.work_index(Instant{ws.late_finish[i]}) - cal.work_index(Instant{ws.early_finish[i]});
     }
+}
+
+void backward(const Network& net, std::span<const Duration> durations, CpmWorkspace& ws, const ScheduleOptions& opt) {
+    const BackwardInputs in = backward_inputs(net, durations, opt);  // the network's columns, fetched once
+    set_project_anchors(in, ws);  // per project: the key of the late-finish anchor
+    const auto topo = net.topological_order();
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
+        const std::uint32_t i = *it;
+        const bool summary = net.is_summary()[i] != 0;
+        const ProgressState state = in.progress_state[i];
+        if (!summary && state == ProgressState::complete) {
+            backward_complete(ws, i);  // its actual dates
+            continue;
+        }
+        const ConstraintType constraint = in.constraint_type[i];
+        const std::int64_t d = durations[i].count();
+        if (!summary && d > 0 && constraint != ConstraintType::must_start_on && constraint != ConstraintType::must_finish_on) {
+            backward_plain(in, ws, i, d);  // the common case, in working-time keys
+            continue;
+        }
+        // Bounds as instants: links, anchor, deadline, parent, caps.
+        const Bounds bounds = late_bounds(in, ws, i);
+        if (summary) {
+            ws.bound_start[i] = bounds.start;  // passed down to its children; its dates roll up from them
+            ws.bound_finish[i] = bounds.finish;
+            continue;
+        }
+        backward_general(in, ws, i, d, state, bounds);  // MSO/MFO on their dates, else the latest placement
+    }
+    backward_summaries(in, ws);  // the span of their children's late dates
 }
 
 // "As late as possible" tasks move to the latest dates that delay no successor's early date
@@ -732,7 +820,8 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
 
     ScheduleResult r;
     r.task_id.assign(net.task_ids().begin(), net.task_ids().end());
-    r.project.assign(net.project_of().begin(), net.project_of().end());
+    r.project.reserve(n);
+    for (const std::uint32_t p : net.project_of()) r.project.emplace_back(p);
     r.early_start.resize(n);
     r.early_finish.resize(n);
     r.late_start.resize(n);
