@@ -43,7 +43,7 @@ void print_summary(const Portfolio& pf, const ScheduleResult& r, std::ostream& o
         Duration min_float{std::numeric_limits<std::int64_t>::max()};
         std::size_t critical = 0, tasks = 0, remaining = 0;
         for (std::size_t i = 0; i < r.task_id.size(); ++i) {
-            if (r.project[i] != p || r.is_summary[i]) continue;
+            if (r.project[i].value() != p || r.is_summary[i]) continue;
             ++tasks;
             critical += r.critical[i] != 0;
             const Task* t = pf.find_task(r.task_id[i]);

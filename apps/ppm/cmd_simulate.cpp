@@ -105,7 +105,7 @@ int run(const SimulateArgs& args, Context& ctx) {
         }
         nlohmann::json tasks = nlohmann::json::array();
         for (std::size_t i = 0; i < model.task.size(); ++i)
-            tasks.push_back({{"id", model.task[i].str()}, {"project", model.project[model.project_of[i]].str()}, {"criticality", r.criticality[i]},
+            tasks.push_back({{"id", model.task[i].str()}, {"project", model.project[model.project_of[i].value()].str()}, {"criticality", r.criticality[i]},
                              {"sensitivity", jnum(r.sensitivity[i])}, {"cruciality", jnum(r.cruciality[i])}});
         nlohmann::json events = nlohmann::json::array();
         for (std::size_t e = 0; e < model.input.events.size(); ++e)

@@ -55,7 +55,7 @@ std::string write_ical(const Portfolio& pf, const ScheduleResult& r) {
     for (std::size_t i = 0; i < r.task_id.size(); ++i) {
         if (!r.is_milestone[i]) continue;
         const Task* t = pf.find_task(r.task_id[i]);
-        const std::string project = r.project[i] < r.project_id.size() ? r.project_id[r.project[i]].str() : "";
+        const std::string project = r.project[i].value() < r.project_id.size() ? r.project_id[r.project[i].value()].str() : "";
         line(out, "BEGIN:VEVENT");
         line(out, "UID:" + escape(r.task_id[i].str()) + "@" + escape(project) + ".ppm");
         line(out, "DTSTAMP:" + stamp(dtstamp));

@@ -27,7 +27,7 @@ json tasks_json(const LevelResult& r) {
     json tasks = json::array();
     for (std::size_t i = 0; i < r.task_id.size(); ++i) {
         json t{{"id", r.task_id[i].str()},
-               {"project", r.project_id[r.project[i]].str()},
+               {"project", r.project_id[r.project[i].value()].str()},
                {"start", to_string(r.start[i])},
                {"finish", to_string(r.finish[i])},
                {"cpm_start", to_string(r.cpm_start[i])},
@@ -110,7 +110,7 @@ std::string write_level_csv(const LevelResult& r) {
     std::ostringstream os;
     os << "task_id,project_id,start,finish,cpm_start,cpm_finish,delay_minutes,summary,split\n";
     for (std::size_t i = 0; i < r.task_id.size(); ++i)
-        os << csv_field(r.task_id[i].str()) << ',' << csv_field(r.project_id[r.project[i]].str()) << ',' << to_string(r.start[i]) << ','
+        os << csv_field(r.task_id[i].str()) << ',' << csv_field(r.project_id[r.project[i].value()].str()) << ',' << to_string(r.start[i]) << ','
            << to_string(r.finish[i]) << ',' << to_string(r.cpm_start[i]) << ',' << to_string(r.cpm_finish[i]) << ',' << r.delay[i].count()
            << ',' << int(r.is_summary[i]) << ',' << int(r.is_split[i]) << '\n';
     return os.str();

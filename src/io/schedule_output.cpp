@@ -57,7 +57,7 @@ std::string write_schedule_json(const Portfolio& portfolio, const ScheduleResult
     for (std::size_t i = 0; i < r.task_id.size(); ++i) {
         ordered_json jt;
         jt["id"] = r.task_id[i].str();
-        jt["project"] = r.project_id[r.project[i]].str();
+        jt["project"] = r.project_id[r.project[i].value()].str();
         const auto it = by_id.find(r.task_id[i].str());
         jt["name"] = it != by_id.end() ? it->second->name : std::string();
         jt["kind"] = kind_of(r, i);
@@ -95,7 +95,7 @@ std::string write_schedule_csv(const Portfolio& portfolio, const ScheduleResult&
         const auto it = by_id.find(r.task_id[i].str());
         const Task* t = it != by_id.end() ? it->second : nullptr;
         const TaskIndex d = r.driving_predecessor[i];
-        out += csv_field(r.task_id[i].str()) + ',' + csv_field(r.project_id[r.project[i]].str()) + ',' +
+        out += csv_field(r.task_id[i].str()) + ',' + csv_field(r.project_id[r.project[i].value()].str()) + ',' +
                csv_field(t ? t->name : std::string()) + ',' +
                csv_field(t && t->parent ? t->parent->str() : std::string()) + ',' + kind_of(r, i) + ',' +
                std::to_string(r.duration[i].count()) + ',' + to_string(r.early_start[i]) + ',' +

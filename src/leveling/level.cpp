@@ -15,7 +15,6 @@
 #include <string>
 #include <thread>
 #include <tuple>
-#include <unordered_map>
 
 #include "leveling/detail/free_profile.hpp"
 #include "ppm/core/detail/random.hpp"
@@ -96,29 +95,17 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
     pp.durations = net.default_durations();
     run_cpm(net, pp.durations, pp.ws, opt.schedule);
 
-    // Task lookup in the editable model (priorities, assignments), in network order.
-    std::vector<const Task*> task_of(n, nullptr);
-    std::vector<int> project_priority(net.project_ids().size(), 500);
-    for (const Project& p : pf.projects) {
-        for (const Task& t : p.tasks) {
-            const TaskIndex ti = net.index_of(t.id);
-            if (ti.valid()) task_of[ti.value()] = &t;
-        }
-    }
-    pp.delay_weight.assign(net.project_ids().size(), 1.0);
-    for (std::size_t p = 0; p < net.project_ids().size(); ++p)
-        if (const Project* proj = pf.find_project(net.project_ids()[p])) {
-            project_priority[p] = proj->priority;
-            pp.delay_weight[p] = proj->delay_weight;
-            if (!(proj->delay_weight >= 0.0 && proj->delay_weight <= 1e9))  // as validate(); also NaN
-                throw ModelError::invalid_value("delay weight", proj->id.str(),
-                                                std::to_string(proj->delay_weight) + " (must be 0..1e9)");
-        }
-
-    std::unordered_map<std::string, std::uint32_t> res_index;
+    // Each project's weight of a day late; the levelled (work) resources by dense index.
+    const auto weights = net.project_delay_weight();
+    pp.delay_weight.assign(weights.begin(), weights.end());
+    for (std::size_t p = 0; p < weights.size(); ++p)
+        if (!(weights[p] >= 0.0 && weights[p] <= 1e9))  // as validate(); also NaN
+            throw ModelError::invalid_value("delay weight", net.project_ids()[p].str(), std::to_string(weights[p]) + " (must be 0..1e9)");
+    constexpr std::uint32_t kNotLevelled = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> dense_resource(pf.resources.size(), kNotLevelled);
     for (std::size_t r = 0; r < pf.resources.size(); ++r) {
         if (pf.resources[r].type != ResourceType::work) continue;
-        res_index.emplace(pf.resources[r].id.str(), static_cast<std::uint32_t>(pp.work_resources.size()));
+        dense_resource[r] = static_cast<std::uint32_t>(pp.work_resources.size());
         pp.work_resources.push_back(static_cast<std::uint32_t>(r));
     }
 
@@ -132,26 +119,30 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
     pp.limit_finish.assign(n, kMax);
     double dur_sum = 0.0;
     std::size_t dur_count = 0;
+    const auto task_priority = net.task_priority();
+    const auto assignment_offsets = net.assignment_offsets();
     for (std::size_t i = 0; i < n; ++i) {
-        const Task* t = task_of[i];
         const std::uint32_t proj = net.project_of()[i];
-        if (opt.use_priorities) pp.tier[i] = std::int64_t{project_priority[proj]} * 2000 + (t ? t->priority : 500);
+        if (opt.use_priorities) pp.tier[i] = std::int64_t{net.project_priority()[proj]} * 2000 + task_priority[i];
         const ConstraintType ct = net.constraint_type()[i];
         if (net.is_summary()[i]) pp.kind[i] = Kind::summary;
         else if (net.progress_state()[i] != ProgressState::not_started || ct == ConstraintType::must_start_on ||
                  ct == ConstraintType::must_finish_on)
             pp.kind[i] = Kind::fixed;
-        else if (opt.use_priorities && t && t->priority >= 1000)
+        else if (opt.use_priorities && task_priority[i] >= 1000)
             pp.kind[i] = Kind::no_level;
-        if (pp.kind[i] != Kind::summary && pp.durations[i].count() > 0 && t) {
+        if (pp.kind[i] != Kind::summary && pp.durations[i].count() > 0) {
+            // Demands on the levelled resources, one per resource (a task's assignments to the same
+            // resource add up).
             const std::size_t first = pp.dem_res.size();
-            for (const Assignment& a : t->assignments) {
-                const auto it = res_index.find(a.resource.str());
-                if (it == res_index.end() || !(a.units > 0.0)) continue;
+            for (std::uint32_t a = assignment_offsets[i]; a < assignment_offsets[i + 1]; ++a) {
+                const std::uint32_t r = dense_resource[net.assignment_resource()[a].value()];
+                const double units = net.assignment_units()[a];
+                if (r == kNotLevelled || !(units > 0.0)) continue;
                 bool merged = false;
                 for (std::size_t k = first; k < pp.dem_res.size(); ++k)
-                    if (pp.dem_res[k] == it->second) { pp.dem_units[k] += a.units; merged = true; }
-                if (!merged) { pp.dem_res.push_back(it->second); pp.dem_units.push_back(a.units); }
+                    if (pp.dem_res[k] == r) { pp.dem_units[k] += units; merged = true; }
+                if (!merged) { pp.dem_res.push_back(r); pp.dem_units.push_back(units); }
             }
             dur_sum += static_cast<double>(pp.ws.early_finish[i] - pp.ws.early_start[i]);
             ++dur_count;
@@ -993,7 +984,8 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
 
     // Result arrays.
     out.task_id.assign(net.task_ids().begin(), net.task_ids().end());
-    out.project.assign(net.project_of().begin(), net.project_of().end());
+    out.project.reserve(n);
+    for (const std::uint32_t p : net.project_of()) out.project.emplace_back(p);
     out.is_summary.assign(net.is_summary().begin(), net.is_summary().end());
     out.start.resize(n);
     out.finish.resize(n);
@@ -1098,7 +1090,7 @@ ScheduleResult to_schedule_result(const LevelResult& r) {
     s.project_id = r.project_id;
     s.project_start.assign(r.project_id.size(), Instant{std::numeric_limits<std::int64_t>::max()});
     for (std::size_t i = 0; i < n; ++i)
-        s.project_start[r.project[i]] = std::min(s.project_start[r.project[i]], r.start[i]);
+        s.project_start[r.project[i].value()] = std::min(s.project_start[r.project[i].value()], r.start[i]);
     s.project_finish = r.project_finish;
     s.longest_path.resize(r.project_id.size());
     s.finish = r.portfolio_finish;

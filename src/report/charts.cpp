@@ -196,7 +196,7 @@ std::string gantt_svg(const DashboardData& d, std::size_t project_index, std::op
     const Project& project = d.portfolio->projects[project_index];
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < s.task_id.size(); ++i)
-        if (s.project[i] == project_index) rows.push_back(i);
+        if (s.project[i].value() == project_index) rows.push_back(i);
     std::unordered_map<std::string, const Task*> task_by_id;
     std::unordered_map<std::string, int> depth;
     const auto finished = detail::finished_tasks(project);  // no longer on any path: not critical

@@ -179,7 +179,7 @@ PortfolioSimulation simulate_portfolio(const Portfolio& pf, const ControlData& c
     for (std::size_t i : order) {
         const Task* t = pf.find_task(model.task[i]);
         out.tornado.push_back({.task = model.task[i],
-                               .project = model.project[model.project_of[i]],
+                               .project = model.project[model.project_of[i].value()],
                                .name = t && !t->name.empty() ? t->name : model.task[i].str(),
                                .sensitivity = r.sensitivity[i],
                                .criticality = r.criticality[i]});

@@ -209,7 +209,7 @@ ScheduleFacts schedule_facts(const DashboardData& d, const std::vector<std::size
         const Project& pr = d.portfolio->projects[p];
         const auto finished = detail::finished_tasks(pr);
         for (std::size_t i = 0; i < d.schedule->task_id.size(); ++i) {
-            if (d.schedule->project[i] != p) continue;
+            if (d.schedule->project[i].value() != p) continue;
             ++f.tasks;
             const bool remaining = !d.schedule->is_summary[i] && finished.count(d.schedule->task_id[i].str()) == 0;
             f.critical += d.schedule->critical[i] && remaining;

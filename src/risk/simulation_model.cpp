@@ -93,7 +93,7 @@ SimulationModel build_simulation_model(const Portfolio& portfolio, std::span<con
             index[t.id] = static_cast<std::uint32_t>(leaf.size());
             leaf.push_back(&t);
             m.task.push_back(t.id);
-            m.project_of.push_back(pi);
+            m.project_of.emplace_back(pi);
             const bool done = t.progress.actual_finish || t.progress.percent_complete >= 100.0;
             release.push_back(done ? rel : rel_remaining);
         }
@@ -230,7 +230,7 @@ SimulationModel build_simulation_model(const Portfolio& portfolio, std::span<con
     if (spec.calendars == SimulationCalendars::automatic && !spec.level) {
         std::optional<std::optional<CalendarId>> first_cal;
         for (std::size_t i = 0; i < n && !per_task; ++i) {
-            const Project& pr = portfolio.projects[m.project_of[i]];
+            const Project& pr = portfolio.projects[m.project_of[i].value()];
             std::optional<CalendarId> c = leaf[i]->calendar ? leaf[i]->calendar : pr.calendar ? pr.calendar : portfolio.default_calendar;
             if (!first_cal) first_cal = c;
             else if (*first_cal != c) per_task = true;

@@ -34,6 +34,30 @@ struct NetworkBuilder {
         return idx;
     }
 
+    // Priorities and resource assignments (CSR, resources by position), in task order.
+    void assignments() {
+        std::unordered_map<std::string, std::uint32_t> resource_index;
+        resource_index.reserve(pf.resources.size());
+        for (std::size_t r = 0; r < pf.resources.size(); ++r) resource_index.emplace(pf.resources[r].id.str(), static_cast<std::uint32_t>(r));
+        net.task_priority_.reserve(net.task_ids_.size());
+        net.assignment_offsets_.assign(1, 0);
+        for (const auto& p : pf.projects)
+            for (const auto& t : p.tasks) {
+                net.task_priority_.push_back(t.priority);
+                for (const Assignment& a : t.assignments) {
+                    const auto it = resource_index.find(a.resource.str());
+                    if (it == resource_index.end()) {
+                        net.build_warnings_.push_back("task " + t.id.str() + ": assignment to unknown resource " + a.resource.str() +
+                                                      " left out");
+                        continue;
+                    }
+                    net.assignment_resource_.emplace_back(it->second);
+                    net.assignment_units_.push_back(a.units);
+                }
+                net.assignment_offsets_.push_back(static_cast<std::uint32_t>(net.assignment_units_.size()));
+            }
+    }
+
     void horizon() {
         bool any = false;
         Date lo{}, hi{};
@@ -85,6 +109,8 @@ struct NetworkBuilder {
             else if (pf.default_calendar) pcal = calendar(*pf.default_calendar, "default calendar of the portfolio");
             else net.build_warnings_.push_back("project " + p.id.str() + " has no calendar and the portfolio no default: 24/7 used");
             net.project_calendar_.push_back(pcal);
+            net.project_priority_.push_back(p.priority);
+            net.project_delay_weight_.push_back(p.delay_weight);
             for (const auto& t : p.tasks) {
                 const auto idx = static_cast<std::uint32_t>(net.task_ids_.size());
                 if (!net.index_.emplace(t.id.str(), idx).second) throw ModelError::duplicate_id("task", t.id.str());
@@ -428,6 +454,7 @@ Network::Network(const Portfolio& portfolio, const NetworkOptions& options) {
     NetworkBuilder b{portfolio, options, *this, {}};
     b.horizon();
     b.tasks();
+    b.assignments();
     b.links();
     b.topological_order();
     b.fast_plan();

@@ -51,6 +51,41 @@ TEST_CASE("network: indices, CSR arrays and topological order") {
     CHECK(std::vector<std::uint32_t>(net.topological_order().begin(), net.topological_order().end()) == std::vector<std::uint32_t>{2, 1, 0});
 }
 
+TEST_CASE("network: priorities, delay weights and resource assignments for levelling") {
+    Portfolio pf = one_project();
+    pf.projects[0].priority = 700;
+    pf.projects[0].delay_weight = 2.5;
+    for (const char* id : {"crane", "dev"}) {
+        Resource r;
+        r.id = ResourceId{id};
+        pf.resources.push_back(r);
+    }
+    add_task(pf, "A", 1).priority = 1000;
+    Task& b = add_task(pf, "B", 1);
+    for (const auto& [resource, units] : {std::pair{"dev", 0.5}, std::pair{"ghost", 1.0}, std::pair{"crane", 2.0}}) {
+        Assignment a;
+        a.resource = ResourceId{resource};
+        a.units = units;
+        b.assignments.push_back(a);
+    }
+    const Network net(pf);
+    CHECK(net.project_priority()[0] == 700);
+    CHECK(net.project_delay_weight()[0] == 2.5);
+    CHECK(net.task_priority()[0] == 1000);
+    CHECK(net.task_priority()[1] == 500);
+    // A has none; B's known assignments keep their order, resources by position in the portfolio.
+    CHECK(std::vector<std::uint32_t>(net.assignment_offsets().begin(), net.assignment_offsets().end()) ==
+          std::vector<std::uint32_t>{0, 0, 2});
+    CHECK(net.assignment_resource()[0] == ResourceIndex{1});
+    CHECK(net.assignment_units()[0] == 0.5);
+    CHECK(net.assignment_resource()[1] == ResourceIndex{0});
+    CHECK(net.assignment_units()[1] == 2.0);
+    // The unknown resource is not dropped silently.
+    REQUIRE(net.build_warnings().size() == 1);
+    CHECK(net.build_warnings()[0].find("ghost") != std::string::npos);
+    CHECK(net.build_warnings()[0].find("task B") != std::string::npos);
+}
+
 TEST_CASE("network: a link into a summary is expanded onto its leaf tasks") {
     Portfolio pf = one_project();
     add_task(pf, "W", 1);

@@ -27,6 +27,8 @@ namespace ppm::python {
 
 namespace {
 
+// `LevelResult::project` is a vector<ProjectIndex> shown as a uint32 array and pickled as its bytes.
+static_assert(sizeof(ProjectIndex) == sizeof(std::uint32_t) && std::is_standard_layout_v<ProjectIndex>);
 
 template <class T>
 py::array span_view(std::span<const T> s, const char* dtype, py::handle base) {
@@ -365,7 +367,7 @@ void bind_level(py::module_& m) {
             py::module_ pd = py::module_::import("pandas");
             py::dict cols;
             std::vector<std::string> ids, proj;
-            for (std::size_t i = 0; i < x.task_id.size(); ++i) ids.push_back(x.task_id[i].str()), proj.push_back(x.project_id[x.project[i]].str());
+            for (std::size_t i = 0; i < x.task_id.size(); ++i) ids.push_back(x.task_id[i].str()), proj.push_back(x.project_id[x.project[i].value()].str());
             cols["id"] = ids;
             add_label_columns(cols, self, x.task_id.size());
             cols["project"] = proj;
@@ -427,7 +429,7 @@ void bind_level(py::module_& m) {
                 auto x = std::make_shared<LevelResult>();
                 x->status = static_cast<LevelStatus>(t[1].cast<int>());
                 x->task_id = t[2].cast<std::vector<TaskId>>();
-                x->project = unpack<std::uint32_t>(t[3]);
+                x->project = unpack<ProjectIndex>(t[3]);
                 x->start = unpack<Instant>(t[4]);
                 x->finish = unpack<Instant>(t[5]);
                 x->cpm_start = unpack<Instant>(t[6]);

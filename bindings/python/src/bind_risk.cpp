@@ -486,7 +486,11 @@ void bind_monte_carlo(py::module_& m) {
         })
         .def_property_readonly("task", [](const SimulationModel& s) { return s.task; }, "Task id by network index.")
         .def_property_readonly("project", [](const SimulationModel& s) { return s.project; }, "Project ids by index.")
-        .def_property_readonly("project_of", [](const SimulationModel& s) { return s.project_of; }, "Project index of each task.")
+        .def_property_readonly("project_of", [](const SimulationModel& s) {
+            py::list out(s.project_of.size());  // a list of int, as before ProjectIndex
+            for (std::size_t i = 0; i < s.project_of.size(); ++i) out[i] = py::int_(s.project_of[i].value());
+            return out;
+        }, "Project index of each task.")
         .def_property_readonly("event_risk", [](const SimulationModel& s) { return s.event_risk; }, "Risk id of each event.")
         .def_readonly("origin", &SimulationModel::origin, "Axis minute 0 (earliest project start).")
         .def_property_readonly("network", [](const SimulationModel& s) {

@@ -13,6 +13,8 @@ namespace {
 
 static_assert(sizeof(Instant) == sizeof(std::int64_t) && sizeof(Duration) == sizeof(std::int64_t));
 static_assert(sizeof(TaskIndex) == sizeof(std::uint32_t));
+// `project` is a vector<ProjectIndex> shown as a uint32 array and pickled as its bytes.
+static_assert(sizeof(ProjectIndex) == sizeof(std::uint32_t) && std::is_standard_layout_v<ProjectIndex>);
 
 py::list ids_to_list(const std::vector<TaskId>& ids) {
     py::list out(ids.size());
@@ -27,7 +29,7 @@ py::object to_dataframe(py::object self) {
     cols["id"] = ids_to_list(r.task_id);
     add_label_columns(cols, self, r.task_id.size());
     py::list projects(r.task_id.size());
-    for (std::size_t i = 0; i < r.task_id.size(); ++i) projects[i] = py::str(r.project_id[r.project[i]].str());
+    for (std::size_t i = 0; i < r.task_id.size(); ++i) projects[i] = py::str(r.project_id[r.project[i].value()].str());
     cols["project"] = projects;
     cols["early_start"] = readonly_view(r.early_start, "datetime64[m]", self);
     cols["early_finish"] = readonly_view(r.early_finish, "datetime64[m]", self);
@@ -157,7 +159,7 @@ void bind_schedule(py::module_& m) {
                 const py::tuple t = checked_state(state, "ScheduleResult", 23);
                 auto r = std::make_shared<ScheduleResult>();
                 r->task_id = t[1].cast<std::vector<TaskId>>();
-                r->project = unpack<std::uint32_t>(t[2]);
+                r->project = unpack<ProjectIndex>(t[2]);
                 r->early_start = unpack<Instant>(t[3]);
                 r->early_finish = unpack<Instant>(t[4]);
                 r->late_start = unpack<Instant>(t[5]);

@@ -121,7 +121,7 @@ struct ResourceHistogram {
 struct LevelResult {
     LevelStatus status = LevelStatus::levelled;
     std::vector<TaskId> task_id;
-    std::vector<std::uint32_t> project;        ///< Project index of each task.
+    std::vector<ProjectIndex> project;         ///< Project index of each task.
     std::vector<Instant> start;                ///< Levelled start.
     std::vector<Instant> finish;               ///< Levelled finish.
     std::vector<Instant> cpm_start;            ///< Early start before levelling.

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "ppm/calendar/work_calendar.hpp"
+#include "ppm/core/id.hpp"
 #include "ppm/core/portfolio.hpp"
 #include "ppm/risk/monte_carlo.hpp"
 #include "ppm/risk/risk.hpp"
@@ -76,7 +77,7 @@ struct UncertaintySpec {
 /// A prepared simulation with the mapping back to ids and dates.
 struct SimulationModel {
     std::vector<TaskId> task;                     ///< By network task index.
-    std::vector<std::uint32_t> project_of;        ///< Project index of each task.
+    std::vector<ProjectIndex> project_of;         ///< Project index of each task.
     std::vector<ProjectId> project;               ///< By project index.
     std::vector<std::string> event_risk;          ///< Risk id of each event.
     std::shared_ptr<const SimulationNetwork> network;

@@ -67,7 +67,7 @@ struct ScheduleWarning {
 /// The CPM result: one array per attribute, indexed by `TaskIndex::value()` (the network's order).
 struct ScheduleResult {
     std::vector<TaskId> task_id;
-    std::vector<std::uint32_t> project;        ///< Project index of each task.
+    std::vector<ProjectIndex> project;         ///< Project index of each task.
     std::vector<Instant> early_start;          ///< Forecast start (the actual start when started).
     std::vector<Instant> early_finish;         ///< Forecast finish (the actual finish when complete).
     std::vector<Instant> late_start;           ///< For in-progress tasks: the latest resume of the remaining work.

@@ -76,6 +76,21 @@ public:
     /// Status dates by project index after defaulting to the portfolio's (kNoDate when none).
     [[nodiscard]] std::span<const std::int64_t> project_status_date() const noexcept { return project_status_; }
 
+    /// Priorities for levelling (0-1000, 1000 = never delayed for resources; default 500): each
+    /// project's and each task's. Each project's `delay_weight` (its cost of a day late).
+    [[nodiscard]] std::span<const std::int32_t> project_priority() const noexcept { return project_priority_; }
+    [[nodiscard]] std::span<const std::int32_t> task_priority() const noexcept { return task_priority_; }
+    [[nodiscard]] std::span<const double> project_delay_weight() const noexcept { return project_delay_weight_; }
+
+    /// Resource assignments as compressed sparse rows: task i's are the positions
+    /// [assignment_offsets()[i], assignment_offsets()[i+1]) of `assignment_resource()` (the
+    /// resource's position in `Portfolio::resources`) and `assignment_units()`, in the task's order.
+    /// An assignment to a resource the portfolio does not have is left out with a build warning
+    /// (validate() reports it as an error).
+    [[nodiscard]] std::span<const std::uint32_t> assignment_offsets() const noexcept { return assignment_offsets_; }
+    [[nodiscard]] std::span<const ResourceIndex> assignment_resource() const noexcept { return assignment_resource_; }
+    [[nodiscard]] std::span<const double> assignment_units() const noexcept { return assignment_units_; }
+
     /// Compiled calendars; `calendar_of()[i]` indexes them. Also holds the ids (empty for the 24/7 fallback).
     [[nodiscard]] std::span<const WorkCalendar> calendars() const noexcept { return calendars_; }
     [[nodiscard]] std::span<const CalendarId> calendar_ids() const noexcept { return calendar_ids_; }
@@ -158,6 +173,11 @@ private:
     std::vector<std::uint32_t> project_of_;
     std::vector<std::int64_t> project_start_, project_deadline_, project_status_;
     std::vector<std::uint32_t> project_calendar_;
+    std::vector<std::int32_t> project_priority_, task_priority_;
+    std::vector<double> project_delay_weight_;
+    std::vector<std::uint32_t> assignment_offsets_;
+    std::vector<ResourceIndex> assignment_resource_;
+    std::vector<double> assignment_units_;
     std::vector<WorkCalendar> calendars_;
     std::vector<CalendarId> calendar_ids_;
     std::vector<std::uint32_t> calendar_of_;
