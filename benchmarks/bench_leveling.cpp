@@ -211,8 +211,7 @@ BENCHMARK(BM_level_3000_tasks_10_resources)
 
 // The default method (the GA on the calendar model with its default budget for the size), as
 // `ppm level FILE` runs it; the counter is the gain over the one-pass heuristic's total delay.
-void BM_level_genetic_3000_tasks_10_resources(benchmark::State& state) {
-    const ppm::Portfolio& pf = portfolio_3000();
+void level_genetic(benchmark::State& state, const ppm::Portfolio& pf) {
     ppm::LevelOptions opt;
     std::int64_t delay = 0, one_pass = 0;
     for (auto _ : state) {
@@ -225,7 +224,16 @@ void BM_level_genetic_3000_tasks_10_resources(benchmark::State& state) {
     state.counters["total_delay_days"] = static_cast<double>(delay) / 1440.0;
     state.counters["one_pass_delay_days"] = static_cast<double>(one_pass) / 1440.0;
 }
+void BM_level_genetic_3000_tasks_10_resources(benchmark::State& state) { level_genetic(state, portfolio_3000()); }
 BENCHMARK(BM_level_genetic_3000_tasks_10_resources)->Unit(benchmark::kMillisecond);
+
+// Issue 18's larger size (goal: 10 s): 100 projects of 200 tasks on 50 resources, same generator.
+void BM_level_genetic_20000_tasks_50_resources(benchmark::State& state) {
+    static const ppm::Portfolio pf = ppm::test::random_portfolio(
+        {.projects = 100, .tasks_per_project = 200, .resources = 50, .links_per_task = 2, .seed = 42});
+    level_genetic(state, pf);
+}
+BENCHMARK(BM_level_genetic_20000_tasks_50_resources)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -431,6 +431,101 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
     score(pp, ps);
 }
 
+// ---- right-justification (the backward half of double justification) ----------------------------
+// Valls, Ballestin & Quintanilla (2005), "Justification and RCPSP: a technique that pays", EJOR 165,
+// on the calendar model: the tasks of a decoded pass, in decreasing finish order, each move to the
+// latest span that ends by what its successors (already moved) allow through their links and lags,
+// by its project's levelled finish and by its own limits, with its resources free. Read left to
+// right, the moved start times are the priority keys of a further forward pass, which packs the
+// work to the left again. That forward pass is the schedule: the moved dates are only an order,
+// so links out of summaries, split work and the like are taken here conservatively or whole.
+
+// The largest working-minute key whose minute starts at or before t on `cal`.
+std::int64_t last_start_key(const WorkCalendar& cal, std::int64_t t) {
+    const std::int64_t w = cal.work_index(Instant{t});
+    return cal.start_at_work(w).minutes_since_epoch() <= t ? w : w - 1;
+}
+
+// Latest start and finish task i may take in the right-justified schedule `late` (start, finish)
+// from the links out of it and out of its summaries (successors at their current late dates).
+struct LateBound {
+    std::int64_t start = kMax, finish = kMax;
+};
+LateBound late_bound_from_links(const Prepared& pp, const Pass& late, std::uint32_t i) {
+    const Network& net = *pp.net;
+    LateBound b;
+    for (std::uint32_t t = i; t != TaskIndex::kInvalid; t = net.parent()[t]) {
+        for (std::uint32_t pos = net.succ_offsets()[t]; pos < net.succ_offsets()[t + 1]; ++pos) {
+            const std::uint32_t k = net.succ_links()[pos];
+            const std::uint32_t j = net.link_succ()[k];
+            const LinkType type = net.link_type()[k];
+            const bool to_start = type == LinkType::finish_start || type == LinkType::start_start;
+            const std::int64_t target = to_start ? late.start[j] : late.finish[j];
+            const std::int64_t bound = detail::lag_backward(
+                net, k, target, [&] { return detail::pred_duration(net, pp.durations, late.start, late.finish, t); });
+            if (type == LinkType::finish_start || type == LinkType::finish_finish) b.finish = std::min(b.finish, bound);
+            else b.start = std::min(b.start, bound);
+        }
+    }
+    return b;
+}
+
+// Moves the movable tasks of `fwd` right as far as they go (see above); `late` gets the moved dates.
+void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>& prof, Pass& late) {
+    const Network& net = *pp.net;
+    const std::size_t n = pp.n;
+    prof = pp.base;
+    late.start = fwd.start;
+    late.finish = fwd.finish;
+    std::vector<std::int64_t> project_finish(net.project_ids().size(), kMin);
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& f = project_finish[net.project_of()[i]];
+        f = std::max(f, fwd.finish[i]);
+    }
+    std::vector<std::uint32_t>& order = late.order;  // by decreasing finish
+    order.resize(n);
+    std::iota(order.begin(), order.end(), 0U);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return std::tie(fwd.finish[a], fwd.start[a]) > std::tie(fwd.finish[b], fwd.start[b]);
+    });
+    for (const std::uint32_t i : order) {
+        const Kind kind = pp.kind[i];
+        if (kind == Kind::summary || kind == Kind::fixed) continue;
+        const WorkCalendar& cal = net.calendars()[net.calendar_of()[i]];
+        const std::int64_t d = pp.durations[i].count();
+        const LateBound links = late_bound_from_links(pp, late, i);
+        std::int64_t finish_bound = std::min({links.finish, project_finish[net.project_of()[i]], pp.limit_finish[i]});
+        std::int64_t start_bound = links.start;
+        if (net.constraint_type()[i] == ConstraintType::start_no_later_than) start_bound = std::min(start_bound, net.constraint_date()[i]);
+        if (d <= 0) {
+            const std::int64_t t = std::min(finish_bound, start_bound);  // finite: the project's finish bounds it
+            if (t > fwd.start[i]) late.start[i] = late.finish[i] = detail::milestone_backward(cal, t);
+            continue;
+        }
+        const std::int64_t forward_key = cal.work_index(Instant{fwd.start[i]});
+        std::int64_t key = cal.work_index(Instant{finish_bound}) - d;
+        if (start_bound != kMax) key = std::min(key, last_start_key(cal, start_bound));
+        const std::uint32_t first = pp.dem_off[i], last = pp.dem_off[i + 1];
+        const bool levelled = kind == Kind::movable && first != last;
+        while (levelled && key > forward_key) {
+            const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
+            const std::int64_t f = cal.finish_at_work(key + d).minutes_since_epoch();
+            std::int64_t before = kMax;
+            for (std::uint32_t q = first; q < last; ++q) {
+                std::int64_t conflict = kMax;
+                if (!prof[pp.dem_res[q]].fits_before(s, f, pp.dem_units[q], conflict)) before = std::min(before, conflict);
+            }
+            if (before == kMax) break;
+            key = before <= detail::kProfileMin ? forward_key : std::min(key - 1, cal.work_index(Instant{before}) - d);
+        }
+        key = std::max(key, forward_key);  // never left of where the forward pass put it
+        late.start[i] = cal.start_at_work(key).minutes_since_epoch();
+        late.finish[i] = cal.finish_at_work(key + d).minutes_since_epoch();
+        if (levelled)
+            for (std::uint32_t q = first; q < last; ++q) prof[pp.dem_res[q]].add(late.start[i], late.finish[i], -pp.dem_units[q]);
+    }
+}
+
 // The objective values of a placed pass: per project, levelled finish minus CPM finish.
 void score(const Prepared& pp, Pass& ps) {
     const Network& net = *pp.net;
@@ -625,20 +720,37 @@ struct Individual {
     std::vector<std::uint32_t> list;  // activity list: earlier = higher priority among eligible tasks
     Pass pass;
     std::string origin;
+    std::int64_t forward_finish = kMin;  // the list's own forward pass, before justification
+    std::int64_t forward_total_delay = 0;
 };
 
 // Scratch of one decoding thread.
 struct Worker {
     std::vector<double> key;
     std::vector<FreeProfile> prof;
+    Pass late, left;
 };
 
-// Decodes `ind.list` and re-encodes the list by the schedule's start times (ties: SGS order).
-void decode(const Prepared& pp, const LevelOptions& opt, Individual& ind, Worker& w) {
+// SGS passes one decoding costs: the forward pass, and with justification the right-justification
+// and the forward pass that follows it.
+constexpr std::int64_t passes_per_decode(bool justify) { return justify ? 3 : 1; }
+
+// Decodes `ind.list` (then double-justifies it: right, and forward again in the order of the right-
+// justified starts, keeping the better schedule) and re-encodes the list by the schedule's start
+// times (ties: SGS order).
+void decode(const Prepared& pp, const LevelOptions& opt, bool justify, Individual& ind, Worker& w) {
     const std::size_t n = pp.n;
     w.key.resize(n);
     for (std::size_t pos = 0; pos < n; ++pos) w.key[ind.list[pos]] = static_cast<double>(pos);
     run_pass(pp, opt, w.key, w.prof, ind.pass);
+    ind.forward_finish = ind.pass.finish_max;
+    ind.forward_total_delay = ind.pass.total_delay;
+    if (justify) {
+        right_justify(pp, ind.pass, w.prof, w.late);
+        for (std::size_t i = 0; i < n; ++i) w.key[i] = static_cast<double>(w.late.start[i]);
+        run_pass(pp, opt, w.key, w.prof, w.left);
+        if (better(w.left, ind.pass, opt.objective)) std::swap(ind.pass, w.left);
+    }
     ind.list = ind.pass.order;
     std::stable_sort(ind.list.begin(), ind.list.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return ind.pass.start[a] < ind.pass.start[b]; });
@@ -857,10 +969,18 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
             options.progress({.passes = static_cast<std::int32_t>(std::min<std::int64_t>(used, INT32_MAX)), .max_passes = max_passes,
                               .best_total_delay = best.pass.total_delay});
     };
+    // How many of `wanted` individuals the budget left still decodes, and whether with justification
+    // (3 passes each; the last one or two passes of the budget go to plain decodes).
+    auto plan = [&](std::size_t wanted) {
+        const std::int64_t left = std::max<std::int64_t>(1, budget - used);
+        const bool justify = left >= passes_per_decode(true);
+        return std::pair{std::min<std::size_t>(wanted, static_cast<std::size_t>(left / passes_per_decode(justify))), justify};
+    };
     // Decodes individuals [first, last) on the worker threads (each takes every threads-th one).
-    auto decode_all = [&](std::vector<Individual>& v, std::size_t first, std::size_t last) {
+    auto decode_all = [&](std::vector<Individual>& v, std::size_t first, std::size_t last, bool justify) {
+        used += static_cast<std::int64_t>(last - first) * passes_per_decode(justify);
         auto work = [&](std::size_t t) {
-            for (std::size_t c = first + t; c < last; c += threads) decode(pp, options, v[c], workers[t]);
+            for (std::size_t c = first + t; c < last; c += threads) decode(pp, options, justify, v[c], workers[t]);
         };
         if (threads == 1 || last - first < 2) {
             work(0);
@@ -876,7 +996,8 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
 
     // Initial population: the priority rules, then regret-biased random lists around the latest start
     // (and the grid GA's start order when it ran).
-    std::vector<Individual> population(std::min<std::size_t>(pop, static_cast<std::size_t>(std::max<std::int64_t>(1, budget - used))));
+    const auto [first_count, first_justified] = plan(pop);
+    std::vector<Individual> population(first_count);
     std::vector<double> key(n);
     for (std::size_t c = 0; c < population.size(); ++c) {
         Rng rng = Rng::stream(options.seed, c);
@@ -895,10 +1016,9 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
         seeded.list = grid_start->best.order;
         seeded.origin = "genetic_integer_grid";
     }
-    decode_all(population, 0, population.size());
-    used += static_cast<std::int64_t>(population.size());
-    out.one_pass_finish = population.front().pass.finish_max;  // rule 0 before ranking
-    out.one_pass_total_delay = population.front().pass.total_delay;
+    decode_all(population, 0, population.size(), first_justified);
+    out.one_pass_finish = population.front().forward_finish;  // rule 0's forward pass, before ranking
+    out.one_pass_total_delay = population.front().forward_total_delay;
     rank(population);
     report(population.front());
 
@@ -906,7 +1026,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     for (std::uint64_t gen = 1; used < budget; ++gen) {
         if (options.stop.stop_requested()) { out.cancelled = true; break; }
         if (out_of_time()) break;
-        const std::size_t count = std::min<std::size_t>(population.size(), static_cast<std::size_t>(budget - used));
+        const auto [count, justified] = plan(population.size());
         children.resize(count);
         std::vector<std::uint8_t> taken;
         for (std::size_t c = 0; c < count; ++c) {
@@ -929,8 +1049,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
             }
             children[c].origin = "genetic";
         }
-        decode_all(children, 0, count);
-        used += static_cast<std::int64_t>(count);
+        decode_all(children, 0, count, justified);
         for (auto& ch : children) population.push_back(std::move(ch));
         rank(population);
         // Survivors: the best, one per objective value (clones would take over the population).

@@ -55,6 +55,22 @@ struct FreeProfile {
         return true;
     }
 
+    /// The mirror of `fits` for a search that moves a span left: true when `units` fit over [s, f);
+    /// otherwise `before` is where the run of too-full segments holding the first conflict begins,
+    /// so every span that starts at or before s and ends after `before` conflicts too
+    /// (kProfileMin when the run reaches back without end).
+    bool fits_before(std::int64_t s, std::int64_t f, double units, std::int64_t& before) const {
+        const std::size_t n = time.size();
+        for (std::size_t k = segment(s); k < n && time[k] < f; ++k) {
+            if (free[k] + kUnitsEps >= units) continue;
+            std::size_t j = k;
+            while (j > 0 && free[j - 1] + kUnitsEps < units) --j;
+            before = time[j];
+            return false;
+        }
+        return true;
+    }
+
     /// The first instant >= x where `units` fit (kProfileMax when never).
     [[nodiscard]] std::int64_t next_fit(std::int64_t x, double units) const {
         const std::size_t n = time.size();
