@@ -132,16 +132,16 @@ void BM_BarePass(benchmark::State& state) {
     std::vector<std::int64_t> pfinish(net.project_ids().size());
     for (auto _ : state) {
         for (const std::uint32_t i : topo) {
-            std::int64_t s = pstart[proj[i]];
+            std::int64_t s = pstart[proj[i].value()];
             for (std::uint32_t k = po[i]; k < po[i + 1]; ++k) s = std::max(s, ef[lp[k]] + lag[k]);
             es[i] = s;
             ef[i] = s + d[i];
         }
         std::fill(pfinish.begin(), pfinish.end(), std::numeric_limits<std::int64_t>::min());
-        for (std::size_t i = 0; i < n; ++i) pfinish[proj[i]] = std::max(pfinish[proj[i]], ef[i]);
+        for (std::size_t i = 0; i < n; ++i) pfinish[proj[i].value()] = std::max(pfinish[proj[i].value()], ef[i]);
         for (auto it = topo.rbegin(); it != topo.rend(); ++it) {
             const std::uint32_t i = *it;
-            std::int64_t f_ = pfinish[proj[i]];
+            std::int64_t f_ = pfinish[proj[i].value()];
             for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
                 const std::uint32_t k = sl[q];
                 f_ = std::min(f_, ls[ls_succ[k]] - lag[k]);

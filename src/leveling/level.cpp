@@ -19,6 +19,7 @@
 #include "leveling/detail/free_profile.hpp"
 #include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/schedule/detail/link_arithmetic.hpp"
@@ -48,6 +49,7 @@ struct Prepared {
     const Network* net = nullptr;
     std::size_t n = 0;
     std::vector<Duration> durations;
+    std::vector<std::int64_t> duration_minutes;  // the same, as the priority rules read them
     CpmWorkspace ws;
     std::vector<Kind> kind;
     std::vector<std::int64_t> tier;            // higher first
@@ -93,6 +95,8 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
     pp.n = net.task_count();
     const std::size_t n = pp.n;
     pp.durations = net.default_durations();
+    pp.duration_minutes.reserve(n);
+    for (const Duration d : pp.durations) pp.duration_minutes.push_back(d.count());
     run_cpm(net, pp.durations, pp.ws, opt.schedule);
 
     // Each project's weight of a day late; the levelled (work) resources by dense index.
@@ -122,7 +126,7 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
     const auto task_priority = net.task_priority();
     const auto assignment_offsets = net.assignment_offsets();
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t proj = net.project_of()[i];
+        const std::uint32_t proj = net.project_of()[i].value();
         if (opt.use_priorities) pp.tier[i] = std::int64_t{net.project_priority()[proj]} * 2000 + task_priority[i];
         const ConstraintType ct = net.constraint_type()[i];
         if (net.is_summary()[i]) pp.kind[i] = Kind::summary;
@@ -207,7 +211,7 @@ LogicalStart earliest_logical_start(const Prepared& pp, const Pass& ps, std::uin
         if (lt == LinkType::finish_start || lt == LinkType::start_start) start_bound = std::max(start_bound, cand);
         else finish_bound = std::max(finish_bound, cand);
     }
-    const std::uint32_t proj = net.project_of()[i];
+    const std::uint32_t proj = net.project_of()[i].value();
     std::int64_t floor_start = net.project_start()[proj];
     if (pp.status[proj] != kNoDate) floor_start = std::max(floor_start, pp.status[proj]);
     if (net.start_floor()[i] != kNoDate) floor_start = std::max(floor_start, net.start_floor()[i]);
@@ -352,7 +356,7 @@ void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const doubl
     while (!heap.empty()) {
         const std::uint32_t i = std::get<2>(heap.top());
         heap.pop();
-        const WorkCalendar& cal = cals[cal_of[i]];
+        const WorkCalendar& cal = cals[cal_of[i].value()];
         const Kind kind = pp.kind[i];
         piece_start.clear();
         piece_finish.clear();
@@ -479,7 +483,7 @@ void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>
     late.finish = fwd.finish;
     std::vector<std::int64_t> project_finish(net.project_ids().size(), kMin);
     for (std::size_t i = 0; i < n; ++i) {
-        auto& f = project_finish[net.project_of()[i]];
+        auto& f = project_finish[net.project_of()[i].value()];
         f = std::max(f, fwd.finish[i]);
     }
     std::vector<std::uint32_t>& order = late.order;  // by decreasing finish
@@ -491,10 +495,10 @@ void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>
     for (const std::uint32_t i : order) {
         const Kind kind = pp.kind[i];
         if (kind == Kind::summary || kind == Kind::fixed) continue;
-        const WorkCalendar& cal = net.calendars()[net.calendar_of()[i]];
+        const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
         const std::int64_t d = pp.durations[i].count();
         const LateBound links = late_bound_from_links(pp, late, i);
-        std::int64_t finish_bound = std::min({links.finish, project_finish[net.project_of()[i]], pp.limit_finish[i]});
+        std::int64_t finish_bound = std::min({links.finish, project_finish[net.project_of()[i].value()], pp.limit_finish[i]});
         std::int64_t start_bound = links.start;
         if (net.constraint_type()[i] == ConstraintType::start_no_later_than) start_bound = std::min(start_bound, net.constraint_date()[i]);
         if (d <= 0) {
@@ -534,7 +538,7 @@ void score(const Prepared& pp, Pass& ps) {
     for (std::size_t i = 0; i < n; ++i)
         if (!net.is_summary()[i]) ps.task_delay += ps.finish[i] - pp.ws.early_finish[i];
     std::vector<std::int64_t> pfin(net.project_ids().size(), kMin);
-    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i]] = std::max(pfin[net.project_of()[i]], ps.finish[i]);
+    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i].value()] = std::max(pfin[net.project_of()[i].value()], ps.finish[i]);
     ps.total_delay = 0;
     ps.weighted_delay = 0.0;
     ps.finish_max = kMin;
@@ -639,27 +643,20 @@ struct Search {
     std::int64_t one_pass_total_delay = 0;
 };
 
-// Priority keys (smaller first) of the deterministic rules: 0 total float, 1 LST, 2 LFT, 3 EST,
-// 4 greatest rank positional weight.
+// The deterministic rules of both methods, in pass order (priority_rules.hpp computes them on the
+// resource-free CPM dates): minimum total float (pass 1: the one-pass heuristic, MS Project's
+// standard order), latest start, latest finish, earliest start, greatest rank positional weight.
+constexpr PriorityRule kRules[] = {PriorityRule::min_slack, PriorityRule::lst, PriorityRule::lft, PriorityRule::est, PriorityRule::grpw};
 constexpr const char* kRuleNames[] = {"priority_float", "priority_lst", "priority_lft", "priority_est", "priority_grpw"};
 constexpr std::int32_t kRuleCount = 5;
 
 void rule_keys(const Prepared& pp, std::int32_t rule, std::vector<double>& key) {
-    for (std::size_t i = 0; i < pp.n; ++i) {
-        const double es = static_cast<double>(pp.ws.early_start[i]);
-        switch (rule) {
-            case 0: key[i] = static_cast<double>(pp.ws.total_float[i]) * 1e6 + es * 1e-6; break;
-            case 1: key[i] = static_cast<double>(pp.ws.late_start[i]) + es * 1e-9; break;
-            case 2: key[i] = static_cast<double>(pp.ws.late_finish[i]) + es * 1e-9; break;
-            case 3: key[i] = es + static_cast<double>(pp.ws.total_float[i]) * 1e-9; break;
-            default: {
-                double w = static_cast<double>(pp.durations[i].count());
-                for (std::uint32_t k = pp.out_off[i]; k < pp.out_off[i + 1]; ++k)
-                    w += static_cast<double>(pp.durations[pp.out_to[k]].count());
-                key[i] = -w;
-            }
-        }
-    }
+    key.resize(pp.n);
+    priority_values(kRules[rule],
+                    {.earliest_start = pp.ws.early_start, .latest_start = pp.ws.late_start, .latest_finish = pp.ws.late_finish,
+                     .total_float = pp.ws.total_float, .duration = pp.duration_minutes, .successor_offsets = pp.out_off,
+                     .successors = pp.out_to},
+                    key);
 }
 
 // The priority method: the five rules, then regret-biased random lists around the latest start
@@ -845,13 +842,13 @@ std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions
     if (grid <= 0) grid = 1;
     if (span / grid > 100'000'000) return std::nullopt;
     // Every calendar in play must work every minute of the window the schedule can use.
-    auto always = [&](std::uint32_t c) {
-        const WorkCalendar& cal = net.calendars()[c];
+    auto always = [&](CalendarIndex c) {
+        const WorkCalendar& cal = net.calendar(c);
         return cal.work_index(Instant{t0 + span + 1}) - cal.work_index(Instant{t0}) == span + 1;
     };
     for (std::size_t i = 0; i < n; ++i)
         if (!always(net.calendar_of()[i])) return std::nullopt;
-    for (const std::uint32_t c : net.link_calendar())
+    for (const CalendarIndex c : net.link_calendar())
         if (!always(c)) return std::nullopt;
 
     RcpspData data;
@@ -872,7 +869,7 @@ std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions
         data.arcs.push_back({static_cast<std::int32_t>(a.from + off), static_cast<std::int32_t>(a.to + off), static_cast<std::int32_t>(a.lag / grid)});
     if (source)
         for (std::size_t i = 0; i < n; ++i) {
-            const std::int64_t rel = release[net.project_of()[i]] - t0;
+            const std::int64_t rel = release[net.project_of()[i].value()] - t0;
             data.arcs.push_back({0, static_cast<std::int32_t>(i + 1), static_cast<std::int32_t>(rel / grid)});
         }
     const RcpspInstance inst(std::move(data));
@@ -1103,8 +1100,7 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
 
     // Result arrays.
     out.task_id.assign(net.task_ids().begin(), net.task_ids().end());
-    out.project.reserve(n);
-    for (const std::uint32_t p : net.project_of()) out.project.emplace_back(p);
+    out.project.assign(net.project_of().begin(), net.project_of().end());
     out.is_summary.assign(net.is_summary().begin(), net.is_summary().end());
     out.start.resize(n);
     out.finish.resize(n);
@@ -1117,7 +1113,7 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
         out.finish[i] = Instant{best.finish[i]};
         out.cpm_start[i] = Instant{pp.ws.early_start[i]};
         out.cpm_finish[i] = Instant{pp.ws.early_finish[i]};
-        const WorkCalendar& cal = net.calendars()[net.calendar_of()[i]];
+        const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
         out.delay[i] = out.is_summary[i] ? Duration{0} : cal.work_between(out.cpm_start[i], out.start[i]);
         out.is_split[i] = best.piece_off[i + 1] - best.piece_off[i] > 1;
         if (best.over[i])
@@ -1142,7 +1138,7 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
     out.project_finish.resize(np);
     out.project_delay.resize(np);
     std::vector<std::int64_t> pfin(np, kMin);
-    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i]] = std::max(pfin[net.project_of()[i]], best.finish[i]);
+    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i].value()] = std::max(pfin[net.project_of()[i].value()], best.finish[i]);
     std::int64_t cpm_fin = kMin, lev_fin = kMin;
     for (std::size_t p = 0; p < np; ++p) {
         const std::int64_t cf = pp.ws.project_finish[p];

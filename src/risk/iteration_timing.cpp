@@ -18,7 +18,7 @@ void check_calendar_timing(const CalendarTiming& timing, std::size_t task_count)
         throw ModelError::invalid_value("network tasks", "", "one CPM network task per simulation task expected");
     std::vector<std::uint8_t> seen(timing.network->task_count(), 0);
     for (std::size_t t = 0; t < task_count; ++t) {
-        const auto ni = timing.network_task[t];
+        const std::uint32_t ni = timing.network_task[t].value();
         if (ni >= timing.network->task_count())
             throw ModelError::unknown_id("network task index", std::to_string(ni), "simulation task #" + std::to_string(t));
         if (timing.network->is_summary()[ni])
@@ -63,14 +63,14 @@ std::int64_t IterationTiming::run(const std::int64_t* duration, std::uint64_t* c
     const CalendarTiming& timing = *input_->calendars;
     const Network& cpm = *timing.network;
     s.cpm_duration.assign(base_.begin(), base_.end());
-    for (std::uint32_t pos = 0; pos < n; ++pos) s.cpm_duration[timing.network_task[net.task_at(pos)]] = Duration{duration[pos]};
+    for (std::uint32_t pos = 0; pos < n; ++pos) s.cpm_duration[timing.network_task[net.task_at(pos)].value()] = Duration{duration[pos]};
     run_cpm(cpm, s.cpm_duration, s.cpm, timing.schedule);
     std::int64_t finish = timing.origin;
     for (std::size_t i = 0; i < cpm.task_count(); ++i) finish = std::max(finish, s.cpm.early_finish[i]);
     if (critical != nullptr) {
         const auto state = cpm.progress_state();
         for (std::uint32_t pos = 0; pos < n; ++pos) {
-            const auto ni = timing.network_task[net.task_at(pos)];
+            const std::uint32_t ni = timing.network_task[net.task_at(pos)].value();
             critical[pos] += static_cast<std::uint64_t>(state[ni] != ProgressState::complete &&
                                                         s.cpm.total_float[ni] <= timing.schedule.critical_float.count());
         }

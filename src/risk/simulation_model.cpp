@@ -243,7 +243,7 @@ SimulationModel build_simulation_model(const Portfolio& portfolio, std::span<con
         for (std::size_t i = 0; i < n; ++i) {
             const TaskIndex ti = net->index_of(m.task[i]);
             if (!ti.valid()) throw ModelError::unknown_id("task", m.task[i].str(), "CPM network");
-            timing.network_task[i] = static_cast<std::uint32_t>(ti.value());
+            timing.network_task[i] = ti;
         }
         timing.network = std::move(net);
         timing.origin = origin.minutes_since_epoch();

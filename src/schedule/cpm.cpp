@@ -52,7 +52,10 @@ inline Placement place(const WorkCalendar& cal, std::int64_t key, std::int64_t d
 struct ForwardInputs {
     const Network& net;
     std::span<const Duration> durations;
-    std::span<const std::uint32_t> pred_offsets, link_pred, calendar_of, project_of, link_calendar;
+    std::span<const std::uint32_t> pred_offsets, link_pred;
+    std::span<const CalendarIndex> calendar_of;
+    std::span<const ProjectIndex> project_of;
+    std::span<const CalendarIndex> link_calendar;
     std::span<const LinkType> link_type;
     std::span<const LagUnit> lag_unit;
     std::span<const std::int64_t> link_lag;
@@ -111,7 +114,7 @@ inline bool is_hard_constraint(ConstraintType ct) {
 
 /// The status date of task i's project (the options' one when given).
 inline std::int64_t status_date_of(const ForwardInputs& in, std::uint32_t i) {
-    return in.status_override != kNoDate ? in.status_override : in.net.project_status_date()[in.project_of[i]];
+    return in.status_override != kNoDate ? in.status_override : in.net.project_status_date()[in.project_of[i].value()];
 }
 
 /// Per project: the earliest start of a not-started task (project start, status date) and its key.
@@ -120,7 +123,7 @@ inline void set_project_floors(const ForwardInputs& in, CpmWorkspace& ws) {
     for (std::size_t p = 0; p < ws.floor_key.size(); ++p) {
         const std::int64_t status = in.status_override != kNoDate ? in.status_override : net.project_status_date()[p];
         ws.floor_instant[p] = std::max(net.project_start()[p], status);
-        ws.floor_key[p] = in.calendars[net.project_calendar()[p]].work_index(Instant{ws.floor_instant[p]});
+        ws.floor_key[p] = in.calendars[net.project_calendar()[p].value()].work_index(Instant{ws.floor_instant[p]});
     }
 }
 
@@ -151,7 +154,7 @@ inline void forward_complete(const Network& net, const WorkCalendar& cal, CpmWor
 
 /// Link candidates of task i in working-time keys of its calendar `ci`: a link on the same calendar
 /// as both tasks is plain integer arithmetic on W (no calendar lookup).
-inline LinkCandidates link_keys(const ForwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, std::uint32_t ci,
+inline LinkCandidates link_keys(const ForwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, CalendarIndex ci,
                                 const WorkCalendar& cal) {
     LinkCandidates best;
     for (std::uint32_t k = in.pred_offsets[i]; k < in.pred_offsets[i + 1]; ++k) {
@@ -172,10 +175,10 @@ inline LinkCandidates link_keys(const ForwardInputs& in, const CpmWorkspace& ws,
 
 /// The common case: not started, duration d > 0, no hard constraint; placed in working-time keys
 /// of the task's calendar from its links, its project's floor and its SNET/FNET floors.
-inline void forward_plain(const ForwardInputs& in, CpmWorkspace& ws, std::uint32_t i, std::uint32_t ci, const WorkCalendar& cal,
+inline void forward_plain(const ForwardInputs& in, CpmWorkspace& ws, std::uint32_t i, CalendarIndex ci, const WorkCalendar& cal,
                           std::int64_t d) {
     const LinkCandidates links = link_keys(in, ws, i, ci, cal);
-    const std::uint32_t pj = in.project_of[i];
+    const std::uint32_t pj = in.project_of[i].value();
     std::int64_t key = ci == in.net.project_calendar()[pj] ? ws.floor_key[pj] : cal.work_index(Instant{ws.floor_instant[pj]});
     if (in.start_floor[i] != kNoDate) key = std::max(key, cal.work_index(Instant{in.start_floor[i]}));
     std::uint32_t drive = kNoLink;
@@ -243,7 +246,7 @@ struct EarlyDates {
 /// Not started, by logic, project start, status date and SNET/FNET (before hard constraints).
 inline EarlyDates place_by_logic(const ForwardInputs& in, const WorkCalendar& cal, std::uint32_t i, std::int64_t d,
                                  std::int64_t status, const LinkCandidates& logic) {
-    std::int64_t floor_start = in.net.project_start()[in.project_of[i]];
+    std::int64_t floor_start = in.net.project_start()[in.project_of[i].value()];
     if (status != kNoDate) floor_start = std::max(floor_start, status);
     if (in.start_floor[i] != kNoDate) floor_start = std::max(floor_start, in.start_floor[i]);
     const std::int64_t floor_finish = in.finish_floor[i] != kNoDate ? in.finish_floor[i] : kMin;
@@ -341,8 +344,8 @@ void forward(const Network& net, std::span<const Duration> durations, CpmWorkspa
             continue;
         }
         const ProgressState state = in.progress_state[i];
-        const std::uint32_t ci = in.calendar_of[i];
-        const WorkCalendar& cal = in.calendars[ci];
+        const CalendarIndex ci = in.calendar_of[i];
+        const WorkCalendar& cal = in.calendars[ci.value()];
         if (state == ProgressState::complete) {
             forward_complete(net, cal, ws, i);  // its actual dates
             continue;
@@ -391,7 +394,7 @@ inline Bounds successor_bounds(const Network& net, std::span<const Duration> dur
         // reads it). A milestone's date is an instant its predecessors must reach, whatever
         // their calendars (docs/scheduling.md, "Late dates across calendars").
         if (!to_start && durations[j].count() > 0)
-            dst = net.calendars()[net.calendar_of()[j]].next_work_start(Instant{dst}).minutes_since_epoch();
+            dst = net.calendar(net.calendar_of()[j]).next_work_start(Instant{dst}).minutes_since_epoch();
         const std::int64_t x = lag_backward(net, k, dst, [&] { return pred_duration(net, durations, ws, i); });
         if (lt == LinkType::finish_start || lt == LinkType::finish_finish) b.finish = std::min(b.finish, x);
         else b.start = std::min(b.start, x);
@@ -420,7 +423,11 @@ inline std::int64_t anchor(const Network& net, const CpmWorkspace& ws, std::size
 struct BackwardInputs {
     const Network& net;
     std::span<const Duration> durations;
-    std::span<const std::uint32_t> succ_offsets, succ_links, link_succ, calendar_of, project_of, link_calendar, parent;
+    std::span<const std::uint32_t> succ_offsets, succ_links, link_succ;
+    std::span<const CalendarIndex> calendar_of;
+    std::span<const ProjectIndex> project_of;
+    std::span<const CalendarIndex> link_calendar;
+    std::span<const std::uint32_t> parent;
     std::span<const LinkType> link_type;
     std::span<const LagUnit> lag_unit;
     std::span<const std::int64_t> link_lag;
@@ -457,7 +464,7 @@ inline BackwardInputs backward_inputs(const Network& net, std::span<const Durati
 /// Per project: the key of its late-finish anchor on the project calendar.
 inline void set_project_anchors(const BackwardInputs& in, CpmWorkspace& ws) {
     for (std::size_t p = 0; p < ws.anchor_key.size(); ++p)
-        ws.anchor_key[p] = in.calendars[in.net.project_calendar()[p]].work_index(Instant{anchor(in.net, ws, p)});
+        ws.anchor_key[p] = in.calendars[in.net.project_calendar()[p].value()].work_index(Instant{anchor(in.net, ws, p)});
 }
 
 /// A complete task: its late dates are its actual dates, without float.
@@ -469,9 +476,9 @@ inline void backward_complete(CpmWorkspace& ws, std::uint32_t i) {
 
 /// Late bounds of task i other than its links, in working-time keys of its calendar `calendar_index`:
 /// its project's anchor, its deadline, its summary parent's bounds and its start/finish caps.
-inline Bounds constraint_keys(const BackwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, std::uint32_t calendar_index,
+inline Bounds constraint_keys(const BackwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, CalendarIndex calendar_index,
                               const WorkCalendar& cal) {
-    const std::uint32_t project = in.project_of[i];
+    const std::uint32_t project = in.project_of[i].value();
     Bounds keys;
     keys.finish = calendar_index == in.net.project_calendar()[project] ? ws.anchor_key[project]
                                                                       : cal.work_index(Instant{anchor(in.net, ws, project)});
@@ -489,7 +496,7 @@ inline Bounds constraint_keys(const BackwardInputs& in, const CpmWorkspace& ws, 
 
 /// Late bounds of task i from its links, in working-time keys of its calendar `calendar_index`: a link
 /// on the same calendar as both tasks is plain integer arithmetic on W (no calendar lookup).
-inline Bounds link_late_keys(const BackwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, std::uint32_t calendar_index,
+inline Bounds link_late_keys(const BackwardInputs& in, const CpmWorkspace& ws, std::uint32_t i, CalendarIndex calendar_index,
                              const WorkCalendar& cal) {
     Bounds keys;
     for (std::uint32_t position = in.succ_offsets[i]; position < in.succ_offsets[i + 1]; ++position) {
@@ -506,7 +513,7 @@ inline Bounds link_late_keys(const BackwardInputs& in, const CpmWorkspace& ws, s
         } else {
             std::int64_t target = to_start ? ws.late_start[successor] : ws.late_finish[successor];
             if (!to_start && in.durations[successor].count() > 0)
-                target = in.calendars[in.calendar_of[successor]].next_work_start(Instant{target}).minutes_since_epoch();
+                target = in.calendars[in.calendar_of[successor].value()].next_work_start(Instant{target}).minutes_since_epoch();
             key = cal.work_index(Instant{lag_backward(in.net, link, target, [&] { return pred_duration(in.net, in.durations, ws, i); })});
         }
         if (from_finish(type)) keys.finish = std::min(keys.finish, key);
@@ -519,8 +526,8 @@ inline Bounds link_late_keys(const BackwardInputs& in, const CpmWorkspace& ws, s
 /// keys of the task's calendar at the latest finish its bounds allow (a start-type bound s allows
 /// finishing at s + d).
 inline void backward_plain(const BackwardInputs& in, CpmWorkspace& ws, std::uint32_t i, std::int64_t d) {
-    const std::uint32_t calendar_index = in.calendar_of[i];
-    const WorkCalendar& cal = in.calendars[calendar_index];
+    const CalendarIndex calendar_index = in.calendar_of[i];
+    const WorkCalendar& cal = in.calendars[calendar_index.value()];
     const Bounds constraints = constraint_keys(in, ws, i, calendar_index, cal);
     const Bounds links = link_late_keys(in, ws, i, calendar_index, cal);
     const std::int64_t start_key = std::min(constraints.start, links.start);
@@ -539,7 +546,7 @@ inline Bounds late_bounds(const BackwardInputs& in, const CpmWorkspace& ws, std:
     const auto start_of = [&](std::uint32_t j) { return ws.late_start[j]; };
     const auto finish_of = [&](std::uint32_t j) { return ws.late_finish[j]; };
     Bounds bounds = successor_bounds(in.net, in.durations, ws, i, in.retained, start_of, finish_of);
-    bounds.finish = std::min(bounds.finish, anchor(in.net, ws, in.project_of[i]));
+    bounds.finish = std::min(bounds.finish, anchor(in.net, ws, in.project_of[i].value()));
     if (in.deadline[i] != kNoDate) bounds.finish = std::min(bounds.finish, in.deadline[i]);
     const std::uint32_t parent = in.parent[i];
     if (parent != TaskIndex::kInvalid) {
@@ -558,7 +565,7 @@ inline Bounds late_bounds(const BackwardInputs& in, const CpmWorkspace& ws, std:
 inline void backward_general(const BackwardInputs& in, CpmWorkspace& ws, std::uint32_t i, std::int64_t d, ProgressState state,
                              const Bounds& bounds) {
     const ConstraintType constraint = in.constraint_type[i];
-    const WorkCalendar& cal = in.calendars[in.calendar_of[i]];
+    const WorkCalendar& cal = in.calendars[in.calendar_of[i].value()];
     Placement placement{};
     if (constraint == ConstraintType::must_start_on && state == ProgressState::not_started) {
         const std::int64_t date = in.constraint_date[i];
@@ -590,7 +597,7 @@ inline void backward_summaries(const BackwardInputs& in, CpmWorkspace& ws) {
     for (const std::uint32_t i : in.net.topological_order()) {
         if (!in.net.is_summary()[i]) continue;
         span_children(in.net, i, ws.late_start, ws.late_finish);
-        const WorkCalendar& cal = in.calendars[in.calendar_of[i]];
+        const WorkCalendar& cal = in.calendars[in.calendar_of[i].value()];
         ws.total_float[i] = cal.work_index(Instant{ws.late_finish[i]}) - cal.work_index(Instant{ws.early_finish[i]});
     }
 }
@@ -639,8 +646,8 @@ void shift_alap(const Network& net, std::span<const Duration> durations, CpmWork
             net.progress_state()[i] != ProgressState::not_started)
             continue;
         Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
-        b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i]]);
-        const WorkCalendar& cal = net.calendars()[net.calendar_of()[i]];
+        b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i].value()]);
+        const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
         const Placement pl = place_late(cal, b, durations[i].count());
         if (pl.start > ws.early_start[i]) {
             ws.early_start[i] = pl.start;
@@ -677,7 +684,7 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
     const std::size_t n = net.task_count();
     const Duration* dur = durations.data();
 
-    const WorkCalendar& cal = net.calendars()[fp.calendar];
+    const WorkCalendar& cal = net.calendar(fp.calendar);
     const std::int64_t status_override = opt.status_date ? opt.status_date->minutes_since_epoch() : kNoDate;
     const std::size_t np = ws.floor_key.size();
     for (std::size_t p = 0; p < np; ++p) {
@@ -688,7 +695,7 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
     const std::uint32_t* topo = net.topological_order().data();
     const std::uint32_t* po = net.pred_offsets().data();
     const std::uint32_t* so = net.succ_offsets().data();
-    const std::uint32_t* proj = net.project_of().data();
+    const ProjectIndex* proj = net.project_of().data();
     const std::uint32_t* pred = fp.pred.data();
     const std::int32_t* pred_lag = fp.pred_lag.data();
     const std::uint32_t* succ = fp.succ.data();
@@ -720,7 +727,7 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
                 s_link = k;
             }
         }
-        std::int64_t key = floor_key[proj[i]];
+        std::int64_t key = floor_key[proj[i].value()];
         std::uint32_t drive = kNoLink;
         if (ks >= key) { key = ks; drive = s_link; }  // ks > kMin: a start-type link exists
         const std::int64_t end = key + d;
@@ -730,7 +737,7 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
         // The instants, while the keys are in registers (one walk over the arrays, not two).
         es[i] = cal.start_at_work(key).minutes_since_epoch();
         ef[i] = cal.finish_at_work(key + d).minutes_since_epoch();
-        project_finish[proj[i]] = std::max(project_finish[proj[i]], ef[i]);
+        project_finish[proj[i].value()] = std::max(project_finish[proj[i].value()], ef[i]);
     }
     std::fill(ws.conflict.begin(), ws.conflict.end(), std::uint8_t{0});
     for (std::size_t p = 0; p < np; ++p) {
@@ -745,7 +752,7 @@ bool fast_cpm(const Network& net, std::span<const Duration> durations, CpmWorksp
     for (std::size_t t = n; t-- > 0;) {
         const std::uint32_t i = topo[t];
         const std::int64_t d = dur[i].count();
-        std::int64_t key = anchor_key[proj[i]];
+        std::int64_t key = anchor_key[proj[i].value()];
         for (std::uint32_t q = so[i]; q < so[i + 1]; ++q) {
             const std::uint32_t w = succ[q];
             const std::uint32_t j = w & Plan::kTaskMask;
@@ -788,7 +795,10 @@ void run_cpm(const Network& net, std::span<const Duration> durations, CpmWorkspa
     forward(net, durations, ws, opt);
     std::fill(ws.project_finish.begin(), ws.project_finish.end(), kMin);
     const auto proj = net.project_of();
-    for (std::size_t i = 0; i < n; ++i) ws.project_finish[proj[i]] = std::max(ws.project_finish[proj[i]], ws.early_finish[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t p = proj[i].value();
+        ws.project_finish[p] = std::max(ws.project_finish[p], ws.early_finish[i]);
+    }
     for (std::size_t p = 0; p < ws.project_finish.size(); ++p)
         if (ws.project_finish[p] == kMin) ws.project_finish[p] = net.project_start()[p];  // empty project
     backward(net, durations, ws, opt);
@@ -820,8 +830,7 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
 
     ScheduleResult r;
     r.task_id.assign(net.task_ids().begin(), net.task_ids().end());
-    r.project.reserve(n);
-    for (const std::uint32_t p : net.project_of()) r.project.emplace_back(p);
+    r.project.assign(net.project_of().begin(), net.project_of().end());
     r.early_start.resize(n);
     r.early_finish.resize(n);
     r.late_start.resize(n);
@@ -868,7 +877,7 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
         const bool complete = !net.is_summary()[i] && net.progress_state()[i] == ProgressState::complete;
         if (complete) continue;
         Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
-        b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i]]);
+        b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i].value()]);
         const std::uint32_t parent = net.parent()[i];
         if (parent != TaskIndex::kInvalid) {
             // A summary's start is the earliest of its children's: a start-type bound on it
@@ -880,7 +889,7 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
             ws.bound_start[i] = b.start;
             ws.bound_finish[i] = b.finish;
         }
-        const WorkCalendar& cal = cals[cal_of[i]];
+        const WorkCalendar& cal = cals[cal_of[i].value()];
         const std::int64_t ef = cal.work_index(Instant{ws.early_finish[i]});
         std::int64_t ff = kMax;
         if (b.finish != kMax) ff = cal.work_index(Instant{b.finish}) - ef;
@@ -902,7 +911,7 @@ ScheduleResult schedule(const Network& net, const ScheduleOptions& options) {
     r.longest_path.resize(np);
     std::vector<std::uint32_t> last(np, TaskIndex::kInvalid);
     for (std::uint32_t i = 0; i < n; ++i) {
-        const auto p = net.project_of()[i];
+        const std::uint32_t p = net.project_of()[i].value();
         r.project_start[p] = std::min(r.project_start[p], r.early_start[i]);
         if (net.is_summary()[i]) continue;
         if (last[p] == TaskIndex::kInvalid || ws.early_finish[i] > ws.early_finish[last[p]] ||

@@ -22,14 +22,14 @@ struct NetworkBuilder {
     const Portfolio& pf;
     const NetworkOptions& opt;
     Network& net;
-    std::unordered_map<std::string, std::uint32_t> cal_index;
+    std::unordered_map<std::string, CalendarIndex> cal_index;
 
-    std::uint32_t calendar(const CalendarId& id, std::string_view where) {
+    CalendarIndex calendar(const CalendarId& id, std::string_view where) {
         if (auto it = cal_index.find(id.str()); it != cal_index.end()) return it->second;
         if (pf.find_calendar(id) == nullptr) throw ModelError::unknown_id("calendar", id.str(), where);
         net.calendars_.push_back(WorkCalendar::compile(pf.calendars, id, net.horizon_first_, net.horizon_last_));
         net.calendar_ids_.push_back(id);
-        const auto idx = static_cast<std::uint32_t>(net.calendars_.size() - 1);
+        const CalendarIndex idx{static_cast<std::uint32_t>(net.calendars_.size() - 1)};
         cal_index.emplace(id.str(), idx);
         return idx;
     }
@@ -104,7 +104,7 @@ struct NetworkBuilder {
             net.project_deadline_.push_back(p.deadline ? p.deadline->minutes_since_epoch() : kNoDate);
             const auto status = p.status_date ? p.status_date : pf.status_date;
             net.project_status_.push_back(status ? status->minutes_since_epoch() : kNoDate);
-            std::uint32_t pcal = 0;
+            CalendarIndex pcal{0};
             if (p.calendar) pcal = calendar(*p.calendar, "calendar of project " + p.id.str());
             else if (pf.default_calendar) pcal = calendar(*pf.default_calendar, "default calendar of the portfolio");
             else net.build_warnings_.push_back("project " + p.id.str() + " has no calendar and the portfolio no default: 24/7 used");
@@ -115,7 +115,7 @@ struct NetworkBuilder {
                 const auto idx = static_cast<std::uint32_t>(net.task_ids_.size());
                 if (!net.index_.emplace(t.id.str(), idx).second) throw ModelError::duplicate_id("task", t.id.str());
                 net.task_ids_.push_back(t.id);
-                net.project_of_.push_back(static_cast<std::uint32_t>(pi));
+                net.project_of_.emplace_back(static_cast<std::uint32_t>(pi));
                 net.calendar_of_.push_back(t.calendar ? calendar(*t.calendar, "calendar of task " + t.id.str()) : pcal);
             }
         }
@@ -236,7 +236,7 @@ struct NetworkBuilder {
         LagUnit unit;
         std::int64_t lag;
         double percent;
-        std::uint32_t cal;
+        CalendarIndex cal;
     };
 
     void links() {
@@ -258,12 +258,12 @@ struct NetworkBuilder {
                     if (net.is_summary_[s]) leaves_below(s, leaves);
                     else leaves.push_back(s);
                     for (std::uint32_t succ : leaves) {
-                        std::uint32_t cal = 0;
+                        CalendarIndex cal{0};
                         switch (dep.lag_calendar) {
                             case LagCalendar::predecessor: cal = net.calendar_of_[pred]; break;
                             case LagCalendar::successor: cal = net.calendar_of_[succ]; break;
-                            case LagCalendar::project: cal = net.project_calendar_[net.project_of_[succ]]; break;
-                            case LagCalendar::twenty_four_hour: cal = 0; break;
+                            case LagCalendar::project: cal = net.project_calendar_[net.project_of_[succ].value()]; break;
+                            case LagCalendar::twenty_four_hour: cal = CalendarIndex{0}; break;
                         }
                         raw.push_back({pred, succ, dep.type, dep.lag.unit, dep.lag.amount.count(), dep.lag.percent, cal});
                     }
@@ -362,14 +362,14 @@ struct NetworkBuilder {
         const std::size_t n = net.task_ids_.size();
         const std::size_t m = net.link_pred_.size();
         if (n == 0 || n > Plan::kTaskMask || net.has_alap_) return;
-        const std::uint32_t c = net.calendar_of_[0];
+        const CalendarIndex c = net.calendar_of_[0];
         for (std::size_t i = 0; i < n; ++i)
             if (net.calendar_of_[i] != c || net.is_summary_[i] || net.progress_state_[i] != ProgressState::not_started ||
                 net.constraint_type_[i] != ConstraintType::as_soon_as_possible || net.deadline_[i] != kNoDate ||
                 net.start_floor_[i] != kNoDate || net.finish_floor_[i] != kNoDate || net.start_cap_[i] != kNoDate ||
                 net.finish_cap_[i] != kNoDate)
                 return;
-        for (const std::uint32_t pc : net.project_calendar_)
+        for (const CalendarIndex pc : net.project_calendar_)
             if (pc != c) return;
         constexpr std::int64_t kLagLimit = std::int64_t{1} << 30;
         for (std::size_t k = 0; k < m; ++k)

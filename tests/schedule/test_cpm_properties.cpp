@@ -104,7 +104,7 @@ void check_properties(const Portfolio& pf, const ScheduleResult& r, bool single_
                       << r.total_float[i].count() << " FF " << r.free_float[i].count() << " d " << r.duration[i].count());
         REQUIRE(r.total_float[i] >= Duration{0});
         REQUIRE(r.free_float[i] >= Duration{0});
-        const WorkCalendar& cal = net.calendars()[net.calendar_of()[i]];
+        const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
         REQUIRE(cal.work_between(r.early_start[i], r.late_start[i]) >= Duration{0});
         if (!r.is_milestone[i]) {
             REQUIRE(r.early_start[i] <= r.late_start[i]);

@@ -240,7 +240,7 @@ TEST_CASE("network: a duration of thousands of years schedules in bounded memory
     const auto r = schedule(pf);
     CHECK(r.finish.date().year() > 9000);
     const Network net(pf);
-    const WorkCalendar& wc = net.calendars()[net.calendar_of()[0]];
+    const WorkCalendar& wc = net.calendar(net.calendar_of()[0]);
     CHECK(wc.last_day() - wc.first_day() < WorkCalendar::kMaxLayoutDays + 366);
     CHECK(wc.work_between(r.early_start[0], r.early_finish[0]) == Duration{2'000'000 * kDay});
     CHECK(wc.work_on(Date::from_ymd(9001, 12, 25)) == Duration{0});

@@ -6,6 +6,7 @@
 /// earliest/latest start times they are computed from (critical path method, Kelley 1961).
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -40,5 +41,21 @@ struct TimeWindows {
 /// Value of `rule` for every job (smaller = higher priority); ties are broken by callers with the
 /// job index.
 [[nodiscard]] std::vector<double> priority_values(const RcpspInstance& instance, PriorityRule rule);
+
+/// What the rules read on a network other than an `RcpspInstance` (the calendar model that `level`
+/// schedules): per task its resource-free earliest start, latest start and finish (any one time
+/// unit, e.g. minutes since the epoch), total float and duration (e.g. working minutes), and its
+/// successors as compressed sparse rows (task i's: `successors[successor_offsets[i] ..
+/// successor_offsets[i + 1])`).
+struct NetworkRuleInputs {
+    std::span<const std::int64_t> earliest_start, latest_start, latest_finish, total_float, duration;
+    std::span<const std::uint32_t> successor_offsets, successors;
+};
+
+/// Value of `rule` for every task of such a network (smaller = higher priority), into `out` (one per
+/// task). Ties are broken inside the value: by the earliest start (LFT, LST, min slack), by the total
+/// float (EST); SPT and GRPW are durations, MTS counts transitive successors. Callers break the
+/// remaining ties by task index.
+void priority_values(PriorityRule rule, const NetworkRuleInputs& network, std::span<double> out);
 
 }  // namespace ppm

@@ -18,10 +18,10 @@ namespace ppm {
 
 /// What a simulation needs to time its iterations on per-task calendars.
 struct CalendarTiming {
-    std::shared_ptr<const Network> network;   ///< The compiled CPM network (summaries included).
-    std::vector<std::uint32_t> network_task;  ///< Per simulation task: its `TaskIndex::value()` in `network`.
-    std::int64_t origin = 0;                  ///< Minutes since epoch of simulation minute 0.
-    ScheduleOptions schedule{};               ///< Status date, progress mode, critical float.
+    std::shared_ptr<const Network> network;  ///< The compiled CPM network (summaries included).
+    std::vector<TaskIndex> network_task;     ///< Per simulation task: its index in `network`.
+    std::int64_t origin = 0;                 ///< Minutes since epoch of simulation minute 0.
+    ScheduleOptions schedule{};              ///< Status date, progress mode, critical float.
 };
 
 /// Checks a timing against a simulation of `task_count` tasks (sizes, indices in range, one

@@ -68,7 +68,7 @@ public:
 
     /// Project ids by project index, and each task's project.
     [[nodiscard]] std::span<const ProjectId> project_ids() const noexcept { return project_ids_; }
-    [[nodiscard]] std::span<const std::uint32_t> project_of() const noexcept { return project_of_; }
+    [[nodiscard]] std::span<const ProjectIndex> project_of() const noexcept { return project_of_; }
     /// Planned project starts (minutes since epoch) by project index.
     [[nodiscard]] std::span<const std::int64_t> project_start() const noexcept { return project_start_; }
     /// Project deadlines by project index (kNoDate when none).
@@ -91,12 +91,16 @@ public:
     [[nodiscard]] std::span<const ResourceIndex> assignment_resource() const noexcept { return assignment_resource_; }
     [[nodiscard]] std::span<const double> assignment_units() const noexcept { return assignment_units_; }
 
-    /// Compiled calendars; `calendar_of()[i]` indexes them. Also holds the ids (empty for the 24/7 fallback).
+    /// Compiled calendars by `CalendarIndex::value()` (index 0 is the 24/7 fallback). Also holds the
+    /// ids (empty for the 24/7 fallback).
     [[nodiscard]] std::span<const WorkCalendar> calendars() const noexcept { return calendars_; }
     [[nodiscard]] std::span<const CalendarId> calendar_ids() const noexcept { return calendar_ids_; }
-    [[nodiscard]] std::span<const std::uint32_t> calendar_of() const noexcept { return calendar_of_; }
+    /// The compiled calendar at a calendar index: `calendar(calendar_of()[i])` is task i's.
+    [[nodiscard]] const WorkCalendar& calendar(CalendarIndex c) const noexcept { return calendars_[c.value()]; }
+    /// Each task's calendar index.
+    [[nodiscard]] std::span<const CalendarIndex> calendar_of() const noexcept { return calendar_of_; }
     /// Each project's calendar index (the `project` lag calendar).
-    [[nodiscard]] std::span<const std::uint32_t> project_calendar() const noexcept { return project_calendar_; }
+    [[nodiscard]] std::span<const CalendarIndex> project_calendar() const noexcept { return project_calendar_; }
 
     /// Planned durations in working minutes (0 for summaries and milestones).
     [[nodiscard]] std::span<const std::int64_t> planned_duration() const noexcept { return duration_; }
@@ -145,7 +149,7 @@ public:
     /// Percent of the predecessor's duration (percent lags only).
     [[nodiscard]] std::span<const double> link_percent() const noexcept { return link_percent_; }
     /// Calendar index measuring the lag.
-    [[nodiscard]] std::span<const std::uint32_t> link_calendar() const noexcept { return link_calendar_; }
+    [[nodiscard]] std::span<const CalendarIndex> link_calendar() const noexcept { return link_calendar_; }
     /// Links out of task i are `succ_links()[succ_offsets()[i] .. succ_offsets()[i+1])` (link positions).
     [[nodiscard]] std::span<const std::uint32_t> succ_offsets() const noexcept { return succ_offsets_; }
     [[nodiscard]] std::span<const std::uint32_t> succ_links() const noexcept { return succ_links_; }
@@ -170,9 +174,9 @@ private:
     std::vector<TaskId> task_ids_;
     std::unordered_map<std::string, std::uint32_t> index_;
     std::vector<ProjectId> project_ids_;
-    std::vector<std::uint32_t> project_of_;
+    std::vector<ProjectIndex> project_of_;
     std::vector<std::int64_t> project_start_, project_deadline_, project_status_;
-    std::vector<std::uint32_t> project_calendar_;
+    std::vector<CalendarIndex> project_calendar_;
     std::vector<std::int32_t> project_priority_, task_priority_;
     std::vector<double> project_delay_weight_;
     std::vector<std::uint32_t> assignment_offsets_;
@@ -180,7 +184,7 @@ private:
     std::vector<double> assignment_units_;
     std::vector<WorkCalendar> calendars_;
     std::vector<CalendarId> calendar_ids_;
-    std::vector<std::uint32_t> calendar_of_;
+    std::vector<CalendarIndex> calendar_of_;
     std::vector<std::int64_t> duration_;
     std::vector<std::uint8_t> is_summary_, is_milestone_;
     std::vector<std::uint32_t> parent_, child_offsets_, children_;
@@ -194,7 +198,7 @@ private:
     std::vector<LagUnit> link_lag_unit_;
     std::vector<std::int64_t> link_lag_;
     std::vector<double> link_percent_;
-    std::vector<std::uint32_t> link_calendar_;
+    std::vector<CalendarIndex> link_calendar_;
     std::vector<std::uint32_t> succ_offsets_, succ_links_;
     std::vector<std::uint32_t> topo_;
     bool has_yearly_ = false;

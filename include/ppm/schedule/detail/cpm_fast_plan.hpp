@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "ppm/core/id.hpp"
+
 namespace ppm::detail {
 
 /// Packed links and the eligibility flag of the specialised CPM loop (see file comment).
@@ -26,7 +28,7 @@ struct CpmFastPlan {
     /// True when the network qualifies (durations are checked by run_cpm at each call).
     bool usable = false;
     /// The one calendar of every task, project and lag.
-    std::uint32_t calendar = 0;
+    CalendarIndex calendar{0};
     /// Forward, by the network's link position (grouped by successor): predecessor index,
     /// `kHigh` when the link leaves the predecessor's finish (FS, FF), `kLow` when it enters the
     /// successor's finish (FF, SF).

@@ -18,7 +18,7 @@ namespace ppm::detail {
 inline std::int64_t pred_duration(const Network& net, std::span<const Duration> durations, std::span<const std::int64_t> start,
                                   std::span<const std::int64_t> finish, std::uint32_t p) {
     if (net.is_summary()[p]) {
-        const auto& cal = net.calendars()[net.calendar_of()[p]];
+        const auto& cal = net.calendar(net.calendar_of()[p]);
         return cal.work_index(Instant{finish[p]}) - cal.work_index(Instant{start[p]});
     }
     if (net.progress_state()[p] == ProgressState::not_started) return durations[p].count();
@@ -40,7 +40,7 @@ inline std::int64_t lag_forward(const Network& net, std::uint32_t k, std::int64_
     const std::int64_t lag = lag_minutes(net, k, pred_duration);
     if (lag == 0) return t;
     if (net.link_lag_unit()[k] == LagUnit::elapsed) return t + lag;
-    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
+    const WorkCalendar& cal = net.calendar(net.link_calendar()[k]);
     return cal.finish_at_work(cal.work_index(Instant{t}) + lag).minutes_since_epoch();
 }
 
@@ -52,7 +52,7 @@ inline std::int64_t lag_backward(const Network& net, std::uint32_t k, std::int64
     const std::int64_t lag = lag_minutes(net, k, pred_duration);
     if (lag == 0) return t;
     if (net.link_lag_unit()[k] == LagUnit::elapsed) return t - lag;
-    const WorkCalendar& cal = net.calendars()[net.link_calendar()[k]];
+    const WorkCalendar& cal = net.calendar(net.link_calendar()[k]);
     return cal.start_at_work(cal.work_index(Instant{t}) - lag).minutes_since_epoch();
 }
 
