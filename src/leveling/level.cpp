@@ -54,9 +54,9 @@ struct Prepared {
     std::vector<Kind> kind;
     std::vector<std::int64_t> tier;            // higher first
     // Work-resource demands in CSR form (dense resource index, units).
-    std::vector<std::uint32_t> dem_off;
-    std::vector<std::uint32_t> dem_res;
-    std::vector<double> dem_units;
+    std::vector<std::uint32_t> demand_offsets;
+    std::vector<std::uint32_t> demand_resource;
+    std::vector<double> demand_units;
     std::vector<std::uint32_t> work_resources;  // portfolio resource positions of levelled resources
     std::vector<FreeProfile> base;              // capacity minus fixed tasks
     std::vector<std::int64_t> status;           // by project: status date or kNoDate
@@ -84,24 +84,24 @@ using detail::milestone_forward;
 
 // t moved by the lag of link k, as the CPM forward pass does (percent lags on the predecessor's
 // levelled span when it is a summary).
-std::int64_t lag_forward(const Prepared& pp, const Pass& ps, std::uint32_t k, std::int64_t t) {
-    const Network& net = *pp.net;
-    return detail::lag_forward(net, k, t, [&] { return detail::pred_duration(net, pp.durations, ps.start, ps.finish, net.link_pred()[k]); });
+std::int64_t lag_forward(const Prepared& model, const Pass& pass, std::uint32_t k, std::int64_t t) {
+    const Network& net = *model.net;
+    return detail::lag_forward(net, k, t, [&] { return detail::pred_duration(net, model.durations, pass.start, pass.finish, net.link_pred()[k]); });
 }
 
 Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& opt) {
-    Prepared pp;
-    pp.net = &net;
-    pp.n = net.task_count();
-    const std::size_t n = pp.n;
-    pp.durations = net.default_durations();
-    pp.duration_minutes.reserve(n);
-    for (const Duration d : pp.durations) pp.duration_minutes.push_back(d.count());
-    run_cpm(net, pp.durations, pp.ws, opt.schedule);
+    Prepared model;
+    model.net = &net;
+    model.n = net.task_count();
+    const std::size_t n = model.n;
+    model.durations = net.default_durations();
+    model.duration_minutes.reserve(n);
+    for (const Duration d : model.durations) model.duration_minutes.push_back(d.count());
+    run_cpm(net, model.durations, model.ws, opt.schedule);
 
     // Each project's weight of a day late; the levelled (work) resources by dense index.
     const auto weights = net.project_delay_weight();
-    pp.delay_weight.assign(weights.begin(), weights.end());
+    model.delay_weight.assign(weights.begin(), weights.end());
     for (std::size_t p = 0; p < weights.size(); ++p)
         if (!(weights[p] >= 0.0 && weights[p] <= 1e9))  // as validate(); also NaN
             throw ModelError::invalid_value("delay weight", net.project_ids()[p].str(), std::to_string(weights[p]) + " (must be 0..1e9)");
@@ -109,87 +109,87 @@ Prepared prepare(const Portfolio& pf, const Network& net, const LevelOptions& op
     std::vector<std::uint32_t> dense_resource(pf.resources.size(), kNotLevelled);
     for (std::size_t r = 0; r < pf.resources.size(); ++r) {
         if (pf.resources[r].type != ResourceType::work) continue;
-        dense_resource[r] = static_cast<std::uint32_t>(pp.work_resources.size());
-        pp.work_resources.push_back(static_cast<std::uint32_t>(r));
+        dense_resource[r] = static_cast<std::uint32_t>(model.work_resources.size());
+        model.work_resources.push_back(static_cast<std::uint32_t>(r));
     }
 
-    pp.status.assign(net.project_ids().size(), kNoDate);
-    for (std::size_t p = 0; p < pp.status.size(); ++p)
-        pp.status[p] = opt.schedule.status_date ? opt.schedule.status_date->minutes_since_epoch() : net.project_status_date()[p];
+    model.status.assign(net.project_ids().size(), kNoDate);
+    for (std::size_t p = 0; p < model.status.size(); ++p)
+        model.status[p] = opt.schedule.status_date ? opt.schedule.status_date->minutes_since_epoch() : net.project_status_date()[p];
 
-    pp.kind.assign(n, Kind::movable);
-    pp.tier.assign(n, 0);
-    pp.dem_off.assign(n + 1, 0);
-    pp.limit_finish.assign(n, kMax);
+    model.kind.assign(n, Kind::movable);
+    model.tier.assign(n, 0);
+    model.demand_offsets.assign(n + 1, 0);
+    model.limit_finish.assign(n, kMax);
     double dur_sum = 0.0;
     std::size_t dur_count = 0;
     const auto task_priority = net.task_priority();
     const auto assignment_offsets = net.assignment_offsets();
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t proj = net.project_of()[i].value();
-        if (opt.use_priorities) pp.tier[i] = std::int64_t{net.project_priority()[proj]} * 2000 + task_priority[i];
+        if (opt.use_priorities) model.tier[i] = std::int64_t{net.project_priority()[proj]} * 2000 + task_priority[i];
         const ConstraintType ct = net.constraint_type()[i];
-        if (net.is_summary()[i]) pp.kind[i] = Kind::summary;
+        if (net.is_summary()[i]) model.kind[i] = Kind::summary;
         else if (net.progress_state()[i] != ProgressState::not_started || ct == ConstraintType::must_start_on ||
                  ct == ConstraintType::must_finish_on)
-            pp.kind[i] = Kind::fixed;
+            model.kind[i] = Kind::fixed;
         else if (opt.use_priorities && task_priority[i] >= 1000)
-            pp.kind[i] = Kind::no_level;
-        if (pp.kind[i] != Kind::summary && pp.durations[i].count() > 0) {
+            model.kind[i] = Kind::no_level;
+        if (model.kind[i] != Kind::summary && model.durations[i].count() > 0) {
             // Demands on the levelled resources, one per resource (a task's assignments to the same
             // resource add up).
-            const std::size_t first = pp.dem_res.size();
+            const std::size_t first = model.demand_resource.size();
             for (std::uint32_t a = assignment_offsets[i]; a < assignment_offsets[i + 1]; ++a) {
                 const std::uint32_t r = dense_resource[net.assignment_resource()[a].value()];
                 const double units = net.assignment_units()[a];
                 if (r == kNotLevelled || !(units > 0.0)) continue;
                 bool merged = false;
-                for (std::size_t k = first; k < pp.dem_res.size(); ++k)
-                    if (pp.dem_res[k] == r) { pp.dem_units[k] += units; merged = true; }
-                if (!merged) { pp.dem_res.push_back(r); pp.dem_units.push_back(units); }
+                for (std::size_t k = first; k < model.demand_resource.size(); ++k)
+                    if (model.demand_resource[k] == r) { model.demand_units[k] += units; merged = true; }
+                if (!merged) { model.demand_resource.push_back(r); model.demand_units.push_back(units); }
             }
-            dur_sum += static_cast<double>(pp.ws.early_finish[i] - pp.ws.early_start[i]);
+            dur_sum += static_cast<double>(model.ws.early_finish[i] - model.ws.early_start[i]);
             ++dur_count;
         }
-        pp.dem_off[i + 1] = static_cast<std::uint32_t>(pp.dem_res.size());
-        if (opt.within_float && pp.kind[i] == Kind::movable)
-            pp.limit_finish[i] = std::min(pp.ws.late_finish[i], pp.ws.project_finish[proj]);
-        if (ct == ConstraintType::finish_no_later_than) pp.limit_finish[i] = std::min(pp.limit_finish[i], net.constraint_date()[i]);
+        model.demand_offsets[i + 1] = static_cast<std::uint32_t>(model.demand_resource.size());
+        if (opt.within_float && model.kind[i] == Kind::movable)
+            model.limit_finish[i] = std::min(model.ws.late_finish[i], model.ws.project_finish[proj]);
+        if (ct == ConstraintType::finish_no_later_than) model.limit_finish[i] = std::min(model.limit_finish[i], net.constraint_date()[i]);
     }
-    if (dur_count > 0) pp.mean_duration = std::max(1.0, dur_sum / static_cast<double>(dur_count));
+    if (dur_count > 0) model.mean_duration = std::max(1.0, dur_sum / static_cast<double>(dur_count));
 
     // Capacity profiles, then the fixed tasks' usage.
-    pp.base.resize(pp.work_resources.size());
-    for (std::size_t r = 0; r < pp.work_resources.size(); ++r) pp.base[r].init(pf.resources[pp.work_resources[r]]);
+    model.base.resize(model.work_resources.size());
+    for (std::size_t r = 0; r < model.work_resources.size(); ++r) model.base[r].init(pf.resources[model.work_resources[r]]);
     for (std::size_t i = 0; i < n; ++i) {
-        if (pp.kind[i] != Kind::fixed) continue;
-        for (std::uint32_t k = pp.dem_off[i]; k < pp.dem_off[i + 1]; ++k)
-            pp.base[pp.dem_res[k]].add(pp.ws.early_start[i], pp.ws.early_finish[i], -pp.dem_units[k]);
+        if (model.kind[i] != Kind::fixed) continue;
+        for (std::uint32_t k = model.demand_offsets[i]; k < model.demand_offsets[i + 1]; ++k)
+            model.base[model.demand_resource[k]].add(model.ws.early_start[i], model.ws.early_finish[i], -model.demand_units[k]);
     }
 
     // Dependency graph of the SGS: links (into leaves) and child -> summary.
-    pp.dep_count.assign(n, 0);
+    model.dep_count.assign(n, 0);
     std::vector<std::uint32_t> outdeg(n + 1, 0);
     const auto pred_off = net.pred_offsets();
     for (std::size_t i = 0; i < n; ++i) {
-        pp.dep_count[i] += pred_off[i + 1] - pred_off[i];
+        model.dep_count[i] += pred_off[i + 1] - pred_off[i];
         for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) ++outdeg[net.link_pred()[k]];
         const std::uint32_t par = net.parent()[i];
-        if (par != TaskIndex::kInvalid) { ++pp.dep_count[par]; ++outdeg[i]; }
+        if (par != TaskIndex::kInvalid) { ++model.dep_count[par]; ++outdeg[i]; }
     }
-    pp.out_off.assign(n + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) pp.out_off[i + 1] = pp.out_off[i] + outdeg[i];
-    pp.out_to.assign(pp.out_off[n], 0);
-    std::vector<std::uint32_t> fill(pp.out_off.begin(), pp.out_off.end() - 1);
+    model.out_off.assign(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) model.out_off[i + 1] = model.out_off[i] + outdeg[i];
+    model.out_to.assign(model.out_off[n], 0);
+    std::vector<std::uint32_t> fill(model.out_off.begin(), model.out_off.end() - 1);
     for (std::size_t i = 0; i < n; ++i) {
-        for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) pp.out_to[fill[net.link_pred()[k]]++] = static_cast<std::uint32_t>(i);
+        for (std::uint32_t k = pred_off[i]; k < pred_off[i + 1]; ++k) model.out_to[fill[net.link_pred()[k]]++] = static_cast<std::uint32_t>(i);
         const std::uint32_t par = net.parent()[i];
-        if (par != TaskIndex::kInvalid) pp.out_to[fill[i]++] = par;
+        if (par != TaskIndex::kInvalid) model.out_to[fill[i]++] = par;
     }
-    return pp;
+    return model;
 }
 
-void score(const Prepared& pp, Pass& ps);
+void score(const Prepared& model, Pass& pass);
 
 // The steps of one calendar-SGS pass (run_pass below).
 
@@ -200,20 +200,20 @@ struct LogicalStart {
     std::int64_t start_key = 0;   // d > 0: W(earliest start)
     std::int64_t milestone = 0;   // d == 0: the milestone's instant
 };
-LogicalStart earliest_logical_start(const Prepared& pp, const Pass& ps, std::uint32_t i, const WorkCalendar& cal, std::int64_t d) {
-    const Network& net = *pp.net;
+LogicalStart earliest_logical_start(const Prepared& model, const Pass& pass, std::uint32_t i, const WorkCalendar& cal, std::int64_t d) {
+    const Network& net = *model.net;
     std::int64_t start_bound = kMin, finish_bound = kMin;
     for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
         const std::uint32_t p = net.link_pred()[k];
         const LinkType lt = net.link_type()[k];
         const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
-        const std::int64_t cand = lag_forward(pp, ps, k, from_finish ? ps.finish[p] : ps.start[p]);
+        const std::int64_t cand = lag_forward(model, pass, k, from_finish ? pass.finish[p] : pass.start[p]);
         if (lt == LinkType::finish_start || lt == LinkType::start_start) start_bound = std::max(start_bound, cand);
         else finish_bound = std::max(finish_bound, cand);
     }
     const std::uint32_t proj = net.project_of()[i].value();
     std::int64_t floor_start = net.project_start()[proj];
-    if (pp.status[proj] != kNoDate) floor_start = std::max(floor_start, pp.status[proj]);
+    if (model.status[proj] != kNoDate) floor_start = std::max(floor_start, model.status[proj]);
     if (net.start_floor()[i] != kNoDate) floor_start = std::max(floor_start, net.start_floor()[i]);
     const std::int64_t floor_finish = net.finish_floor()[i] != kNoDate ? net.finish_floor()[i] : kMin;
     LogicalStart out;
@@ -230,10 +230,10 @@ LogicalStart earliest_logical_start(const Prepared& pp, const Pass& ps, std::uin
 // Whole-task placement: the first start from `start_key` on where every resource of the task
 // fits over its whole span [start, finish) and the finish is not after `limit`. Jumps from
 // conflict to conflict (the profiles say where each resource has room again).
-bool place_whole(const Prepared& pp, const std::vector<FreeProfile>& prof, std::uint32_t i, const WorkCalendar& cal,
+bool place_whole(const Prepared& model, const std::vector<FreeProfile>& prof, std::uint32_t i, const WorkCalendar& cal,
                  std::int64_t start_key, std::int64_t d, std::int64_t limit, std::vector<std::int64_t>& piece_start,
                  std::vector<std::int64_t>& piece_finish) {
-    const std::uint32_t first = pp.dem_off[i], last = pp.dem_off[i + 1];
+    const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
     for (std::int64_t key = start_key;;) {
         const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
         const std::int64_t f = cal.finish_at_work(key + d).minutes_since_epoch();
@@ -242,7 +242,7 @@ bool place_whole(const Prepared& pp, const std::vector<FreeProfile>& prof, std::
         bool fits = true;
         for (std::uint32_t q = first; q < last; ++q) {
             std::int64_t free_again = kProfileMax;
-            if (!prof[pp.dem_res[q]].fits(s, f, pp.dem_units[q], free_again)) {
+            if (!prof[model.demand_resource[q]].fits(s, f, model.demand_units[q], free_again)) {
                 fits = false;
                 next = std::max(next, free_again);
             }
@@ -259,10 +259,10 @@ bool place_whole(const Prepared& pp, const std::vector<FreeProfile>& prof, std::
 
 // Split placement: the task's d working minutes fill the free capacity in pieces from its
 // earliest start, working while every resource fits and pausing where one does not.
-bool place_split(const Prepared& pp, const std::vector<FreeProfile>& prof, std::uint32_t i, const WorkCalendar& cal,
+bool place_split(const Prepared& model, const std::vector<FreeProfile>& prof, std::uint32_t i, const WorkCalendar& cal,
                  std::int64_t start_key, std::int64_t d, std::int64_t limit, std::vector<std::int64_t>& piece_start,
                  std::vector<std::int64_t>& piece_finish) {
-    const std::uint32_t first = pp.dem_off[i], last = pp.dem_off[i + 1];
+    const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
     std::int64_t remaining = d;
     std::int64_t t = cal.start_at_work(start_key).minutes_since_epoch();
     while (remaining > 0) {
@@ -270,8 +270,8 @@ bool place_split(const Prepared& pp, const std::vector<FreeProfile>& prof, std::
         std::int64_t next = t, end = kProfileMax;
         bool fits = true;
         for (std::uint32_t q = first; q < last; ++q) {
-            const FreeProfile& fp = prof[pp.dem_res[q]];
-            const double units = pp.dem_units[q];
+            const FreeProfile& fp = prof[model.demand_resource[q]];
+            const double units = model.demand_units[q];
             if (fp.at(t) + kUnitsEps < units) {
                 fits = false;
                 next = std::max(next, fp.next_fit(t, units));
@@ -303,136 +303,157 @@ bool place_split(const Prepared& pp, const std::vector<FreeProfile>& prof, std::
 }
 
 // Pieces are appended in scheduling order (`placed`): rebuild them in task order.
-void pieces_in_task_order(std::size_t n, const std::vector<std::uint32_t>& placed, Pass& ps) {
+void pieces_in_task_order(std::size_t n, const std::vector<std::uint32_t>& placed, Pass& pass) {
     std::vector<std::uint32_t> count(n, 0);
     std::vector<std::uint32_t> source(n, 0);
     std::uint32_t pos = 0;
     for (const std::uint32_t i : placed) {
         source[i] = pos;
-        count[i] = ps.piece_off[i + 1] - pos;
-        pos = ps.piece_off[i + 1];
+        count[i] = pass.piece_off[i + 1] - pos;
+        pos = pass.piece_off[i + 1];
     }
-    std::vector<std::int64_t> starts(ps.piece_s.size()), finishes(ps.piece_f.size());
+    std::vector<std::int64_t> starts(pass.piece_s.size()), finishes(pass.piece_f.size());
     std::uint32_t out = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        ps.piece_off[i] = out;
+        pass.piece_off[i] = out;
         for (std::uint32_t c = 0; c < count[i]; ++c) {
-            starts[out] = ps.piece_s[source[i] + c];
-            finishes[out] = ps.piece_f[source[i] + c];
+            starts[out] = pass.piece_s[source[i] + c];
+            finishes[out] = pass.piece_f[source[i] + c];
             ++out;
         }
     }
-    ps.piece_off[n] = out;
-    ps.piece_s.swap(starts);
-    ps.piece_f.swap(finishes);
+    pass.piece_off[n] = out;
+    pass.piece_s.swap(starts);
+    pass.piece_f.swap(finishes);
+}
+
+// A summary spans its children (all placed before it).
+void place_summary(const Network& net, std::uint32_t i, Pass& pass) {
+    std::int64_t start = kMax, finish = kMin;
+    const auto child_offsets = net.child_offsets();
+    for (std::uint32_t c = child_offsets[i]; c < child_offsets[i + 1]; ++c) {
+        start = std::min(start, pass.start[net.children()[c]]);
+        finish = std::max(finish, pass.finish[net.children()[c]]);
+    }
+    pass.start[i] = start;
+    pass.finish[i] = finish;
+}
+
+// A fixed task (progress, MSO/MFO) keeps its CPM dates; its resources were reserved up front.
+void place_fixed(const Prepared& model, std::uint32_t i, Pass& pass, std::vector<std::int64_t>& piece_start,
+                 std::vector<std::int64_t>& piece_finish) {
+    pass.start[i] = model.ws.early_start[i];
+    pass.finish[i] = model.ws.early_finish[i];
+    if (pass.finish[i] > pass.start[i] && model.demand_offsets[i + 1] > model.demand_offsets[i]) {
+        piece_start.push_back(pass.start[i]);
+        piece_finish.push_back(pass.finish[i]);
+    }
+}
+
+// A movable task at its earliest resource-feasible start (or pieces, when splitting) after its
+// logical earliest start, its resources then taken from the profiles; where none is found before
+// its limit it stays at its logical earliest start and counts as over-allocated.
+void place_movable(const Prepared& model, const LevelOptions& opt, std::uint32_t i, std::vector<FreeProfile>& prof, Pass& pass,
+                   std::vector<std::int64_t>& piece_start, std::vector<std::int64_t>& piece_finish) {
+    const Network& net = *model.net;
+    const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
+    const std::int64_t d = model.durations[i].count();
+    const LogicalStart logical = earliest_logical_start(model, pass, i, cal, d);
+    if (d <= 0) {
+        pass.start[i] = pass.finish[i] = logical.milestone;
+        return;
+    }
+    const std::int64_t es_key = logical.start_key;
+    std::int64_t limit = model.limit_finish[i];
+    if (net.constraint_type()[i] == ConstraintType::start_no_later_than)
+        limit = std::min(limit, cal.finish_at_work(cal.work_index(Instant{net.constraint_date()[i]}) + d).minutes_since_epoch());
+    const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
+    bool placed = false;
+    if (model.kind[i] == Kind::no_level || first == last) {
+        piece_start.push_back(cal.start_at_work(es_key).minutes_since_epoch());
+        piece_finish.push_back(cal.finish_at_work(es_key + d).minutes_since_epoch());
+        placed = true;
+    } else if (!opt.split) {
+        placed = place_whole(model, prof, i, cal, es_key, d, limit, piece_start, piece_finish);
+    } else {
+        placed = place_split(model, prof, i, cal, es_key, d, limit, piece_start, piece_finish);
+        if (!placed) {
+            piece_start.clear();
+            piece_finish.clear();
+        }
+    }
+    if (!placed) {
+        // Unresolvable here: earliest logical start, over-allocation reported.
+        pass.over[i] = 1;
+        ++pass.over_count;
+        piece_start.assign(1, cal.start_at_work(es_key).minutes_since_epoch());
+        piece_finish.assign(1, cal.finish_at_work(es_key + d).minutes_since_epoch());
+    }
+    for (std::uint32_t q = first; q < last; ++q)
+        for (std::size_t piece = 0; piece < piece_start.size(); ++piece)
+            prof[model.demand_resource[q]].add(piece_start[piece], piece_finish[piece], -model.demand_units[q]);
+    pass.start[i] = piece_start.front();
+    pass.finish[i] = piece_finish.back();
+}
+
+// Appends task i's working pieces (one when it was not split) to the pass, in placing order.
+void record_pieces(const Prepared& model, std::uint32_t i, const std::vector<std::int64_t>& piece_start,
+                   const std::vector<std::int64_t>& piece_finish, Pass& pass) {
+    if (model.kind[i] != Kind::summary && pass.finish[i] > pass.start[i]) {
+        pass.piece_s.insert(pass.piece_s.end(), piece_start.begin(), piece_start.end());
+        pass.piece_f.insert(pass.piece_f.end(), piece_finish.begin(), piece_finish.end());
+        if (piece_start.empty()) {
+            pass.piece_s.push_back(pass.start[i]);
+            pass.piece_f.push_back(pass.finish[i]);
+        }
+    }
+    pass.piece_off[i + 1] = static_cast<std::uint32_t>(pass.piece_s.size());
 }
 
 // One serial SGS pass over the priority order given by (tier desc, key asc, index asc): summaries
 // roll up, fixed tasks keep their CPM dates, the others go to their earliest resource-feasible
 // start (or pieces, when splitting) after their logical earliest start.
-void run_pass(const Prepared& pp, const LevelOptions& opt, std::span<const double> key, std::vector<FreeProfile>& prof,
-              Pass& ps) {
-    const Network& net = *pp.net;
-    const std::size_t n = pp.n;
-    const auto cals = net.calendars();
-    const auto cal_of = net.calendar_of();
-    prof = pp.base;
-    ps.start.assign(n, kMin);
-    ps.finish.assign(n, kMin);
-    ps.piece_off.assign(n + 1, 0);
-    ps.piece_s.clear();
-    ps.piece_f.clear();
-    ps.over.assign(n, 0);
-    ps.over_count = 0;
-    std::vector<std::uint32_t> pending(pp.dep_count);
+void run_pass(const Prepared& model, const LevelOptions& opt, std::span<const double> key, std::vector<FreeProfile>& prof,
+              Pass& pass) {
+    const Network& net = *model.net;
+    const std::size_t n = model.n;
+    prof = model.base;
+    pass.start.assign(n, kMin);
+    pass.finish.assign(n, kMin);
+    pass.piece_off.assign(n + 1, 0);
+    pass.piece_s.clear();
+    pass.piece_f.clear();
+    pass.over.assign(n, 0);
+    pass.over_count = 0;
+    std::vector<std::uint32_t> pending(model.dep_count);
     std::vector<std::uint32_t> placed_order;
 
     using Item = std::tuple<std::int64_t, double, std::uint32_t>;  // (-tier, key, index): smallest first
     std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
     for (std::uint32_t i = 0; i < n; ++i)
-        if (pending[i] == 0) heap.emplace(-pp.tier[i], key[i], i);
+        if (pending[i] == 0) heap.emplace(-model.tier[i], key[i], i);
 
     std::vector<std::int64_t> piece_start, piece_finish;
     while (!heap.empty()) {
         const std::uint32_t i = std::get<2>(heap.top());
         heap.pop();
-        const WorkCalendar& cal = cals[cal_of[i].value()];
-        const Kind kind = pp.kind[i];
         piece_start.clear();
         piece_finish.clear();
-        if (kind == Kind::summary) {
-            std::int64_t s = kMax, f = kMin;
-            const auto co = net.child_offsets();
-            for (std::uint32_t c = co[i]; c < co[i + 1]; ++c) {
-                s = std::min(s, ps.start[net.children()[c]]);
-                f = std::max(f, ps.finish[net.children()[c]]);
-            }
-            ps.start[i] = s;
-            ps.finish[i] = f;
-        } else if (kind == Kind::fixed) {
-            ps.start[i] = pp.ws.early_start[i];
-            ps.finish[i] = pp.ws.early_finish[i];
-            if (ps.finish[i] > ps.start[i] && pp.dem_off[i + 1] > pp.dem_off[i]) {
-                piece_start.push_back(ps.start[i]);
-                piece_finish.push_back(ps.finish[i]);
-            }
-        } else {
-            const std::int64_t d = pp.durations[i].count();
-            const LogicalStart logical = earliest_logical_start(pp, ps, i, cal, d);
-            if (d <= 0) {
-                ps.start[i] = ps.finish[i] = logical.milestone;
-            } else {
-                const std::int64_t es_key = logical.start_key;
-                std::int64_t limit = pp.limit_finish[i];
-                if (net.constraint_type()[i] == ConstraintType::start_no_later_than)
-                    limit = std::min(limit, cal.finish_at_work(cal.work_index(Instant{net.constraint_date()[i]}) + d).minutes_since_epoch());
-                const std::uint32_t r0 = pp.dem_off[i], r1 = pp.dem_off[i + 1];
-                bool placed = false;
-                if (kind == Kind::no_level || r0 == r1) {
-                    piece_start.push_back(cal.start_at_work(es_key).minutes_since_epoch());
-                    piece_finish.push_back(cal.finish_at_work(es_key + d).minutes_since_epoch());
-                    placed = true;
-                } else if (!opt.split) {
-                    placed = place_whole(pp, prof, i, cal, es_key, d, limit, piece_start, piece_finish);
-                } else {
-                    placed = place_split(pp, prof, i, cal, es_key, d, limit, piece_start, piece_finish);
-                    if (!placed) {
-                        piece_start.clear();
-                        piece_finish.clear();
-                    }
-                }
-                if (!placed) {
-                    // Unresolvable here: earliest logical start, over-allocation reported.
-                    ps.over[i] = 1;
-                    ++ps.over_count;
-                    piece_start.assign(1, cal.start_at_work(es_key).minutes_since_epoch());
-                    piece_finish.assign(1, cal.finish_at_work(es_key + d).minutes_since_epoch());
-                }
-                for (std::uint32_t q = r0; q < r1; ++q)
-                    for (std::size_t pc = 0; pc < piece_start.size(); ++pc)
-                        prof[pp.dem_res[q]].add(piece_start[pc], piece_finish[pc], -pp.dem_units[q]);
-                ps.start[i] = piece_start.front();
-                ps.finish[i] = piece_finish.back();
-            }
+        switch (model.kind[i]) {
+            case Kind::summary: place_summary(net, i, pass); break;
+            case Kind::fixed: place_fixed(model, i, pass, piece_start, piece_finish); break;
+            default: place_movable(model, opt, i, prof, pass, piece_start, piece_finish);
         }
-        if (kind != Kind::summary && (ps.finish[i] > ps.start[i])) {
-            ps.piece_s.insert(ps.piece_s.end(), piece_start.begin(), piece_start.end());
-            ps.piece_f.insert(ps.piece_f.end(), piece_finish.begin(), piece_finish.end());
-            if (piece_start.empty()) {
-                ps.piece_s.push_back(ps.start[i]);
-                ps.piece_f.push_back(ps.finish[i]);
-            }
-        }
-        ps.piece_off[i + 1] = static_cast<std::uint32_t>(ps.piece_s.size());
+        record_pieces(model, i, piece_start, piece_finish, pass);
         placed_order.push_back(i);
-        for (std::uint32_t k = pp.out_off[i]; k < pp.out_off[i + 1]; ++k) {
-            const std::uint32_t s = pp.out_to[k];
-            if (--pending[s] == 0) heap.emplace(-pp.tier[s], key[s], s);
+        for (std::uint32_t k = model.out_off[i]; k < model.out_off[i + 1]; ++k) {
+            const std::uint32_t successor = model.out_to[k];
+            if (--pending[successor] == 0) heap.emplace(-model.tier[successor], key[successor], successor);
         }
     }
-    pieces_in_task_order(n, placed_order, ps);
-    ps.order.swap(placed_order);
-    score(pp, ps);
+    pieces_in_task_order(n, placed_order, pass);
+    pass.order.swap(placed_order);
+    score(model, pass);
 }
 
 // ---- right-justification (the backward half of double justification) ----------------------------
@@ -455,8 +476,8 @@ std::int64_t last_start_key(const WorkCalendar& cal, std::int64_t t) {
 struct LateBound {
     std::int64_t start = kMax, finish = kMax;
 };
-LateBound late_bound_from_links(const Prepared& pp, const Pass& late, std::uint32_t i) {
-    const Network& net = *pp.net;
+LateBound late_bound_from_links(const Prepared& model, const Pass& late, std::uint32_t i) {
+    const Network& net = *model.net;
     LateBound b;
     for (std::uint32_t t = i; t != TaskIndex::kInvalid; t = net.parent()[t]) {
         for (std::uint32_t pos = net.succ_offsets()[t]; pos < net.succ_offsets()[t + 1]; ++pos) {
@@ -466,7 +487,7 @@ LateBound late_bound_from_links(const Prepared& pp, const Pass& late, std::uint3
             const bool to_start = type == LinkType::finish_start || type == LinkType::start_start;
             const std::int64_t target = to_start ? late.start[j] : late.finish[j];
             const std::int64_t bound = detail::lag_backward(
-                net, k, target, [&] { return detail::pred_duration(net, pp.durations, late.start, late.finish, t); });
+                net, k, target, [&] { return detail::pred_duration(net, model.durations, late.start, late.finish, t); });
             if (type == LinkType::finish_start || type == LinkType::finish_finish) b.finish = std::min(b.finish, bound);
             else b.start = std::min(b.start, bound);
         }
@@ -475,10 +496,10 @@ LateBound late_bound_from_links(const Prepared& pp, const Pass& late, std::uint3
 }
 
 // Moves the movable tasks of `fwd` right as far as they go (see above); `late` gets the moved dates.
-void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>& prof, Pass& late) {
-    const Network& net = *pp.net;
-    const std::size_t n = pp.n;
-    prof = pp.base;
+void right_justify(const Prepared& model, const Pass& fwd, std::vector<FreeProfile>& prof, Pass& late) {
+    const Network& net = *model.net;
+    const std::size_t n = model.n;
+    prof = model.base;
     late.start = fwd.start;
     late.finish = fwd.finish;
     std::vector<std::int64_t> project_finish(net.project_ids().size(), kMin);
@@ -493,12 +514,12 @@ void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>
         return std::tie(fwd.finish[a], fwd.start[a]) > std::tie(fwd.finish[b], fwd.start[b]);
     });
     for (const std::uint32_t i : order) {
-        const Kind kind = pp.kind[i];
+        const Kind kind = model.kind[i];
         if (kind == Kind::summary || kind == Kind::fixed) continue;
         const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
-        const std::int64_t d = pp.durations[i].count();
-        const LateBound links = late_bound_from_links(pp, late, i);
-        std::int64_t finish_bound = std::min({links.finish, project_finish[net.project_of()[i].value()], pp.limit_finish[i]});
+        const std::int64_t d = model.durations[i].count();
+        const LateBound links = late_bound_from_links(model, late, i);
+        std::int64_t finish_bound = std::min({links.finish, project_finish[net.project_of()[i].value()], model.limit_finish[i]});
         std::int64_t start_bound = links.start;
         if (net.constraint_type()[i] == ConstraintType::start_no_later_than) start_bound = std::min(start_bound, net.constraint_date()[i]);
         if (d <= 0) {
@@ -509,7 +530,7 @@ void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>
         const std::int64_t forward_key = cal.work_index(Instant{fwd.start[i]});
         std::int64_t key = cal.work_index(Instant{finish_bound}) - d;
         if (start_bound != kMax) key = std::min(key, last_start_key(cal, start_bound));
-        const std::uint32_t first = pp.dem_off[i], last = pp.dem_off[i + 1];
+        const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
         const bool levelled = kind == Kind::movable && first != last;
         while (levelled && key > forward_key) {
             const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
@@ -517,7 +538,7 @@ void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>
             std::int64_t before = kMax;
             for (std::uint32_t q = first; q < last; ++q) {
                 std::int64_t conflict = kMax;
-                if (!prof[pp.dem_res[q]].fits_before(s, f, pp.dem_units[q], conflict)) before = std::min(before, conflict);
+                if (!prof[model.demand_resource[q]].fits_before(s, f, model.demand_units[q], conflict)) before = std::min(before, conflict);
             }
             if (before == kMax) break;
             key = before <= detail::kProfileMin ? forward_key : std::min(key - 1, cal.work_index(Instant{before}) - d);
@@ -526,28 +547,28 @@ void right_justify(const Prepared& pp, const Pass& fwd, std::vector<FreeProfile>
         late.start[i] = cal.start_at_work(key).minutes_since_epoch();
         late.finish[i] = cal.finish_at_work(key + d).minutes_since_epoch();
         if (levelled)
-            for (std::uint32_t q = first; q < last; ++q) prof[pp.dem_res[q]].add(late.start[i], late.finish[i], -pp.dem_units[q]);
+            for (std::uint32_t q = first; q < last; ++q) prof[model.demand_resource[q]].add(late.start[i], late.finish[i], -model.demand_units[q]);
     }
 }
 
 // The objective values of a placed pass: per project, levelled finish minus CPM finish.
-void score(const Prepared& pp, Pass& ps) {
-    const Network& net = *pp.net;
-    const std::size_t n = pp.n;
-    ps.task_delay = 0;
+void score(const Prepared& model, Pass& pass) {
+    const Network& net = *model.net;
+    const std::size_t n = model.n;
+    pass.task_delay = 0;
     for (std::size_t i = 0; i < n; ++i)
-        if (!net.is_summary()[i]) ps.task_delay += ps.finish[i] - pp.ws.early_finish[i];
-    std::vector<std::int64_t> pfin(net.project_ids().size(), kMin);
-    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i].value()] = std::max(pfin[net.project_of()[i].value()], ps.finish[i]);
-    ps.total_delay = 0;
-    ps.weighted_delay = 0.0;
-    ps.finish_max = kMin;
-    for (std::size_t p = 0; p < pfin.size(); ++p) {
-        if (pfin[p] == kMin) continue;
-        const std::int64_t late = std::max<std::int64_t>(0, pfin[p] - pp.ws.project_finish[p]);
-        ps.total_delay += late;
-        ps.weighted_delay += pp.delay_weight[p] * static_cast<double>(late);
-        ps.finish_max = std::max(ps.finish_max, pfin[p]);
+        if (!net.is_summary()[i]) pass.task_delay += pass.finish[i] - model.ws.early_finish[i];
+    std::vector<std::int64_t> project_finish(net.project_ids().size(), kMin);
+    for (std::size_t i = 0; i < n; ++i) project_finish[net.project_of()[i].value()] = std::max(project_finish[net.project_of()[i].value()], pass.finish[i]);
+    pass.total_delay = 0;
+    pass.weighted_delay = 0.0;
+    pass.finish_max = kMin;
+    for (std::size_t p = 0; p < project_finish.size(); ++p) {
+        if (project_finish[p] == kMin) continue;
+        const std::int64_t late = std::max<std::int64_t>(0, project_finish[p] - model.ws.project_finish[p]);
+        pass.total_delay += late;
+        pass.weighted_delay += model.delay_weight[p] * static_cast<double>(late);
+        pass.finish_max = std::max(pass.finish_max, project_finish[p]);
     }
 }
 
@@ -561,8 +582,8 @@ bool better(const Pass& a, const Pass& b, LevelObjective obj) {
 }
 
 // Demand vs capacity sweep per resource: over-allocations and the histogram.
-void analyse(const Portfolio& pf, const Prepared& pp, const LevelOptions& opt, LevelResult& out) {
-    const std::size_t nr = pp.work_resources.size();
+void analyse(const Portfolio& pf, const Prepared& model, const LevelOptions& opt, LevelResult& out) {
+    const std::size_t nr = model.work_resources.size();
     ResourceHistogram& h = out.histogram;
     h.period = opt.histogram_period.count() > 0 ? opt.histogram_period : Duration{kMinutesPerDay};
     std::int64_t lo = kMax, hi = kMin;
@@ -576,7 +597,7 @@ void analyse(const Portfolio& pf, const Prepared& pp, const LevelOptions& opt, L
     const std::int64_t per = h.period.count();
     h.start = Instant{lo};
     h.bucket_count = hi > lo ? (hi - lo + per - 1) / per : 0;
-    for (std::size_t r = 0; r < nr; ++r) h.resource.push_back(pf.resources[pp.work_resources[r]].id);
+    for (std::size_t r = 0; r < nr; ++r) h.resource.push_back(pf.resources[model.work_resources[r]].id);
     const std::size_t nb = static_cast<std::size_t>(h.bucket_count);
     h.peak_demand.assign(nr * nb, 0.0);
     h.capacity.assign(nr * nb, std::numeric_limits<double>::infinity());
@@ -585,17 +606,17 @@ void analyse(const Portfolio& pf, const Prepared& pp, const LevelOptions& opt, L
     // Events per resource: (time, +units / -units).
     std::vector<std::vector<std::pair<std::int64_t, double>>> events(nr);
     for (std::size_t i = 0; i < out.start.size(); ++i) {
-        for (std::uint32_t q = pp.dem_off[i]; q < pp.dem_off[i + 1]; ++q)
+        for (std::uint32_t q = model.demand_offsets[i]; q < model.demand_offsets[i + 1]; ++q)
             for (std::uint32_t pc = out.piece_offsets[i]; pc < out.piece_offsets[i + 1]; ++pc) {
                 const std::int64_t a = out.piece_start[pc].minutes_since_epoch(), b = out.piece_finish[pc].minutes_since_epoch();
                 if (b <= a) continue;
-                events[pp.dem_res[q]].emplace_back(a, pp.dem_units[q]);
-                events[pp.dem_res[q]].emplace_back(b, -pp.dem_units[q]);
+                events[model.demand_resource[q]].emplace_back(a, model.demand_units[q]);
+                events[model.demand_resource[q]].emplace_back(b, -model.demand_units[q]);
             }
     }
     for (std::size_t r = 0; r < nr; ++r) {
         FreeProfile cap;
-        cap.init(pf.resources[pp.work_resources[r]]);
+        cap.init(pf.resources[model.work_resources[r]]);
         auto& ev = events[r];
         for (std::size_t k = 1; k < cap.time.size(); ++k) ev.emplace_back(cap.time[k], 0.0);
         ev.emplace_back(lo, 0.0);
@@ -616,7 +637,7 @@ void analyse(const Portfolio& pf, const Prepared& pp, const LevelOptions& opt, L
                     open->demand = std::max(open->demand, dm);
                     open->capacity = std::min(open->capacity, c);
                 } else {
-                    out.over_allocations.push_back({pf.resources[pp.work_resources[r]].id, Instant{t}, Instant{t2}, dm, c});
+                    out.over_allocations.push_back({pf.resources[model.work_resources[r]].id, Instant{t}, Instant{t2}, dm, c});
                     open = &out.over_allocations.back();
                 }
             } else {
@@ -650,19 +671,19 @@ constexpr PriorityRule kRules[] = {PriorityRule::min_slack, PriorityRule::lst, P
 constexpr const char* kRuleNames[] = {"priority_float", "priority_lst", "priority_lft", "priority_est", "priority_grpw"};
 constexpr std::int32_t kRuleCount = 5;
 
-void rule_keys(const Prepared& pp, std::int32_t rule, std::vector<double>& key) {
-    key.resize(pp.n);
+void rule_keys(const Prepared& model, std::int32_t rule, std::vector<double>& key) {
+    key.resize(model.n);
     priority_values(kRules[rule],
-                    {.earliest_start = pp.ws.early_start, .latest_start = pp.ws.late_start, .latest_finish = pp.ws.late_finish,
-                     .total_float = pp.ws.total_float, .duration = pp.duration_minutes, .successor_offsets = pp.out_off,
-                     .successors = pp.out_to},
+                    {.earliest_start = model.ws.early_start, .latest_start = model.ws.late_start, .latest_finish = model.ws.late_finish,
+                     .total_float = model.ws.total_float, .duration = model.duration_minutes, .successor_offsets = model.out_off,
+                     .successors = model.out_to},
                     key);
 }
 
 // The priority method: the five rules, then regret-biased random lists around the latest start
 // and the best list re-sorted by its own starts (Kolisch & Drexl 1996).
-Search search_priority(const Prepared& pp, const LevelOptions& options) {
-    const std::size_t n = pp.n;
+Search search_priority(const Prepared& model, const LevelOptions& options) {
+    const std::size_t n = model.n;
     Search out;
     std::vector<double> key(n);
     std::vector<FreeProfile> prof;
@@ -675,20 +696,20 @@ Search search_priority(const Prepared& pp, const LevelOptions& options) {
         detail::SplitMix64 rng(splitmix64(options.seed * 0x100000001B3ULL + static_cast<std::uint64_t>(pass)));
         if (pass < kRuleCount) {
             rule = kRuleNames[pass];
-            rule_keys(pp, pass, key);
+            rule_keys(model, pass, key);
         } else if (have_best && pass % 3 == 0) {
             // List improvement: the best schedule's own start order, lightly perturbed.
             rule = "best_start_order";
-            const double noise = pp.mean_duration * 0.5 * rng.unit();
+            const double noise = model.mean_duration * 0.5 * rng.unit();
             for (std::size_t i = 0; i < n; ++i)
                 key[i] = static_cast<double>(out.best.start[i]) + noise * rng.unit();
         } else {
             // Biased random sampling around the latest start.
             rule = "random_lst";
-            const double spread = pp.mean_duration * (0.25 + 2.75 * rng.unit());
-            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(pp.ws.late_start[i]) + spread * rng.unit();
+            const double spread = model.mean_duration * (0.25 + 2.75 * rng.unit());
+            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(model.ws.late_start[i]) + spread * rng.unit();
         }
-        run_pass(pp, options, key, prof, cur);
+        run_pass(model, options, key, prof, cur);
         ++out.passes;
         if (pass == 0) { out.one_pass_finish = cur.finish_max; out.one_pass_total_delay = cur.total_delay; }
         if (!have_best || better(cur, out.best, options.objective)) {
@@ -735,17 +756,17 @@ constexpr std::int64_t passes_per_decode(bool justify) { return justify ? 3 : 1;
 // Decodes `ind.list` (then double-justifies it: right, and forward again in the order of the right-
 // justified starts, keeping the better schedule) and re-encodes the list by the schedule's start
 // times (ties: SGS order).
-void decode(const Prepared& pp, const LevelOptions& opt, bool justify, Individual& ind, Worker& w) {
-    const std::size_t n = pp.n;
+void decode(const Prepared& model, const LevelOptions& opt, bool justify, Individual& ind, Worker& w) {
+    const std::size_t n = model.n;
     w.key.resize(n);
     for (std::size_t pos = 0; pos < n; ++pos) w.key[ind.list[pos]] = static_cast<double>(pos);
-    run_pass(pp, opt, w.key, w.prof, ind.pass);
+    run_pass(model, opt, w.key, w.prof, ind.pass);
     ind.forward_finish = ind.pass.finish_max;
     ind.forward_total_delay = ind.pass.total_delay;
     if (justify) {
-        right_justify(pp, ind.pass, w.prof, w.late);
+        right_justify(model, ind.pass, w.prof, w.late);
         for (std::size_t i = 0; i < n; ++i) w.key[i] = static_cast<double>(w.late.start[i]);
-        run_pass(pp, opt, w.key, w.prof, w.left);
+        run_pass(model, opt, w.key, w.prof, w.left);
         if (better(w.left, ind.pass, opt.objective)) std::swap(ind.pass, w.left);
     }
     ind.list = ind.pass.order;
@@ -786,30 +807,30 @@ void crossover(const std::vector<std::uint32_t>& mother, const std::vector<std::
 //
 // With several projects the makespan is not the whole objective, so the grid GA's schedule is a
 // starting point (`as_start`, which also lifts the total-delay exclusion): the calendar GA goes on from it.
-std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions& opt, std::int64_t budget,
+std::optional<Search> search_integer_grid(const Prepared& model, const LevelOptions& opt, std::int64_t budget,
                                           bool as_start = false) {
-    const Network& net = *pp.net;
-    const std::size_t n = pp.n;
+    const Network& net = *model.net;
+    const std::size_t n = model.n;
     if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return std::nullopt;
     if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish && !as_start)
         return std::nullopt;
     for (std::size_t i = 0; i < n; ++i) {
-        if (pp.kind[i] != Kind::movable || pp.tier[i] != pp.tier[0]) return std::nullopt;
+        if (model.kind[i] != Kind::movable || model.tier[i] != model.tier[0]) return std::nullopt;
         if (net.constraint_type()[i] != ConstraintType::as_soon_as_possible || net.start_floor()[i] != kNoDate ||
             net.finish_floor()[i] != kNoDate || net.start_cap()[i] != kNoDate || net.finish_cap()[i] != kNoDate)
             return std::nullopt;
     }
-    const std::size_t nr = pp.work_resources.size();
+    const std::size_t nr = model.work_resources.size();
     for (std::size_t r = 0; r < nr; ++r)
-        if (pp.base[r].time.size() != 1 || pp.base[r].free[0] != std::floor(pp.base[r].free[0]) || pp.base[r].free[0] < 0.0)
+        if (model.base[r].time.size() != 1 || model.base[r].free[0] != std::floor(model.base[r].free[0]) || model.base[r].free[0] < 0.0)
             return std::nullopt;
-    for (const double u : pp.dem_units)
+    for (const double u : model.demand_units)
         if (u != std::floor(u)) return std::nullopt;
     // Releases: each project's floor (start, status date) from the earliest one.
     std::int64_t t0 = kMax;
     std::vector<std::int64_t> release(net.project_ids().size());
     for (std::size_t p = 0; p < release.size(); ++p) {
-        release[p] = std::max(net.project_start()[p], pp.status[p] == kNoDate ? kMin : pp.status[p]);
+        release[p] = std::max(net.project_start()[p], model.status[p] == kNoDate ? kMin : model.status[p]);
         t0 = std::min(t0, release[p]);
     }
     // Arcs as start-to-start lags in minutes; the grid is their gcd with durations and releases.
@@ -818,13 +839,13 @@ std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions
     std::int64_t span = 0, grid = 0;
     auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); };
     for (std::size_t i = 0; i < n; ++i) {
-        const std::int64_t d = pp.durations[i].count();
+        const std::int64_t d = model.durations[i].count();
         on_grid(d);
         span += d;
         for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
             if (net.link_lag_unit()[k] == LagUnit::percent) return std::nullopt;
             const std::uint32_t p = net.link_pred()[k];
-            const std::int64_t dp = pp.durations[p].count(), lag = net.link_lag()[k];
+            const std::int64_t dp = model.durations[p].count(), lag = net.link_lag()[k];
             std::int64_t ss = 0;
             switch (net.link_type()[k]) {
                 case LinkType::finish_start: ss = dp + lag; break;
@@ -856,14 +877,14 @@ std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions
     const bool source = std::any_of(release.begin(), release.end(), [&](std::int64_t r) { return r != t0; });
     const std::int32_t off = source ? 1 : 0;  // job 0 is a release source when projects start apart
     if (source) data.durations.push_back(0);
-    for (std::size_t i = 0; i < n; ++i) data.durations.push_back(static_cast<std::int32_t>(pp.durations[i].count() / grid));
-    for (std::size_t r = 0; r < nr; ++r) data.capacities.push_back(static_cast<std::int32_t>(pp.base[r].free[0]));
+    for (std::size_t i = 0; i < n; ++i) data.durations.push_back(static_cast<std::int32_t>(model.durations[i].count() / grid));
+    for (std::size_t r = 0; r < nr; ++r) data.capacities.push_back(static_cast<std::int32_t>(model.base[r].free[0]));
     data.demands.assign(data.durations.size() * nr, 0);
     for (std::size_t i = 0; i < n; ++i)
-        for (std::uint32_t q = pp.dem_off[i]; q < pp.dem_off[i + 1]; ++q) {
-            auto& dm = data.demands[(i + off) * nr + pp.dem_res[q]];
-            dm = static_cast<std::int32_t>(dm + pp.dem_units[q]);
-            if (dm > data.capacities[pp.dem_res[q]]) return std::nullopt;  // never fits: the calendar path reports it
+        for (std::uint32_t q = model.demand_offsets[i]; q < model.demand_offsets[i + 1]; ++q) {
+            auto& dm = data.demands[(i + off) * nr + model.demand_resource[q]];
+            dm = static_cast<std::int32_t>(dm + model.demand_units[q]);
+            if (dm > data.capacities[model.demand_resource[q]]) return std::nullopt;  // never fits: the calendar path reports it
         }
     for (const Arc& a : arcs)
         data.arcs.push_back({static_cast<std::int32_t>(a.from + off), static_cast<std::int32_t>(a.to + off), static_cast<std::int32_t>(a.lag / grid)});
@@ -888,24 +909,24 @@ std::optional<Search> search_integer_grid(const Prepared& pp, const LevelOptions
     const RcpspResult res = solve_rcpsp(inst, ro);
     if (res.start_times.empty()) return std::nullopt;
     Search out;
-    Pass& ps = out.best;
-    ps.start.resize(n);
-    ps.finish.resize(n);
-    ps.over.assign(n, 0);
-    ps.piece_off.assign(n + 1, 0);
+    Pass& pass = out.best;
+    pass.start.resize(n);
+    pass.finish.resize(n);
+    pass.over.assign(n, 0);
+    pass.piece_off.assign(n + 1, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        ps.start[i] = t0 + std::int64_t{res.start_times[i + off]} * grid;
-        ps.finish[i] = ps.start[i] + pp.durations[i].count();
-        if (ps.finish[i] > ps.start[i]) {
-            ps.piece_s.push_back(ps.start[i]);
-            ps.piece_f.push_back(ps.finish[i]);
+        pass.start[i] = t0 + std::int64_t{res.start_times[i + off]} * grid;
+        pass.finish[i] = pass.start[i] + model.durations[i].count();
+        if (pass.finish[i] > pass.start[i]) {
+            pass.piece_s.push_back(pass.start[i]);
+            pass.piece_f.push_back(pass.finish[i]);
         }
-        ps.piece_off[i + 1] = static_cast<std::uint32_t>(ps.piece_s.size());
+        pass.piece_off[i + 1] = static_cast<std::uint32_t>(pass.piece_s.size());
     }
-    ps.order.resize(n);
-    std::iota(ps.order.begin(), ps.order.end(), 0U);
-    std::stable_sort(ps.order.begin(), ps.order.end(), [&](std::uint32_t a, std::uint32_t b) { return ps.start[a] < ps.start[b]; });
-    score(pp, ps);
+    pass.order.resize(n);
+    std::iota(pass.order.begin(), pass.order.end(), 0U);
+    std::stable_sort(pass.order.begin(), pass.order.end(), [&](std::uint32_t a, std::uint32_t b) { return pass.start[a] < pass.start[b]; });
+    score(model, pass);
     out.passes = static_cast<std::int32_t>(std::min<std::int64_t>(res.schedules, INT32_MAX));
     out.best_rule = "genetic_integer_grid";
     out.cancelled = res.stop_reason == RcpspStop::cancelled;
@@ -920,10 +941,10 @@ bool same_value(const Pass& a, const Pass& b) {
            a.task_delay == b.task_delay;
 }
 
-Search search_genetic(const Prepared& pp, const LevelOptions& options) {
+Search search_genetic(const Prepared& model, const LevelOptions& options) {
     using Clock = std::chrono::steady_clock;
     const auto t0 = Clock::now();
-    const std::size_t n = pp.n;
+    const std::size_t n = model.n;
     const std::int64_t budget = std::max<std::int64_t>(1, options.schedules > 0 ? options.schedules : default_schedules(n));
     const auto max_passes = static_cast<std::int32_t>(std::min<std::int64_t>(budget, INT32_MAX));
     // Population: budget^0.9 / 60 between 16 and 200 (the RCPSP solver's rule, docs/leveling.md).
@@ -931,14 +952,14 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
     // Several projects: the grid GA (it minimises the makespan) starts the calendar GA, which goes
     // on for the objective as a whole (total delay, or the finish and then the total delay).
-    const bool seed_from_grid = pp.net->project_ids().size() > 1 && budget >= 4 * static_cast<std::int64_t>(pop);
-    if (auto grid = seed_from_grid ? std::nullopt : search_integer_grid(pp, options, budget)) {
+    const bool seed_from_grid = model.net->project_ids().size() > 1 && budget >= 4 * static_cast<std::int64_t>(pop);
+    if (auto grid = seed_from_grid ? std::nullopt : search_integer_grid(model, options, budget)) {
         // The one-pass heuristic's figures, for the comparison every result reports.
         std::vector<double> key(n);
         std::vector<FreeProfile> prof;
         Pass first;
-        rule_keys(pp, 0, key);
-        run_pass(pp, options, key, prof, first);
+        rule_keys(model, 0, key);
+        run_pass(model, options, key, prof, first);
         grid->one_pass_finish = first.finish_max;
         grid->one_pass_total_delay = first.total_delay;
         if (better(first, grid->best, options.objective)) {  // the GA's answer is never worse than one pass
@@ -952,7 +973,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     if (seed_from_grid) {
         LevelOptions half = options;  // and half the time limit
         if (half.time_limit > 0.0) half.time_limit /= 2.0;
-        grid_start = search_integer_grid(pp, half, budget / 2, true);
+        grid_start = search_integer_grid(model, half, budget / 2, true);
     }
     if (grid_start && grid_start->cancelled) return std::move(*grid_start);
     std::vector<Worker> workers(threads);
@@ -977,7 +998,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     auto decode_all = [&](std::vector<Individual>& v, std::size_t first, std::size_t last, bool justify) {
         used += static_cast<std::int64_t>(last - first) * passes_per_decode(justify);
         auto work = [&](std::size_t t) {
-            for (std::size_t c = first + t; c < last; c += threads) decode(pp, options, justify, v[c], workers[t]);
+            for (std::size_t c = first + t; c < last; c += threads) decode(model, options, justify, v[c], workers[t]);
         };
         if (threads == 1 || last - first < 2) {
             work(0);
@@ -999,11 +1020,11 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
     for (std::size_t c = 0; c < population.size(); ++c) {
         Rng rng = Rng::stream(options.seed, c);
         if (c < static_cast<std::size_t>(kRuleCount)) {
-            rule_keys(pp, static_cast<std::int32_t>(c), key);
+            rule_keys(model, static_cast<std::int32_t>(c), key);
             population[c].origin = kRuleNames[c];
         } else {
-            const double spread = pp.mean_duration * (0.25 + 2.75 * rng.unit());
-            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(pp.ws.late_start[i]) + spread * rng.unit();
+            const double spread = model.mean_duration * (0.25 + 2.75 * rng.unit());
+            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(model.ws.late_start[i]) + spread * rng.unit();
             population[c].origin = "random_lst";
         }
         list_by_keys(key, population[c].list);
@@ -1035,7 +1056,7 @@ Search search_genetic(const Prepared& pp, const LevelOptions& options) {
             if (rng.unit() < kPerturbRate) {
                 // The mother's own start order with noise of up to half a mean duration (the
                 // list-improvement step of the priority method, here as a mutation operator).
-                const double noise = pp.mean_duration * 0.5 * rng.unit();
+                const double noise = model.mean_duration * 0.5 * rng.unit();
                 for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(mother.pass.start[i]) + noise * rng.unit();
                 list_by_keys(key, children[c].list);
             } else {
@@ -1085,11 +1106,11 @@ namespace {
 
 LevelResult level_on(const Portfolio& portfolio, const Network& net, const LevelOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
-    const Prepared pp = prepare(portfolio, net, options);
-    const std::size_t n = pp.n;
+    const Prepared model = prepare(portfolio, net, options);
+    const std::size_t n = model.n;
 
     LevelResult out;
-    Search found = options.method == LevelMethod::priority ? search_priority(pp, options) : search_genetic(pp, options);
+    Search found = options.method == LevelMethod::priority ? search_priority(model, options) : search_genetic(model, options);
     const Pass& best = found.best;
     const bool cancelled = found.cancelled;
     out.passes = found.passes;
@@ -1111,8 +1132,8 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
     for (std::size_t i = 0; i < n; ++i) {
         out.start[i] = Instant{best.start[i]};
         out.finish[i] = Instant{best.finish[i]};
-        out.cpm_start[i] = Instant{pp.ws.early_start[i]};
-        out.cpm_finish[i] = Instant{pp.ws.early_finish[i]};
+        out.cpm_start[i] = Instant{model.ws.early_start[i]};
+        out.cpm_finish[i] = Instant{model.ws.early_finish[i]};
         const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
         out.delay[i] = out.is_summary[i] ? Duration{0} : cal.work_between(out.cpm_start[i], out.start[i]);
         out.is_split[i] = best.piece_off[i + 1] - best.piece_off[i] > 1;
@@ -1137,24 +1158,24 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
     out.project_cpm_finish.resize(np);
     out.project_finish.resize(np);
     out.project_delay.resize(np);
-    std::vector<std::int64_t> pfin(np, kMin);
-    for (std::size_t i = 0; i < n; ++i) pfin[net.project_of()[i].value()] = std::max(pfin[net.project_of()[i].value()], best.finish[i]);
+    std::vector<std::int64_t> project_finish(np, kMin);
+    for (std::size_t i = 0; i < n; ++i) project_finish[net.project_of()[i].value()] = std::max(project_finish[net.project_of()[i].value()], best.finish[i]);
     std::int64_t cpm_fin = kMin, lev_fin = kMin;
     for (std::size_t p = 0; p < np; ++p) {
-        const std::int64_t cf = pp.ws.project_finish[p];
-        const std::int64_t lf = pfin[p] == kMin ? cf : pfin[p];
+        const std::int64_t cf = model.ws.project_finish[p];
+        const std::int64_t lf = project_finish[p] == kMin ? cf : project_finish[p];
         out.project_cpm_finish[p] = Instant{cf};
         out.project_finish[p] = Instant{lf};
         out.project_delay[p] = Duration{lf - cf};
         out.total_project_delay += out.project_delay[p];
-        out.weighted_project_delay += pp.delay_weight[p] * static_cast<double>(out.project_delay[p].count());
+        out.weighted_project_delay += model.delay_weight[p] * static_cast<double>(out.project_delay[p].count());
         cpm_fin = std::max(cpm_fin, cf);
         lev_fin = std::max(lev_fin, lf);
     }
     out.portfolio_cpm_finish = Instant{cpm_fin == kMin ? 0 : cpm_fin};
     out.portfolio_finish = Instant{lev_fin == kMin ? 0 : lev_fin};
     out.one_pass_portfolio_finish = found.one_pass_finish == kMin ? out.portfolio_finish : Instant{found.one_pass_finish};
-    analyse(portfolio, pp, options, out);
+    analyse(portfolio, model, options, out);
     out.status = cancelled ? LevelStatus::cancelled
                            : (out.over_allocations.empty() ? LevelStatus::levelled : LevelStatus::over_allocated);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
