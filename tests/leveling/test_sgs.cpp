@@ -91,3 +91,32 @@ TEST_CASE("sgs: priority rules on j30 files are feasible and justification helps
     }
     CHECK(after <= before);
 }
+
+TEST_CASE("sgs: the rules on a general network (level's calendar model), computed by hand") {
+    // Four tasks: 0 -> 1 -> 3 and 0 -> 2 -> 3. Durations 2, 3, 1, 4; early starts 0, 2, 2, 5;
+    // late starts 0, 2, 4, 5; late finishes 2, 5, 5, 9; total float 0, 0, 2, 0.
+    const std::vector<std::int64_t> es{0, 2, 2, 5}, ls{0, 2, 4, 5}, lf{2, 5, 5, 9}, total_float{0, 0, 2, 0}, duration{2, 3, 1, 4};
+    const std::vector<std::uint32_t> offsets{0, 2, 3, 4, 4}, successors{1, 2, 3, 3};
+    const NetworkRuleInputs in{.earliest_start = es, .latest_start = ls, .latest_finish = lf, .total_float = total_float,
+                               .duration = duration, .successor_offsets = offsets, .successors = successors};
+    std::vector<double> v(4);
+    priority_values(PriorityRule::min_slack, in, v);  // float first, ties by earliest start: 0, 1, 3, then 2
+    CHECK(v[0] < v[1]);
+    CHECK(v[1] < v[3]);
+    CHECK(v[3] < v[2]);
+    priority_values(PriorityRule::lst, in, v);  // latest starts 2, 4, 5 for tasks 1, 2, 3
+    CHECK(v[1] < v[2]);
+    CHECK(v[2] < v[3]);
+    priority_values(PriorityRule::lft, in, v);  // 1 and 2 both finish at 5: the earliest start (both 2), then index
+    CHECK(v[1] == Approx(v[2]));
+    CHECK(v[0] < v[1]);
+    priority_values(PriorityRule::grpw, in, v);  // minus own duration plus direct successors'
+    CHECK(v == std::vector<double>{-6, -7, -5, -4});
+    priority_values(PriorityRule::spt, in, v);
+    CHECK(v == std::vector<double>{2, 3, 1, 4});
+    priority_values(PriorityRule::mts, in, v);  // minus the transitive successors: 3, 1, 1, 0
+    CHECK(v == std::vector<double>{-3, -1, -1, 0});
+    priority_values(PriorityRule::est, in, v);  // earliest start, ties by float: 1 (float 0) before 2 (float 2)
+    CHECK(v[1] < v[2]);
+    CHECK(v[0] < v[1]);
+}
