@@ -77,6 +77,7 @@ struct Pass {
     std::int64_t total_delay = 0;
     double weighted_delay = 0.0;                 // sum of project delays x delay_weight (the objective)
     std::int64_t finish_max = kMin;
+    std::vector<std::int64_t> project_finish;    // by project: its latest task finish (kMin: no task)
     std::int64_t task_delay = 0;                 // sum of the tasks' finish delays (tie-breaker)
 };
 
@@ -327,18 +328,6 @@ void pieces_in_task_order(std::size_t n, const std::vector<std::uint32_t>& place
     pass.piece_f.swap(finishes);
 }
 
-// A summary spans its children (all placed before it).
-void place_summary(const Network& net, std::uint32_t i, Pass& pass) {
-    std::int64_t start = kMax, finish = kMin;
-    const auto child_offsets = net.child_offsets();
-    for (std::uint32_t c = child_offsets[i]; c < child_offsets[i + 1]; ++c) {
-        start = std::min(start, pass.start[net.children()[c]]);
-        finish = std::max(finish, pass.finish[net.children()[c]]);
-    }
-    pass.start[i] = start;
-    pass.finish[i] = finish;
-}
-
 // A fixed task (progress, MSO/MFO) keeps its CPM dates; its resources were reserved up front.
 void place_fixed(const Prepared& model, std::uint32_t i, Pass& pass, std::vector<std::int64_t>& piece_start,
                  std::vector<std::int64_t>& piece_finish) {
@@ -440,7 +429,7 @@ void run_pass(const Prepared& model, const LevelOptions& opt, std::span<const do
         piece_start.clear();
         piece_finish.clear();
         switch (model.kind[i]) {
-            case Kind::summary: place_summary(net, i, pass); break;
+            case Kind::summary: detail::span_children(net, i, pass.start, pass.finish); break;  // children placed before
             case Kind::fixed: place_fixed(model, i, pass, piece_start, piece_finish); break;
             default: place_movable(model, opt, i, prof, pass, piece_start, piece_finish);
         }
@@ -502,11 +491,6 @@ void right_justify(const Prepared& model, const Pass& fwd, std::vector<FreeProfi
     prof = model.base;
     late.start = fwd.start;
     late.finish = fwd.finish;
-    std::vector<std::int64_t> project_finish(net.project_ids().size(), kMin);
-    for (std::size_t i = 0; i < n; ++i) {
-        auto& f = project_finish[net.project_of()[i].value()];
-        f = std::max(f, fwd.finish[i]);
-    }
     std::vector<std::uint32_t>& order = late.order;  // by decreasing finish
     order.resize(n);
     std::iota(order.begin(), order.end(), 0U);
@@ -519,7 +503,7 @@ void right_justify(const Prepared& model, const Pass& fwd, std::vector<FreeProfi
         const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
         const std::int64_t d = model.durations[i].count();
         const LateBound links = late_bound_from_links(model, late, i);
-        std::int64_t finish_bound = std::min({links.finish, project_finish[net.project_of()[i].value()], model.limit_finish[i]});
+        std::int64_t finish_bound = std::min({links.finish, fwd.project_finish[net.project_of()[i].value()], model.limit_finish[i]});
         std::int64_t start_bound = links.start;
         if (net.constraint_type()[i] == ConstraintType::start_no_later_than) start_bound = std::min(start_bound, net.constraint_date()[i]);
         if (d <= 0) {
@@ -558,8 +542,12 @@ void score(const Prepared& model, Pass& pass) {
     pass.task_delay = 0;
     for (std::size_t i = 0; i < n; ++i)
         if (!net.is_summary()[i]) pass.task_delay += pass.finish[i] - model.ws.early_finish[i];
-    std::vector<std::int64_t> project_finish(net.project_ids().size(), kMin);
-    for (std::size_t i = 0; i < n; ++i) project_finish[net.project_of()[i].value()] = std::max(project_finish[net.project_of()[i].value()], pass.finish[i]);
+    std::vector<std::int64_t>& project_finish = pass.project_finish;
+    project_finish.assign(net.project_ids().size(), kMin);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::int64_t& f = project_finish[net.project_of()[i].value()];
+        f = std::max(f, pass.finish[i]);
+    }
     pass.total_delay = 0;
     pass.weighted_delay = 0.0;
     pass.finish_max = kMin;
@@ -1158,12 +1146,10 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
     out.project_cpm_finish.resize(np);
     out.project_finish.resize(np);
     out.project_delay.resize(np);
-    std::vector<std::int64_t> project_finish(np, kMin);
-    for (std::size_t i = 0; i < n; ++i) project_finish[net.project_of()[i].value()] = std::max(project_finish[net.project_of()[i].value()], best.finish[i]);
     std::int64_t cpm_fin = kMin, lev_fin = kMin;
     for (std::size_t p = 0; p < np; ++p) {
         const std::int64_t cf = model.ws.project_finish[p];
-        const std::int64_t lf = project_finish[p] == kMin ? cf : project_finish[p];
+        const std::int64_t lf = best.project_finish[p] == kMin ? cf : best.project_finish[p];
         out.project_cpm_finish[p] = Instant{cf};
         out.project_finish[p] = Instant{lf};
         out.project_delay[p] = Duration{lf - cf};

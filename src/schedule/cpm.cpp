@@ -27,6 +27,7 @@ using detail::lag_backward;
 using detail::lag_forward;
 using detail::milestone_backward;
 using detail::milestone_forward;
+using detail::span_children;  // children come before their summary in topological order
 
 // Duration used for percent lags: the predecessor's planned duration, or its CPM span for summaries.
 inline std::int64_t pred_duration(const Network& net, std::span<const Duration> durations, const CpmWorkspace& ws,
@@ -125,20 +126,6 @@ inline void set_project_floors(const ForwardInputs& in, CpmWorkspace& ws) {
         ws.floor_instant[p] = std::max(net.project_start()[p], status);
         ws.floor_key[p] = in.calendars[net.project_calendar()[p].value()].work_index(Instant{ws.floor_instant[p]});
     }
-}
-
-/// The span of summary `i`'s children in `start` / `finish` (earliest start, latest finish), written
-/// to the summary's own entries. Children come before their summary in topological order.
-inline void span_children(const Network& net, std::uint32_t i, std::span<std::int64_t> start, std::span<std::int64_t> finish) {
-    std::int64_t s = kMax, f = kMin;
-    const auto child_offsets = net.child_offsets();
-    for (std::uint32_t k = child_offsets[i]; k < child_offsets[i + 1]; ++k) {
-        const std::uint32_t c = net.children()[k];
-        s = std::min(s, start[c]);
-        f = std::max(f, finish[c]);
-    }
-    start[i] = s;
-    finish[i] = f;
 }
 
 /// A summary spans its children.
@@ -658,17 +645,8 @@ void shift_alap(const Network& net, std::span<const Duration> durations, CpmWork
         }
     }
     if (!moved) return;
-    for (const std::uint32_t i : topo) {
-        if (!net.is_summary()[i]) continue;
-        std::int64_t es = kMax, ef = kMin;
-        const auto co = net.child_offsets();
-        for (std::uint32_t k = co[i]; k < co[i + 1]; ++k) {
-            es = std::min(es, ws.early_start[net.children()[k]]);
-            ef = std::max(ef, ws.early_finish[net.children()[k]]);
-        }
-        ws.early_start[i] = es;
-        ws.early_finish[i] = ef;
-    }
+    for (const std::uint32_t i : topo)
+        if (net.is_summary()[i]) span_children(net, i, ws.early_start, ws.early_finish);
 }
 
 

@@ -1,11 +1,13 @@
 #pragma once
 /// @file
-/// Internal: the link and milestone arithmetic of the CPM passes on working calendars, shared by
+/// Internal: the link, milestone and summary arithmetic of the CPM passes on working calendars, shared by
 /// the CPM engine (`run_cpm`) and levelling (`level`), so a levelled schedule respects
 /// every link exactly as the CPM computes it. Semantics: docs/scheduling.md and docs/calendars.md.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <span>
 
 #include "ppm/calendar/work_calendar.hpp"
@@ -54,6 +56,20 @@ inline std::int64_t lag_backward(const Network& net, std::uint32_t k, std::int64
     if (net.link_lag_unit()[k] == LagUnit::elapsed) return t - lag;
     const WorkCalendar& cal = net.calendar(net.link_calendar()[k]);
     return cal.start_at_work(cal.work_index(Instant{t}) - lag).minutes_since_epoch();
+}
+
+/// Summary i spans its children: `start[i]` / `finish[i]` become the earliest child start and the
+/// latest child finish of the same arrays (minutes since the epoch).
+inline void span_children(const Network& net, std::uint32_t i, std::span<std::int64_t> start, std::span<std::int64_t> finish) {
+    std::int64_t s = std::numeric_limits<std::int64_t>::max(), f = std::numeric_limits<std::int64_t>::min();
+    const auto child_offsets = net.child_offsets();
+    for (std::uint32_t k = child_offsets[i]; k < child_offsets[i + 1]; ++k) {
+        const std::uint32_t c = net.children()[k];
+        s = std::min(s, start[c]);
+        f = std::max(f, finish[c]);
+    }
+    start[i] = s;
+    finish[i] = f;
 }
 
 /// A zero-duration task sits at t when t touches working time (inside it, at its start or at its
