@@ -887,6 +887,7 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
     ro.time_limit_seconds = opt.time_limit;
     ro.seed = opt.seed;
     ro.threads = std::max(1, opt.threads);
+    ro.threading = RcpspThreading::children;  // level's answer does not depend on the thread count
     ro.stop = opt.stop;
     if (opt.progress)
         ro.progress = [&](const RcpspProgress& p) {

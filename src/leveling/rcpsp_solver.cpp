@@ -10,7 +10,8 @@
 // Debels, De Reyck, Leus & Vanhoucke (2006, EJOR 169) and Debels & Vanhoucke (2007, OR 55);
 // initial population by regret-based biased random sampling on LFT (Drexl 1991; Kolisch 1996).
 // Selection ranks equal makespans by the work left in the schedule's last periods (a tie-breaker of
-// ours, docs/leveling.md), and the population grows with the budget (budget^0.9 / 60, 16..400).
+// ours, docs/leveling.md), and the population grows with the budget (budget^0.9 / 60, 16..400) and
+// shrinks past 64 jobs (x 64 / jobs).
 // Schedules are counted as in Kolisch & Hartmann (2006, EJOR 174): each SGS pass counts one.
 #include "ppm/leveling/rcpsp_solver.hpp"
 
@@ -75,9 +76,9 @@ struct Shared {
 /// decoded in direction s and then justified the other way (2 schedules), landing on side 1 - s.
 class Island {
 public:
-    Island(Shared& shared, std::uint64_t stream, std::int64_t budget, std::int32_t population)
+    Island(Shared& shared, std::uint64_t stream, std::int64_t budget, std::int32_t population, std::size_t threads)
         : sh_(shared), kernel_(*shared.instance), rng_(detail::SplitMix64::stream(shared.options->seed, stream)),
-          n_(shared.instance->num_jobs()), pop_(population), budget_(budget) {
+          n_(shared.instance->num_jobs()), pop_(population), budget_(budget), threads_(threads) {
         const auto N = static_cast<std::size_t>(n_);
         const auto slots = static_cast<std::size_t>(3 * pop_);
         for (Side& side : sides_) {
@@ -101,6 +102,14 @@ public:
         best_starts_.resize(N);
         heap_.reserve(N);
         value_.resize(N);
+        batch_.resize(N * static_cast<std::size_t>(pop_));
+        decoded_.resize(static_cast<std::size_t>(pop_));
+        for (Decoded& c : decoded_) {
+            c.list.resize(N);
+            c.starts.resize(N);
+        }
+        helpers_.reserve(threads_ - 1);
+        for (std::size_t t = 1; t < threads_; ++t) helpers_.emplace_back(*shared.instance);
     }
 
     void run() {
@@ -110,20 +119,30 @@ public:
         while (!stopped() && sides_[0].count >= 2 && sides_[1].count >= 2) {
             ++generations_;
             const std::int32_t base0 = sides_[0].count, base1 = sides_[1].count;
-            for (std::int32_t k = 0; k < pop_ && !stopped(); ++k) {
+            // Children: all lists first (the random stream), then decoded (on `threads_` threads),
+            // then stored in order, each counted and checked against the stop rules as it joins.
+            // Parents come from the generation's first `base` members, so the answer is the one of
+            // decoding and storing each child in turn, whatever the thread count.
+            const std::int64_t left = sh_.options->max_schedules > 0 ? budget_ - used_ : 2 * std::int64_t{pop_};
+            const auto kids = static_cast<std::int32_t>(std::min<std::int64_t>(pop_, (left + 1) / 2));
+            for (std::int32_t k = 0; k < kids; ++k) {
                 const int s = k % 2;  // alternate sides so a stop leaves both fed
                 Side& from = sides_[s];
                 const std::int32_t mother = tournament(from, s == 0 ? base0 : base1);
                 const std::int32_t father = tournament(from, s == 0 ? base0 : base1);
                 char gene = from.gene[mother];
                 if (rng_.unit() < kGeneFlip) gene = static_cast<char>(!gene);
+                std::int32_t* child = batch_.data() + row(k);
                 if (rng_.unit() < kWindowRate)
-                    window_crossover(from, s, mother, father, list_.data());
+                    window_crossover(from, s, mother, father, child);
                 else
-                    crossover(slot(from, mother), slot(from, father), list_.data());
-                mutate(list_.data(), s);
-                decode(s, list_.data(), sides_[1 - s], gene);
+                    crossover(slot(from, mother), slot(from, father), child);
+                mutate(child, s);
+                decoded_[static_cast<std::size_t>(k)].gene = gene;
+                decoded_[static_cast<std::size_t>(k)].passes = left - 2 * k == 1 ? 1 : 2;
             }
+            decode_children(kids);
+            for (std::int32_t k = 0; k < kids && !stopped(); ++k) keep_child(decoded_[static_cast<std::size_t>(k)]);
             select(sides_[0]);
             select(sides_[1]);
         }
@@ -134,7 +153,7 @@ public:
         for (std::int32_t i = 0; sides_[0].count < pop_ && sides_[1].count < pop_ && !stopped(); ++i) {
             sample_list(list_.data(), first && i == 0);
             const char gene = static_cast<char>((i % 2 == 1));
-            if (!decode(0, list_.data(), sides_[1], gene)) break;
+            if (!decode(0, list_.data(), gene)) break;
             if (stopped()) break;
             left_justify_current(sides_[0], gene);
         }
@@ -229,36 +248,78 @@ private:
         }
     }
 
-    /// Decodes `list` in direction `dir` (0 forward, 1 backward) and justifies the schedule the other
-    /// way (2 passes); the result joins `to`. With one pass of budget left, stores the decoded one.
-    bool decode(int dir, const std::int32_t* list, Side& to, char gene) {
-        if (!budget_left(1)) return false;
-        std::span<const std::int32_t> l(list, static_cast<std::size_t>(n_));
-        std::int32_t m = gene ? kernel_.parallel(dir, l, starts_)
-                              : (dir == 0 ? kernel_.forward(l, starts_) : kernel_.backward(l, starts_));
-        count(1);
-        if (!budget_left(1)) {  // keep the decoded schedule on its own side
-            Side& own = (&to == &sides_[0]) ? sides_[1] : sides_[0];
-            if (own.count < 3 * pop_) {
-                std::span<std::int32_t> o(scratch_.data(), static_cast<std::size_t>(n_));
-                if (dir == 0) kernel_.order_by_start(starts_, o);
-                else kernel_.order_by_finish_desc(starts_, o);
-                store(own, o.data(), m, gene, dir);
-            }
-            return false;
+    /// A child decoded in its side's direction and justified the other way (2 passes), or with
+    /// one pass of budget left only decoded: its list (ordered for the side it joins) and schedule.
+    struct Decoded {
+        std::vector<std::int32_t> list, starts;
+        std::int32_t makespan = 0;
+        std::int32_t passes = 2;
+        int dir = 0;  // direction of the stored schedule = the side it joins
+        char gene = 0;
+    };
+
+    /// Decodes `list` (feasible in direction `dir`, 0 forward, 1 backward) with `kernel` into `out`.
+    static void decode_into(detail::SgsKernel& kernel, const std::int32_t* list, int dir, Decoded& out) {
+        const std::size_t n = out.list.size();
+        std::span<const std::int32_t> l(list, n);
+        std::span<std::int32_t> starts(out.starts), o(out.list);
+        std::int32_t m = out.gene ? kernel.parallel(dir, l, starts)
+                                  : (dir == 0 ? kernel.forward(l, starts) : kernel.backward(l, starts));
+        if (out.passes == 1) {  // keep the decoded schedule on its own side
+            if (dir == 0) kernel.order_by_start(starts, o);
+            else kernel.order_by_finish_desc(starts, o);
+            out.makespan = m;
+            out.dir = dir;
+            return;
         }
-        std::int32_t* out = scratch_.data();  // scratch row 0 is free outside select()
-        std::span<std::int32_t> o(out, static_cast<std::size_t>(n_));
         if (dir == 0) {
-            kernel_.order_by_finish_desc(starts_, o);
-            m = kernel_.backward(o, starts_);
+            kernel.order_by_finish_desc(starts, o);
+            m = kernel.backward(o, starts);
         } else {
-            kernel_.order_by_start(starts_, o);
-            m = kernel_.forward(o, starts_);
+            kernel.order_by_start(starts, o);
+            m = kernel.forward(o, starts);
         }
-        count(1);
-        store(to, out, m, gene, 1 - dir);
-        return true;
+        out.makespan = m;
+        out.dir = 1 - dir;
+    }
+
+    /// Decodes the generation's children 0..kids-1 (child k in direction k % 2) on `threads_`
+    /// threads, child k on thread k % threads_ with that thread's kernel.
+    void decode_children(std::int32_t kids) {
+        auto work = [&](std::size_t t) {
+            detail::SgsKernel& kernel = t == 0 ? kernel_ : helpers_[t - 1];
+            for (auto k = static_cast<std::int32_t>(t); k < kids; k += static_cast<std::int32_t>(threads_))
+                decode_into(kernel, batch_.data() + row(k), k % 2, decoded_[static_cast<std::size_t>(k)]);
+        };
+        if (threads_ == 1 || kids < 2) {
+            work(0);
+            return;
+        }
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 1; t < threads_; ++t) pool.emplace_back(work, t);
+        work(0);
+    }
+
+    /// Counts a decoded child's passes and stores it on its side (a one-pass child only while its
+    /// side has room, as the generation's members are kept in 3 x population slots).
+    void keep_child(const Decoded& c) {
+        count(c.passes);
+        Side& to = sides_[c.dir];
+        if (c.passes == 1 && to.count >= 3 * pop_) return;
+        std::copy(c.starts.begin(), c.starts.end(), starts_.begin());
+        store(to, c.list.data(), c.makespan, c.gene, c.dir);
+    }
+
+    /// Decodes `list` in direction `dir` and justifies it the other way (2 passes), or with one
+    /// pass of budget left only decodes it; the result joins its side. False when no budget is left.
+    bool decode(int dir, const std::int32_t* list, char gene) {
+        if (!budget_left(1)) return false;
+        Decoded& c = decoded_[0];
+        c.gene = gene;
+        c.passes = budget_left(2) ? 2 : 1;
+        decode_into(kernel_, list, dir, c);
+        keep_child(c);
+        return c.passes == 2;
     }
 
     /// Left-justifies the schedule in `starts_` (the last one decoded) with one forward pass.
@@ -481,9 +542,13 @@ private:
 
     Shared& sh_;
     detail::SgsKernel kernel_;
+    std::vector<detail::SgsKernel> helpers_;  // kernels of the decoding threads 1..threads_-1
     detail::SplitMix64 rng_;
     std::int32_t n_, pop_;
     std::int64_t budget_, used_ = 0, generations_ = 0;
+    std::size_t threads_;
+    std::vector<std::int32_t> batch_;  // the generation's child lists, one row each
+    std::vector<Decoded> decoded_;     // and their decodings
     std::int32_t best_ = std::numeric_limits<std::int32_t>::max();
     bool halted_ = false;
     RcpspStop reason_ = RcpspStop::budget;
@@ -497,12 +562,15 @@ private:
     std::vector<double> weight_;
 };
 
-std::int32_t default_population(std::int64_t budget_per_island) {
+std::int32_t default_population(std::int64_t budget_per_island, std::int32_t jobs) {
     if (budget_per_island <= 0) return 60;
     // b^0.9 / 60: 16 (the floor) at 1,000 schedules, 35 at 5,000, 282 at 50,000: with the window
     // crossover a small population does better at small budgets and a large one at large budgets
-    // than the earlier 1.2 sqrt(b) (docs/leveling.md).
-    const double p = std::pow(static_cast<double>(budget_per_island), 0.9) / 60.0;
+    // than the earlier 1.2 sqrt(b) (docs/leveling.md). Past 64 jobs (j60 has 62) the population
+    // shrinks as 64 / jobs: a larger instance gets more generations from the same budget (measured
+    // on generated 120-job instances, docs/leveling.md).
+    const double size = std::min(1.0, 64.0 / std::max(jobs, 1));
+    const double p = std::pow(static_cast<double>(budget_per_island), 0.9) / 60.0 * size;
     return static_cast<std::int32_t>(std::clamp(p, 16.0, 400.0));
 }
 
@@ -530,15 +598,17 @@ RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& optio
     shared.total_budget = options.max_schedules;
     shared.progress_step = std::max<std::int64_t>(50, options.max_schedules / 100);
 
-    const std::int32_t islands = options.threads;
+    const bool by_islands = options.threading == RcpspThreading::islands;
+    const std::int32_t islands = by_islands ? options.threads : 1;
+    const auto decoders = static_cast<std::size_t>(by_islands ? 1 : options.threads);
     std::vector<std::int64_t> budgets(static_cast<std::size_t>(islands), 0);
     for (std::int32_t i = 0; i < islands; ++i)
         budgets[i] = options.max_schedules / islands + (i < options.max_schedules % islands ? 1 : 0);
     std::vector<std::unique_ptr<Island>> pool;
     for (std::int32_t i = 0; i < islands; ++i) {
         const std::int32_t population =
-            options.population_size > 0 ? options.population_size : default_population(budgets[i]);
-        pool.push_back(std::make_unique<Island>(shared, static_cast<std::uint64_t>(i), budgets[i], population));
+            options.population_size > 0 ? options.population_size : default_population(budgets[i], instance.num_jobs());
+        pool.push_back(std::make_unique<Island>(shared, static_cast<std::uint64_t>(i), budgets[i], population, decoders));
     }
     if (islands == 1) {
         pool[0]->run();

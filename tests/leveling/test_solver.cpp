@@ -78,6 +78,46 @@ TEST_CASE("rcpsp solver: same seed, same answer, with threads too") {
     CHECK(check_schedule(inst, c.start_times).feasible);
 }
 
+TEST_CASE("rcpsp solver: threads decoding children give the one-thread answer for any count") {
+    for (const std::int32_t jobs : {40, 150}) {
+        const RcpspInstance inst = test::random_instance(17, jobs, 4);
+        RcpspOptions o{.max_schedules = 3001, .seed = 9, .stop_at_lower_bound = false};
+        const RcpspResult one = solve_rcpsp(inst, o);  // islands, one thread
+        o.threading = RcpspThreading::children;
+        for (const std::int32_t threads : {1, 2, 3}) {
+            o.threads = threads;
+            const RcpspResult r = solve_rcpsp(inst, o);
+            INFO(jobs << " jobs, " << threads << " threads");
+            CHECK(r.start_times == one.start_times);
+            CHECK(r.generations == one.generations);
+            CHECK(r.schedules == 3001);  // an odd budget: the last child gets its one pass
+            CHECK(check_schedule(inst, r.start_times).feasible);
+        }
+    }
+}
+
+TEST_CASE("rcpsp solver: the default population is budget^0.9 / 60 up to 64 jobs, then shrinks as 64 / jobs") {
+    // Up to 64 jobs (j30, j60) the default is the population of 35 at 5,000 schedules: the same run.
+    const RcpspInstance small = test::random_instance(5, 40, 4);
+    RcpspOptions o{.max_schedules = 5000, .seed = 3, .stop_at_lower_bound = false};
+    const RcpspResult by_default = solve_rcpsp(small, o);
+    o.population_size = 35;
+    const RcpspResult explicit35 = solve_rcpsp(small, o);
+    CHECK(by_default.start_times == explicit35.start_times);
+    CHECK(by_default.generations == explicit35.generations);
+    // 152 jobs: 35 x 64 / 152 < 16, so the floor of 16; about twice the generations of 35.
+    const RcpspInstance large = test::random_instance(6, 150, 4);
+    o.population_size = 0;
+    const RcpspResult shrunk = solve_rcpsp(large, o);
+    o.population_size = 35;
+    const RcpspResult kept = solve_rcpsp(large, o);
+    CHECK(shrunk.generations > kept.generations * 3 / 2);
+    o.population_size = 16;
+    CHECK(solve_rcpsp(large, o).start_times == shrunk.start_times);
+    CHECK(check_schedule(large, shrunk.start_times).feasible);
+    CHECK(shrunk.schedules == 5000);
+}
+
 TEST_CASE("rcpsp solver: cancellation returns the best schedule so far") {
     const RcpspInstance inst = test::random_instance(5, 60, 4);
     std::stop_source source;

@@ -1110,6 +1110,10 @@ class RcpspStop(enum.Enum):
     CANCELLED = 2
     LOWER_BOUND = 3
 
+class RcpspThreading(enum.Enum):
+    ISLANDS = 0
+    CHILDREN = 1
+
 class ResponseStrategy(enum.Enum):
     ACCEPT = 0
     AVOID = 1
@@ -1610,7 +1614,7 @@ def _merge_monte_carlo(finish: list[int], cost: list[float], critical_counts: li
     """Internal (ppm.distributed): a result from concatenated samples, computed as simulate() does."""
     ...
 
-def solve_rcpsp(instance: RcpspInstance, *, max_schedules: int = ..., time_limit_seconds: float = ..., seed: int = ..., threads: int = ..., population_size: int = ..., stop_at_lower_bound: bool = ..., progress: Optional[Callable[[Any], Any]] = ...) -> RcpspResult: ...
+def solve_rcpsp(instance: RcpspInstance, *, max_schedules: int = ..., time_limit_seconds: float = ..., seed: int = ..., threads: int = ..., threading: RcpspThreading = ..., population_size: int = ..., stop_at_lower_bound: bool = ..., progress: Optional[Callable[[Any], Any]] = ...) -> RcpspResult: ...
 
 def status_from_project(project: Project, date: datetime.datetime) -> StatusPeriod: ...
 

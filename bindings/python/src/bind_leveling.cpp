@@ -173,6 +173,9 @@ void bind_rcpsp(py::module_& m) {
         .value("OPTIMAL", RcpspStatus::optimal)
         .value("FEASIBLE", RcpspStatus::feasible)
         .value("NO_SOLUTION", RcpspStatus::no_solution);
+    py::enum_<RcpspThreading>(m, "RcpspThreading", "How solve_rcpsp uses its threads.")
+        .value("ISLANDS", RcpspThreading::islands)
+        .value("CHILDREN", RcpspThreading::children);
     py::enum_<RcpspStop>(m, "RcpspStop", "Why the search stopped.")
         .value("BUDGET", RcpspStop::budget)
         .value("TIME_LIMIT", RcpspStop::time_limit)
@@ -226,12 +229,14 @@ void bind_rcpsp(py::module_& m) {
     m.def(
         "solve_rcpsp",
         [](std::shared_ptr<RcpspInstance> instance, std::int64_t max_schedules, double time_limit_seconds, std::uint64_t seed,
-           std::int32_t threads, std::int32_t population_size, bool stop_at_lower_bound, py::object progress) {
+           std::int32_t threads, RcpspThreading threading, std::int32_t population_size, bool stop_at_lower_bound,
+           py::object progress) {
             RcpspOptions o;
             o.max_schedules = max_schedules;
             o.time_limit_seconds = time_limit_seconds;
             o.seed = seed;
             o.threads = threads;
+            o.threading = threading;
             o.population_size = population_size;
             o.stop_at_lower_bound = stop_at_lower_bound;
             ProgressBridge bridge(std::move(progress));
@@ -246,7 +251,8 @@ void bind_rcpsp(py::module_& m) {
             return r0;
         },
         py::arg("instance"), py::kw_only(), py::arg("max_schedules") = 5000, py::arg("time_limit_seconds") = 0.0,
-        py::arg("seed") = 1, py::arg("threads") = 1, py::arg("population_size") = 0, py::arg("stop_at_lower_bound") = true,
+        py::arg("seed") = 1, py::arg("threads") = 1, py::arg("threading") = RcpspThreading::islands,
+        py::arg("population_size") = 0, py::arg("stop_at_lower_bound") = true,
         py::arg("progress") = py::none(),
         "Minimises the makespan (bi-population GA, SGS decoding). GIL released; `progress(RcpspProgress)` may raise "
         "to stop the search (the exception propagates); Ctrl-C stops it too.");

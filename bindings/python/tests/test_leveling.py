@@ -58,6 +58,14 @@ def test_psplib_instance_reaches_published_optimum(shared_data):
     assert ppm.check_schedule(inst, list(r.start_times)).feasible
 
 
+def test_threads_decoding_children_give_the_one_thread_answer():
+    inst = random_instance(120)
+    one = ppm.solve_rcpsp(inst, max_schedules=2000, seed=4, stop_at_lower_bound=False)
+    two = ppm.solve_rcpsp(inst, max_schedules=2000, seed=4, stop_at_lower_bound=False, threads=2,
+                          threading=ppm.RcpspThreading.CHILDREN)
+    assert np.array_equal(one.start_times, two.start_times) and two.schedules == 2000
+
+
 def test_instance_and_result_pickle():
     inst = random_instance(30)
     inst2 = pickle.loads(pickle.dumps(inst))

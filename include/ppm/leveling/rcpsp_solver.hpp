@@ -48,6 +48,12 @@ std::string_view to_string(RcpspStatus status) noexcept;
 /// "budget", "time_limit", "cancelled", "lower_bound".
 std::string_view to_string(RcpspStop stop) noexcept;
 
+/// How `RcpspOptions::threads` are used.
+enum class RcpspThreading : std::uint8_t {
+    islands,   ///< One independent GA per thread, the budget split evenly: the answer depends on the thread count.
+    children,  ///< One GA whose children are decoded by the threads: the same answer for any thread count.
+};
+
 /// A snapshot handed to the progress callback.
 struct RcpspProgress {
     std::int64_t schedules = 0;        ///< Schedules generated so far (all threads).
@@ -61,9 +67,10 @@ struct RcpspProgress {
 struct RcpspOptions {
     std::int64_t max_schedules = 5000;  ///< Budget in SGS passes (<= 0: no schedule budget, needs a time limit).
     double time_limit_seconds = 0.0;    ///< Wall-clock limit; <= 0 means none. Makes runs timing-dependent.
-    std::uint64_t seed = 1;             ///< Same seed, instance and thread count: same answer.
-    std::int32_t threads = 1;           ///< Independent islands, one per thread, budget split evenly.
-    std::int32_t population_size = 0;  ///< 0: chosen from the budget (see docs/leveling.md).
+    std::uint64_t seed = 1;             ///< Same seed, instance and thread count (any count with `children`): same answer.
+    std::int32_t threads = 1;           ///< Threads: islands or child decoders (`threading`).
+    RcpspThreading threading = RcpspThreading::islands;  ///< What the threads do.
+    std::int32_t population_size = 0;  ///< 0: chosen from the budget and the number of jobs (docs/leveling.md).
     bool stop_at_lower_bound = true;    ///< Stop as soon as the makespan meets the lower bound.
     std::stop_token stop{};             ///< Cancellation; the best schedule so far is returned.
     /// Called about every 1% of the budget (and at the end), serialised, possibly from a worker thread.
