@@ -713,7 +713,8 @@ Search search_priority(const Prepared& model, const LevelOptions& options) {
 
 // ---- the genetic method -------------------------------------------------------------------------
 // Hartmann (1998, NRL 45): activity lists, two-point crossover, swap mutation, ranking with the
-// parents (elitist); lists re-encoded from the decoded schedule's start times (Debels et al. 2006).
+// parents (elitist); the time-window crossover of Valls et al. (2008); lists re-encoded from the
+// decoded schedule's start times (Debels et al. 2006).
 // Each child's random stream comes from (seed, generation, child), and the next population is
 // chosen after all children are decoded, so the answer does not depend on the thread count.
 
@@ -783,6 +784,47 @@ void crossover(const std::vector<std::uint32_t>& mother, const std::vector<std::
         if (!taken[father[k]]) { child.push_back(father[k]); taken[father[k]] = 1; }
     for (std::size_t k = 0; k < n; ++k)
         if (!taken[mother[k]]) { child.push_back(mother[k]); taken[mother[k]] = 1; }
+}
+
+// Time-window crossover (after the peak crossover of Valls, Ballestin & Quintanilla 2008, EJOR 185,
+// as the RCPSP engine uses it): a window [t1, t2) of the father's schedule, 5-30 % of its span
+// long; the child lists the mother's tasks that finish by t1 (in her start order), then the tasks
+// the father starts inside the window (in his start order), then the mother's others (her order).
+void window_crossover(const Individual& mother, const Individual& father, Rng& rng, std::vector<double>& key,
+                      std::vector<std::uint32_t>& child) {
+    const std::size_t n = mother.list.size();
+    auto dated = [&](std::size_t i) {  // placed in both schedules (a childless summary may not be)
+        return mother.pass.start[i] != kMin && father.pass.start[i] != kMin && mother.pass.finish[i] != kMin &&
+               father.pass.finish[i] != kMin;
+    };
+    std::int64_t lo = kMax, hi = kMin;
+    for (std::size_t i = 0; i < n; ++i)
+        if (dated(i)) {
+            lo = std::min(lo, std::min(father.pass.start[i], mother.pass.start[i]));
+            hi = std::max(hi, std::max(father.pass.finish[i], mother.pass.finish[i]));
+        }
+    if (lo > hi || father.pass.finish_max == kMin) {
+        child = mother.list;
+        return;
+    }
+    const std::int64_t span = std::max<std::int64_t>(1, father.pass.finish_max - lo);
+    const double len = static_cast<double>(span) * (0.05 + 0.25 * rng.unit());
+    const double t1 = static_cast<double>(lo) + (static_cast<double>(span) - len) * rng.unit(), t2 = t1 + len;
+    const double block = static_cast<double>(std::max<std::int64_t>(1, hi - lo)) + 1.0;  // keeps the blocks apart
+    key.resize(n);
+    for (std::size_t p = 0; p < n; ++p) key[mother.list[p]] = static_cast<double>(p) / static_cast<double>(n + 1);
+    for (std::size_t i = 0; i < n; ++i) {  // whole minutes, ties by the mother's list position
+        if (!dated(i)) {
+            key[i] += 3.0 * block;  // last, in the mother's order
+            continue;
+        }
+        const auto fs = static_cast<double>(father.pass.start[i]) + key[i];
+        const auto ms = static_cast<double>(mother.pass.start[i] - lo) + key[i];
+        if (fs >= t1 && fs < t2) key[i] = block + (fs - static_cast<double>(lo));
+        else if (static_cast<double>(mother.pass.finish[i]) <= t1) key[i] = ms;
+        else key[i] = 2.0 * block + ms;
+    }
+    list_by_keys(key, child);
 }
 
 // ---- the integer-period path ----------------------------------------------------------------------
@@ -924,6 +966,7 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
 
 constexpr double kMutation = 0.05;     // per position (Hartmann 1998)
 constexpr double kPerturbRate = 0.3;   // share of children made by perturbing a parent's start order
+constexpr double kWindowRate = 0.7;    // of the other children: time-window crossover (else two-point)
 
 bool same_value(const Pass& a, const Pass& b) {
     return a.over_count == b.over_count && a.weighted_delay == b.weighted_delay && a.finish_max == b.finish_max &&
@@ -1049,7 +1092,8 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
                 for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(mother.pass.start[i]) + noise * rng.unit();
                 list_by_keys(key, children[c].list);
             } else {
-                crossover(mother.list, father.list, rng, children[c].list, taken);
+                if (rng.unit() < kWindowRate) window_crossover(mother, father, rng, key, children[c].list);
+                else crossover(mother.list, father.list, rng, children[c].list, taken);
                 // Swap mutation of neighbours (Hartmann: 5 % per position); the SGS keeps precedence.
                 for (std::size_t k = 0; k + 1 < n; ++k)
                     if (rng.unit() < kMutation) std::swap(children[c].list[k], children[c].list[k + 1]);

@@ -11,7 +11,8 @@
 /// the commercial tools do (`LevelMethod::priority` samples a few priority rules and regret-biased
 /// random lists, Kolisch & Drexl 1996, NRL 43). The default, `LevelMethod::genetic`, evolves
 /// activity lists decoded by that same serial SGS on the calendar model: Hartmann's (1998, NRL 45)
-/// activity-list GA with two-point crossover, swap mutation, elitist ranking, and every child's
+/// activity-list GA with time-window (Valls et al. 2008) and two-point crossover, swap mutation,
+/// elitist ranking, double justification (Valls et al. 2005), and every child's
 /// list re-encoded by its own start times (Debels et al. 2006), the population seeded with the
 /// priority rules. Same portfolio, options and seed: same answer, whatever the thread count.
 /// docs/leveling.md explains every choice.
