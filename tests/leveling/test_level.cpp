@@ -454,6 +454,28 @@ TEST_CASE("level: a plan that is not a plain RCPSP (working calendars) is levell
     CHECK(schedule_violations(pf, r).empty());
 }
 
+TEST_CASE("level: a plain RCPSP on a one-minute grid goes to the calendar GA, a coarse one to the grid engine") {
+    // j30 instance (PSPLIB) as a ppm model, 24/7: on its one-day grid the RCPSP engine levels it.
+    // One task a minute longer makes the grid one minute (1,440 periods a day): the grid SGS would
+    // work period by period (tens of seconds at 5,000 schedules), so the calendar GA levels it.
+    // The finish can only be as early as the coarse plan's optimum allows; both pass the checks.
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances/j301_1.sm"));
+    const LevelResult coarse = level(pf);
+    CHECK(coarse.best_rule == "genetic_integer_grid");
+    Task& longer = pf.projects[0].tasks[1];
+    REQUIRE(longer.duration.count() > 0);
+    longer.duration = Duration{longer.duration.count() + 1};
+    const LevelResult fine = level(pf);
+    CHECK(fine.best_rule != "genetic_integer_grid");
+    CHECK(fine.status == LevelStatus::levelled);
+    CHECK(fine.passes <= 5000);
+    CHECK(capacity_violation(pf, fine).empty());
+    CHECK(schedule_violations(pf, fine).empty());
+    // j301_1's optimum is 43 days (j30opt.sm); a minute more on one task cannot beat it.
+    CHECK(fine.portfolio_finish - pf.projects[0].start >= Duration{43 * kMinutesPerDay});
+}
+
 TEST_CASE("level: a levelled finish past the calendar horizon is levelled again on a grown horizon") {
     // One person, twelve 100-day tasks: levelling runs them one after the other over ~4.6 years,
     // past the network's default horizon (3 years after the model's dates). The calendar has a
