@@ -839,25 +839,41 @@ void window_crossover(const Individual& mother, const Individual& father, Rng& r
 // starting point (`as_start`, which also lifts the total-delay exclusion): the calendar GA goes on from it.
 constexpr std::int64_t kGridPeriodsPerTask = 1000;  // mean task length in grid periods the grid engine takes on
 
-std::optional<Search> search_integer_grid(const Prepared& model, const LevelOptions& opt, std::int64_t budget,
-                                          bool as_start = false) {
+// Whether the plan is a single-mode RCPSP as far as the tasks, resources and options go (the
+// grid itself is checked by integer_grid).
+bool grid_applies(const Prepared& model, const LevelOptions& opt, bool as_start) {
     const Network& net = *model.net;
     const std::size_t n = model.n;
-    if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return std::nullopt;
+    if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return false;
     if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish && !as_start)
-        return std::nullopt;
+        return false;
     for (std::size_t i = 0; i < n; ++i) {
-        if (model.kind[i] != Kind::movable || model.tier[i] != model.tier[0]) return std::nullopt;
+        if (model.kind[i] != Kind::movable || model.tier[i] != model.tier[0]) return false;
         if (net.constraint_type()[i] != ConstraintType::as_soon_as_possible || net.start_floor()[i] != kNoDate ||
             net.finish_floor()[i] != kNoDate || net.start_cap()[i] != kNoDate || net.finish_cap()[i] != kNoDate)
-            return std::nullopt;
+            return false;
     }
     const std::size_t nr = model.work_resources.size();
     for (std::size_t r = 0; r < nr; ++r)
         if (model.base[r].time.size() != 1 || model.base[r].free[0] != std::floor(model.base[r].free[0]) || model.base[r].free[0] < 0.0)
-            return std::nullopt;
+            return false;
     for (const double u : model.demand_units)
-        if (u != std::floor(u)) return std::nullopt;
+        if (u != std::floor(u)) return false;
+    return true;
+}
+
+// The plan as an RCPSP on its integer grid: time t0 + k * grid is period k; job 0 is a release
+// source when projects start apart (`off` = 1).
+struct GridPlan {
+    RcpspInstance instance;
+    std::int64_t t0 = 0, grid = 1;
+    std::int32_t off = 0;
+};
+
+std::optional<GridPlan> integer_grid(const Prepared& model) {
+    const Network& net = *model.net;
+    const std::size_t n = model.n;
+    const std::size_t nr = model.work_resources.size();
     // Releases: each project's floor (start, status date) from the earliest one.
     std::int64_t t0 = kMax;
     std::vector<std::int64_t> release(net.project_ids().size());
@@ -932,22 +948,14 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
             const std::int64_t rel = release[net.project_of()[i].value()] - t0;
             data.arcs.push_back({0, static_cast<std::int32_t>(i + 1), static_cast<std::int32_t>(rel / grid)});
         }
-    const RcpspInstance inst(std::move(data));
-    RcpspOptions ro;
-    ro.max_schedules = budget;
-    ro.time_limit_seconds = opt.time_limit;
-    ro.seed = opt.seed;
-    ro.threads = std::max(1, opt.threads);
-    ro.threading = RcpspThreading::children;  // level's answer does not depend on the thread count
-    ro.stop = opt.stop;
-    if (opt.progress)
-        ro.progress = [&](const RcpspProgress& p) {
-            opt.progress({.passes = static_cast<std::int32_t>(std::min<std::int64_t>(p.schedules, INT32_MAX)),
-                          .max_passes = static_cast<std::int32_t>(std::min<std::int64_t>(p.max_schedules, INT32_MAX)),
-                          .best_total_delay = 0});
-        };
-    const RcpspResult res = solve_rcpsp(inst, ro);
-    if (res.start_times.empty()) return std::nullopt;
+    return GridPlan{RcpspInstance(std::move(data)), t0, grid, off};
+}
+
+// The RCPSP engine's schedule as a levelling pass on the calendar model's minutes.
+Search from_grid(const Prepared& model, const GridPlan& plan, const RcpspResult& res) {
+    const std::size_t n = model.n;
+    const std::int64_t t0 = plan.t0, grid = plan.grid;
+    const std::int32_t off = plan.off;
     Search out;
     Pass& pass = out.best;
     pass.start.resize(n);
@@ -973,6 +981,30 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
     return out;
 }
 
+std::optional<Search> search_integer_grid(const Prepared& model, const LevelOptions& opt, std::int64_t budget,
+                                          bool as_start = false) {
+    if (!grid_applies(model, opt, as_start)) return std::nullopt;
+    const std::optional<GridPlan> plan = integer_grid(model);
+    if (!plan) return std::nullopt;
+    RcpspOptions ro;
+    ro.max_schedules = budget;
+    ro.time_limit_seconds = opt.time_limit;
+    ro.seed = opt.seed;
+    ro.threads = std::max(1, opt.threads);
+    ro.threading = RcpspThreading::children;  // level's answer does not depend on the thread count
+    ro.stop = opt.stop;
+    if (opt.progress)
+        ro.progress = [&](const RcpspProgress& p) {
+            opt.progress({.passes = static_cast<std::int32_t>(std::min<std::int64_t>(p.schedules, INT32_MAX)),
+                          .max_passes = static_cast<std::int32_t>(std::min<std::int64_t>(p.max_schedules, INT32_MAX)),
+                          .best_total_delay = 0});
+        };
+    const RcpspResult res = solve_rcpsp(plan->instance, ro);
+    if (res.start_times.empty()) return std::nullopt;
+    if (res.start_times.empty()) return std::nullopt;
+    return from_grid(model, *plan, res);
+}
+
 constexpr double kMutation = 0.05;     // per position (Hartmann 1998)
 constexpr double kPerturbRate = 0.3;   // share of children made by perturbing a parent's start order
 constexpr double kWindowRate = 0.7;    // of the other children: time-window crossover (else two-point)
@@ -980,6 +1012,69 @@ constexpr double kWindowRate = 0.7;    // of the other children: time-window cro
 bool same_value(const Pass& a, const Pass& b) {
     return a.over_count == b.over_count && a.weighted_delay == b.weighted_delay && a.finish_max == b.finish_max &&
            a.task_delay == b.task_delay;
+}
+
+// The first population's lists: the priority rules, then regret-biased random lists around the
+// latest start, the last one replaced by the grid GA's start order when it ran (`grid`).
+std::vector<Individual> first_lists(const Prepared& model, std::uint64_t seed, std::size_t count, const Pass* grid) {
+    const std::size_t n = model.n;
+    std::vector<Individual> population(count);
+    std::vector<double> key(n);
+    for (std::size_t c = 0; c < population.size(); ++c) {
+        Rng rng = Rng::stream(seed, c);
+        if (c < static_cast<std::size_t>(kRuleCount)) {
+            rule_keys(model, static_cast<std::int32_t>(c), key);
+            population[c].origin = kRuleNames[c];
+        } else {
+            const double spread = model.mean_duration * (0.25 + 2.75 * rng.unit());
+            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(model.ws.late_start[i]) + spread * rng.unit();
+            population[c].origin = "random_lst";
+        }
+        list_by_keys(key, population[c].list);
+    }
+    if (grid != nullptr && !population.empty()) {
+        Individual& seeded = population.back();
+        seeded.list = grid->order;
+        seeded.origin = "genetic_integer_grid";
+    }
+    return population;
+}
+
+// One child's list from the ranked population (best first): binary tournaments on rank pick the
+// parents; then the mother's start order with noise (kPerturbRate), or a crossover (time-window
+// or two-point) with swap mutation.
+void breed(const Prepared& model, const std::vector<Individual>& population, Rng& rng, std::vector<double>& key,
+           std::vector<std::uint8_t>& taken, Individual& child) {
+    const std::size_t n = model.n;
+    auto pick = [&] { return std::min(below(rng, population.size()), below(rng, population.size())); };
+    const Individual& mother = population[pick()];
+    const Individual& father = population[pick()];
+    if (rng.unit() < kPerturbRate) {
+        // The mother's own start order with noise of up to half a mean duration (the
+        // list-improvement step of the priority method, here as a mutation operator).
+        const double noise = model.mean_duration * 0.5 * rng.unit();
+        for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(mother.pass.start[i]) + noise * rng.unit();
+        list_by_keys(key, child.list);
+    } else {
+        if (rng.unit() < kWindowRate) window_crossover(mother, father, rng, key, child.list);
+        else crossover(mother.list, father.list, rng, child.list, taken);
+        // Swap mutation of neighbours (Hartmann: 5 % per position); the SGS keeps precedence.
+        for (std::size_t k = 0; k + 1 < n; ++k)
+            if (rng.unit() < kMutation) std::swap(child.list[k], child.list[k + 1]);
+    }
+    child.origin = "genetic";
+}
+
+// Survivors of a ranked population: the best `pop`, one per objective value (clones would take
+// over the population).
+void keep_distinct(std::vector<Individual>& population, std::size_t pop) {
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < population.size() && kept < pop; ++k) {
+        if (kept > 0 && same_value(population[kept - 1].pass, population[k].pass)) continue;
+        if (kept != k) population[kept] = std::move(population[k]);
+        ++kept;
+    }
+    population.resize(kept);
 }
 
 Search search_genetic(const Prepared& model, const LevelOptions& options) {
@@ -1056,25 +1151,8 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
     // Initial population: the priority rules, then regret-biased random lists around the latest start
     // (and the grid GA's start order when it ran).
     const auto [first_count, first_justified] = plan(pop);
-    std::vector<Individual> population(first_count);
+    std::vector<Individual> population = first_lists(model, options.seed, first_count, grid_start ? &grid_start->best : nullptr);
     std::vector<double> key(n);
-    for (std::size_t c = 0; c < population.size(); ++c) {
-        Rng rng = Rng::stream(options.seed, c);
-        if (c < static_cast<std::size_t>(kRuleCount)) {
-            rule_keys(model, static_cast<std::int32_t>(c), key);
-            population[c].origin = kRuleNames[c];
-        } else {
-            const double spread = model.mean_duration * (0.25 + 2.75 * rng.unit());
-            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(model.ws.late_start[i]) + spread * rng.unit();
-            population[c].origin = "random_lst";
-        }
-        list_by_keys(key, population[c].list);
-    }
-    if (grid_start) {
-        Individual& seeded = population.back();
-        seeded.list = grid_start->best.order;
-        seeded.origin = "genetic_integer_grid";
-    }
     decode_all(population, 0, population.size(), first_justified);
     out.one_pass_finish = population.front().forward_finish;  // rule 0's forward pass, before ranking
     out.one_pass_total_delay = population.front().forward_total_delay;
@@ -1090,36 +1168,12 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
         std::vector<std::uint8_t> taken;
         for (std::size_t c = 0; c < count; ++c) {
             Rng rng = Rng::stream(options.seed, splitmix64(gen * 0x100000001B3ULL + c));
-            // Binary tournaments on rank (the population is sorted best first).
-            auto pick = [&] { return std::min(below(rng, population.size()), below(rng, population.size())); };
-            const Individual& mother = population[pick()];
-            const Individual& father = population[pick()];
-            if (rng.unit() < kPerturbRate) {
-                // The mother's own start order with noise of up to half a mean duration (the
-                // list-improvement step of the priority method, here as a mutation operator).
-                const double noise = model.mean_duration * 0.5 * rng.unit();
-                for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<double>(mother.pass.start[i]) + noise * rng.unit();
-                list_by_keys(key, children[c].list);
-            } else {
-                if (rng.unit() < kWindowRate) window_crossover(mother, father, rng, key, children[c].list);
-                else crossover(mother.list, father.list, rng, children[c].list, taken);
-                // Swap mutation of neighbours (Hartmann: 5 % per position); the SGS keeps precedence.
-                for (std::size_t k = 0; k + 1 < n; ++k)
-                    if (rng.unit() < kMutation) std::swap(children[c].list[k], children[c].list[k + 1]);
-            }
-            children[c].origin = "genetic";
+            breed(model, population, rng, key, taken, children[c]);
         }
         decode_all(children, 0, count, justified);
         for (auto& ch : children) population.push_back(std::move(ch));
         rank(population);
-        // Survivors: the best, one per objective value (clones would take over the population).
-        std::size_t kept = 0;
-        for (std::size_t k = 0; k < population.size() && kept < pop; ++k) {
-            if (kept > 0 && same_value(population[kept - 1].pass, population[k].pass)) continue;
-            if (kept != k) population[kept] = std::move(population[k]);
-            ++kept;
-        }
-        population.resize(kept);
+        keep_distinct(population, pop);
         report(population.front());
     }
     const Individual& best = population.front();
