@@ -1006,7 +1006,7 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
 }
 
 constexpr double kMutation = 0.05;     // per position (Hartmann 1998)
-constexpr double kPerturbRate = 0.3;   // share of children made by perturbing a parent's start order
+constexpr double kPerturbRate = 0.1;   // share of children made by perturbing a parent's start order
 constexpr double kWindowRate = 0.7;    // of the other children: time-window crossover (else two-point)
 
 bool same_value(const Pass& a, const Pass& b) {
