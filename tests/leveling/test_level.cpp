@@ -463,6 +463,8 @@ TEST_CASE("level: a plain RCPSP on a one-minute grid goes to the calendar GA, a 
     Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances/j301_1.sm"));
     const LevelResult coarse = level(pf);
     CHECK(coarse.best_rule == "genetic_integer_grid");
+    CHECK(capacity_violation(pf, coarse).empty());
+    CHECK(schedule_violations(pf, coarse).empty());
     Task& longer = pf.projects[0].tasks[1];
     REQUIRE(longer.duration.count() > 0);
     longer.duration = Duration{longer.duration.count() + 1};
