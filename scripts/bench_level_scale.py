@@ -76,6 +76,20 @@ def energy_bounds(model: dict) -> list:
     return [float(math.ceil(work[r["id"]] / r["max_units"] - 1e-9)) for r in pf["resources"] if r["max_units"] > 0]
 
 
+def level_runs(ppm: pathlib.Path, models: list, budget: int, seed: int) -> tuple:
+    """`ppm level` on (model, bound) pairs: mean % over the bound, of its one-pass figure, seconds."""
+    dev = one = secs = 0.0
+    for model, bound in models:
+        args = [str(ppm), "level", str(model), "--json", "--seed", str(seed), "--schedules", str(budget)]
+        t = time.perf_counter()
+        lv = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+        secs += time.perf_counter() - t
+        dev += (days(ORIGIN, lv["portfolio_finish"]) - bound) / bound * 100.0
+        one += (days(ORIGIN, lv["one_pass_portfolio_finish"]) - bound) / bound * 100.0
+    n = len(models)
+    return dev / n, one / n, secs / n
+
+
 def generated_rows(ppm: pathlib.Path, tmp: pathlib.Path, stride: int, seed: int) -> list:
     """Table rows for the generated 120-job instances (see the module docstring)."""
     gen = tmp / "gen120"
@@ -91,19 +105,13 @@ def generated_rows(ppm: pathlib.Path, tmp: pathlib.Path, stride: int, seed: int)
             dev += (r["makespan"] - float(p["critical_path"])) / float(p["critical_path"]) * 100.0
         rows.append(f"| `ppm rcpsp` | {len(params)} | {budget} | {dev / len(params):.2f} | | {secs / len(params):.2f} |")
         print(rows[-1], flush=True)
-    dev = one = secs = 0.0
+    models = []
     for p in params:
         model = tmp / (p["file"] + ".json")
         subprocess.run([str(ppm), "convert", str(gen / p["file"]), str(model), "-q"], check=True)
-        t = time.perf_counter()
-        args = [str(ppm), "level", str(model), "--json", "--seed", str(seed), "--schedules", "5000"]
-        lv = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
-        secs += time.perf_counter() - t
-        cp = float(p["critical_path"])
-        dev += (days(ORIGIN, lv["portfolio_finish"]) - cp) / cp * 100.0
-        one += (days(ORIGIN, lv["one_pass_portfolio_finish"]) - cp) / cp * 100.0
-    n = len(params)
-    rows.append(f"| `ppm level` | {n} | 5000 | {dev / n:.2f} | {one / n:.2f} | {secs / n:.2f} |")
+        models.append((model, float(p["critical_path"])))
+    dev, one, secs = level_runs(ppm, models, 5000, seed)
+    rows.append(f"| `ppm level` | {len(models)} | 5000 | {dev:.2f} | {one:.2f} | {secs:.2f} |")
     print(rows[-1], flush=True)
     return rows
 
@@ -147,16 +155,8 @@ def main() -> None:
             composed.append((model, bound))
         jobs = 60 * k
         for budget in (5000, 50000):
-            dev = one = secs = 0.0
-            for model, bound in composed:
-                args = [str(ppm), "level", str(model), "--json", "--seed", str(a.seed), "--schedules", str(budget)]
-                t = time.perf_counter()
-                lv = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
-                secs += time.perf_counter() - t
-                dev += (days(ORIGIN, lv["portfolio_finish"]) - bound) / bound * 100.0
-                one += (days(ORIGIN, lv["one_pass_portfolio_finish"]) - bound) / bound * 100.0
-            n = len(composed)
-            lines.append(f"| {jobs} | {n} | {budget} | {dev / n:.2f} | {one / n:.2f} | {secs / n:.2f} |")
+            dev, one, secs = level_runs(ppm, composed, budget, a.seed)
+            lines.append(f"| {jobs} | {len(composed)} | {budget} | {dev:.2f} | {one:.2f} | {secs:.2f} |")
             print(lines[-1], flush=True)
     lines += ["", "## Generated 120-job instances (a j120 proxy)", "",
               f"`scripts/gen_rcpsp.py` (seed 1), every {a.stride}th of its 600 instances, seed {a.seed}, one core; "

@@ -13,10 +13,10 @@
 #include <optional>
 #include <queue>
 #include <string>
-#include <thread>
 #include <tuple>
 
 #include "leveling/detail/free_profile.hpp"
+#include "leveling/detail/strided.hpp"
 #include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/priority_rules.hpp"
@@ -884,12 +884,13 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     // Arcs as start-to-start lags in minutes; the grid is their gcd with durations and releases.
     struct Arc { std::int64_t from, to, lag; };
     std::vector<Arc> arcs;
-    std::int64_t span = 0, grid = 0;
+    std::int64_t span = 0, grid = 0, work = 0;  // work: the tasks' summed durations
     auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); };
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = model.durations[i].count();
         on_grid(d);
         span += d;
+        work += d;
         for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
             if (net.link_lag_unit()[k] == LagUnit::percent) return std::nullopt;
             const std::uint32_t p = net.link_pred()[k];
@@ -914,9 +915,7 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     // On a fine grid (a one-minute grid under tasks of days) the grid's pass costs the task lengths
     // in periods: past kGridPeriodsPerTask on average the calendar GA is the cheaper engine
     // (docs/leveling.md: a j60 model with one task a minute longer, 26 s against 0.15 s).
-    std::int64_t periods = 0;
-    for (std::size_t i = 0; i < n; ++i) periods += model.durations[i].count() / grid;
-    if (periods > kGridPeriodsPerTask * static_cast<std::int64_t>(n)) return std::nullopt;
+    if (work / grid > kGridPeriodsPerTask * static_cast<std::int64_t>(n)) return std::nullopt;
     // Every calendar in play must work every minute of the window the schedule can use.
     auto always = [&](CalendarIndex c) {
         const WorkCalendar& cal = net.calendar(c);
@@ -1133,16 +1132,9 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
     // Decodes individuals [first, last) on the worker threads (each takes every threads-th one).
     auto decode_all = [&](std::vector<Individual>& v, std::size_t first, std::size_t last, bool justify) {
         used += static_cast<std::int64_t>(last - first) * passes_per_decode(justify);
-        auto work = [&](std::size_t t) {
-            for (std::size_t c = first + t; c < last; c += threads) decode(model, options, justify, v[c], workers[t]);
-        };
-        if (threads == 1 || last - first < 2) {
-            work(0);
-            return;
-        }
-        std::vector<std::jthread> pool;
-        for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work, t);
-        work(0);
+        detail::for_each_strided(threads, last - first, [&](std::size_t t, std::size_t i) {
+            decode(model, options, justify, v[first + i], workers[t]);
+        });
     };
     auto rank = [&](std::vector<Individual>& v) {
         std::stable_sort(v.begin(), v.end(), [&](const Individual& a, const Individual& b) { return better(a.pass, b.pass, options.objective); });

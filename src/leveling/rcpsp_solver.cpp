@@ -25,6 +25,7 @@
 #include <thread>
 
 #include "detail/sgs_kernel.hpp"
+#include "detail/strided.hpp"
 #include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/priority_rules.hpp"
@@ -286,18 +287,10 @@ private:
     /// Decodes the generation's children 0..kids-1 (child k in direction k % 2) on `threads_`
     /// threads, child k on thread k % threads_ with that thread's kernel.
     void decode_children(std::int32_t kids) {
-        auto work = [&](std::size_t t) {
+        detail::for_each_strided(threads_, static_cast<std::size_t>(kids), [&](std::size_t t, std::size_t k) {
             detail::SgsKernel& kernel = t == 0 ? kernel_ : helpers_[t - 1];
-            for (auto k = static_cast<std::int32_t>(t); k < kids; k += static_cast<std::int32_t>(threads_))
-                decode_into(kernel, batch_.data() + row(k), k % 2, decoded_[static_cast<std::size_t>(k)]);
-        };
-        if (threads_ == 1 || kids < 2) {
-            work(0);
-            return;
-        }
-        std::vector<std::jthread> pool;
-        for (std::size_t t = 1; t < threads_; ++t) pool.emplace_back(work, t);
-        work(0);
+            decode_into(kernel, batch_.data() + row(static_cast<std::int32_t>(k)), static_cast<int>(k % 2), decoded_[k]);
+        });
     }
 
     /// Counts a decoded child's passes and stores it on its side (a one-pass child only while its
