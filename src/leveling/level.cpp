@@ -828,12 +828,14 @@ void window_crossover(const Individual& mother, const Individual& father, Rng& r
 }
 
 // ---- the integer-period path ----------------------------------------------------------------------
-// A plan that is exactly a single-mode RCPSP (every task on a 24/7 calendar, durations and lags on
-// a common grid, constant integral capacities and demands, links that become start-to-start lags
-// >= 0, no progress, constraints, priority tiers, splitting or float limit, and one project or the
-// portfolio-finish objective) is solved by the RCPSP engine on that grid: the bi-population GA with
-// forward-backward justification (rcpsp_solver.hpp). Its schedule is the same kind of answer, on
-// the same time axis: the calendar SGS would place the same list the same way.
+// A plan that is exactly a single-mode RCPSP on one time axis (the working minutes of the one
+// calendar every task and working lag uses, or real minutes when every calendar works around the
+// clock; durations, lags and releases on a common grid; constant capacities and demands that a
+// small scale makes whole; links that become start-to-start lags >= 0, summaries as zero-length
+// jobs at their finish; no progress, constraints, priority tiers, splitting or float limit; one
+// project or the portfolio-finish objective) is solved by the RCPSP engine on that grid: the
+// bi-population GA with forward-backward justification (rcpsp_solver.hpp). Its start periods are
+// then decoded by one forward calendar-SGS pass (from_grid), which gives the plan's dates.
 //
 // With several projects the makespan is not the whole objective, so the grid GA's schedule is a
 // starting point (`as_start`, which also lifts the total-delay exclusion): the calendar GA goes on from it.
@@ -847,26 +849,47 @@ bool grid_applies(const Prepared& model, const LevelOptions& opt, bool as_start)
     if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return false;
     if (net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish && !as_start)
         return false;
+    std::optional<std::int64_t> tier;  // one priority tier for every task that is levelled
     for (std::size_t i = 0; i < n; ++i) {
-        if (model.kind[i] != Kind::movable || model.tier[i] != model.tier[0]) return false;
+        if (model.kind[i] != Kind::summary) {
+            if (model.kind[i] != Kind::movable || model.tier[i] != tier.value_or(model.tier[i])) return false;
+            tier = model.tier[i];
+        }
         if (net.constraint_type()[i] != ConstraintType::as_soon_as_possible || net.start_floor()[i] != kNoDate ||
             net.finish_floor()[i] != kNoDate || net.start_cap()[i] != kNoDate || net.finish_cap()[i] != kNoDate)
             return false;
     }
     const std::size_t nr = model.work_resources.size();
     for (std::size_t r = 0; r < nr; ++r)
-        if (model.base[r].time.size() != 1 || model.base[r].free[0] != std::floor(model.base[r].free[0]) || model.base[r].free[0] < 0.0)
-            return false;
-    for (const double u : model.demand_units)
-        if (u != std::floor(u)) return false;
-    return true;
+        if (model.base[r].time.size() != 1 || model.base[r].free[0] < 0.0) return false;
+    return tier.has_value();
 }
 
-// The plan as an RCPSP on its integer grid: time t0 + k * grid is period k; job 0 is a release
-// source when projects start apart (`off` = 1).
+// Units per resource as whole numbers: the smallest of a few scales that makes the capacity and
+// every demand integral (100 % of a person is 1; 50 % needs a scale of 2), or none.
+std::optional<std::vector<std::int32_t>> unit_scales(const Prepared& model) {
+    constexpr std::int32_t kScales[] = {1, 2, 4, 5, 10, 20, 25, 50, 100};
+    const std::size_t nr = model.work_resources.size();
+    auto whole = [](double v) { return std::abs(v - std::round(v)) <= 1e-9 * std::max(1.0, std::abs(v)); };
+    std::vector<std::int32_t> scale(nr, 0);
+    for (std::size_t r = 0; r < nr; ++r) {
+        for (const std::int32_t f : kScales) {
+            if (!whole(model.base[r].free[0] * f) || model.base[r].free[0] * f > 1e8) continue;
+            bool all = true;
+            for (std::size_t q = 0; q < model.demand_resource.size() && all; ++q)
+                all = model.demand_resource[q] != r || whole(model.demand_units[q] * f);
+            if (all) { scale[r] = f; break; }
+        }
+        if (scale[r] == 0) return std::nullopt;
+    }
+    return scale;
+}
+
+// The plan as an RCPSP on its integer grid: period k is working minute W(t0) + k * grid of the
+// axis calendar (every minute for 24/7 plans); job 0 is a release source when projects start apart
+// (`off` = 1), and a summary is a zero-length job at its finish.
 struct GridPlan {
     RcpspInstance instance;
-    std::int64_t t0 = 0, grid = 1;
     std::int32_t off = 0;
 };
 
@@ -881,34 +904,66 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
         release[p] = std::max(net.project_start()[p], model.status[p] == kNoDate ? kMin : model.status[p]);
         t0 = std::min(t0, release[p]);
     }
-    // Arcs as start-to-start lags in minutes; the grid is their gcd with durations and releases.
+    // Arcs as start-to-start lags in working minutes; the grid is their gcd with durations and releases.
     struct Arc { std::int64_t from, to, lag; };
     std::vector<Arc> arcs;
     std::int64_t span = 0, grid = 0, work = 0;  // work: the tasks' summed durations
+    bool elapsed_lag = false;
+    const auto leaf = std::find_if(model.kind.begin(), model.kind.end(), [](Kind k) { return k != Kind::summary; });
+    const CalendarIndex axis = net.calendar_of()[static_cast<std::size_t>(leaf - model.kind.begin())];
+    bool one_calendar = true;  // every task, and every working lag, on the axis calendar
     auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); };
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = model.durations[i].count();
+        const bool summary = model.kind[i] == Kind::summary;
+        if (summary) {
+            // A summary is a zero-length job at its finish: after every child's finish (a child
+            // summary's job is its finish), so a link from it starts from the latest child finish.
+            if (net.pred_offsets()[i] != net.pred_offsets()[i + 1]) return std::nullopt;  // links into it go to its leaves
+            for (std::uint32_t c = net.child_offsets()[i]; c < net.child_offsets()[i + 1]; ++c) {
+                const std::uint32_t child = net.children()[c];
+                arcs.push_back({child, static_cast<std::int64_t>(i), model.durations[child].count()});
+            }
+            continue;
+        }
         on_grid(d);
         span += d;
         work += d;
+        one_calendar = one_calendar && net.calendar_of()[i] == axis;
         for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
             if (net.link_lag_unit()[k] == LagUnit::percent) return std::nullopt;
             const std::uint32_t p = net.link_pred()[k];
             const std::int64_t dp = model.durations[p].count(), lag = net.link_lag()[k];
+            // From a summary only its finish is a job (its start is the earliest child start).
+            const LinkType type = net.link_type()[k];
+            if (model.kind[p] == Kind::summary && (type == LinkType::start_start || type == LinkType::start_finish))
+                return std::nullopt;
             std::int64_t ss = 0;
-            switch (net.link_type()[k]) {
+            switch (type) {
                 case LinkType::finish_start: ss = dp + lag; break;
                 case LinkType::start_start: ss = lag; break;
                 case LinkType::finish_finish: ss = dp + lag - d; break;
                 case LinkType::start_finish: ss = lag - d; break;
             }
             if (lag < 0 || ss < 0) return std::nullopt;
+            if (lag != 0 && net.link_lag_unit()[k] == LagUnit::elapsed) elapsed_lag = true;
+            if (lag != 0 && net.link_lag_unit()[k] == LagUnit::working) one_calendar = one_calendar && net.link_calendar()[k] == axis;
             on_grid(lag);
             span += lag;
             arcs.push_back({p, static_cast<std::int64_t>(i), ss});
         }
     }
-    for (const std::int64_t r : release) { on_grid(r - t0); span += r - t0; }
+    // The axis: working minutes of one calendar that every task and working lag uses, or real
+    // minutes when every calendar in play works every minute of the window the schedule can use
+    // (then elapsed lags are working lags too).
+    const WorkCalendar& cal = net.calendar(axis);
+    const std::int64_t base = cal.work_index(Instant{t0});
+    std::vector<std::int64_t> release_key(release.size());
+    for (std::size_t p = 0; p < release.size(); ++p) {
+        release_key[p] = cal.work_index(Instant{release[p]}) - base;
+        on_grid(release_key[p]);
+        span += release_key[p];
+    }
     if (grid <= 0) grid = 1;
     if (span / grid > 100'000'000) return std::nullopt;
     // The grid SGS checks and books capacity period by period, the calendar SGS segment by segment.
@@ -916,15 +971,16 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     // in periods: past kGridPeriodsPerTask on average the calendar GA is the cheaper engine
     // (docs/leveling.md: a j60 model with one task a minute longer, 26 s against 0.15 s).
     if (work / grid > kGridPeriodsPerTask * static_cast<std::int64_t>(n)) return std::nullopt;
-    // Every calendar in play must work every minute of the window the schedule can use.
-    auto always = [&](CalendarIndex c) {
-        const WorkCalendar& cal = net.calendar(c);
-        return cal.work_index(Instant{t0 + span + 1}) - cal.work_index(Instant{t0}) == span + 1;
-    };
-    for (std::size_t i = 0; i < n; ++i)
-        if (!always(net.calendar_of()[i])) return std::nullopt;
-    for (const CalendarIndex c : net.link_calendar())
-        if (!always(c)) return std::nullopt;
+    if (!one_calendar || elapsed_lag) {
+        auto always = [&](CalendarIndex c) {
+            const WorkCalendar& other = net.calendar(c);
+            return other.work_index(Instant{t0 + span + 1}) - other.work_index(Instant{t0}) == span + 1;
+        };
+        for (std::size_t i = 0; i < n; ++i)
+            if (!always(net.calendar_of()[i])) return std::nullopt;
+        for (const CalendarIndex c : net.link_calendar())
+            if (!always(c)) return std::nullopt;
+    }
 
     RcpspData data;
     data.name = "level";
@@ -932,48 +988,39 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     const std::int32_t off = source ? 1 : 0;  // job 0 is a release source when projects start apart
     if (source) data.durations.push_back(0);
     for (std::size_t i = 0; i < n; ++i) data.durations.push_back(static_cast<std::int32_t>(model.durations[i].count() / grid));
-    for (std::size_t r = 0; r < nr; ++r) data.capacities.push_back(static_cast<std::int32_t>(model.base[r].free[0]));
+    const std::optional<std::vector<std::int32_t>> scale = unit_scales(model);
+    if (!scale) return std::nullopt;
+    for (std::size_t r = 0; r < nr; ++r)
+        data.capacities.push_back(static_cast<std::int32_t>(std::llround(model.base[r].free[0] * (*scale)[r])));
     data.demands.assign(data.durations.size() * nr, 0);
     for (std::size_t i = 0; i < n; ++i)
         for (std::uint32_t q = model.demand_offsets[i]; q < model.demand_offsets[i + 1]; ++q) {
-            auto& dm = data.demands[(i + off) * nr + model.demand_resource[q]];
-            dm = static_cast<std::int32_t>(dm + model.demand_units[q]);
-            if (dm > data.capacities[model.demand_resource[q]]) return std::nullopt;  // never fits: the calendar path reports it
+            const std::uint32_t r = model.demand_resource[q];
+            auto& dm = data.demands[(i + off) * nr + r];
+            dm = static_cast<std::int32_t>(dm + std::llround(model.demand_units[q] * (*scale)[r]));
+            if (dm > data.capacities[r]) return std::nullopt;  // never fits: the calendar path reports it
         }
     for (const Arc& a : arcs)
         data.arcs.push_back({static_cast<std::int32_t>(a.from + off), static_cast<std::int32_t>(a.to + off), static_cast<std::int32_t>(a.lag / grid)});
     if (source)
         for (std::size_t i = 0; i < n; ++i) {
-            const std::int64_t rel = release[net.project_of()[i].value()] - t0;
+            const std::int64_t rel = release_key[net.project_of()[i].value()];
             data.arcs.push_back({0, static_cast<std::int32_t>(i + 1), static_cast<std::int32_t>(rel / grid)});
         }
-    return GridPlan{RcpspInstance(std::move(data)), t0, grid, off};
+    return GridPlan{RcpspInstance(std::move(data)), off};
 }
 
-// The RCPSP engine's schedule as a levelling pass on the calendar model's minutes.
-Search from_grid(const Prepared& model, const GridPlan& plan, const RcpspResult& res) {
-    const std::size_t n = model.n;
-    const std::int64_t t0 = plan.t0, grid = plan.grid;
-    const std::int32_t off = plan.off;
+// The RCPSP engine's schedule on the calendar model: one forward calendar-SGS pass in the order of
+// its start periods. That pass starts no task later than the grid schedule does (a feasible
+// schedule's start order decodes to a schedule at least as early, task by task: Valls, Ballestin
+// & Quintanilla 2005), so a right-justified answer of the engine is packed to the left again, and
+// milestones, summaries and pieces come out exactly as the calendar SGS places them.
+Search from_grid(const Prepared& model, const LevelOptions& opt, const GridPlan& plan, const RcpspResult& res) {
+    std::vector<double> key(model.n);
+    for (std::size_t i = 0; i < model.n; ++i) key[i] = res.start_times[i + plan.off];
+    std::vector<FreeProfile> prof;
     Search out;
-    Pass& pass = out.best;
-    pass.start.resize(n);
-    pass.finish.resize(n);
-    pass.over.assign(n, 0);
-    pass.piece_off.assign(n + 1, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        pass.start[i] = t0 + std::int64_t{res.start_times[i + off]} * grid;
-        pass.finish[i] = pass.start[i] + model.durations[i].count();
-        if (pass.finish[i] > pass.start[i]) {
-            pass.piece_s.push_back(pass.start[i]);
-            pass.piece_f.push_back(pass.finish[i]);
-        }
-        pass.piece_off[i + 1] = static_cast<std::uint32_t>(pass.piece_s.size());
-    }
-    pass.order.resize(n);
-    std::iota(pass.order.begin(), pass.order.end(), 0U);
-    std::stable_sort(pass.order.begin(), pass.order.end(), [&](std::uint32_t a, std::uint32_t b) { return pass.start[a] < pass.start[b]; });
-    score(model, pass);
+    run_pass(model, opt, key, prof, out.best);
     out.passes = static_cast<std::int32_t>(std::min<std::int64_t>(res.schedules, INT32_MAX));
     out.best_rule = "genetic_integer_grid";
     out.cancelled = res.stop_reason == RcpspStop::cancelled;
@@ -1000,8 +1047,7 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
         };
     const RcpspResult res = solve_rcpsp(plan->instance, ro);
     if (res.start_times.empty()) return std::nullopt;
-    if (res.start_times.empty()) return std::nullopt;
-    return from_grid(model, *plan, res);
+    return from_grid(model, opt, *plan, res);
 }
 
 constexpr double kMutation = 0.05;     // per position (Hartmann 1998)

@@ -438,20 +438,118 @@ TEST_CASE("level: the calendar GA double-justifies its schedules (Valls et al. 2
     CHECK(justified_better >= 10);
 }
 
-TEST_CASE("level: a plan that is not a plain RCPSP (working calendars) is levelled on its calendars") {
-    // The same instance on a Mon-Fri calendar: no integer grid applies, the calendar GA runs and
-    // its schedule still passes every check.
-    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+namespace {
+
+// j301_1 (PSPLIB j30, Kolisch & Sprecher 1997) as a plan on a Mon-Fri calendar: one period of the
+// instance is one working day of 480 minutes.
+Portfolio j301_1_on_working_days() {
     Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances/j301_1.sm"));
     pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
     pf.default_calendar = CalendarId{"std"};
     pf.projects[0].minutes_per_day = 480;
+    pf.projects[0].start = Instant::from_ymd_hm(2026, 1, 5, 8, 0);  // a Monday
     for (auto& t : pf.projects[0].tasks) t.duration = Duration{t.duration.count() / kMinutesPerDay * 480};
-    const LevelResult r = level(pf, {.schedules = 500});
-    CHECK(r.best_rule != "genetic_integer_grid");
+    return pf;
+}
+
+// The finish of `days` working days from the project start on the plan's calendar.
+Instant after_working_days(const Portfolio& pf, std::int64_t days) {
+    const WorkCalendar cal = WorkCalendar::compile(pf.calendars, CalendarId{"std"}, Date::from_ymd(2025, 1, 1), Date::from_ymd(2028, 12, 31));
+    return cal.finish_at_work(cal.work_index(pf.projects[0].start) + days * 480);
+}
+
+}  // namespace
+
+TEST_CASE("level: a plan on one working calendar is levelled by the RCPSP engine on its working days") {
+    // Every task and lag on the same Mon-Fri calendar: working minutes are one integer axis, so the
+    // plan is an RCPSP on working days and the RCPSP engine levels it. j301_1's optimum is 43
+    // periods (j30opt.sm): 43 working days, Monday 5 January to Wednesday 4 March 2026, 17:00.
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    Portfolio pf = j301_1_on_working_days();
+    const LevelResult r = level(pf, {.schedules = 5000, .seed = 1});
+    CHECK(r.best_rule == "genetic_integer_grid");
     CHECK(r.status == LevelStatus::levelled);
     CHECK(capacity_violation(pf, r).empty());
     CHECK(schedule_violations(pf, r).empty());
+    CHECK(r.portfolio_finish == after_working_days(pf, 43));
+    CHECK(r.portfolio_finish == Instant::from_ymd_hm(2026, 3, 4, 17, 0));
+
+    // One task on another calendar (the 24/7 one the conversion wrote): no single axis, the
+    // calendar GA levels it.
+    REQUIRE(std::any_of(pf.calendars.begin(), pf.calendars.end(), [](const Calendar& c) { return c.id == CalendarId{"24x7"}; }));
+    pf.projects[0].tasks[5].calendar = CalendarId{"24x7"};
+    const LevelResult mixed = level(pf, {.schedules = 500, .seed = 1});
+    CHECK(mixed.best_rule != "genetic_integer_grid");
+    CHECK(mixed.status == LevelStatus::levelled);
+    CHECK(capacity_violation(pf, mixed).empty());
+    CHECK(schedule_violations(pf, mixed).empty());
+}
+
+TEST_CASE("level: summaries, links from summaries and fractional units stay on the RCPSP engine") {
+    // j301_1 on working days with its 30 jobs under three summaries (a WBS), a finish-to-start link
+    // from the first summary to the sink milestone (already after every job: the optimum stays 43
+    // days), and every capacity and demand halved (a scale of 2 makes them whole). Summaries span
+    // their children; every check passes.
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    Portfolio pf = j301_1_on_working_days();
+    auto& tasks = pf.projects[0].tasks;
+    REQUIRE(tasks.size() == 32);
+    for (int s = 0; s < 3; ++s) {
+        Task summary;
+        summary.id = TaskId{"S" + std::to_string(s + 1)};
+        tasks.push_back(std::move(summary));
+    }
+    for (std::size_t i = 1; i <= 30; ++i) tasks[i].parent = TaskId{"S" + std::to_string((i - 1) / 10 + 1)};
+    tasks[31].predecessors.push_back({.predecessor = TaskId{"S1"}});
+    for (Resource& res : pf.resources) res.max_units /= 2.0;
+    for (Task& t : tasks)
+        for (Assignment& a : t.assignments) a.units /= 2.0;
+    const LevelResult r = level(pf, {.schedules = 5000, .seed = 1});
+    CHECK(r.best_rule == "genetic_integer_grid");
+    CHECK(r.status == LevelStatus::levelled);
+    CHECK(capacity_violation(pf, r).empty());
+    CHECK(schedule_violations(pf, r).empty());
+    CHECK(r.portfolio_finish == after_working_days(pf, 43));
+    for (std::size_t s = 32; s < 35; ++s) {
+        REQUIRE(r.is_summary[s]);
+        Instant first = r.finish[s], last = r.start[s];
+        for (std::size_t i = 1; i <= 30; ++i)
+            if ((i - 1) / 10 + 32 == s) {
+                first = std::min(first, r.start[i]);
+                last = std::max(last, r.finish[i]);
+            }
+        CHECK(r.start[s] == first);
+        CHECK(r.finish[s] == last);
+    }
+}
+
+TEST_CASE("level: the RCPSP engine's schedule comes back packed to the left") {
+    // The engine keeps right-justified schedules too (bi-population GA); `level` decodes its answer
+    // once more forward in start order, which starts no task later. So no task of the levelled
+    // j301_1 (24/7, one period = one day) can start a day earlier on its own: the checks then find
+    // a link or the capacity broken. Seeds 1-3.
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    const Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances/j301_1.sm"));
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        CAPTURE(seed);
+        const LevelResult r = level(pf, {.schedules = 2000, .seed = seed});
+        REQUIRE(r.best_rule == "genetic_integer_grid");
+        REQUIRE(capacity_violation(pf, r).empty());
+        REQUIRE(schedule_violations(pf, r).empty());
+        for (std::size_t i = 0; i < r.task_id.size(); ++i) {
+            if (r.finish[i] == r.start[i] || r.start[i] == pf.projects[0].start) continue;
+            CAPTURE(r.task_id[i].str());
+            LevelResult earlier = r;
+            const Duration day{kMinutesPerDay};
+            earlier.start[i] = earlier.start[i] - day;
+            earlier.finish[i] = earlier.finish[i] - day;
+            for (std::uint32_t k = r.piece_offsets[i]; k < r.piece_offsets[i + 1]; ++k) {
+                earlier.piece_start[k] = earlier.piece_start[k] - day;
+                earlier.piece_finish[k] = earlier.piece_finish[k] - day;
+            }
+            CHECK((!capacity_violation(pf, earlier).empty() || !schedule_violations(pf, earlier).empty()));
+        }
+    }
 }
 
 TEST_CASE("level: a plain RCPSP on a one-minute grid goes to the calendar GA, a coarse one to the grid engine") {
