@@ -149,6 +149,37 @@ def test_level_two_tasks_on_one_resource_by_hand():
     assert len(rows) == 3
 
 
+def test_level_wbs_plan_on_working_days_by_hand():
+    # A Mon-Fri plan with a WBS and half units: A, B, C (one day each, R at 50 %) under summary S,
+    # then D (one day, R at 100 %) after S. R has one unit: A and B share Monday, C runs Tuesday,
+    # D Wednesday. Every task on one calendar, so the RCPSP engine levels it on working days
+    # (units scaled by 2); the summary spans its children.
+    pf = ppm.Portfolio(id="PF", default_calendar="STD")
+    pf.calendars.append(ppm.Calendar.standard("STD"))
+    pf.resources.append(ppm.Resource(id="R", max_units=1.0))
+    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    project.tasks.append(ppm.Task(id="S"))
+    for name in "ABC":
+        t = ppm.Task(id=name, duration=480, parent="S")
+        t.assignments.append(ppm.Assignment(resource="R", units=0.5))
+        project.tasks.append(t)
+    d = ppm.Task(id="D", duration=480)
+    d.assignments.append(ppm.Assignment(resource="R", units=1.0))
+    d.predecessors.append(ppm.Dependency(predecessor="S"))
+    project.tasks.append(d)
+    pf.projects.append(project)
+    r = ppm.level(pf, seed=1)
+    assert r.best_rule == "genetic_integer_grid"
+    assert r.status == ppm.LevelStatus.LEVELLED
+    dates = dict(zip([str(t) for t in r.task_id], zip(r.start.tolist(), r.finish.tolist())))
+    assert dates["S"] == (dt.datetime(2026, 1, 5, 8, 0), dt.datetime(2026, 1, 6, 17, 0))
+    assert dates["D"] == (dt.datetime(2026, 1, 7, 8, 0), dt.datetime(2026, 1, 7, 17, 0))
+    assert sorted(dates[x][0].day for x in "ABC") == [5, 5, 6]
+    assert r.portfolio_finish == dt.datetime(2026, 1, 7, 17, 0)
+    h = r.histogram()
+    assert (h["peak_demand"] <= h["capacity"] + 1e-9).all()
+
+
 def test_level_tables_name_their_minutes(example_portfolio):
     pf = ppm.read_json_file(str(example_portfolio))
     r = ppm.level(pf, method=ppm.LevelMethod.PRIORITY, passes=2)
