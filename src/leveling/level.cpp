@@ -851,6 +851,7 @@ bool grid_applies(const Prepared& model, const LevelOptions& opt, bool as_start)
         return false;
     std::optional<std::int64_t> tier;  // one priority tier for every task that is levelled
     for (std::size_t i = 0; i < n; ++i) {
+        if (model.kind[i] == Kind::fixed) continue;  // keeps its dates; its work is in the capacity profile
         if (model.kind[i] != Kind::summary) {
             if (model.kind[i] != Kind::movable || model.tier[i] != tier.value_or(model.tier[i])) return false;
             tier = model.tier[i];
@@ -859,23 +860,30 @@ bool grid_applies(const Prepared& model, const LevelOptions& opt, bool as_start)
             net.finish_floor()[i] != kNoDate || net.start_cap()[i] != kNoDate || net.finish_cap()[i] != kNoDate)
             return false;
     }
-    const std::size_t nr = model.work_resources.size();
-    for (std::size_t r = 0; r < nr; ++r)
-        if (model.base[r].time.size() != 1 || model.base[r].free[0] < 0.0) return false;
     return tier.has_value();
 }
 
-// Units per resource as whole numbers: the smallest of a few scales that makes the capacity and
-// every demand integral (100 % of a person is 1; 50 % needs a scale of 2), or none.
-std::optional<std::vector<std::int32_t>> unit_scales(const Prepared& model) {
+// The plan as an RCPSP on its integer grid: period k is working minute W(t0) + k * grid of the
+// axis calendar (every minute for 24/7 plans); job 0 is a release source (`off` = 1) when projects
+// start apart or fixed work holds tasks back, and a summary is a zero-length job at its finish.
+struct GridPlan {
+    RcpspInstance instance;
+    std::int32_t off = 0;
+};
+
+// Units per resource as whole numbers: the smallest of a few scales that makes every free capacity
+// (from t0 on) and every demand integral (100 % of a person is 1; 50 % needs a scale of 2), or none.
+std::optional<std::vector<std::int32_t>> unit_scales(const Prepared& model, std::int64_t t0) {
     constexpr std::int32_t kScales[] = {1, 2, 4, 5, 10, 20, 25, 50, 100};
     const std::size_t nr = model.work_resources.size();
     auto whole = [](double v) { return std::abs(v - std::round(v)) <= 1e-9 * std::max(1.0, std::abs(v)); };
     std::vector<std::int32_t> scale(nr, 0);
     for (std::size_t r = 0; r < nr; ++r) {
+        const FreeProfile& fp = model.base[r];
         for (const std::int32_t f : kScales) {
-            if (!whole(model.base[r].free[0] * f) || model.base[r].free[0] * f > 1e8) continue;
             bool all = true;
+            for (std::size_t k = fp.segment(t0); k < fp.time.size() && all; ++k)
+                all = whole(std::max(0.0, fp.free[k]) * f) && fp.free[k] * f <= 1e8;
             for (std::size_t q = 0; q < model.demand_resource.size() && all; ++q)
                 all = model.demand_resource[q] != r || whole(model.demand_units[q] * f);
             if (all) { scale[r] = f; break; }
@@ -884,14 +892,6 @@ std::optional<std::vector<std::int32_t>> unit_scales(const Prepared& model) {
     }
     return scale;
 }
-
-// The plan as an RCPSP on its integer grid: period k is working minute W(t0) + k * grid of the
-// axis calendar (every minute for 24/7 plans); job 0 is a release source when projects start apart
-// (`off` = 1), and a summary is a zero-length job at its finish.
-struct GridPlan {
-    RcpspInstance instance;
-    std::int32_t off = 0;
-};
 
 std::optional<GridPlan> integer_grid(const Prepared& model) {
     const Network& net = *model.net;
@@ -904,30 +904,40 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
         release[p] = std::max(net.project_start()[p], model.status[p] == kNoDate ? kMin : model.status[p]);
         t0 = std::min(t0, release[p]);
     }
-    // Arcs as start-to-start lags in working minutes; the grid is their gcd with durations and releases.
+    // The axis: working minutes of the calendar of the first task that moves.
+    const auto mover = std::find(model.kind.begin(), model.kind.end(), Kind::movable);
+    if (mover == model.kind.end()) return std::nullopt;
+    const CalendarIndex axis = net.calendar_of()[static_cast<std::size_t>(mover - model.kind.begin())];
+    const WorkCalendar& cal = net.calendar(axis);
+    const std::int64_t base = cal.work_index(Instant{t0});
+    auto key_of = [&](std::int64_t t) { return std::max<std::int64_t>(0, cal.work_index(Instant{t}) - base); };
+
+    // Arcs as start-to-start lags in working minutes (from = kSource: a release from the source job
+    // at period 0); the grid is their gcd with durations, releases and capacity changes.
+    constexpr std::int64_t kSource = -1;
     struct Arc { std::int64_t from, to, lag; };
     std::vector<Arc> arcs;
     std::int64_t span = 0, grid = 0, work = 0;  // work: the tasks' summed durations
-    bool elapsed_lag = false;
-    const auto leaf = std::find_if(model.kind.begin(), model.kind.end(), [](Kind k) { return k != Kind::summary; });
-    const CalendarIndex axis = net.calendar_of()[static_cast<std::size_t>(leaf - model.kind.begin())];
-    bool one_calendar = true;  // every task, and every working lag, on the axis calendar
-    auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); };
+    bool elapsed_lag = false, one_calendar = true;  // one_calendar: every moving task and working lag on the axis
+    auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); span += v; };
+    auto fixed = [&](std::uint32_t i) { return model.kind[i] == Kind::fixed; };
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = model.durations[i].count();
-        const bool summary = model.kind[i] == Kind::summary;
-        if (summary) {
+        if (fixed(static_cast<std::uint32_t>(i))) continue;  // a zero-length job nothing waits for
+        if (model.kind[i] == Kind::summary) {
             // A summary is a zero-length job at its finish: after every child's finish (a child
-            // summary's job is its finish), so a link from it starts from the latest child finish.
+            // summary's job is its finish; a fixed child's finish is a release), so a link from it
+            // starts from the latest child finish.
             if (net.pred_offsets()[i] != net.pred_offsets()[i + 1]) return std::nullopt;  // links into it go to its leaves
             for (std::uint32_t c = net.child_offsets()[i]; c < net.child_offsets()[i + 1]; ++c) {
                 const std::uint32_t child = net.children()[c];
-                arcs.push_back({child, static_cast<std::int64_t>(i), model.durations[child].count()});
+                if (fixed(child)) arcs.push_back({kSource, static_cast<std::int64_t>(i), key_of(model.ws.early_finish[child])});
+                else arcs.push_back({child, static_cast<std::int64_t>(i), model.durations[child].count()});
+                on_grid(arcs.back().lag);
             }
             continue;
         }
         on_grid(d);
-        span += d;
         work += d;
         one_calendar = one_calendar && net.calendar_of()[i] == axis;
         for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
@@ -936,8 +946,17 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
             const std::int64_t dp = model.durations[p].count(), lag = net.link_lag()[k];
             // From a summary only its finish is a job (its start is the earliest child start).
             const LinkType type = net.link_type()[k];
-            if (model.kind[p] == Kind::summary && (type == LinkType::start_start || type == LinkType::start_finish))
-                return std::nullopt;
+            const bool from_finish = type == LinkType::finish_start || type == LinkType::finish_finish;
+            const bool to_finish = type == LinkType::finish_finish || type == LinkType::start_finish;
+            if (model.kind[p] == Kind::summary && !from_finish) return std::nullopt;
+            if (fixed(p)) {
+                // From work fixed in time: the link's date, as the CPM forward pass computes it, is a release.
+                const std::int64_t t = detail::lag_forward(net, k, from_finish ? model.ws.early_finish[p] : model.ws.early_start[p],
+                                                           [&] { return dp; });
+                arcs.push_back({kSource, static_cast<std::int64_t>(i), std::max<std::int64_t>(0, key_of(t) - (to_finish ? d : 0))});
+                on_grid(arcs.back().lag);
+                continue;
+            }
             std::int64_t ss = 0;
             switch (type) {
                 case LinkType::finish_start: ss = dp + lag; break;
@@ -949,20 +968,44 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
             if (lag != 0 && net.link_lag_unit()[k] == LagUnit::elapsed) elapsed_lag = true;
             if (lag != 0 && net.link_lag_unit()[k] == LagUnit::working) one_calendar = one_calendar && net.link_calendar()[k] == axis;
             on_grid(lag);
-            span += lag;
             arcs.push_back({p, static_cast<std::int64_t>(i), ss});
         }
     }
-    // The axis: working minutes of one calendar that every task and working lag uses, or real
-    // minutes when every calendar in play works every minute of the window the schedule can use
-    // (then elapsed lags are working lags too).
-    const WorkCalendar& cal = net.calendar(axis);
-    const std::int64_t base = cal.work_index(Instant{t0});
     std::vector<std::int64_t> release_key(release.size());
     for (std::size_t p = 0; p < release.size(); ++p) {
-        release_key[p] = cal.work_index(Instant{release[p]}) - base;
+        release_key[p] = key_of(release[p]);
         on_grid(release_key[p]);
-        span += release_key[p];
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (!fixed(static_cast<std::uint32_t>(i)))
+            arcs.push_back({kSource, static_cast<std::int64_t>(i), release_key[net.project_of()[i].value()]});
+    // Capacity changes from t0 on (availability periods, fixed work) as steps in working minutes. A
+    // change inside non-working time counts from the next working minute, which is exact unless two
+    // fall in one stretch of non-working time (a dip no working minute sees, but a task spanning it
+    // would): then the calendar GA levels the plan.
+    const std::optional<std::vector<std::int32_t>> scale = unit_scales(model, t0);
+    if (!scale) return std::nullopt;
+    std::vector<std::int32_t> initial(nr);
+    std::vector<RcpspCapacityStep> steps;
+    std::vector<std::int64_t> step_key;
+    auto units = [&](std::size_t r, double free) { return static_cast<std::int32_t>(std::llround(std::max(0.0, free) * (*scale)[r])); };
+    for (std::size_t r = 0; r < nr; ++r) {
+        const FreeProfile& fp = model.base[r];
+        std::size_t k = fp.segment(cal.start_at_work(base).minutes_since_epoch());
+        initial[r] = units(r, fp.free[k]);
+        std::int64_t last_key = 0;
+        std::int32_t last = initial[r];
+        for (++k; k < fp.time.size(); ++k) {
+            const std::int64_t key = key_of(fp.time[k]);
+            if (key == last_key && key > 0) return std::nullopt;  // a change no working minute sees
+            if (key == 0) { last = initial[r] = units(r, fp.free[k]); continue; }
+            last_key = key;
+            if (units(r, fp.free[k]) == last) continue;
+            last = units(r, fp.free[k]);
+            on_grid(key);
+            steps.push_back({static_cast<std::int32_t>(r), 0, last});
+            step_key.push_back(key);
+        }
     }
     if (grid <= 0) grid = 1;
     if (span / grid > 100'000'000) return std::nullopt;
@@ -972,41 +1015,48 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     // (docs/leveling.md: a j60 model with one task a minute longer, 26 s against 0.15 s).
     if (work / grid > kGridPeriodsPerTask * static_cast<std::int64_t>(n)) return std::nullopt;
     if (!one_calendar || elapsed_lag) {
+        // Several calendars (or elapsed lags) fit one axis only when each works every minute of the
+        // window the schedule can use.
         auto always = [&](CalendarIndex c) {
             const WorkCalendar& other = net.calendar(c);
             return other.work_index(Instant{t0 + span + 1}) - other.work_index(Instant{t0}) == span + 1;
         };
         for (std::size_t i = 0; i < n; ++i)
-            if (!always(net.calendar_of()[i])) return std::nullopt;
+            if (!fixed(static_cast<std::uint32_t>(i)) && !always(net.calendar_of()[i])) return std::nullopt;
         for (const CalendarIndex c : net.link_calendar())
             if (!always(c)) return std::nullopt;
     }
 
     RcpspData data;
     data.name = "level";
-    const bool source = std::any_of(release.begin(), release.end(), [&](std::int64_t r) { return r != t0; });
-    const std::int32_t off = source ? 1 : 0;  // job 0 is a release source when projects start apart
+    const bool source = std::any_of(arcs.begin(), arcs.end(), [&](const Arc& a) { return a.from == kSource && a.lag > 0; });
+    const std::int32_t off = source ? 1 : 0;  // job 0: the release source
     if (source) data.durations.push_back(0);
-    for (std::size_t i = 0; i < n; ++i) data.durations.push_back(static_cast<std::int32_t>(model.durations[i].count() / grid));
-    const std::optional<std::vector<std::int32_t>> scale = unit_scales(model);
-    if (!scale) return std::nullopt;
-    for (std::size_t r = 0; r < nr; ++r)
-        data.capacities.push_back(static_cast<std::int32_t>(std::llround(model.base[r].free[0] * (*scale)[r])));
-    data.demands.assign(data.durations.size() * nr, 0);
     for (std::size_t i = 0; i < n; ++i)
+        data.durations.push_back(fixed(static_cast<std::uint32_t>(i)) ? 0 : static_cast<std::int32_t>(model.durations[i].count() / grid));
+    data.capacities = initial;
+    for (std::size_t q = 0; q < steps.size(); ++q) {
+        if (step_key[q] / grid > 10'000'000) return std::nullopt;
+        steps[q].period = static_cast<std::int32_t>(step_key[q] / grid);
+    }
+    std::vector<std::int32_t> final_capacity = initial;
+    for (const RcpspCapacityStep& st : steps) final_capacity[static_cast<std::size_t>(st.resource)] = st.capacity;
+    data.capacity_steps = std::move(steps);
+    data.demands.assign(data.durations.size() * nr, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (fixed(static_cast<std::uint32_t>(i))) continue;  // its work is in the capacity profile
         for (std::uint32_t q = model.demand_offsets[i]; q < model.demand_offsets[i + 1]; ++q) {
             const std::uint32_t r = model.demand_resource[q];
             auto& dm = data.demands[(i + off) * nr + r];
             dm = static_cast<std::int32_t>(dm + std::llround(model.demand_units[q] * (*scale)[r]));
-            if (dm > data.capacities[r]) return std::nullopt;  // never fits: the calendar path reports it
+            if (dm > final_capacity[r]) return std::nullopt;  // may never fit: the calendar path reports it
         }
-    for (const Arc& a : arcs)
-        data.arcs.push_back({static_cast<std::int32_t>(a.from + off), static_cast<std::int32_t>(a.to + off), static_cast<std::int32_t>(a.lag / grid)});
-    if (source)
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::int64_t rel = release_key[net.project_of()[i].value()];
-            data.arcs.push_back({0, static_cast<std::int32_t>(i + 1), static_cast<std::int32_t>(rel / grid)});
-        }
+    }
+    for (const Arc& a : arcs) {
+        if (a.from == kSource && !source) continue;  // every release at period 0
+        data.arcs.push_back({static_cast<std::int32_t>(a.from == kSource ? 0 : a.from + off), static_cast<std::int32_t>(a.to + off),
+                             static_cast<std::int32_t>(a.lag / grid)});
+    }
     return GridPlan{RcpspInstance(std::move(data)), off};
 }
 
@@ -1017,7 +1067,8 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
 // milestones, summaries and pieces come out exactly as the calendar SGS places them.
 Search from_grid(const Prepared& model, const LevelOptions& opt, const GridPlan& plan, const RcpspResult& res) {
     std::vector<double> key(model.n);
-    for (std::size_t i = 0; i < model.n; ++i) key[i] = res.start_times[i + plan.off];
+    for (std::size_t i = 0; i < model.n; ++i)  // fixed work first: what waits for it comes in start order
+        key[i] = model.kind[i] == Kind::fixed ? -1.0 : res.start_times[i + plan.off];
     std::vector<FreeProfile> prof;
     Search out;
     run_pass(model, opt, key, prof, out.best);

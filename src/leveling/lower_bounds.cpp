@@ -14,7 +14,7 @@ LowerBounds lower_bounds(const RcpspInstance& instance) {
         std::int64_t work = 0;
         for (std::int32_t j = 0; j < instance.num_jobs(); ++j)
             work += static_cast<std::int64_t>(instance.duration(j)) * instance.demand(j, k);
-        const std::int64_t cap = instance.capacity(k);
+        const std::int64_t cap = instance.peak_capacity(k);  // over time: a valid relaxation
         if (cap > 0) b.energy = std::max(b.energy, static_cast<std::int32_t>((work + cap - 1) / cap));
     }
     b.best = std::max(b.critical_path, b.energy);

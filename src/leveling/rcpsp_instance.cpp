@@ -58,14 +58,33 @@ RcpspInstance::RcpspInstance(RcpspData data) : name_(std::move(data.name)) {
     for (std::int32_t k = 0; k < r; ++k)
         if (data.capacities[k] < 0)
             throw ModelError::invalid_value("capacity", "resource " + std::to_string(k + 1), "must be >= 0");
+    // Capacity steps: by resource, then strictly increasing periods > 0, capacities >= 0. A demand
+    // must fit the capacity that holds from the last step on (the SGS then always finds a start).
+    std::vector<std::int32_t> final_capacity(data.capacities.begin(), data.capacities.end());
+    peak_.assign(data.capacities.begin(), data.capacities.end());
+    for (std::size_t q = 0; q < data.capacity_steps.size(); ++q) {
+        const RcpspCapacityStep& st = data.capacity_steps[q];
+        const std::string what = "capacity step " + std::to_string(q + 1);
+        if (st.resource < 0 || st.resource >= r) throw ModelError::invalid_value(what, where, "resource index out of range");
+        if (st.period <= 0 || st.capacity < 0) throw ModelError::invalid_value(what, where, "needs period > 0 and capacity >= 0");
+        if (q > 0) {
+            const RcpspCapacityStep& prev = data.capacity_steps[q - 1];
+            if (st.resource < prev.resource || (st.resource == prev.resource && st.period <= prev.period))
+                throw ModelError::invalid_value(what, where, "steps must be ordered by resource, then increasing period");
+        }
+        final_capacity[st.resource] = st.capacity;
+        peak_[st.resource] = std::max(peak_[st.resource], st.capacity);
+        last_step_ = std::max(last_step_, st.period);
+    }
     for (std::int32_t j = 0; j < n; ++j)
         for (std::int32_t k = 0; k < r; ++k) {
             const std::int32_t d = data.demands[static_cast<std::size_t>(j) * r + k];
-            if (d < 0 || d > data.capacities[k])
+            if (d < 0 || d > final_capacity[k])
                 throw ModelError::invalid_value("demand on resource " + std::to_string(k + 1), job_names_[j],
                                                 std::to_string(d) + " is outside 0.." +
-                                                    std::to_string(data.capacities[k]) + " (capacity)");
+                                                    std::to_string(final_capacity[k]) + " (capacity)");
         }
+    steps_ = std::move(data.capacity_steps);
     for (const RcpspArc& a : data.arcs) {
         if (a.from < 0 || a.from >= n || a.to < 0 || a.to >= n)
             throw ModelError::invalid_value("arc", std::to_string(a.from) + "->" + std::to_string(a.to),
@@ -127,6 +146,7 @@ RcpspInstance::RcpspInstance(RcpspData data) : name_(std::move(data.name)) {
         for (std::int32_t lag : successor_lags(j)) longest = std::max(longest, lag);
         horizon += longest;
     }
+    horizon += last_step_;
     if (horizon > (1LL << 30)) throw ModelError::invalid_value("horizon", where, "sum of durations too large");
     horizon_ = static_cast<std::int32_t>(horizon);
 }

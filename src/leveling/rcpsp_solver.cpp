@@ -141,6 +141,7 @@ public:
                 mutate(child, s);
                 decoded_[static_cast<std::size_t>(k)].gene = gene;
                 decoded_[static_cast<std::size_t>(k)].passes = left - 2 * k == 1 ? 1 : 2;
+                decoded_[static_cast<std::size_t>(k)].anchor = best_;  // capacity steps: backward decodings finish by the best makespan
             }
             decode_children(kids);
             for (std::int32_t k = 0; k < kids && !stopped(); ++k) keep_child(decoded_[static_cast<std::size_t>(k)]);
@@ -255,8 +256,10 @@ private:
         std::vector<std::int32_t> list, starts;
         std::int32_t makespan = 0;
         std::int32_t passes = 2;
+        std::int32_t anchor = 0;  // capacity steps: where a backward decoding finishes its jobs
         int dir = 0;  // direction of the stored schedule = the side it joins
         char gene = 0;
+        bool store = true;  // false: a backward decoding with no room before period 0 (not a schedule)
     };
 
     /// Decodes `list` (feasible in direction `dir`, 0 forward, 1 backward) with `kernel` into `out`.
@@ -264,6 +267,8 @@ private:
         const std::size_t n = out.list.size();
         std::span<const std::int32_t> l(list, n);
         std::span<std::int32_t> starts(out.starts), o(out.list);
+        out.store = true;
+        if (dir == 1) kernel.set_anchor(out.anchor);
         std::int32_t m = out.gene ? kernel.parallel(dir, l, starts)
                                   : (dir == 0 ? kernel.forward(l, starts) : kernel.backward(l, starts));
         if (out.passes == 1) {  // keep the decoded schedule on its own side
@@ -271,10 +276,12 @@ private:
             else kernel.order_by_finish_desc(starts, o);
             out.makespan = m;
             out.dir = dir;
+            out.store = dir == 0 || kernel.backward_fits();
             return;
         }
         if (dir == 0) {
             kernel.order_by_finish_desc(starts, o);
+            kernel.set_anchor(m);  // capacity steps: right-justified against its own makespan
             m = kernel.backward(o, starts);
         } else {
             kernel.order_by_start(starts, o);
@@ -298,7 +305,7 @@ private:
     void keep_child(const Decoded& c) {
         count(c.passes);
         Side& to = sides_[c.dir];
-        if (c.passes == 1 && to.count >= 3 * pop_) return;
+        if (!c.store || (c.passes == 1 && to.count >= 3 * pop_)) return;
         std::copy(c.starts.begin(), c.starts.end(), starts_.begin());
         store(to, c.list.data(), c.makespan, c.gene, c.dir);
     }

@@ -34,16 +34,18 @@ ScheduleCheck check_schedule(const RcpspInstance& instance, std::span<const std:
                        std::to_string(lags[a]));
             }
     }
-    // Capacity: for every period 0..makespan-1 and every resource, sum the demands of running jobs.
+    // Capacity: for every period 0..makespan-1 and every resource, sum the demands of running jobs
+    // (against the capacity of that period, capacity steps included).
     for (std::int32_t t = 0; t < out.makespan; ++t)
         for (std::int32_t k = 0; k < instance.num_resources(); ++k) {
             std::int64_t used = 0;
             for (std::int32_t j = 0; j < n; ++j)
                 if (starts[j] <= t && t < starts[j] + instance.duration(j)) used += instance.demand(j, k);
-            if (used > instance.capacity(k)) {
+            const std::int32_t cap = instance.capacity_at(k, t);
+            if (used > cap) {
                 ++out.capacity_violations;
                 report("resource " + std::to_string(k + 1) + " uses " + std::to_string(used) + " > capacity " +
-                       std::to_string(instance.capacity(k)) + " in period " + std::to_string(t));
+                       std::to_string(cap) + " in period " + std::to_string(t));
             }
         }
     return out;

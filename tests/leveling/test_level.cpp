@@ -523,6 +523,45 @@ TEST_CASE("level: summaries, links from summaries and fractional units stay on t
     }
 }
 
+TEST_CASE("level: availability periods and work in progress stay on the RCPSP engine") {
+    // j301_1 on working days, status date Monday 12 January 2026: J3 (4 days, 10 units of R1) done
+    // Monday to Thursday, J2 (8 days, 4 units of R1) started Friday 9th, one day done; R1 at half
+    // its capacity (12 -> 6) for the
+    // two weeks from 19 January. The done and running work reserves R1 in the profile, the
+    // availability period becomes capacity steps on the working-day axis, and the RCPSP engine
+    // levels the rest: every check passes, the fixed work keeps its dates, and the finish is no
+    // later than the calendar GA's (the same plan with a no-effect SNET that keeps the grid out).
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    Portfolio pf = j301_1_on_working_days();
+    auto& tasks = pf.projects[0].tasks;
+    REQUIRE((tasks[1].id == TaskId{"J2"} && tasks[2].id == TaskId{"J3"}));
+    const Instant monday = pf.projects[0].start;
+    pf.status_date = Instant::from_ymd_hm(2026, 1, 12, 8, 0);
+    tasks[0].progress = {.actual_start = monday, .actual_finish = monday, .percent_complete = 100.0};
+    tasks[2].progress = {.actual_start = monday, .actual_finish = Instant::from_ymd_hm(2026, 1, 8, 17, 0), .percent_complete = 100.0};
+    tasks[1].progress = {.actual_start = Instant::from_ymd_hm(2026, 1, 9, 8, 0), .percent_complete = 12.5};
+    REQUIRE(pf.resources[0].id == ResourceId{"R1"});
+    REQUIRE(pf.resources[0].max_units == 12.0);
+    pf.resources[0].availability.push_back({Instant::from_ymd_hm(2026, 1, 19, 0, 0), Instant::from_ymd_hm(2026, 2, 2, 0, 0), 6.0});
+    const LevelResult r = level(pf, {.schedules = 5000, .seed = 1});
+    CHECK(r.best_rule == "genetic_integer_grid");
+    CHECK(r.status == LevelStatus::levelled);
+    CHECK(capacity_violation(pf, r).empty());
+    CHECK(schedule_violations(pf, r).empty());
+    CHECK(r.start[1] == Instant::from_ymd_hm(2026, 1, 9, 8, 0));
+    CHECK(r.start[2] == monday);
+    CHECK(r.finish[2] == Instant::from_ymd_hm(2026, 1, 8, 17, 0));
+    for (std::size_t i = 3; i < tasks.size(); ++i) CHECK(r.start[i] >= *pf.status_date);
+
+    Portfolio off_grid = pf;
+    off_grid.projects[0].tasks[5].constraint = Constraint{ConstraintType::start_no_earlier_than, monday};
+    const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1});
+    CAPTURE(to_string(r.portfolio_finish), to_string(ga.portfolio_finish), to_string(r.one_pass_portfolio_finish), ga.best_rule);
+    CHECK(ga.best_rule != "genetic_integer_grid");
+    CHECK(capacity_violation(off_grid, ga).empty());
+    CHECK(r.portfolio_finish <= ga.portfolio_finish);
+}
+
 TEST_CASE("level: the RCPSP engine's schedule comes back packed to the left") {
     // The engine keeps right-justified schedules too (bi-population GA); `level` decodes its answer
     // once more forward in start order, which starts no task later. So no task of the levelled

@@ -1050,10 +1050,17 @@ class RcpspArc:
     lag: int
     to: int
 
+class RcpspCapacityStep:
+    def __init__(self, **kwargs: Any) -> None: ...
+    capacity: int
+    period: int
+    resource: int
+
 class RcpspData:
     def __init__(self, **kwargs: Any) -> None: ...
     arcs: list[RcpspArc]
     capacities: list[int]
+    capacity_steps: list[RcpspCapacityStep]
     demands: list[int]
     durations: list[int]
     job_names: list[str]
@@ -1062,6 +1069,9 @@ class RcpspData:
 class RcpspInstance:
     def __init__(self, data: RcpspData) -> None: ...
     capacities: npt.NDArray[Any]
+    capacity_steps: list[RcpspCapacityStep]
+    def capacity_at(self, resource: int, period: int) -> int: ...
+    def peak_capacity(self, resource: int) -> int: ...
     demands: npt.NDArray[Any]
     durations: npt.NDArray[Any]
     horizon: int

@@ -48,6 +48,15 @@ void bind_instances(py::module_& m) {
         .def("__repr__", [](const RcpspArc& a) {
             return "RcpspArc(" + std::to_string(a.from) + " -> " + std::to_string(a.to) + ", lag " + std::to_string(a.lag) + ")";
         });
+    py::class_<RcpspCapacityStep> step(m, "RcpspCapacityStep", "From `period` on (> 0), until its next step, `resource` has `capacity` units.");
+    def_kwargs_init(step);
+    step.def_readwrite("resource", &RcpspCapacityStep::resource, "Resource index.")
+        .def_readwrite("period", &RcpspCapacityStep::period, "First period of the new capacity.")
+        .def_readwrite("capacity", &RcpspCapacityStep::capacity, "Capacity from that period on.")
+        .def("__repr__", [](const RcpspCapacityStep& st) {
+            return "RcpspCapacityStep(resource " + std::to_string(st.resource) + ", from period " + std::to_string(st.period) + ": " +
+                   std::to_string(st.capacity) + ")";
+        });
     py::class_<RcpspData> data(m, "RcpspData", "The editable form an RcpspInstance is built from.");
     def_kwargs_init(data);
     data.def_readwrite("name", &RcpspData::name, "Name for messages.")
@@ -55,7 +64,8 @@ void bind_instances(py::module_& m) {
         .def_readwrite("capacities", &RcpspData::capacities, "One per resource.")
         .def_readwrite("demands", &RcpspData::demands, "Job-major demands.")
         .def_readwrite("arcs", &RcpspData::arcs, "Start-to-start arcs.")
-        .def_readwrite("job_names", &RcpspData::job_names, "Optional job names.");
+        .def_readwrite("job_names", &RcpspData::job_names, "Optional job names.")
+        .def_readwrite("capacity_steps", &RcpspData::capacity_steps, "Optional capacity changes over time, by resource then period.");
     m.def("add_finish_to_start", &add_finish_to_start, py::arg("data"), py::arg("from_"), py::arg("to"), py::arg("lag") = 0,
           "Adds a finish-to-start arc to `data`.");
 
@@ -77,6 +87,11 @@ void bind_instances(py::module_& m) {
             py::array a = span_view(i.demands(), "int32", self);
             return a.attr("reshape")(i.num_jobs(), i.num_resources());
         }, "jobs x resources demands (read-only numpy).")
+        .def_property_readonly("capacity_steps", [](const RcpspInstance& i) {
+            return std::vector<RcpspCapacityStep>(i.capacity_steps().begin(), i.capacity_steps().end());
+        }, "Capacity changes over time (empty: constant capacities).")
+        .def("capacity_at", &RcpspInstance::capacity_at, py::arg("resource"), py::arg("period"), "Capacity of a resource in a period.")
+        .def("peak_capacity", &RcpspInstance::peak_capacity, py::arg("resource"), "Largest capacity of a resource over time.")
         .def("successors", [](const RcpspInstance& i, std::int32_t j) {
             auto s = i.successors(j);
             return std::vector<std::int32_t>(s.begin(), s.end());
@@ -101,8 +116,10 @@ void bind_instances(py::module_& m) {
                 auto d = i.durations();
                 auto c = i.capacities();
                 auto q = i.demands();
+                std::vector<std::int32_t> steps;  // resource, period, capacity per step
+                for (const RcpspCapacityStep& st : i.capacity_steps()) steps.insert(steps.end(), {st.resource, st.period, st.capacity});
                 return py::make_tuple(i.name(), std::vector<std::int32_t>(d.begin(), d.end()), std::vector<std::int32_t>(c.begin(), c.end()),
-                                      std::vector<std::int32_t>(q.begin(), q.end()), from, to, lag, names);
+                                      std::vector<std::int32_t>(q.begin(), q.end()), from, to, lag, names, steps);
             },
             [](const py::tuple& t) {
                 RcpspData d;
@@ -114,6 +131,10 @@ void bind_instances(py::module_& m) {
                      lag = t[6].cast<std::vector<std::int32_t>>();
                 for (std::size_t k = 0; k < from.size(); ++k) d.arcs.push_back({from[k], to[k], lag[k]});
                 d.job_names = t[7].cast<std::vector<std::string>>();
+                if (t.size() > 8) {  // capacity steps (pickles before them have 8 fields)
+                    const auto steps = t[8].cast<std::vector<std::int32_t>>();
+                    for (std::size_t k = 0; k + 2 < steps.size(); k += 3) d.capacity_steps.push_back({steps[k], steps[k + 1], steps[k + 2]});
+                }
                 return std::make_shared<RcpspInstance>(std::move(d));
             }));
 

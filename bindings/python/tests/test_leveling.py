@@ -48,6 +48,25 @@ def test_serial_jobs_by_hand():
     assert inst.demands.shape == (4, 1)
 
 
+def test_capacity_steps_by_hand():
+    # Three 2-period jobs on one unit that is away in periods 2-3 and doubles from period 4: one job
+    # before the gap, two after it together, makespan 6 (the C++ test's hand case); the steps
+    # survive a pickle.
+    d = ppm.RcpspData(name="steps", durations=[0, 2, 2, 2, 0], capacities=[1], demands=[0, 1, 1, 1, 0],
+                      capacity_steps=[ppm.RcpspCapacityStep(resource=0, period=2, capacity=0),
+                                      ppm.RcpspCapacityStep(resource=0, period=4, capacity=2)])
+    for j in (1, 2, 3):
+        ppm.add_finish_to_start(d, 0, j)
+        ppm.add_finish_to_start(d, j, 4)
+    inst = ppm.RcpspInstance(d)
+    assert [inst.capacity_at(0, t) for t in range(6)] == [1, 1, 0, 0, 2, 2] and inst.peak_capacity(0) == 2
+    r = ppm.solve_rcpsp(inst, seed=1)
+    assert r.makespan == 6
+    assert ppm.check_schedule(inst, list(r.start_times)).feasible
+    again = pickle.loads(pickle.dumps(inst))
+    assert [(s.resource, s.period, s.capacity) for s in again.capacity_steps] == [(0, 2, 0), (0, 4, 2)]
+
+
 def test_psplib_instance_reaches_published_optimum(shared_data):
     # PSPLIB j30opt.sm (Kolisch & Sprecher 1997): optimum of j3010_1.
     opt = {(s.parameter, s.instance): s.makespan for s in ppm.read_psplib_solutions(str(shared_data / "psplib/j30/j30opt.sm"))}

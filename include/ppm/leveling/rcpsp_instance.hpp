@@ -23,14 +23,24 @@ struct RcpspArc {
     std::int32_t lag = 0;   ///< Minimum start-to-start distance in periods.
 };
 
+/// A change of a resource's capacity over time: from `period` on (> 0), until the resource's next
+/// step, the capacity is `capacity` (>= 0). PSPLIB instances have none; a levelled plan has them
+/// where availability periods or work already fixed in time (progress) take capacity.
+struct RcpspCapacityStep {
+    std::int32_t resource = 0;
+    std::int32_t period = 0;
+    std::int32_t capacity = 0;
+};
+
 /// The editable form an `RcpspInstance` is built from (an aggregate: fill it, then construct).
 struct RcpspData {
     std::string name;                    ///< Where it came from (file name), for messages.
     std::vector<std::int32_t> durations;  ///< One per job, >= 0.
-    std::vector<std::int32_t> capacities; ///< One per renewable resource, >= 0.
-    std::vector<std::int32_t> demands;    ///< Job-major: demands[job * resources + r], 0..capacity.
+    std::vector<std::int32_t> capacities; ///< One per renewable resource, >= 0 (from period 0 to its first step).
+    std::vector<std::int32_t> demands;    ///< Job-major: demands[job * resources + r], 0..capacity after the last step.
     std::vector<RcpspArc> arcs;           ///< Start-to-start arcs, lag >= 0, acyclic.
     std::vector<std::string> job_names;   ///< Optional (empty or one per job): "1", "A100", ...
+    std::vector<RcpspCapacityStep> capacity_steps;  ///< Optional, by resource then period (increasing).
 };
 
 /// Adds a finish-to-start arc `from -> to` with `lag` periods after the finish of `from`.
@@ -57,10 +67,23 @@ public:
     [[nodiscard]] std::span<const std::int32_t> durations() const noexcept { return durations_; }
     /// Duration of one job.
     [[nodiscard]] std::int32_t duration(std::int32_t job) const { return durations_[job]; }
-    /// Capacities, one per resource.
+    /// Capacities, one per resource (from period 0 until the resource's first capacity step).
     [[nodiscard]] std::span<const std::int32_t> capacities() const noexcept { return capacities_; }
-    /// Capacity of one resource.
+    /// Capacity of one resource (from period 0 until its first capacity step).
     [[nodiscard]] std::int32_t capacity(std::int32_t resource) const { return capacities_[resource]; }
+    /// Capacity changes over time, by resource then period; empty for a constant-capacity instance.
+    [[nodiscard]] std::span<const RcpspCapacityStep> capacity_steps() const noexcept { return steps_; }
+    /// Capacity of a resource in period t (>= 0).
+    [[nodiscard]] std::int32_t capacity_at(std::int32_t resource, std::int32_t t) const {
+        std::int32_t c = capacities_[resource];
+        for (const RcpspCapacityStep& s : steps_)
+            if (s.resource == resource && s.period <= t) c = s.capacity;
+        return c;
+    }
+    /// The largest capacity of a resource over time (the capacity a relaxation may assume).
+    [[nodiscard]] std::int32_t peak_capacity(std::int32_t resource) const { return peak_[resource]; }
+    /// The period from which every capacity stays constant (0 without steps).
+    [[nodiscard]] std::int32_t last_step() const noexcept { return last_step_; }
     /// All demands, job-major (`job * num_resources() + resource`).
     [[nodiscard]] std::span<const std::int32_t> demands() const noexcept { return demands_; }
     /// Demands of one job, one per resource.
@@ -108,13 +131,15 @@ public:
     /// Position of each job in `topological_order()`.
     [[nodiscard]] std::span<const std::int32_t> topological_rank() const noexcept { return topo_rank_; }
     /// A makespan no feasible serial-SGS schedule exceeds: sum over jobs of max(duration, largest
-    /// outgoing lag). Time-indexed arrays are sized with it.
+    /// outgoing lag), plus `last_step()`. Time-indexed arrays are sized with it.
     [[nodiscard]] std::int32_t horizon() const noexcept { return horizon_; }
 
 private:
     std::string name_;
     std::vector<std::string> job_names_;
-    std::vector<std::int32_t> durations_, capacities_, demands_;
+    std::vector<std::int32_t> durations_, capacities_, demands_, peak_;
+    std::vector<RcpspCapacityStep> steps_;
+    std::int32_t last_step_ = 0;
     std::vector<std::int32_t> succ_offset_, succ_index_, succ_lag_;
     std::vector<std::int32_t> pred_offset_, pred_index_, pred_lag_;
     std::vector<std::int32_t> topo_order_, topo_rank_;

@@ -5,6 +5,14 @@
 // improvement (Valls, Ballestin & Quintanilla 2005, "Justification and RCPSP: a technique that
 // pays", EJOR 165; Tormos & Lova 2001). Internal to the leveling area: every buffer is sized once
 // in the constructor, so a pass performs no heap allocation.
+//
+// Capacity that changes over time (RcpspInstance::capacity_steps) is read from a base profile in
+// the pass's direction. Forward, period t has the capacity of period t. The mirrored (backward)
+// instance is then no longer the same from any makespan on, so it is anchored: mirrored period p is
+// period anchor - 1 - p, and a backward pass puts every job as late as possible finishing by the
+// anchor (set_anchor; justification anchors at the schedule's own makespan). A backward decoding
+// that needs more room than the anchor gives starts before 0 (backward_fits() false): an order for
+// the forward pass that follows, not a schedule.
 
 #include <algorithm>
 #include <limits>
@@ -36,7 +44,9 @@ public:
             for (std::int32_t lag : inst.successor_lags(j)) out = std::max(out, lag);
             horizon += 2LL * dur_[j] + out;
         }
+        horizon += inst.last_step();
         horizon_ = static_cast<std::int32_t>(std::min<std::int64_t>(horizon, 1LL << 30));
+        anchor_ = horizon_;
         // Non-zero demands per job in CSR, so jobs using one resource check one row.
         dem_offset_.assign(static_cast<std::size_t>(n_) + 1, 0);
         for (std::int32_t j = 0; j < n_; ++j) {
@@ -79,6 +89,12 @@ public:
         avail_.resize(static_cast<std::size_t>(horizon_) * static_cast<std::size_t>(std::max(r_, 1)));
         for (std::int32_t t = 0; t < horizon_; ++t)
             for (std::int32_t k = 0; k < r_; ++k) avail_[static_cast<std::size_t>(t) * r_ + k] = inst.capacity(k);
+        if (!inst.capacity_steps().empty()) {
+            base_ = avail_;  // period by period, the steps applied
+            for (const RcpspCapacityStep& st : inst.capacity_steps())
+                for (std::int32_t t = st.period; t < horizon_; ++t) base_[static_cast<std::size_t>(t) * r_ + st.resource] = st.capacity;
+            avail_ = base_;
+        }
         keys_.resize(static_cast<std::size_t>(n_));
         mirror_.resize(static_cast<std::size_t>(n_));
         order_.resize(static_cast<std::size_t>(n_));
@@ -92,16 +108,24 @@ public:
 
     /// Serial SGS forward on a precedence-feasible list; writes starts, returns the makespan.
     std::int32_t forward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
-        return serial(fwd_, list, starts);
+        return serial(fwd_, 0, list, starts);
     }
 
-    /// Serial SGS on the mirrored instance (jobs as late as possible before the makespan) on a list
-    /// feasible for the mirrored network; writes original-time starts, returns the makespan.
+    /// Serial SGS on the mirrored instance (jobs as late as possible before the makespan, or before
+    /// the anchor when capacity changes over time) on a list feasible for the mirrored network;
+    /// writes original-time starts, returns the makespan.
     std::int32_t backward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
-        const std::int32_t m = serial(bwd_, list, mirror_);
-        for (std::int32_t j = 0; j < n_; ++j) starts[j] = m - mirror_[j] - dur_[j];
-        return m;
+        const std::int32_t m = serial(bwd_, 1, list, mirror_);
+        return unmirror(m, starts);
     }
+
+    /// Capacity that changes over time: backward passes finish every job by `anchor` (default: the
+    /// horizon). No effect on a constant-capacity instance.
+    void set_anchor(std::int32_t anchor) noexcept { anchor_ = std::clamp(anchor, 0, horizon_); }
+    /// Whether the last backward pass kept every start at or after 0 (always, at constant capacity).
+    [[nodiscard]] bool backward_fits() const noexcept { return backward_fits_; }
+    /// Whether capacity changes over time.
+    [[nodiscard]] bool stepped() const noexcept { return !base_.empty(); }
 
     /// Parallel SGS (Kolisch 1996) driven by list positions as priorities, forward (`dir` 0) or on
     /// the mirrored instance (`dir` 1, original-time starts written). The list must be feasible for
@@ -109,7 +133,7 @@ public:
     std::int32_t parallel(int dir, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
         const SgsNetwork& net = dir == 0 ? fwd_ : bwd_;
         std::span<std::int32_t> out = dir == 0 ? starts : std::span<std::int32_t>(mirror_);
-        reset_profile();
+        reset_profile(dir);
         std::int32_t pending = 0;
         for (std::int32_t j : list) order_[pending++] = j;
         for (std::int32_t j = 0; j < n_; ++j) {
@@ -158,8 +182,7 @@ public:
             t = next == kNone ? t + 1 : next;
         }
         used_ = std::max(used_, used);
-        if (dir == 1)
-            for (std::int32_t j = 0; j < n_; ++j) starts[j] = makespan - mirror_[j] - dur_[j];
+        if (dir == 1) return unmirror(makespan, starts);
         return makespan;
     }
 
@@ -187,6 +210,11 @@ public:
     /// schedules in the Kolisch & Hartmann count. Never lengthens the makespan. `list` receives the
     /// final order by start. Returns the new makespan.
     std::int32_t justify(std::span<std::int32_t> starts, std::span<std::int32_t> list) {
+        if (stepped()) {
+            std::int32_t m = 0;
+            for (std::int32_t j = 0; j < n_; ++j) m = std::max(m, starts[j] + dur_[j]);
+            set_anchor(m);
+        }
         order_by_finish_desc(starts, order_);
         backward(order_, starts);
         order_by_start(starts, list);
@@ -197,11 +225,42 @@ public:
     [[nodiscard]] bool finish_to_start() const noexcept { return finish_to_start_; }
 
 private:
-    void reset_profile() {
-        const auto caps = inst_->capacities();
-        for (std::int32_t t = 0; t < used_; ++t)
-            for (std::int32_t k = 0; k < r_; ++k) avail_[static_cast<std::size_t>(t) * r_ + k] = caps[k];
+    // Restores the free capacity a pass starts from: the rows the previous pass touched, or with
+    // capacity steps the whole profile when the direction or anchor changed (mirrored row p holds
+    // period anchor - 1 - p; before period 0 the capacity of period 0).
+    void reset_profile(int dir) {
+        if (base_.empty()) {
+            const auto caps = inst_->capacities();
+            for (std::int32_t t = 0; t < used_; ++t)
+                for (std::int32_t k = 0; k < r_; ++k) avail_[static_cast<std::size_t>(t) * r_ + k] = caps[k];
+            used_ = 0;
+            return;
+        }
+        const std::int32_t view = dir == 0 ? -1 : anchor_;  // which profile avail_ must hold
+        const std::int32_t rows = view == held_ ? used_ : horizon_;
+        for (std::int32_t p = 0; p < rows; ++p) {
+            const std::int32_t t = dir == 0 ? p : std::max(0, anchor_ - 1 - p);
+            std::copy_n(base_.data() + static_cast<std::size_t>(t) * r_, r_, avail_.data() + static_cast<std::size_t>(p) * r_);
+        }
+        held_ = view;
         used_ = 0;
+    }
+
+    // Original-time starts of the mirrored schedule in `mirror_` (mirrored makespan m); returns the
+    // makespan. With capacity steps the mirror is anchored: starts = anchor - mirrored finish.
+    std::int32_t unmirror(std::int32_t m, std::span<std::int32_t> starts) {
+        backward_fits_ = true;
+        if (base_.empty()) {
+            for (std::int32_t j = 0; j < n_; ++j) starts[j] = m - mirror_[j] - dur_[j];
+            return m;
+        }
+        std::int32_t makespan = 0;
+        for (std::int32_t j = 0; j < n_; ++j) {
+            starts[j] = anchor_ - mirror_[j] - dur_[j];
+            makespan = std::max(makespan, starts[j] + dur_[j]);
+            backward_fits_ = backward_fits_ && starts[j] >= 0;
+        }
+        return makespan;
     }
 
     bool fits(std::int32_t j, std::int32_t t) const {
@@ -214,10 +273,10 @@ private:
         return true;
     }
 
-    std::int32_t serial(const SgsNetwork& net, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
+    std::int32_t serial(const SgsNetwork& net, int dir, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
         const std::int32_t R = r_;
         std::int32_t* avail = avail_.data();
-        reset_profile();  // only the rows the previous pass touched
+        reset_profile(dir);  // only the rows the previous pass touched
         std::int32_t makespan = 0;
         std::int32_t used = 0;
         for (std::int32_t j : list) {
@@ -263,7 +322,9 @@ private:
 
     const RcpspInstance* inst_;
     std::int32_t n_ = 0, r_ = 0, horizon_ = 0, used_ = 0;
-    bool finish_to_start_ = true;
+    std::int32_t anchor_ = 0, held_ = -1;  // capacity steps: backward anchor; the profile avail_ holds (-1 forward)
+    bool finish_to_start_ = true, backward_fits_ = true;
+    std::vector<std::int32_t> base_;  // capacity steps: capacity per period and resource (empty: constant)
     std::vector<std::int32_t> dur_, dem_offset_, dem_res_, dem_amount_, rank_, topo_;
     SgsNetwork fwd_, bwd_;
     std::vector<std::int32_t> avail_, mirror_, order_, missing_, ready_, running_;
