@@ -856,8 +856,11 @@ bool grid_applies(const Prepared& model, const LevelOptions& opt, bool as_start)
             if (model.kind[i] != Kind::movable || model.tier[i] != tier.value_or(model.tier[i])) return false;
             tier = model.tier[i];
         }
-        if (net.constraint_type()[i] != ConstraintType::as_soon_as_possible || net.start_floor()[i] != kNoDate ||
-            net.finish_floor()[i] != kNoDate || net.start_cap()[i] != kNoDate || net.finish_cap()[i] != kNoDate)
+        // SNET/FNET floors of the tasks that move are release dates; a summary's, caps (SNLT/FNLT)
+        // and the constraints that win over logic are not an RCPSP.
+        const bool floors = net.start_floor()[i] != kNoDate || net.finish_floor()[i] != kNoDate;
+        if (net.constraint_type()[i] != ConstraintType::as_soon_as_possible || (floors && model.kind[i] == Kind::summary) ||
+            net.start_cap()[i] != kNoDate || net.finish_cap()[i] != kNoDate)
             return false;
     }
     return tier.has_value();
@@ -940,6 +943,14 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
         on_grid(d);
         work += d;
         one_calendar = one_calendar && net.calendar_of()[i] == axis;
+        if (net.start_floor()[i] != kNoDate) {  // SNET: a release, as the calendar SGS floors the start
+            arcs.push_back({kSource, static_cast<std::int64_t>(i), key_of(net.start_floor()[i])});
+            on_grid(arcs.back().lag);
+        }
+        if (net.finish_floor()[i] != kNoDate) {  // FNET: the start d working minutes before it
+            arcs.push_back({kSource, static_cast<std::int64_t>(i), std::max<std::int64_t>(0, key_of(net.finish_floor()[i]) - d)});
+            on_grid(arcs.back().lag);
+        }
         for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
             if (net.link_lag_unit()[k] == LagUnit::percent) return std::nullopt;
             const std::uint32_t p = net.link_pred()[k];

@@ -409,9 +409,9 @@ TEST_CASE("level: a PSPLIB instance written as a ppm model levels as the RCPSP e
 }
 
 TEST_CASE("level: the calendar GA double-justifies its schedules (Valls et al. 2005)") {
-    // j30 instances (PSPLIB, Kolisch & Sprecher 1997) as ppm models with an SNET at the project start
-    // on the source milestone: no effect on any date, but the integer grid no longer applies and the
-    // calendar GA runs. With 15 schedules its population is the five priority rules, each decoded
+    // j30 instances (PSPLIB, Kolisch & Sprecher 1997) as ppm models with an SNLT in 2100 on the sink
+    // milestone: no effect on any date, but a cap is no RCPSP, so the integer grid no longer applies
+    // and the calendar GA runs. With 15 schedules its population is the five priority rules, each decoded
     // forward (the priority method's pass of that rule), right-justified and decoded forward again in
     // the order of the right-justified starts (3 passes each), keeping the better schedule. So it is
     // never worse than the priority method's five passes, and where its best still carries a rule's
@@ -422,8 +422,8 @@ TEST_CASE("level: the calendar GA double-justifies its schedules (Valls et al. 2
         const std::string name = "j30" + std::to_string(parameter) + "_1.sm";
         CAPTURE(name);
         Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances" / name));
-        Task& source = pf.projects[0].tasks.front();
-        source.constraint = Constraint{ConstraintType::start_no_earlier_than, pf.projects[0].start};
+        Task& sink = pf.projects[0].tasks.back();
+        sink.constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
         const LevelResult ga = level(pf, {.schedules = 15, .seed = 1});
         const LevelResult rules = level(pf, {.method = LevelMethod::priority, .passes = 5});
         CHECK(ga.passes == 15);
@@ -473,6 +473,21 @@ TEST_CASE("level: a plan on one working calendar is levelled by the RCPSP engine
     CHECK(schedule_violations(pf, r).empty());
     CHECK(r.portfolio_finish == after_working_days(pf, 43));
     CHECK(r.portfolio_finish == Instant::from_ymd_hm(2026, 3, 4, 17, 0));
+
+    // An SNET ten working days in on J5 and an FNET on J6 at day 20 are release dates on the axis:
+    // still the RCPSP engine, both constraints held (the validator checks them too).
+    {
+        Portfolio constrained = pf;
+        auto& t = constrained.projects[0].tasks;
+        t[4].constraint = Constraint{ConstraintType::start_no_earlier_than, after_working_days(pf, 10)};
+        t[5].constraint = Constraint{ConstraintType::finish_no_earlier_than, after_working_days(pf, 20)};
+        const LevelResult c = level(constrained, {.schedules = 2000, .seed = 1});
+        CHECK(c.best_rule == "genetic_integer_grid");
+        CHECK(capacity_violation(constrained, c).empty());
+        CHECK(schedule_violations(constrained, c).empty());
+        CHECK(c.start[4] >= after_working_days(pf, 10));
+        CHECK(c.finish[5] >= after_working_days(pf, 20));
+    }
 
     // One task on another calendar (the 24/7 one the conversion wrote): no single axis, the
     // calendar GA levels it.
@@ -530,7 +545,7 @@ TEST_CASE("level: availability periods and work in progress stay on the RCPSP en
     // two weeks from 19 January. The done and running work reserves R1 in the profile, the
     // availability period becomes capacity steps on the working-day axis, and the RCPSP engine
     // levels the rest: every check passes, the fixed work keeps its dates, and the finish is no
-    // later than the calendar GA's (the same plan with a no-effect SNET that keeps the grid out).
+    // later than the calendar GA's (the same plan with a no-effect SNLT that keeps the grid out).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
     Portfolio pf = j301_1_on_working_days();
     auto& tasks = pf.projects[0].tasks;
@@ -554,7 +569,7 @@ TEST_CASE("level: availability periods and work in progress stay on the RCPSP en
     for (std::size_t i = 3; i < tasks.size(); ++i) CHECK(r.start[i] >= *pf.status_date);
 
     Portfolio off_grid = pf;
-    off_grid.projects[0].tasks[5].constraint = Constraint{ConstraintType::start_no_earlier_than, monday};
+    off_grid.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
     const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1});
     CAPTURE(to_string(r.portfolio_finish), to_string(ga.portfolio_finish), to_string(r.one_pass_portfolio_finish), ga.best_rule);
     CHECK(ga.best_rule != "genetic_integer_grid");
