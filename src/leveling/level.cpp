@@ -196,12 +196,13 @@ void score(const Prepared& model, Pass& pass);
 
 // Earliest start of a movable task from logic, as the CPM forward pass computes it for a
 // not-started task: its working-minute key on the task's calendar (d > 0), or the milestone's
-// instant (d == 0, returned as an instant).
+// instant (d == 0, returned as an instant). `extra_floor`: a start floor of the pass's own (kMin: none).
 struct LogicalStart {
     std::int64_t start_key = 0;   // d > 0: W(earliest start)
     std::int64_t milestone = 0;   // d == 0: the milestone's instant
 };
-LogicalStart earliest_logical_start(const Prepared& model, const Pass& pass, std::uint32_t i, const WorkCalendar& cal, std::int64_t d) {
+LogicalStart earliest_logical_start(const Prepared& model, const Pass& pass, std::uint32_t i, const WorkCalendar& cal, std::int64_t d,
+                                    std::int64_t extra_floor) {
     const Network& net = *model.net;
     std::int64_t start_bound = kMin, finish_bound = kMin;
     for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
@@ -216,6 +217,7 @@ LogicalStart earliest_logical_start(const Prepared& model, const Pass& pass, std
     std::int64_t floor_start = net.project_start()[proj];
     if (model.status[proj] != kNoDate) floor_start = std::max(floor_start, model.status[proj]);
     if (net.start_floor()[i] != kNoDate) floor_start = std::max(floor_start, net.start_floor()[i]);
+    floor_start = std::max(floor_start, extra_floor);
     const std::int64_t floor_finish = net.finish_floor()[i] != kNoDate ? net.finish_floor()[i] : kMin;
     LogicalStart out;
     if (d <= 0) {
@@ -343,11 +345,11 @@ void place_fixed(const Prepared& model, std::uint32_t i, Pass& pass, std::vector
 // logical earliest start, its resources then taken from the profiles; where none is found before
 // its limit it stays at its logical earliest start and counts as over-allocated.
 void place_movable(const Prepared& model, const LevelOptions& opt, std::uint32_t i, std::vector<FreeProfile>& prof, Pass& pass,
-                   std::vector<std::int64_t>& piece_start, std::vector<std::int64_t>& piece_finish) {
+                   std::vector<std::int64_t>& piece_start, std::vector<std::int64_t>& piece_finish, std::int64_t extra_floor) {
     const Network& net = *model.net;
     const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
     const std::int64_t d = model.durations[i].count();
-    const LogicalStart logical = earliest_logical_start(model, pass, i, cal, d);
+    const LogicalStart logical = earliest_logical_start(model, pass, i, cal, d, extra_floor);
     if (d <= 0) {
         pass.start[i] = pass.finish[i] = logical.milestone;
         return;
@@ -401,9 +403,10 @@ void record_pieces(const Prepared& model, std::uint32_t i, const std::vector<std
 
 // One serial SGS pass over the priority order given by (tier desc, key asc, index asc): summaries
 // roll up, fixed tasks keep their CPM dates, the others go to their earliest resource-feasible
-// start (or pieces, when splitting) after their logical earliest start.
+// start (or pieces, when splitting) after their logical earliest start, and after `floor[i]`
+// where given (empty: none).
 void run_pass(const Prepared& model, const LevelOptions& opt, std::span<const double> key, std::vector<FreeProfile>& prof,
-              Pass& pass) {
+              Pass& pass, std::span<const std::int64_t> floor = {}) {
     const Network& net = *model.net;
     const std::size_t n = model.n;
     prof = model.base;
@@ -431,7 +434,7 @@ void run_pass(const Prepared& model, const LevelOptions& opt, std::span<const do
         switch (model.kind[i]) {
             case Kind::summary: detail::span_children(net, i, pass.start, pass.finish); break;  // children placed before
             case Kind::fixed: place_fixed(model, i, pass, piece_start, piece_finish); break;
-            default: place_movable(model, opt, i, prof, pass, piece_start, piece_finish);
+            default: place_movable(model, opt, i, prof, pass, piece_start, piece_finish, floor.empty() ? kMin : floor[i]);
         }
         record_pieces(model, i, piece_start, piece_finish, pass);
         placed_order.push_back(i);
@@ -830,10 +833,11 @@ void window_crossover(const Individual& mother, const Individual& father, Rng& r
 // ---- the integer-period path ----------------------------------------------------------------------
 // A plan that is exactly a single-mode RCPSP on one time axis (the working minutes of the one
 // calendar every task and working lag uses, or real minutes when every calendar works around the
-// clock; durations, lags and releases on a common grid; constant capacities and demands that a
-// small scale makes whole; links that become start-to-start lags >= 0, summaries as zero-length
-// jobs at their finish; no progress, constraints, priority tiers, splitting or float limit; one
-// project or the portfolio-finish objective) is solved by the RCPSP engine on that grid: the
+// clock; durations, lags and releases on a common grid; capacities and demands that a small scale
+// makes whole, capacity changes (availability, fixed work) as steps; links as start-to-start lags,
+// leads included, summaries as zero-length jobs at their finish; SNET/FNET as releases; no other
+// constraints, priority tiers, splitting or float limit; one project or the portfolio-finish
+// objective) is solved by the RCPSP engine on that grid: the
 // bi-population GA with forward-backward justification (rcpsp_solver.hpp). Its start periods are
 // then decoded by one forward calendar-SGS pass (from_grid), which gives the plan's dates.
 //
@@ -872,6 +876,9 @@ bool grid_applies(const Prepared& model, const LevelOptions& opt, bool as_start)
 struct GridPlan {
     RcpspInstance instance;
     std::int32_t off = 0;
+    CalendarIndex axis{};            // the axis calendar; period k starts at working minute base + k * grid
+    std::int64_t base = 0, grid = 1;
+    bool leads = false;              // an arc with a negative lag (see from_grid)
 };
 
 // Units per resource as whole numbers: the smallest of a few scales that makes every free capacity
@@ -922,7 +929,7 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     std::vector<Arc> arcs;
     std::int64_t span = 0, grid = 0, work = 0;  // work: the tasks' summed durations
     bool elapsed_lag = false, one_calendar = true;  // one_calendar: every moving task and working lag on the axis
-    auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); span += v; };
+    auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); span += std::abs(v); };
     auto fixed = [&](std::uint32_t i) { return model.kind[i] == Kind::fixed; };
     for (std::size_t i = 0; i < n; ++i) {
         const std::int64_t d = model.durations[i].count();
@@ -952,9 +959,14 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
             on_grid(arcs.back().lag);
         }
         for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
-            if (net.link_lag_unit()[k] == LagUnit::percent) return std::nullopt;
             const std::uint32_t p = net.link_pred()[k];
-            const std::int64_t dp = model.durations[p].count(), lag = net.link_lag()[k];
+            const LagUnit unit = net.link_lag_unit()[k];
+            // A percent lag is a working lag of that share of the predecessor's duration; from a
+            // summary it depends on the levelled span of its children.
+            if (unit == LagUnit::percent && model.kind[p] == Kind::summary) return std::nullopt;
+            const std::int64_t dp = model.durations[p].count();
+            auto pred_span = [&] { return detail::pred_duration(net, model.durations, model.ws.early_start, model.ws.early_finish, p); };
+            const std::int64_t lag = detail::lag_minutes(net, k, pred_span);
             // From a summary only its finish is a job (its start is the earliest child start).
             const LinkType type = net.link_type()[k];
             const bool from_finish = type == LinkType::finish_start || type == LinkType::finish_finish;
@@ -963,7 +975,7 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
             if (fixed(p)) {
                 // From work fixed in time: the link's date, as the CPM forward pass computes it, is a release.
                 const std::int64_t t = detail::lag_forward(net, k, from_finish ? model.ws.early_finish[p] : model.ws.early_start[p],
-                                                           [&] { return dp; });
+                                                           pred_span);
                 arcs.push_back({kSource, static_cast<std::int64_t>(i), std::max<std::int64_t>(0, key_of(t) - (to_finish ? d : 0))});
                 on_grid(arcs.back().lag);
                 continue;
@@ -975,9 +987,9 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
                 case LinkType::finish_finish: ss = dp + lag - d; break;
                 case LinkType::start_finish: ss = lag - d; break;
             }
-            if (lag < 0 || ss < 0) return std::nullopt;
-            if (lag != 0 && net.link_lag_unit()[k] == LagUnit::elapsed) elapsed_lag = true;
-            if (lag != 0 && net.link_lag_unit()[k] == LagUnit::working) one_calendar = one_calendar && net.link_calendar()[k] == axis;
+            // A negative ss (a lead, or FF/SF onto a longer successor) lets the successor start first.
+            if (lag != 0 && unit == LagUnit::elapsed) elapsed_lag = true;
+            if (lag != 0 && unit != LagUnit::elapsed) one_calendar = one_calendar && net.link_calendar()[k] == axis;
             on_grid(lag);
             arcs.push_back({p, static_cast<std::int64_t>(i), ss});
         }
@@ -1063,12 +1075,14 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
             if (dm > final_capacity[r]) return std::nullopt;  // may never fit: the calendar path reports it
         }
     }
+    bool leads = false;
     for (const Arc& a : arcs) {
         if (a.from == kSource && !source) continue;  // every release at period 0
         data.arcs.push_back({static_cast<std::int32_t>(a.from == kSource ? 0 : a.from + off), static_cast<std::int32_t>(a.to + off),
                              static_cast<std::int32_t>(a.lag / grid)});
+        leads = leads || a.lag < 0;
     }
-    return GridPlan{RcpspInstance(std::move(data)), off};
+    return GridPlan{RcpspInstance(std::move(data)), off, axis, base, grid, leads};
 }
 
 // The RCPSP engine's schedule on the calendar model: one forward calendar-SGS pass in the order of
@@ -1083,6 +1097,22 @@ Search from_grid(const Prepared& model, const LevelOptions& opt, const GridPlan&
     std::vector<FreeProfile> prof;
     Search out;
     run_pass(model, opt, key, prof, out.best);
+    if (plan.leads) {
+        // With leads a successor may start before its predecessor, and the pass (which takes the
+        // tasks in start order only as far as precedence allows) loses its no-later guarantee. The
+        // engine's own schedule then competes: the same pass with every task that takes time
+        // floored at its grid start puts each task with work exactly there (by induction in the
+        // pass's order: its predecessors end no later than on the grid and the work placed so far
+        // is the grid schedule's).
+        const WorkCalendar& cal = model.net->calendar(plan.axis);
+        std::vector<std::int64_t> floor(model.n, kMin);
+        for (std::size_t i = 0; i < model.n; ++i)
+            if (model.kind[i] == Kind::movable && model.durations[i].count() > 0)
+                floor[i] = cal.start_at_work(plan.base + std::int64_t{res.start_times[i + plan.off]} * plan.grid).minutes_since_epoch();
+        Pass exact;
+        run_pass(model, opt, key, prof, exact, floor);
+        if (better(exact, out.best, opt.objective)) out.best = std::move(exact);
+    }
     out.passes = static_cast<std::int32_t>(std::min<std::int64_t>(res.schedules, INT32_MAX));
     out.best_rule = "genetic_integer_grid";
     out.cancelled = res.stop_reason == RcpspStop::cancelled;

@@ -89,9 +89,6 @@ RcpspInstance::RcpspInstance(RcpspData data) : name_(std::move(data.name)) {
         if (a.from < 0 || a.from >= n || a.to < 0 || a.to >= n)
             throw ModelError::invalid_value("arc", std::to_string(a.from) + "->" + std::to_string(a.to),
                                             "job index out of range 0.." + std::to_string(n - 1));
-        if (a.lag < 0)
-            throw ModelError::negative_duration("start-to-start lag of arc " + job_names_[a.from] + " -> ",
-                                                job_names_[a.to]);
     }
     durations_ = std::move(data.durations);
     capacities_ = std::move(data.capacities);

@@ -538,6 +538,56 @@ TEST_CASE("level: summaries, links from summaries and fractional units stay on t
     }
 }
 
+TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCPSP engine") {
+    // j301_1 on working days with its links reshaped: a lead of two days on every fifth job's first
+    // link, every third job's first link finish-to-finish (onto a longer job that gives a negative
+    // start-to-start lag: the successor may start first) and a 50 % lag on J2's first link. Start-to-
+    // start lags, some negative, on a half-day grid: the RCPSP engine levels the plan, every check
+    // passes (links and leads included), some job starts before a predecessor, and the finish is
+    // no later than the calendar GA's on the same plan (an SNLT in 2100 on the sink keeps the grid out).
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    Portfolio pf = j301_1_on_working_days();
+    auto& tasks = pf.projects[0].tasks;
+    REQUIRE(tasks.size() == 32);
+    for (std::size_t i = 2; i <= 30; ++i) {
+        Dependency& link = tasks[i].predecessors.front();
+        if (i % 5 == 0) link.lag = Lag{.unit = LagUnit::working, .amount = Duration{-2 * 480}};
+        if (i % 3 == 0) link.type = LinkType::finish_finish;
+    }
+    tasks[2].predecessors.front().lag = Lag{.unit = LagUnit::percent, .percent = 50.0};
+    const LevelResult r = level(pf, {.schedules = 3000, .seed = 1});
+    CHECK(r.best_rule == "genetic_integer_grid");
+    CHECK(r.status == LevelStatus::levelled);
+    CHECK(capacity_violation(pf, r).empty());
+    CHECK(schedule_violations(pf, r).empty());
+    auto index_of = [&](const TaskId& id) {
+        return static_cast<std::size_t>(std::find_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.id == id; }) - tasks.begin());
+    };
+    // Some link gives a negative start-to-start lag, and the schedule uses the overlap the links
+    // allow: successors start before a predecessor's finish.
+    std::size_t negative = 0, overlapping = 0;
+    for (std::size_t i = 0; i < tasks.size(); ++i)
+        for (const Dependency& link : tasks[i].predecessors) {
+            const std::size_t p = index_of(link.predecessor);
+            const std::int64_t dp = tasks[p].duration.count(), d = tasks[i].duration.count();
+            const std::int64_t ss = link.type == LinkType::finish_finish ? dp + link.lag.amount.count() - d : dp + link.lag.amount.count();
+            if (link.lag.unit == LagUnit::working && ss < 0) ++negative;
+            if (r.start[i] < r.finish[p]) ++overlapping;
+        }
+    CAPTURE(negative, overlapping);
+    CHECK(negative >= 5);
+    CHECK(overlapping > 0);
+
+    Portfolio off_grid = pf;
+    off_grid.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
+    const LevelResult ga = level(off_grid, {.schedules = 3000, .seed = 1});
+    CAPTURE(to_string(r.portfolio_finish), to_string(ga.portfolio_finish), to_string(r.one_pass_portfolio_finish));
+    CHECK(ga.best_rule != "genetic_integer_grid");
+    CHECK(schedule_violations(off_grid, ga).empty());
+    CHECK(r.portfolio_finish <= ga.portfolio_finish);
+    CHECK(r.portfolio_finish <= r.one_pass_portfolio_finish);
+}
+
 TEST_CASE("level: availability periods and work in progress stay on the RCPSP engine") {
     // j301_1 on working days, status date Monday 12 January 2026: J3 (4 days, 10 units of R1) done
     // Monday to Thursday, J2 (8 days, 4 units of R1) started Friday 9th, one day done; R1 at half

@@ -73,6 +73,28 @@ TEST_CASE("sgs: the checker catches violations") {
     CHECK(early.precedence_violations >= 1);
 }
 
+TEST_CASE("sgs: justification with a lead, computed by hand") {
+    // A (2 periods) finish-to-finish onto B (5): S_B >= S_A - 3, a negative start-to-start lag, so
+    // B may start first. B -> D finish-to-start, C (8) in parallel, no resource demands. From
+    // A = 3, B = 0, C = 0, D = 5 (makespan 8) the backward pass must take B, A's successor, before
+    // A (B is held early by D, so A can go no later than 3 + 0); an order by start alone would take
+    // A first, put it at 6 (past B + 3) and the forward pass would then push B to 3 and finish at 11.
+    RcpspData d;
+    d.name = "lead";
+    d.durations = {0, 2, 5, 8, 3, 0};
+    d.capacities = {1};
+    d.demands = {0, 0, 0, 0, 0, 0};
+    d.arcs = {{0, 1, 0}, {0, 2, 0}, {0, 3, 0}, {1, 2, -3}, {2, 4, 5}, {1, 5, 2}, {3, 5, 8}, {4, 5, 3}};
+    const RcpspInstance inst(d);
+    const std::vector<std::int32_t> given = {0, 3, 0, 0, 5, 8};
+    REQUIRE(check_schedule(inst, given).feasible);
+    const std::vector<std::int32_t> out = justify(inst, given);
+    const ScheduleCheck c = check_schedule(inst, out);
+    CHECK(c.feasible);
+    CHECK(c.makespan == 8);
+    CHECK(out == std::vector<std::int32_t>{0, 0, 0, 0, 5, 8});
+}
+
 TEST_CASE("sgs: priority rules on j30 files are feasible and justification helps on average") {
     const std::string dir = "psplib/j30/instances";
     if (!test::have_shared(dir)) return;

@@ -114,6 +114,45 @@ TEST_CASE("rcpsp solver: random networks with capacity steps give feasible sched
     }
 }
 
+TEST_CASE("rcpsp solver: random networks with leads give feasible schedules") {
+    // The random instances with each arc's start-to-start lag cut by 0-5 periods, often below 0 (a
+    // lead: the successor may start before its predecessor, as FF links onto longer tasks and
+    // leads longer than the predecessor give in a plan). A list ordered by start is then no longer
+    // precedence-feasible; the justification orders topologically instead. Every schedule passes
+    // the independent checker, never below the bound; two decoding threads give the one-thread answer.
+    std::int32_t leads = 0, used = 0;
+    for (std::uint64_t seed = 1; seed <= 15; ++seed) {
+        INFO("seed " << seed);
+        const RcpspInstance plain = test::random_instance(seed, 30, 3);
+        RcpspData d;
+        d.durations.assign(plain.durations().begin(), plain.durations().end());
+        d.capacities.assign(plain.capacities().begin(), plain.capacities().end());
+        d.demands.assign(plain.demands().begin(), plain.demands().end());
+        test::SplitMix rng{seed * 104729};
+        for (std::int32_t j = 0; j < plain.num_jobs(); ++j)
+            for (std::size_t a = 0; a < plain.successors(j).size(); ++a) {
+                d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a] - static_cast<std::int32_t>(rng.below(6))});
+                leads += d.arcs.back().lag < 0;
+            }
+        const RcpspInstance inst(d);
+        std::vector<std::int32_t> one_thread;
+        for (const std::int32_t threads : {1, 2}) {
+            const RcpspResult r = solve_rcpsp(inst, {.max_schedules = 600, .seed = seed, .threads = threads,
+                                                     .threading = RcpspThreading::children});
+            const ScheduleCheck c = check_schedule(inst, r.start_times);
+            CHECK(c.feasible);
+            CHECK(c.makespan == r.makespan);
+            CHECK(r.makespan >= r.lower_bound);
+            if (threads == 1) one_thread = r.start_times;
+            else CHECK(r.start_times == one_thread);
+        }
+        for (const RcpspArc& a : d.arcs) used += one_thread[static_cast<std::size_t>(a.to)] < one_thread[static_cast<std::size_t>(a.from)];
+    }
+    CAPTURE(leads, used);
+    CHECK(leads > 50);
+    CHECK(used > 0);  // some successor starts before its predecessor
+}
+
 TEST_CASE("rcpsp solver: j30 instance table against j30opt.sm") {
     const auto root = test::shared_data() / "psplib/j30";
     if (!test::have_shared("psplib/j30/j30opt.sm")) return;

@@ -44,7 +44,7 @@ void bind_instances(py::module_& m) {
     def_kwargs_init(arc);
     arc.def_readwrite("from_", &RcpspArc::from, "Predecessor job.")
         .def_readwrite("to", &RcpspArc::to, "Successor job.")
-        .def_readwrite("lag", &RcpspArc::lag, "Minimum start-to-start distance.")
+        .def_readwrite("lag", &RcpspArc::lag, "Minimum start-to-start distance (negative: a lead).")
         .def("__repr__", [](const RcpspArc& a) {
             return "RcpspArc(" + std::to_string(a.from) + " -> " + std::to_string(a.to) + ", lag " + std::to_string(a.lag) + ")";
         });

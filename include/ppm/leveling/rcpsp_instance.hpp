@@ -16,7 +16,8 @@
 
 namespace ppm {
 
-/// One precedence arc: start of `to` no earlier than start of `from` plus `lag` (>= 0 here).
+/// One precedence arc: start of `to` no earlier than start of `from` plus `lag`. A negative lag is a
+/// lead (`to` may start before `from`); every start is >= 0 all the same, and the arcs stay acyclic.
 struct RcpspArc {
     std::int32_t from = 0;  ///< Dense job index of the predecessor.
     std::int32_t to = 0;    ///< Dense job index of the successor.
@@ -38,7 +39,7 @@ struct RcpspData {
     std::vector<std::int32_t> durations;  ///< One per job, >= 0.
     std::vector<std::int32_t> capacities; ///< One per renewable resource, >= 0 (from period 0 to its first step).
     std::vector<std::int32_t> demands;    ///< Job-major: demands[job * resources + r], 0..capacity after the last step.
-    std::vector<RcpspArc> arcs;           ///< Start-to-start arcs, lag >= 0, acyclic.
+    std::vector<RcpspArc> arcs;           ///< Start-to-start arcs, acyclic (a lag < 0 is a lead).
     std::vector<std::string> job_names;   ///< Optional (empty or one per job): "1", "A100", ...
     std::vector<RcpspCapacityStep> capacity_steps;  ///< Optional, by resource then period (increasing).
 };
@@ -49,7 +50,7 @@ void add_finish_to_start(RcpspData& data, std::int32_t from, std::int32_t to, st
 /// A validated, immutable single-mode RCPSP instance in solver-friendly arrays.
 class RcpspInstance {
 public:
-    /// Validates and freezes `data`. Throws `ModelError`: negative_duration (duration or lag < 0),
+    /// Validates and freezes `data`. Throws `ModelError`: negative_duration (a duration < 0),
     /// invalid_value (demand < 0 or above capacity, arc endpoint out of range, wrong array sizes),
     /// cycle (the arcs contain a cycle, members named).
     explicit RcpspInstance(RcpspData data);

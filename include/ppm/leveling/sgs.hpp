@@ -44,7 +44,8 @@ std::string_view to_string(SgsScheme scheme) noexcept;
                                                            SgsScheme scheme = SgsScheme::serial);
 
 /// Double justification of a feasible schedule: right-justify by decreasing finish, then
-/// left-justify by increasing start. The result is feasible and never longer.
+/// left-justify by increasing start (with leads, in that order as far as precedence allows). The
+/// result is feasible, and never longer when no lag is negative.
 [[nodiscard]] std::vector<std::int32_t> justify(const RcpspInstance& instance, std::span<const std::int32_t> starts);
 
 /// Largest finish time of `starts` (0 for an empty instance).

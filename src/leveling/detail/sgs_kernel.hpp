@@ -71,6 +71,7 @@ public:
                 const std::int32_t lag = inst.successor_lag_values()[a];
                 bwd_.pred_lag[a] = lag + dur_[j] - dur_[i];
                 if (lag < dur_[i]) finish_to_start_ = false;
+                if (lag < 0) leads_ = true;
             }
         // Successor views: forward = the instance's successors; mirrored = its predecessors.
         fwd_.succ_offset.assign(inst.successor_offsets().begin(), inst.successor_offsets().end());
@@ -96,6 +97,7 @@ public:
             avail_ = base_;
         }
         keys_.resize(static_cast<std::size_t>(n_));
+        if (leads_) heap_.resize(static_cast<std::size_t>(n_));
         mirror_.resize(static_cast<std::size_t>(n_));
         order_.resize(static_cast<std::size_t>(n_));
         missing_.resize(static_cast<std::size_t>(n_));
@@ -187,27 +189,32 @@ public:
     }
 
     /// Order of the jobs by increasing start (ties by topological rank): feasible for `forward`.
+    /// With leads (an arc with a negative lag lets a job start before its predecessor) the order
+    /// is topological, the eligible job with the earliest start first.
     void order_by_start(std::span<const std::int32_t> starts, std::span<std::int32_t> list) {
         for (std::int32_t j = 0; j < n_; ++j)
             keys_[j] = (static_cast<std::int64_t>(starts[j]) << 32) | static_cast<std::int64_t>(rank_[j]);
+        if (leads_) return topological_by_key(fwd_, list);
         std::sort(keys_.begin(), keys_.end());
         for (std::int32_t i = 0; i < n_; ++i) list[i] = topo_[static_cast<std::int32_t>(keys_[i] & 0xffffffff)];
     }
 
     /// Order by decreasing finish (decreasing start when lags are not finish-to-start), ties by
-    /// reverse topological rank: feasible for `backward`.
+    /// reverse topological rank: feasible for `backward` (with leads, topological as above).
     void order_by_finish_desc(std::span<const std::int32_t> starts, std::span<std::int32_t> list) {
         for (std::int32_t j = 0; j < n_; ++j) {
             const std::int64_t t = finish_to_start_ ? starts[j] + dur_[j] : starts[j];
             keys_[j] = (static_cast<std::int64_t>(horizon_ - t) << 32) | static_cast<std::int64_t>(n_ - 1 - rank_[j]);
         }
+        if (leads_) return topological_by_key(bwd_, list);
         std::sort(keys_.begin(), keys_.end());
         for (std::int32_t i = 0; i < n_; ++i)
             list[i] = topo_[n_ - 1 - static_cast<std::int32_t>(keys_[i] & 0xffffffff)];
     }
 
     /// Double justification of a schedule in place (backward pass, then forward pass): two
-    /// schedules in the Kolisch & Hartmann count. Never lengthens the makespan. `list` receives the
+    /// schedules in the Kolisch & Hartmann count. Never lengthens the makespan without leads (with
+    /// them the start order is bent to precedence, and may lose). `list` receives the
     /// final order by start. Returns the new makespan.
     std::int32_t justify(std::span<std::int32_t> starts, std::span<std::int32_t> list) {
         if (stepped()) {
@@ -224,7 +231,33 @@ public:
     /// True when every arc's lag covers the predecessor's duration (finish-to-start).
     [[nodiscard]] bool finish_to_start() const noexcept { return finish_to_start_; }
 
+    /// Whether some arc has a negative lag (a lead).
+    [[nodiscard]] bool leads() const noexcept { return leads_; }
+
 private:
+    // Kahn's algorithm on `net` (forward or mirrored) taking the eligible job with the smallest
+    // keys_[job] first: the order by key where precedence allows it. No allocation.
+    void topological_by_key(const SgsNetwork& net, std::span<std::int32_t> list) {
+        auto later = [&](std::int32_t a, std::int32_t b) { return keys_[a] > keys_[b]; };
+        const auto heap = heap_.begin();
+        std::ptrdiff_t size = 0;
+        for (std::int32_t j = 0; j < n_; ++j) {
+            missing_[j] = net.pred_offset[j + 1] - net.pred_offset[j];
+            if (missing_[j] == 0) heap[size++] = j;
+        }
+        std::make_heap(heap, heap + size, later);
+        for (std::int32_t pos = 0; pos < n_; ++pos) {
+            std::pop_heap(heap, heap + size, later);
+            const std::int32_t j = heap[--size];
+            list[pos] = j;
+            for (std::int32_t a = net.succ_offset[j]; a < net.succ_offset[j + 1]; ++a)
+                if (--missing_[net.succ_index[a]] == 0) {
+                    heap[size++] = net.succ_index[a];
+                    std::push_heap(heap, heap + size, later);
+                }
+        }
+    }
+
     // Restores the free capacity a pass starts from: the rows the previous pass touched, or with
     // capacity steps the whole profile when the direction or anchor changed (mirrored row p holds
     // period anchor - 1 - p; before period 0 the capacity of period 0).
@@ -323,12 +356,13 @@ private:
     const RcpspInstance* inst_;
     std::int32_t n_ = 0, r_ = 0, horizon_ = 0, used_ = 0;
     std::int32_t anchor_ = 0, held_ = -1;  // capacity steps: backward anchor; the profile avail_ holds (-1 forward)
-    bool finish_to_start_ = true, backward_fits_ = true;
+    bool finish_to_start_ = true, backward_fits_ = true, leads_ = false;
     std::vector<std::int32_t> base_;  // capacity steps: capacity per period and resource (empty: constant)
     std::vector<std::int32_t> dur_, dem_offset_, dem_res_, dem_amount_, rank_, topo_;
     SgsNetwork fwd_, bwd_;
     std::vector<std::int32_t> avail_, mirror_, order_, missing_, ready_, running_;
     std::vector<std::int64_t> keys_;
+    std::vector<std::int32_t> heap_;  // with leads: topological_by_key's heap
 };
 
 }  // namespace ppm::detail
