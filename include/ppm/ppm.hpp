@@ -77,7 +77,7 @@
 #include "ppm/risk/correlation.hpp"
 #include "ppm/risk/distribution.hpp"
 #include "ppm/risk/iteration_calendars.hpp"
-#include "ppm/risk/iteration_levelling.hpp"
+#include "ppm/risk/iteration_leveling.hpp"
 #include "ppm/risk/monte_carlo.hpp"
 #include "ppm/risk/risk.hpp"
 #include "ppm/risk/risk_matrix.hpp"

@@ -1,6 +1,6 @@
 // Iteration timers for Monte Carlo beyond the single-axis network pass: serial-SGS levelling
 // (Kolisch 1996) and per-task calendars through run_cpm (Kelley & Walker 1959). See
-// detail/iteration_timing.hpp, iteration_levelling.hpp and iteration_calendars.hpp.
+// detail/iteration_timing.hpp, iteration_leveling.hpp and iteration_calendars.hpp.
 #include "detail/iteration_timing.hpp"
 
 #include <algorithm>
@@ -8,7 +8,7 @@
 
 #include "ppm/core/error.hpp"
 #include "ppm/risk/iteration_calendars.hpp"
-#include "ppm/risk/iteration_levelling.hpp"
+#include "ppm/risk/iteration_leveling.hpp"
 
 namespace ppm {
 

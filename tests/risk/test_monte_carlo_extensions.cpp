@@ -11,7 +11,7 @@
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/schedule_check.hpp"
 #include "ppm/leveling/sgs.hpp"
-#include "ppm/risk/iteration_levelling.hpp"
+#include "ppm/risk/iteration_leveling.hpp"
 #include "ppm/risk/monte_carlo.hpp"
 #include "ppm/risk/simulation_model.hpp"
 #include "ppm/schedule/cpm.hpp"

@@ -33,7 +33,7 @@
 #include "ppm/risk/correlation.hpp"
 #include "ppm/risk/distribution.hpp"
 #include "ppm/risk/iteration_calendars.hpp"
-#include "ppm/risk/iteration_levelling.hpp"
+#include "ppm/risk/iteration_leveling.hpp"
 #include "ppm/risk/simulation_network.hpp"
 
 namespace ppm {
@@ -71,7 +71,7 @@ struct MonteCarloOptions {
     bool repair_correlation = false;          ///< Repair a non-PSD matrix instead of throwing.
     bool sensitivity = true;                  ///< Compute Spearman sensitivity and cruciality (a second, sampling-only pass).
     /// Level resources inside each iteration (serial SGS on the sampled durations, needs
-    /// input.resources; iteration_levelling.hpp). Finishes are then on the levelling grid.
+    /// input.resources; iteration_leveling.hpp). Finishes are then on the levelling grid.
     bool level = false;
     /// Iteration k of this run uses the random stream of global iteration `first_iteration + k`, so a
     /// run of N iterations can be split into chunks whose samples concatenate exactly (ppm.distributed).

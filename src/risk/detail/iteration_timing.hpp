@@ -1,6 +1,6 @@
 #pragma once
 // Internal to the risk area: how monte_carlo.cpp times an iteration when the plain single-axis
-// network pass does not apply -- resource levelling inside iterations (iteration_levelling.hpp)
+// network pass does not apply -- resource levelling inside iterations (iteration_leveling.hpp)
 // or per-task calendars through the exact CPM (iteration_calendars.hpp). Kept out of
 // monte_carlo.cpp so that file's hot loop stays as it is; the hook costs one branch per iteration.
 

@@ -1,6 +1,6 @@
 // Resource levelling inside a Monte Carlo iteration: serial SGS (Kolisch 1996, EJOR 90) on the
-// sampled durations, on a grid of whole periods (see iteration_levelling.hpp and docs/risk.md).
-#include "ppm/risk/iteration_levelling.hpp"
+// sampled durations, on a grid of whole periods (see iteration_leveling.hpp and docs/risk.md).
+#include "ppm/risk/iteration_leveling.hpp"
 
 #include <algorithm>
 #include <limits>
