@@ -411,7 +411,8 @@ TEST_CASE("level: a PSPLIB instance written as a ppm model levels as the RCPSP e
 TEST_CASE("level: the calendar GA double-justifies its schedules (Valls et al. 2005)") {
     // j30 instances (PSPLIB, Kolisch & Sprecher 1997) as ppm models with an SNLT in 2100 on the sink
     // milestone: no effect on any date, but a cap is no RCPSP, so the integer grid no longer applies
-    // and the calendar GA runs. With 15 schedules its population is the five priority rules, each decoded
+    // and (15 schedules leave no room for a grid start) the calendar GA runs alone. With 15 schedules
+    // its population is the five priority rules, each decoded
     // forward (the priority method's pass of that rule), right-justified and decoded forward again in
     // the order of the right-justified starts (3 passes each), keeping the better schedule. So it is
     // never worse than the priority method's five passes, and where its best still carries a rule's
@@ -544,7 +545,8 @@ TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCP
     // start-to-start lag: the successor may start first) and a 50 % lag on J2's first link. Start-to-
     // start lags, some negative, on a half-day grid: the RCPSP engine levels the plan, every check
     // passes (links and leads included), some job starts before a predecessor, and the finish is
-    // no later than the calendar GA's on the same plan (an SNLT in 2100 on the sink keeps the grid out).
+    // no later than the calendar GA's on the same plan (the sink milestone on the 24/7 calendar, which
+    // moves no date, keeps the grid out: no one axis).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
     Portfolio pf = j301_1_on_working_days();
     auto& tasks = pf.projects[0].tasks;
@@ -579,13 +581,49 @@ TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCP
     CHECK(overlapping > 0);
 
     Portfolio off_grid = pf;
-    off_grid.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
+    off_grid.projects[0].tasks.back().calendar = CalendarId{"24x7"};  // the sink milestone: same date, no one axis
     const LevelResult ga = level(off_grid, {.schedules = 3000, .seed = 1});
     CAPTURE(to_string(r.portfolio_finish), to_string(ga.portfolio_finish), to_string(r.one_pass_portfolio_finish));
     CHECK(ga.best_rule != "genetic_integer_grid");
     CHECK(schedule_violations(off_grid, ga).empty());
     CHECK(r.portfolio_finish <= ga.portfolio_finish);
     CHECK(r.portfolio_finish <= r.one_pass_portfolio_finish);
+}
+
+TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP engine") {
+    // j301_1 .. j3010_1 on working days with an SNLT in 2100 on the sink milestone. A cap is no
+    // RCPSP, so the RCPSP engine no longer answers alone; it levels the plan without the cap on half
+    // the budget, and the calendar GA goes on from its order (holding the cap). Every check passes,
+    // and over the ten plans the finishes sum to no later than the calendar GA's alone (the sink
+    // milestone also on the 24/7 calendar: no date moves, but there is no one axis).
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    std::int64_t started = 0, alone = 0;
+    for (int parameter = 1; parameter <= 10; ++parameter) {
+        const std::string name = "j30" + std::to_string(parameter) + "_1.sm";
+        CAPTURE(name);
+        Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances" / name));
+        pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
+        pf.default_calendar = CalendarId{"std"};
+        pf.projects[0].minutes_per_day = 480;
+        pf.projects[0].start = Instant::from_ymd_hm(2026, 1, 5, 8, 0);
+        for (auto& t : pf.projects[0].tasks) t.duration = Duration{t.duration.count() / kMinutesPerDay * 480};
+        pf.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
+        // The RCPSP engine reports its own budget (half of 5,000) to the progress callback.
+        std::int32_t grid_reports = 0;
+        const LevelResult r = level(pf, {.schedules = 5000, .seed = 1, .progress = [&](const LevelProgress& p) { grid_reports += p.max_passes == 2500; }});
+        CHECK(grid_reports > 0);
+        CHECK(capacity_violation(pf, r).empty());
+        CHECK(schedule_violations(pf, r).empty());
+        Portfolio off_grid = pf;
+        off_grid.projects[0].tasks.back().calendar = CalendarId{"24x7"};
+        const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1});
+        CHECK(ga.best_rule != "genetic_integer_grid");
+        CHECK(schedule_violations(off_grid, ga).empty());
+        started += (r.portfolio_finish - pf.projects[0].start).count();
+        alone += (ga.portfolio_finish - pf.projects[0].start).count();
+    }
+    CAPTURE(started, alone);
+    CHECK(started <= alone);
 }
 
 TEST_CASE("level: availability periods and work in progress stay on the RCPSP engine") {
@@ -595,7 +633,8 @@ TEST_CASE("level: availability periods and work in progress stay on the RCPSP en
     // two weeks from 19 January. The done and running work reserves R1 in the profile, the
     // availability period becomes capacity steps on the working-day axis, and the RCPSP engine
     // levels the rest: every check passes, the fixed work keeps its dates, and the finish is no
-    // later than the calendar GA's (the same plan with a no-effect SNLT that keeps the grid out).
+    // later than the calendar GA's (the same plan with the sink milestone on the 24/7 calendar: no
+    // date moves, but there is no one axis).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
     Portfolio pf = j301_1_on_working_days();
     auto& tasks = pf.projects[0].tasks;
@@ -619,7 +658,7 @@ TEST_CASE("level: availability periods and work in progress stay on the RCPSP en
     for (std::size_t i = 3; i < tasks.size(); ++i) CHECK(r.start[i] >= *pf.status_date);
 
     Portfolio off_grid = pf;
-    off_grid.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
+    off_grid.projects[0].tasks.back().calendar = CalendarId{"24x7"};  // the sink milestone: same date, no one axis
     const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1});
     CAPTURE(to_string(r.portfolio_finish), to_string(ga.portfolio_finish), to_string(r.one_pass_portfolio_finish), ga.best_rule);
     CHECK(ga.best_rule != "genetic_integer_grid");
