@@ -199,6 +199,32 @@ def test_level_wbs_plan_on_working_days_by_hand():
     assert (h["peak_demand"] <= h["capacity"] + 1e-9).all()
 
 
+def test_level_lead_on_working_days_by_hand():
+    # A Mon-Fri plan, R with two units: A (one day, 1 unit), D (two days, 1 unit) after A with a
+    # lead of two days (D may start a day before A), E (one day, 1 unit) alone. Without the lead D
+    # would wait for A and the plan finish on Wednesday; with it D runs Monday-Tuesday beside A and
+    # then E, and the plan finishes on Tuesday at 17:00. A negative start-to-start lag on one
+    # calendar: the RCPSP engine levels it.
+    pf = ppm.Portfolio(id="PF", default_calendar="STD")
+    pf.calendars.append(ppm.Calendar.standard("STD"))
+    pf.resources.append(ppm.Resource(id="R", max_units=2.0))
+    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    for name, minutes in (("A", 480), ("D", 960), ("E", 480)):
+        t = ppm.Task(id=name, duration=minutes)
+        t.assignments.append(ppm.Assignment(resource="R", units=1.0))
+        project.tasks.append(t)
+    project.tasks[1].predecessors.append(ppm.Dependency(predecessor="A", lag=ppm.Lag(unit=ppm.LagUnit.WORKING, amount=-960)))
+    pf.projects.append(project)
+    r = ppm.level(pf, seed=1)
+    assert r.best_rule == "genetic_integer_grid"
+    assert r.status == ppm.LevelStatus.LEVELLED
+    dates = dict(zip([str(t) for t in r.task_id], zip(r.start.tolist(), r.finish.tolist())))
+    assert dates["D"] == (dt.datetime(2026, 1, 5, 8, 0), dt.datetime(2026, 1, 6, 17, 0))
+    assert r.portfolio_finish == dt.datetime(2026, 1, 6, 17, 0)
+    h = r.histogram()
+    assert (h["peak_demand"] <= h["capacity"] + 1e-9).all()
+
+
 def test_level_tables_name_their_minutes(example_portfolio):
     pf = ppm.read_json_file(str(example_portfolio))
     r = ppm.level(pf, method=ppm.LevelMethod.PRIORITY, passes=2)
