@@ -909,7 +909,7 @@ std::optional<std::vector<std::int32_t>> unit_scales(const Prepared& model, std:
     return scale;
 }
 
-std::optional<GridPlan> integer_grid(const Prepared& model) {
+std::optional<GridPlan> integer_grid(const Prepared& model, GridUse use) {
     const Network& net = *model.net;
     const std::size_t n = model.n;
     const std::size_t nr = model.work_resources.size();
@@ -937,8 +937,17 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     bool elapsed_lag = false, one_calendar = true;  // one_calendar: every moving task and working lag on the axis
     auto on_grid = [&](std::int64_t v) { grid = std::gcd(grid, v); span += std::abs(v); };
     auto fixed = [&](std::uint32_t i) { return model.kind[i] == Kind::fixed; };
+    // Durations in working minutes of the axis. For a start, a task on another calendar takes the
+    // axis minutes its CPM dates span (a 24/7 task of two days over a weekend: none).
+    std::vector<std::int64_t> length(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const std::int64_t d = model.durations[i].count();
+        length[i] = model.durations[i].count();
+        if (use == GridUse::start && model.kind[i] != Kind::summary && !fixed(static_cast<std::uint32_t>(i)) &&
+            net.calendar_of()[i] != axis && length[i] > 0)
+            length[i] = key_of(model.ws.early_finish[i]) - key_of(model.ws.early_start[i]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::int64_t d = length[i];
         if (fixed(static_cast<std::uint32_t>(i))) continue;  // a zero-length job nothing waits for
         if (model.kind[i] == Kind::summary) {
             // A summary is a zero-length job at its finish: after every child's finish (a child
@@ -948,7 +957,7 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
             for (std::uint32_t c = net.child_offsets()[i]; c < net.child_offsets()[i + 1]; ++c) {
                 const std::uint32_t child = net.children()[c];
                 if (fixed(child)) arcs.push_back({kSource, static_cast<std::int64_t>(i), key_of(model.ws.early_finish[child])});
-                else arcs.push_back({child, static_cast<std::int64_t>(i), model.durations[child].count()});
+                else arcs.push_back({child, static_cast<std::int64_t>(i), length[child]});
                 on_grid(arcs.back().lag);
             }
             continue;
@@ -970,7 +979,7 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
             // A percent lag is a working lag of that share of the predecessor's duration; from a
             // summary it depends on the levelled span of its children.
             if (unit == LagUnit::percent && model.kind[p] == Kind::summary) return std::nullopt;
-            const std::int64_t dp = model.durations[p].count();
+            const std::int64_t dp = length[p];
             auto pred_span = [&] { return detail::pred_duration(net, model.durations, model.ws.early_start, model.ws.early_finish, p); };
             const std::int64_t lag = detail::lag_minutes(net, k, pred_span);
             // From a summary only its finish is a job (its start is the earliest child start).
@@ -1043,9 +1052,9 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     // in periods: past kGridPeriodsPerTask on average the calendar GA is the cheaper engine
     // (docs/leveling.md: a j60 model with one task a minute longer, 26 s against 0.15 s).
     if (work / grid > kGridPeriodsPerTask * static_cast<std::int64_t>(n)) return std::nullopt;
-    if (!one_calendar || elapsed_lag) {
+    if ((!one_calendar || elapsed_lag) && use == GridUse::answer) {
         // Several calendars (or elapsed lags) fit one axis only when each works every minute of the
-        // window the schedule can use.
+        // window the schedule can use. For a start, lags count their minutes on the axis.
         auto always = [&](CalendarIndex c) {
             const WorkCalendar& other = net.calendar(c);
             return other.work_index(Instant{t0 + span + 1}) - other.work_index(Instant{t0}) == span + 1;
@@ -1062,7 +1071,7 @@ std::optional<GridPlan> integer_grid(const Prepared& model) {
     const std::int32_t off = source ? 1 : 0;  // job 0: the release source
     if (source) data.durations.push_back(0);
     for (std::size_t i = 0; i < n; ++i)
-        data.durations.push_back(fixed(static_cast<std::uint32_t>(i)) ? 0 : static_cast<std::int32_t>(model.durations[i].count() / grid));
+        data.durations.push_back(fixed(static_cast<std::uint32_t>(i)) ? 0 : static_cast<std::int32_t>(length[i] / grid));
     data.capacities = initial;
     for (std::size_t q = 0; q < steps.size(); ++q) {
         if (step_key[q] / grid > 10'000'000) return std::nullopt;
@@ -1127,7 +1136,7 @@ Search from_grid(const Prepared& model, const LevelOptions& opt, const GridPlan&
 
 std::optional<Search> search_integer_grid(const Prepared& model, const LevelOptions& opt, std::int64_t budget, GridUse use) {
     if (!grid_applies(model, opt, use)) return std::nullopt;
-    const std::optional<GridPlan> plan = integer_grid(model);
+    const std::optional<GridPlan> plan = integer_grid(model, use);
     if (!plan) return std::nullopt;
     RcpspOptions ro;
     ro.max_schedules = budget;
@@ -1231,9 +1240,8 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
     // Several projects, or a plan the grid holds only in part: the grid GA (it minimises the
     // makespan) starts the calendar GA, which goes on for the objective as a whole (total delay,
     // or the finish and then the total delay) and the plan as a whole (tiers, caps).
-    const bool seed_from_grid = budget >= 4 * static_cast<std::int64_t>(pop) &&
-                                (model.net->project_ids().size() > 1 || !grid_applies(model, options, GridUse::answer));
-    if (auto grid = seed_from_grid ? std::nullopt : search_integer_grid(model, options, budget, GridUse::answer)) {
+    const bool several = model.net->project_ids().size() > 1;
+    if (auto grid = several ? std::nullopt : search_integer_grid(model, options, budget, GridUse::answer)) {
         // The one-pass heuristic's figures, for the comparison every result reports.
         std::vector<double> key(n);
         std::vector<FreeProfile> prof;
@@ -1250,7 +1258,7 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
     }
     // Half the budget (and time) to the grid GA, the rest to the calendar GA seeded with its schedule.
     std::optional<Search> grid_start;
-    if (seed_from_grid) {
+    if (budget >= 4 * static_cast<std::int64_t>(pop)) {
         LevelOptions half = options;  // and half the time limit
         if (half.time_limit > 0.0) half.time_limit /= 2.0;
         grid_start = search_integer_grid(model, half, budget / 2, GridUse::start);

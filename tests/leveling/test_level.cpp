@@ -490,12 +490,15 @@ TEST_CASE("level: a plan on one working calendar is levelled by the RCPSP engine
         CHECK(c.finish[5] >= after_working_days(pf, 20));
     }
 
-    // One task on another calendar (the 24/7 one the conversion wrote): no single axis, the
-    // calendar GA levels it.
+    // One task on another calendar (the 24/7 one the conversion wrote): no single axis, so the RCPSP
+    // engine does not answer alone. It levels an approximation (that task as the working days its
+    // CPM dates span) on half the budget, which it reports to the progress callback, and the
+    // calendar GA, holding every calendar, goes on from its order. Every check passes.
     REQUIRE(std::any_of(pf.calendars.begin(), pf.calendars.end(), [](const Calendar& c) { return c.id == CalendarId{"24x7"}; }));
     pf.projects[0].tasks[5].calendar = CalendarId{"24x7"};
-    const LevelResult mixed = level(pf, {.schedules = 500, .seed = 1});
-    CHECK(mixed.best_rule != "genetic_integer_grid");
+    std::int32_t grid_reports = 0;
+    const LevelResult mixed = level(pf, {.schedules = 500, .seed = 1, .progress = [&](const LevelProgress& p) { grid_reports += p.max_passes == 250; }});
+    CHECK(grid_reports > 0);
     CHECK(mixed.status == LevelStatus::levelled);
     CHECK(capacity_violation(pf, mixed).empty());
     CHECK(schedule_violations(pf, mixed).empty());
@@ -545,8 +548,8 @@ TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCP
     // start-to-start lag: the successor may start first) and a 50 % lag on J2's first link. Start-to-
     // start lags, some negative, on a half-day grid: the RCPSP engine levels the plan, every check
     // passes (links and leads included), some job starts before a predecessor, and the finish is
-    // no later than the calendar GA's on the same plan (the sink milestone on the 24/7 calendar, which
-    // moves no date, keeps the grid out: no one axis).
+    // no later than the calendar GA's alone on the same plan (the sink milestone at priority 1000, do
+    // not level: it has nothing to level, so no date moves, but no grid engine runs).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
     Portfolio pf = j301_1_on_working_days();
     auto& tasks = pf.projects[0].tasks;
@@ -581,7 +584,7 @@ TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCP
     CHECK(overlapping > 0);
 
     Portfolio off_grid = pf;
-    off_grid.projects[0].tasks.back().calendar = CalendarId{"24x7"};  // the sink milestone: same date, no one axis
+    off_grid.projects[0].tasks.back().priority = 1000;  // the sink milestone: do not level (nothing to), no grid
     const LevelResult ga = level(off_grid, {.schedules = 3000, .seed = 1});
     CAPTURE(to_string(r.portfolio_finish), to_string(ga.portfolio_finish), to_string(r.one_pass_portfolio_finish));
     CHECK(ga.best_rule != "genetic_integer_grid");
@@ -595,7 +598,7 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
     // RCPSP, so the RCPSP engine no longer answers alone; it levels the plan without the cap on half
     // the budget, and the calendar GA goes on from its order (holding the cap). Every check passes,
     // and over the ten plans the finishes sum to no later than the calendar GA's alone (the sink
-    // milestone also on the 24/7 calendar: no date moves, but there is no one axis).
+    // milestone also at priority 1000, do not level: no date moves, but no grid engine runs).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
     std::int64_t started = 0, alone = 0;
     for (int parameter = 1; parameter <= 10; ++parameter) {
@@ -615,8 +618,10 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
         CHECK(capacity_violation(pf, r).empty());
         CHECK(schedule_violations(pf, r).empty());
         Portfolio off_grid = pf;
-        off_grid.projects[0].tasks.back().calendar = CalendarId{"24x7"};
-        const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1});
+        off_grid.projects[0].tasks.back().priority = 1000;
+        std::int32_t alone_reports = 0;
+        const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1, .progress = [&](const LevelProgress& p) { alone_reports += p.max_passes == 2500; }});
+        CHECK(alone_reports == 0);
         CHECK(ga.best_rule != "genetic_integer_grid");
         CHECK(schedule_violations(off_grid, ga).empty());
         started += (r.portfolio_finish - pf.projects[0].start).count();
@@ -633,8 +638,8 @@ TEST_CASE("level: availability periods and work in progress stay on the RCPSP en
     // two weeks from 19 January. The done and running work reserves R1 in the profile, the
     // availability period becomes capacity steps on the working-day axis, and the RCPSP engine
     // levels the rest: every check passes, the fixed work keeps its dates, and the finish is no
-    // later than the calendar GA's (the same plan with the sink milestone on the 24/7 calendar: no
-    // date moves, but there is no one axis).
+    // later than the calendar GA's alone (the same plan with the sink milestone at priority 1000, do
+    // not level: no date moves, but no grid engine runs).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
     Portfolio pf = j301_1_on_working_days();
     auto& tasks = pf.projects[0].tasks;
@@ -658,7 +663,7 @@ TEST_CASE("level: availability periods and work in progress stay on the RCPSP en
     for (std::size_t i = 3; i < tasks.size(); ++i) CHECK(r.start[i] >= *pf.status_date);
 
     Portfolio off_grid = pf;
-    off_grid.projects[0].tasks.back().calendar = CalendarId{"24x7"};  // the sink milestone: same date, no one axis
+    off_grid.projects[0].tasks.back().priority = 1000;  // the sink milestone: do not level (nothing to), no grid
     const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1});
     CAPTURE(to_string(r.portfolio_finish), to_string(ga.portfolio_finish), to_string(r.one_pass_portfolio_finish), ga.best_rule);
     CHECK(ga.best_rule != "genetic_integer_grid");
