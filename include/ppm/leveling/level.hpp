@@ -14,8 +14,13 @@
 /// activity-list GA with time-window (Valls et al. 2008) and two-point crossover, swap mutation,
 /// elitist ranking, double justification (Valls et al. 2005), and every child's
 /// list re-encoded by its own start times (Debels et al. 2006), the population seeded with the
-/// priority rules. Same portfolio, options and seed: same answer, whatever the thread count.
-/// docs/leveling.md explains every choice.
+/// priority rules. A plan that is a single-mode RCPSP on one integer time axis (the working
+/// minutes of its one calendar; links as start-to-start lags, leads included; SNET/FNET and fixed
+/// work as releases and capacity steps) goes to the RCPSP engine (`solve_rcpsp`, the bi-population
+/// GA) on that grid instead, its starts decoded by one calendar pass (`best_rule`
+/// "genetic_integer_grid"); a plan that is that RCPSP but for caps, tasks on other calendars or
+/// several projects gets the grid engine's schedule as the calendar GA's start. Same portfolio,
+/// options and seed: same answer, whatever the thread count. docs/leveling.md explains every choice.
 ///
 /// @code
 ///   ppm::Portfolio pf = ppm::read_model_file("plan.json");
