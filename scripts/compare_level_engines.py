@@ -16,7 +16,7 @@ Variants:
   247     every fourth job on the 24/7 calendar (the grid engine starts the calendar GA)
 
 Usage: /usr/bin/python3 scripts/compare_level_engines.py BUILD_DIR --variant leads [--sets j30,j60]
-       [--every 10] [--seed 1]
+       [--every 10] [--seed 1] [--level-args "--split"]
 Builds nothing; one process at a time.
 """
 import argparse
@@ -74,6 +74,7 @@ def main() -> None:
     ap.add_argument("--sets", default="j30,j60")
     ap.add_argument("--every", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--level-args", default="", help="more `ppm level` options for both runs, e.g. --split")
     a = ap.parse_args()
     ppm = pathlib.Path(a.build) / "apps" / "ppm" / "ppm"
     tmp = pathlib.Path(tempfile.mkdtemp())
@@ -90,7 +91,7 @@ def main() -> None:
             apply_variant(model, a.variant)
             finish = {}
             for side, path in (("plan", model), ("alone", alone(model))):
-                lv = json.loads(subprocess.run([str(ppm), "level", str(path), "--json", "--seed", str(a.seed)],
+                lv = json.loads(subprocess.run([str(ppm), "level", str(path), "--json", "--seed", str(a.seed)] + a.level_args.split(),
                                                check=True, capture_output=True, text=True).stdout)
                 finish[side] = working_days(lv["portfolio_finish"])
                 total[side] += finish[side]

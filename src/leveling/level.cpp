@@ -843,9 +843,10 @@ void window_crossover(const Individual& mother, const Individual& father, Rng& r
 //
 // With several projects the makespan is not the whole objective, so the grid GA's schedule is a
 // starting point (GridUse::start): the calendar GA goes on from it. So it is for a plan that is
-// that RCPSP but for caps (SNLT/FNLT), ALAP and the constraints that win over logic: the grid
-// leaves them out (a relaxation), the pass that decodes its starts and the calendar GA after it
-// hold them. (Priority tiers left out the same way made the finish later: j60 on working days
+// that RCPSP but for caps (SNLT/FNLT), ALAP and the constraints that win over logic, tasks on
+// other calendars than the axis, or splitting: the grid leaves them out (a relaxation; a task on
+// another calendar spans its CPM dates' axis minutes), the pass that decodes its starts and the
+// calendar GA after it hold them. (Priority tiers left out the same way made the finish later: j60 on working days
 // with every third job a tier up, 82.38 / 82.54 working days on seeds 1 / 2 against 82.67 / 82.69.)
 constexpr std::int64_t kGridPeriodsPerTask = 1000;  // mean task length in grid periods the grid engine takes on
 
@@ -856,7 +857,8 @@ enum class GridUse { answer, start };
 bool grid_applies(const Prepared& model, const LevelOptions& opt, GridUse use) {
     const Network& net = *model.net;
     const std::size_t n = model.n;
-    if (opt.within_float || opt.split || n == 0 || n > 1'000'000) return false;
+    // Split work is no RCPSP; a schedule that splits nothing is one to start from.
+    if (opt.within_float || (opt.split && use == GridUse::answer) || n == 0 || n > 1'000'000) return false;
     if (use == GridUse::answer && net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish) return false;
     std::optional<std::int64_t> tier;  // one priority tier for every task that is levelled
     for (std::size_t i = 0; i < n; ++i) {

@@ -631,6 +631,23 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
     CHECK(started <= alone);
 }
 
+TEST_CASE("level: with splitting allowed the RCPSP engine's schedule starts the calendar GA") {
+    // j301_1 on working days, split allowed: split work is no RCPSP, but a schedule that splits
+    // nothing is one to start from. The RCPSP engine reports half the budget to the progress
+    // callback, the calendar GA (splitting) goes on; every check passes (pieces included) and the
+    // finish is no later than the one-pass heuristic's.
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    const Portfolio pf = j301_1_on_working_days();
+    std::int32_t grid_reports = 0;
+    const LevelResult r = level(pf, {.split = true, .schedules = 2000, .seed = 1,
+                                     .progress = [&](const LevelProgress& p) { grid_reports += p.max_passes == 1000; }});
+    CHECK(grid_reports > 0);
+    CHECK(r.status == LevelStatus::levelled);
+    CHECK(capacity_violation(pf, r).empty());
+    CHECK(schedule_violations(pf, r).empty());
+    CHECK(r.portfolio_finish <= r.one_pass_portfolio_finish);
+}
+
 TEST_CASE("level: availability periods and work in progress stay on the RCPSP engine") {
     // j301_1 on working days, status date Monday 12 January 2026: J3 (4 days, 10 units of R1) done
     // Monday to Thursday, J2 (8 days, 4 units of R1) started Friday 9th, one day done; R1 at half
