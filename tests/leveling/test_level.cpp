@@ -497,7 +497,8 @@ TEST_CASE("level: a plan on one working calendar is levelled by the RCPSP engine
     REQUIRE(std::any_of(pf.calendars.begin(), pf.calendars.end(), [](const Calendar& c) { return c.id == CalendarId{"24x7"}; }));
     pf.projects[0].tasks[5].calendar = CalendarId{"24x7"};
     std::int32_t grid_reports = 0;
-    const LevelResult mixed = level(pf, {.schedules = 500, .seed = 1, .progress = [&](const LevelProgress& p) { grid_reports += p.max_passes == 250; }});
+    auto count_grid = [&](const LevelProgress& p) { grid_reports += p.max_passes == 250; };
+    const LevelResult mixed = level(pf, {.schedules = 500, .seed = 1, .progress = count_grid});
     CHECK(grid_reports > 0);
     CHECK(mixed.status == LevelStatus::levelled);
     CHECK(capacity_violation(pf, mixed).empty());
@@ -566,7 +567,8 @@ TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCP
     CHECK(capacity_violation(pf, r).empty());
     CHECK(schedule_violations(pf, r).empty());
     auto index_of = [&](const TaskId& id) {
-        return static_cast<std::size_t>(std::find_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.id == id; }) - tasks.begin());
+        const auto it = std::find_if(tasks.begin(), tasks.end(), [&](const Task& t) { return t.id == id; });
+        return static_cast<std::size_t>(it - tasks.begin());
     };
     // Some link gives a negative start-to-start lag, and the schedule uses the overlap the links
     // allow: successors start before a predecessor's finish.
@@ -613,14 +615,16 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
         pf.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
         // The RCPSP engine reports its own budget (half of 5,000) to the progress callback.
         std::int32_t grid_reports = 0;
-        const LevelResult r = level(pf, {.schedules = 5000, .seed = 1, .progress = [&](const LevelProgress& p) { grid_reports += p.max_passes == 2500; }});
+        auto count_grid = [&](const LevelProgress& p) { grid_reports += p.max_passes == 2500; };
+        const LevelResult r = level(pf, {.schedules = 5000, .seed = 1, .progress = count_grid});
         CHECK(grid_reports > 0);
         CHECK(capacity_violation(pf, r).empty());
         CHECK(schedule_violations(pf, r).empty());
         Portfolio off_grid = pf;
         off_grid.projects[0].tasks.back().priority = 1000;
         std::int32_t alone_reports = 0;
-        const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1, .progress = [&](const LevelProgress& p) { alone_reports += p.max_passes == 2500; }});
+        auto count_alone = [&](const LevelProgress& p) { alone_reports += p.max_passes == 2500; };
+        const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1, .progress = count_alone});
         CHECK(alone_reports == 0);
         CHECK(ga.best_rule != "genetic_integer_grid");
         CHECK(schedule_violations(off_grid, ga).empty());
