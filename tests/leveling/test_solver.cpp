@@ -73,6 +73,37 @@ TEST_CASE("rcpsp solver: capacity that changes over time, by hand") {
     CHECK_THROWS_AS(RcpspInstance(unordered), ModelError);
 }
 
+namespace {
+
+// The instance's data without its arcs (durations, capacities, demands), to build a variant from.
+RcpspData data_without_arcs(const RcpspInstance& inst) {
+    RcpspData d;
+    d.durations.assign(inst.durations().begin(), inst.durations().end());
+    d.capacities.assign(inst.capacities().begin(), inst.capacities().end());
+    d.demands.assign(inst.demands().begin(), inst.demands().end());
+    return d;
+}
+
+// Solves with one and two decoding threads: both schedules pass the independent checker, never
+// below the bound, and are the same. Returns the schedule.
+std::vector<std::int32_t> solve_checked(const RcpspInstance& inst, std::uint64_t seed) {
+    std::vector<std::int32_t> one_thread;
+    for (const std::int32_t threads : {1, 2}) {
+        const RcpspResult r = solve_rcpsp(inst, {.max_schedules = 600, .seed = seed, .threads = threads,
+                                                 .threading = RcpspThreading::children});
+        const ScheduleCheck c = check_schedule(inst, r.start_times);
+        CHECK(c.feasible);
+        CHECK(c.makespan == r.makespan);
+        CHECK(r.makespan >= r.lower_bound);
+        CHECK(r.schedules <= 600);
+        if (threads == 1) one_thread = r.start_times;
+        else CHECK(r.start_times == one_thread);
+    }
+    return one_thread;
+}
+
+}  // namespace
+
 TEST_CASE("rcpsp solver: random networks with capacity steps give feasible schedules") {
     // The random instances with each resource's capacity of 10 cut to 3-9 over a few stretches of
     // periods: every schedule the engine returns passes the independent checker (which reads the
@@ -81,10 +112,7 @@ TEST_CASE("rcpsp solver: random networks with capacity steps give feasible sched
     for (std::uint64_t seed = 1; seed <= 15; ++seed) {
         INFO("seed " << seed);
         const RcpspInstance plain = test::random_instance(seed, 30, 3);
-        RcpspData d;
-        d.durations.assign(plain.durations().begin(), plain.durations().end());
-        d.capacities.assign(plain.capacities().begin(), plain.capacities().end());
-        d.demands.assign(plain.demands().begin(), plain.demands().end());
+        RcpspData d = data_without_arcs(plain);
         for (std::int32_t j = 0; j < plain.num_jobs(); ++j)
             for (std::size_t a = 0; a < plain.successors(j).size(); ++a)
                 d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a]});
@@ -98,19 +126,7 @@ TEST_CASE("rcpsp solver: random networks with capacity steps give feasible sched
                 d.capacity_steps.push_back({.resource = k, .period = t, .capacity = 10});
             }
         }
-        const RcpspInstance inst(std::move(d));
-        std::vector<std::int32_t> one_thread;
-        for (const std::int32_t threads : {1, 2}) {
-            const RcpspResult r = solve_rcpsp(inst, {.max_schedules = 600, .seed = seed, .threads = threads,
-                                                     .threading = RcpspThreading::children});
-            const ScheduleCheck c = check_schedule(inst, r.start_times);
-            CHECK(c.feasible);
-            CHECK(c.makespan == r.makespan);
-            CHECK(r.makespan >= r.lower_bound);
-            CHECK(r.schedules <= 600);
-            if (threads == 1) one_thread = r.start_times;
-            else CHECK(r.start_times == one_thread);
-        }
+        solve_checked(RcpspInstance(std::move(d)), seed);
     }
 }
 
@@ -124,28 +140,14 @@ TEST_CASE("rcpsp solver: random networks with leads give feasible schedules") {
     for (std::uint64_t seed = 1; seed <= 15; ++seed) {
         INFO("seed " << seed);
         const RcpspInstance plain = test::random_instance(seed, 30, 3);
-        RcpspData d;
-        d.durations.assign(plain.durations().begin(), plain.durations().end());
-        d.capacities.assign(plain.capacities().begin(), plain.capacities().end());
-        d.demands.assign(plain.demands().begin(), plain.demands().end());
+        RcpspData d = data_without_arcs(plain);
         test::SplitMix rng{seed * 104729};
         for (std::int32_t j = 0; j < plain.num_jobs(); ++j)
             for (std::size_t a = 0; a < plain.successors(j).size(); ++a) {
                 d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a] - static_cast<std::int32_t>(rng.below(6))});
                 leads += d.arcs.back().lag < 0;
             }
-        const RcpspInstance inst(d);
-        std::vector<std::int32_t> one_thread;
-        for (const std::int32_t threads : {1, 2}) {
-            const RcpspResult r = solve_rcpsp(inst, {.max_schedules = 600, .seed = seed, .threads = threads,
-                                                     .threading = RcpspThreading::children});
-            const ScheduleCheck c = check_schedule(inst, r.start_times);
-            CHECK(c.feasible);
-            CHECK(c.makespan == r.makespan);
-            CHECK(r.makespan >= r.lower_bound);
-            if (threads == 1) one_thread = r.start_times;
-            else CHECK(r.start_times == one_thread);
-        }
+        const std::vector<std::int32_t> one_thread = solve_checked(RcpspInstance(d), seed);
         for (const RcpspArc& a : d.arcs) used += one_thread[static_cast<std::size_t>(a.to)] < one_thread[static_cast<std::size_t>(a.from)];
     }
     CAPTURE(leads, used);
