@@ -441,10 +441,10 @@ TEST_CASE("level: the calendar GA double-justifies its schedules (Valls et al. 2
 
 namespace {
 
-// j301_1 (PSPLIB j30, Kolisch & Sprecher 1997) as a plan on a Mon-Fri calendar: one period of the
-// instance is one working day of 480 minutes.
-Portfolio j301_1_on_working_days() {
-    Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances/j301_1.sm"));
+// A j30 instance (PSPLIB, Kolisch & Sprecher 1997; j301_1 unless named) as a plan on a Mon-Fri
+// calendar: one period of the instance is one working day of 480 minutes.
+Portfolio j30_on_working_days(const std::string& name = "j301_1.sm") {
+    Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances" / name));
     pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
     pf.default_calendar = CalendarId{"std"};
     pf.projects[0].minutes_per_day = 480;
@@ -466,7 +466,7 @@ TEST_CASE("level: a plan on one working calendar is levelled by the RCPSP engine
     // plan is an RCPSP on working days and the RCPSP engine levels it. j301_1's optimum is 43
     // periods (j30opt.sm): 43 working days, Monday 5 January to Wednesday 4 March 2026, 17:00.
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
-    Portfolio pf = j301_1_on_working_days();
+    Portfolio pf = j30_on_working_days();
     const LevelResult r = level(pf, {.schedules = 5000, .seed = 1});
     CHECK(r.best_rule == "genetic_integer_grid");
     CHECK(r.status == LevelStatus::levelled);
@@ -511,7 +511,7 @@ TEST_CASE("level: summaries, links from summaries and fractional units stay on t
     // days), and every capacity and demand halved (a scale of 2 makes them whole). Summaries span
     // their children; every check passes.
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
-    Portfolio pf = j301_1_on_working_days();
+    Portfolio pf = j30_on_working_days();
     auto& tasks = pf.projects[0].tasks;
     REQUIRE(tasks.size() == 32);
     for (int s = 0; s < 3; ++s) {
@@ -552,7 +552,7 @@ TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCP
     // no later than the calendar GA's alone on the same plan (the sink milestone at priority 1000, do
     // not level: it has nothing to level, so no date moves, but no grid engine runs).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
-    Portfolio pf = j301_1_on_working_days();
+    Portfolio pf = j30_on_working_days();
     auto& tasks = pf.projects[0].tasks;
     REQUIRE(tasks.size() == 32);
     for (std::size_t i = 2; i <= 30; ++i) {
@@ -606,12 +606,7 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
     for (int parameter = 1; parameter <= 10; ++parameter) {
         const std::string name = "j30" + std::to_string(parameter) + "_1.sm";
         CAPTURE(name);
-        Portfolio pf = to_portfolio(read_psplib_sm(test::shared_data() / "psplib/j30/instances" / name));
-        pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
-        pf.default_calendar = CalendarId{"std"};
-        pf.projects[0].minutes_per_day = 480;
-        pf.projects[0].start = Instant::from_ymd_hm(2026, 1, 5, 8, 0);
-        for (auto& t : pf.projects[0].tasks) t.duration = Duration{t.duration.count() / kMinutesPerDay * 480};
+        Portfolio pf = j30_on_working_days(name);
         pf.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
         // The RCPSP engine reports its own budget (half of 5,000) to the progress callback.
         std::int32_t grid_reports = 0;
@@ -641,7 +636,7 @@ TEST_CASE("level: with splitting allowed the RCPSP engine's schedule starts the 
     // callback, the calendar GA (splitting) goes on; every check passes (pieces included) and the
     // finish is no later than the one-pass heuristic's.
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
-    const Portfolio pf = j301_1_on_working_days();
+    const Portfolio pf = j30_on_working_days();
     std::int32_t grid_reports = 0;
     const LevelResult r = level(pf, {.split = true, .schedules = 2000, .seed = 1,
                                      .progress = [&](const LevelProgress& p) { grid_reports += p.max_passes == 1000; }});
@@ -662,7 +657,7 @@ TEST_CASE("level: availability periods and work in progress stay on the RCPSP en
     // later than the calendar GA's alone (the same plan with the sink milestone at priority 1000, do
     // not level: no date moves, but no grid engine runs).
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
-    Portfolio pf = j301_1_on_working_days();
+    Portfolio pf = j30_on_working_days();
     auto& tasks = pf.projects[0].tasks;
     REQUIRE((tasks[1].id == TaskId{"J2"} && tasks[2].id == TaskId{"J3"}));
     const Instant monday = pf.projects[0].start;
