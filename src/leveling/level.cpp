@@ -887,7 +887,6 @@ struct GridPlan {
     std::int32_t off = 0;
     CalendarIndex axis{};            // the axis calendar; period k starts at working minute base + k * grid
     std::int64_t base = 0, grid = 1;
-    bool leads = false;              // an arc with a negative lag (see from_grid)
 };
 
 // Units per resource as whole numbers: the smallest of a few scales that makes every free capacity
@@ -1093,14 +1092,12 @@ std::optional<GridPlan> integer_grid(const Prepared& model, GridUse use) {
             if (dm > final_capacity[r]) return std::nullopt;  // may never fit: the calendar path reports it
         }
     }
-    bool leads = false;
     for (const Arc& a : arcs) {
         if (a.from == kSource && !source) continue;  // every release at period 0
         data.arcs.push_back({static_cast<std::int32_t>(a.from == kSource ? 0 : a.from + off), static_cast<std::int32_t>(a.to + off),
                              static_cast<std::int32_t>(a.lag / grid)});
-        leads = leads || a.lag < 0;
     }
-    return GridPlan{RcpspInstance(std::move(data)), off, axis, base, grid, leads};
+    return GridPlan{RcpspInstance(std::move(data)), off, axis, base, grid};
 }
 
 // The RCPSP engine's schedule on the calendar model: one forward calendar-SGS pass in the order of
@@ -1115,7 +1112,8 @@ Search from_grid(const Prepared& model, const LevelOptions& opt, const GridPlan&
     std::vector<FreeProfile> prof;
     Search out;
     run_pass(model, opt, key, prof, out.best);
-    if (plan.leads) {
+    const auto lags = plan.instance.successor_lag_values();
+    if (std::any_of(lags.begin(), lags.end(), [](std::int32_t lag) { return lag < 0; })) {
         // With leads a successor may start before its predecessor, and the pass (which takes the
         // tasks in start order only as far as precedence allows) loses its no-later guarantee. The
         // engine's own schedule then competes: the same pass with every task that takes time
