@@ -45,6 +45,9 @@ RcpspInstance::RcpspInstance(RcpspData data) : name_(std::move(data.name)) {
     if (!data.job_names.empty() && data.job_names.size() != data.durations.size())
         throw ModelError::invalid_value("job_names", where, "needs one name per job");
     job_names_ = std::move(data.job_names);
+    if (!data.tiers.empty() && data.tiers.size() != data.durations.size())
+        throw ModelError::invalid_value("tiers", where, "needs one tier per job");
+    tiers_ = std::move(data.tiers);
     if (job_names_.empty()) {
         job_names_.reserve(static_cast<std::size_t>(n));
         for (std::int32_t j = 0; j < n; ++j) job_names_.push_back(std::to_string(j + 1));

@@ -108,6 +108,7 @@ public:
         for (Decoded& c : decoded_) {
             c.list.resize(N);
             c.starts.resize(N);
+            if (kernel_.tiered()) c.first_starts.resize(N);
         }
         helpers_.reserve(threads_ - 1);
         for (std::size_t t = 1; t < threads_; ++t) helpers_.emplace_back(*shared.instance);
@@ -241,12 +242,17 @@ private:
         to.makespan[i] = m;
         to.hash[i] = h;
         to.gene[i] = gene;
-        if (m < best_) {
-            best_ = m;
-            std::copy(starts_.begin(), starts_.end(), best_starts_.begin());
-            std::int32_t seen = sh_.best.load();
-            while (m < seen && !sh_.best.compare_exchange_weak(seen, m)) {
-            }
+        // With priority tiers only forward schedules answer: a backward one ignores the tiers.
+        if (dir == 0 || !kernel_.tiered()) offer(m, starts_);
+    }
+
+    /// Keeps the schedule `starts` (makespan m) when it is the best so far.
+    void offer(std::int32_t m, std::span<const std::int32_t> starts) {
+        if (m >= best_) return;
+        best_ = m;
+        std::copy(starts.begin(), starts.end(), best_starts_.begin());
+        std::int32_t seen = sh_.best.load();
+        while (m < seen && !sh_.best.compare_exchange_weak(seen, m)) {
         }
     }
 
@@ -254,6 +260,8 @@ private:
     /// one pass of budget left only decoded: its list (ordered for the side it joins) and schedule.
     struct Decoded {
         std::vector<std::int32_t> list, starts;
+        std::vector<std::int32_t> first_starts;  // with priority tiers: the forward decoding a backward pass justified
+        std::int32_t first_makespan = 0;
         std::int32_t makespan = 0;
         std::int32_t passes = 2;
         std::int32_t anchor = 0;  // capacity steps: where a backward decoding finishes its jobs
@@ -269,8 +277,9 @@ private:
         std::span<std::int32_t> starts(out.starts), o(out.list);
         out.store = true;
         if (dir == 1) kernel.set_anchor(out.anchor);
-        std::int32_t m = out.gene ? kernel.parallel(dir, l, starts)
-                                  : (dir == 0 ? kernel.forward(l, starts) : kernel.backward(l, starts));
+        // The parallel SGS does not apply priority tiers: with tiers every decoding is serial.
+        std::int32_t m = out.gene && !kernel.tiered() ? kernel.parallel(dir, l, starts)
+                                                      : (dir == 0 ? kernel.forward(l, starts) : kernel.backward(l, starts));
         if (out.passes == 1) {  // keep the decoded schedule on its own side
             if (dir == 0) kernel.order_by_start(starts, o);
             else kernel.order_by_finish_desc(starts, o);
@@ -280,6 +289,10 @@ private:
             return;
         }
         if (dir == 0) {
+            if (kernel.tiered()) {
+                out.first_makespan = m;
+                std::copy(starts.begin(), starts.end(), out.first_starts.begin());
+            }
             kernel.order_by_finish_desc(starts, o);
             kernel.set_anchor(m);  // capacity steps: right-justified against its own makespan
             m = kernel.backward(o, starts);
@@ -304,6 +317,7 @@ private:
     /// side has room, as the generation's members are kept in 3 x population slots).
     void keep_child(const Decoded& c) {
         count(c.passes);
+        if (kernel_.tiered() && c.passes == 2 && c.dir == 1) offer(c.first_makespan, c.first_starts);
         Side& to = sides_[c.dir];
         if (!c.store || (c.passes == 1 && to.count >= 3 * pop_)) return;
         std::copy(c.starts.begin(), c.starts.end(), starts_.begin());

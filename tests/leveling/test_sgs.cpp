@@ -95,6 +95,30 @@ TEST_CASE("sgs: justification with a lead, computed by hand") {
     CHECK(out == std::vector<std::int32_t>{0, 0, 0, 0, 5, 8});
 }
 
+TEST_CASE("sgs: priority tiers, computed by hand") {
+    // One resource of 1 unit. A (2 periods) and B (1) both need it; C (3, no demand) follows A.
+    // The list A, B, C places A at 0, C at 2 and B at 2: makespan 5. With B a tier above A and C,
+    // B is taken first as soon as it is eligible (at once): B at 0, A at 1, C at 3, makespan 6, for
+    // every list (levelling by priority, as MS Project and P6 do).
+    RcpspData d;
+    d.name = "tiers";
+    d.durations = {2, 1, 3};
+    d.capacities = {1};
+    d.demands = {1, 1, 0};
+    add_finish_to_start(d, 0, 2);
+    const RcpspInstance plain(d);
+    CHECK(serial_sgs(plain, std::vector<std::int32_t>{0, 1, 2}) == std::vector<std::int32_t>{0, 2, 2});
+    d.tiers = {0, 1, 0};
+    const RcpspInstance tiered(d);
+    for (const auto& list : {std::vector<std::int32_t>{0, 1, 2}, std::vector<std::int32_t>{0, 2, 1}, std::vector<std::int32_t>{1, 0, 2}})
+        CHECK(serial_sgs(tiered, list) == std::vector<std::int32_t>{1, 0, 3});
+    // A tier above B instead: the list's own order wins again.
+    d.tiers = {1, 0, 0};
+    CHECK(serial_sgs(RcpspInstance(d), std::vector<std::int32_t>{1, 0, 2}) == std::vector<std::int32_t>{0, 2, 2});
+    d.tiers = {1, 0};
+    CHECK_THROWS_AS(RcpspInstance(d), ModelError);  // one tier per job
+}
+
 TEST_CASE("sgs: priority rules on j30 files are feasible and justification helps on average") {
     const std::string dir = "psplib/j30/instances";
     if (!test::have_shared(dir)) return;

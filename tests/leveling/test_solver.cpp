@@ -2,6 +2,9 @@
 // Demeulemeester & Herroelen 1997, read from the shared data), determinism, budget, cancellation.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <climits>
+#include <numeric>
 #include <stop_token>
 #include <vector>
 
@@ -10,6 +13,7 @@
 #include "ppm/io/psplib.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "ppm/leveling/schedule_check.hpp"
+#include "ppm/leveling/sgs.hpp"
 #include "test_support.hpp"
 
 using namespace ppm;
@@ -153,6 +157,46 @@ TEST_CASE("rcpsp solver: random networks with leads give feasible schedules") {
     CAPTURE(leads, used);
     CHECK(leads > 50);
     CHECK(used > 0);  // some successor starts before its predecessor
+}
+
+TEST_CASE("rcpsp solver: with priority tiers the answer is the best tier-ordered schedule") {
+    // Random six-job instances with every job in one of three priority tiers. Every precedence-
+    // feasible list is decoded by the serial SGS (which takes the eligible jobs of the highest tier
+    // first): the engine's answer is one of those schedules, with the smallest makespan among them
+    // (and one and two decoding threads agree). On some instances the tiers cost time: the best
+    // tier-ordered makespan is above the best without tiers.
+    std::int32_t costly = 0;
+    for (std::uint64_t seed = 1; seed <= 15; ++seed) {
+        INFO("seed " << seed);
+        const RcpspInstance plain = test::random_instance(seed, 6, 2);
+        RcpspData d = data_without_arcs(plain);
+        for (std::int32_t j = 0; j < plain.num_jobs(); ++j)
+            for (std::size_t a = 0; a < plain.successors(j).size(); ++a)
+                d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a]});
+        test::SplitMix rng{seed * 15485863};
+        for (std::int32_t j = 0; j < plain.num_jobs(); ++j) d.tiers.push_back(static_cast<std::int32_t>(rng.below(3)));
+        const RcpspInstance tiered(d);
+        std::vector<std::int32_t> list(static_cast<std::size_t>(plain.num_jobs()));
+        std::iota(list.begin(), list.end(), 0);
+        std::vector<std::vector<std::int32_t>> schedules;
+        std::int32_t best_tiered = INT32_MAX, best_plain = INT32_MAX;
+        do {
+            std::vector<std::int32_t> position(list.size());
+            for (std::size_t q = 0; q < list.size(); ++q) position[static_cast<std::size_t>(list[q])] = static_cast<std::int32_t>(q);
+            bool feasible = true;
+            for (std::int32_t j = 0; j < plain.num_jobs() && feasible; ++j)
+                for (const std::int32_t s : plain.successors(j)) feasible = feasible && position[static_cast<std::size_t>(j)] < position[static_cast<std::size_t>(s)];
+            if (!feasible) continue;
+            schedules.push_back(serial_sgs(tiered, list));
+            best_tiered = std::min(best_tiered, makespan(tiered, schedules.back()));
+            best_plain = std::min(best_plain, makespan(plain, serial_sgs(plain, list)));
+        } while (std::next_permutation(list.begin() + 1, list.end() - 1));
+        const std::vector<std::int32_t> answer = solve_checked(tiered, seed);
+        CHECK(makespan(tiered, answer) == best_tiered);
+        CHECK(std::find(schedules.begin(), schedules.end(), answer) != schedules.end());
+        costly += best_tiered > best_plain;
+    }
+    CHECK(costly > 0);
 }
 
 TEST_CASE("rcpsp solver: j30 instance table against j30opt.sm") {

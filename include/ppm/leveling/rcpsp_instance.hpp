@@ -42,6 +42,10 @@ struct RcpspData {
     std::vector<RcpspArc> arcs;           ///< Start-to-start arcs, acyclic (a lag < 0 is a lead).
     std::vector<std::string> job_names;   ///< Optional (empty or one per job): "1", "A100", ...
     std::vector<RcpspCapacityStep> capacity_steps;  ///< Optional, by resource then period (increasing).
+    /// Optional (empty or one per job): priority tiers, higher first. A forward serial SGS then takes,
+    /// of the jobs whose predecessors are placed, those of the highest tier first and the others in
+    /// list order (levelling by priority as MS Project and P6 do); without tiers, list order alone.
+    std::vector<std::int32_t> tiers;
 };
 
 /// Adds a finish-to-start arc `from -> to` with `lag` periods after the finish of `from`.
@@ -127,6 +131,9 @@ public:
     /// Number of arcs.
     [[nodiscard]] std::int32_t num_arcs() const noexcept { return static_cast<std::int32_t>(succ_index_.size()); }
 
+    /// Priority tiers, one per job (higher first), or empty: none (see RcpspData::tiers).
+    [[nodiscard]] std::span<const std::int32_t> tiers() const noexcept { return tiers_; }
+
     /// A topological order of the jobs (predecessors first); ties by job index.
     [[nodiscard]] std::span<const std::int32_t> topological_order() const noexcept { return topo_order_; }
     /// Position of each job in `topological_order()`.
@@ -140,6 +147,7 @@ private:
     std::vector<std::string> job_names_;
     std::vector<std::int32_t> durations_, capacities_, demands_, peak_;
     std::vector<RcpspCapacityStep> steps_;
+    std::vector<std::int32_t> tiers_;
     std::int32_t last_step_ = 0;
     std::vector<std::int32_t> succ_offset_, succ_index_, succ_lag_;
     std::vector<std::int32_t> pred_offset_, pred_index_, pred_lag_;

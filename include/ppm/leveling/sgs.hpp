@@ -27,11 +27,13 @@ enum class SgsScheme : std::uint8_t {
 std::string_view to_string(SgsScheme scheme) noexcept;
 
 /// Start times of a serial SGS pass over `activity_list` (a permutation of all jobs where every
-/// job comes after its predecessors; throws `ModelError` invalid_value otherwise).
+/// job comes after its predecessors; throws `ModelError` invalid_value otherwise). With priority
+/// tiers (RcpspData::tiers) the eligible jobs of the highest tier go first, the list orders the rest.
 [[nodiscard]] std::vector<std::int32_t> serial_sgs(const RcpspInstance& instance,
                                                    std::span<const std::int32_t> activity_list);
 
-/// Start times of a parallel SGS pass; `priority` has one value per job, smaller first.
+/// Start times of a parallel SGS pass; `priority` has one value per job, smaller first (priority
+/// tiers are not applied).
 [[nodiscard]] std::vector<std::int32_t> parallel_sgs(const RcpspInstance& instance, std::span<const double> priority);
 
 /// The precedence-feasible activity list that always takes the eligible job with the smallest

@@ -15,8 +15,9 @@
 // the forward pass that follows, not a schedule.
 
 #include <algorithm>
-#include <limits>
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -97,7 +98,18 @@ public:
             avail_ = base_;
         }
         keys_.resize(static_cast<std::size_t>(n_));
-        if (leads_) heap_.resize(static_cast<std::size_t>(n_));
+        // Priority tiers as ranks (0: the highest tier); one tier is none.
+        const auto tiers = inst.tiers();
+        if (!tiers.empty() && std::any_of(tiers.begin(), tiers.end(), [&](std::int32_t t) { return t != tiers[0]; })) {
+            std::vector<std::int32_t> levels(tiers.begin(), tiers.end());
+            std::sort(levels.begin(), levels.end(), std::greater<>());
+            levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+            tier_rank_.resize(static_cast<std::size_t>(n_));
+            for (std::int32_t j = 0; j < n_; ++j)
+                tier_rank_[j] = static_cast<std::int32_t>(std::lower_bound(levels.begin(), levels.end(), tiers[j], std::greater<>()) - levels.begin());
+            tier_list_.resize(static_cast<std::size_t>(n_));
+        }
+        if (leads_ || tiered()) heap_.resize(static_cast<std::size_t>(n_));
         mirror_.resize(static_cast<std::size_t>(n_));
         order_.resize(static_cast<std::size_t>(n_));
         missing_.resize(static_cast<std::size_t>(n_));
@@ -108,10 +120,26 @@ public:
     [[nodiscard]] std::int32_t num_jobs() const noexcept { return n_; }
     [[nodiscard]] const RcpspInstance& instance() const noexcept { return *inst_; }
 
-    /// Serial SGS forward on a precedence-feasible list; writes starts, returns the makespan.
+    /// Serial SGS forward on a precedence-feasible list; writes starts, returns the makespan. With
+    /// priority tiers the jobs are taken in the list's tier-normalised order (tier_order).
     std::int32_t forward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
-        return serial(fwd_, 0, list, starts);
+        if (!tiered()) return serial(fwd_, 0, list, starts);
+        tier_order(list, tier_list_);
+        return serial(fwd_, 0, tier_list_, starts);
     }
+
+    /// The order a forward pass takes the jobs of `list` in with priority tiers: of the jobs whose
+    /// predecessors come before, one of the highest tier first, the earliest in `list` among those
+    /// (Kahn's algorithm, as the calendar SGS of `level` picks its next task). `out` may not alias `list`.
+    void tier_order(std::span<const std::int32_t> list, std::span<std::int32_t> out) {
+        for (std::int32_t pos = 0; pos < n_; ++pos)
+            keys_[list[pos]] = (static_cast<std::int64_t>(tier_rank_[list[pos]]) << 32) | static_cast<std::int64_t>(pos);
+        topological_by_key(fwd_, out);
+    }
+
+    /// Whether the jobs have priority tiers (two or more): forward passes then normalise their
+    /// lists; backward and parallel passes do not (the solver only uses them to order forward passes).
+    [[nodiscard]] bool tiered() const noexcept { return !tier_rank_.empty(); }
 
     /// Serial SGS on the mirrored instance (jobs as late as possible before the makespan, or before
     /// the anchor when capacity changes over time) on a list feasible for the mirrored network;
@@ -132,6 +160,7 @@ public:
     /// Parallel SGS (Kolisch 1996) driven by list positions as priorities, forward (`dir` 0) or on
     /// the mirrored instance (`dir` 1, original-time starts written). The list must be feasible for
     /// that direction. Returns the makespan. O(decision points x pending jobs), no allocation.
+    /// Priority tiers are not applied.
     std::int32_t parallel(int dir, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
         const SgsNetwork& net = dir == 0 ? fwd_ : bwd_;
         std::span<std::int32_t> out = dir == 0 ? starts : std::span<std::int32_t>(mirror_);
@@ -362,7 +391,8 @@ private:
     SgsNetwork fwd_, bwd_;
     std::vector<std::int32_t> avail_, mirror_, order_, missing_, ready_, running_;
     std::vector<std::int64_t> keys_;
-    std::vector<std::int32_t> heap_;  // with leads: topological_by_key's heap
+    std::vector<std::int32_t> heap_;  // with leads or tiers: topological_by_key's heap
+    std::vector<std::int32_t> tier_rank_, tier_list_;  // with tiers: rank per job (0 highest), a forward pass's order
 };
 
 }  // namespace ppm::detail
