@@ -14,6 +14,7 @@ Variants:
   snlt    an SNLT in 2100 on the sink (the grid engine starts the calendar GA)
   six     every fourth job on a Mon-Sat calendar (the grid engine starts the calendar GA)
   247     every fourth job on the 24/7 calendar (the grid engine starts the calendar GA)
+  tiers   every third job a priority tier up, 600 against 500 (the grid engine answers)
 
 Usage: /usr/bin/python3 scripts/compare_level_engines.py BUILD_DIR --variant leads [--sets j30,j60]
        [--every 10] [--seed 1] [--level-args "--split"]
@@ -50,6 +51,10 @@ def apply_variant(model: pathlib.Path, variant: str) -> None:
         first["predecessors"][0].update(lag_unit="percent", lag_percent=50)
     elif variant == "snlt":
         tasks[-1]["constraint"] = {"type": "SNLT", "date": "2100-01-01T00:00"}
+    elif variant == "tiers":
+        for i, t in enumerate(tasks):
+            if i % 3 == 1:
+                t["priority"] = 600
     elif variant in ("six", "247"):
         if variant == "six":
             pf["calendars"].append(MON_SAT)
@@ -70,7 +75,7 @@ def alone(model: pathlib.Path) -> pathlib.Path:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
-    ap.add_argument("--variant", choices=["plain", "leads", "snlt", "six", "247"], default="plain")
+    ap.add_argument("--variant", choices=["plain", "leads", "snlt", "six", "247", "tiers"], default="plain")
     ap.add_argument("--sets", default="j30,j60")
     ap.add_argument("--every", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)

@@ -492,12 +492,12 @@ TEST_CASE("level: a plan on one working calendar is levelled by the RCPSP engine
 
     // One task on another calendar (the 24/7 one the conversion wrote): no single axis, so the RCPSP
     // engine does not answer alone. It levels an approximation (that task as the working days its
-    // CPM dates span) on half the budget, which it reports to the progress callback, and the
+    // CPM dates span) on half the budget (its progress reports say on_grid), and the
     // calendar GA, holding every calendar, goes on from its order. Every check passes.
     REQUIRE(std::any_of(pf.calendars.begin(), pf.calendars.end(), [](const Calendar& c) { return c.id == CalendarId{"24x7"}; }));
     pf.projects[0].tasks[5].calendar = CalendarId{"24x7"};
     std::int32_t grid_reports = 0;
-    auto count_grid = [&](const LevelProgress& p) { grid_reports += p.max_passes == 250; };
+    auto count_grid = [&](const LevelProgress& p) { grid_reports += p.on_grid; };
     const LevelResult mixed = level(pf, {.schedules = 500, .seed = 1, .progress = count_grid});
     CHECK(grid_reports > 0);
     CHECK(mixed.status == LevelStatus::levelled);
@@ -595,6 +595,57 @@ TEST_CASE("level: leads, finish-to-finish links and percent lags stay on the RCP
     CHECK(r.portfolio_finish <= r.one_pass_portfolio_finish);
 }
 
+TEST_CASE("level: priority tiers stay on the RCPSP engine") {
+    // By hand: A (2 days) and B (1 day) on Ana, C (3 days, no resource) after A. A first finishes on
+    // Friday (A Mon-Tue, B and C from Wednesday); with B at priority 800 B is levelled first, as in
+    // MS Project: B Monday, A Tuesday-Wednesday, C Thursday to Monday 9 March. The RCPSP engine
+    // levels both plans, tiers included.
+    Portfolio pf = two_tasks_one_person();
+    auto& tasks = pf.projects[0].tasks;
+    tasks[1].duration = Duration{480};
+    Task c;
+    c.id = TaskId{"C"};
+    c.duration = Duration{3 * 480};
+    c.predecessors.push_back({.predecessor = TaskId{"A"}});
+    tasks.push_back(std::move(c));
+    const LevelResult plain = level(pf, {.use_priorities = false});
+    CHECK(plain.best_rule == "genetic_integer_grid");
+    CHECK(plain.portfolio_finish == Instant::from_ymd_hm(2026, 3, 6, 17, 0));
+    tasks[1].priority = 800;
+    const LevelResult tiered = level(pf);
+    CHECK(tiered.best_rule == "genetic_integer_grid");
+    CHECK(tiered.start[1] == Instant::from_ymd_hm(2026, 3, 2, 8, 0));
+    CHECK(tiered.start[0] == Instant::from_ymd_hm(2026, 3, 3, 8, 0));
+    CHECK(tiered.portfolio_finish == Instant::from_ymd_hm(2026, 3, 9, 17, 0));
+    CHECK(capacity_violation(pf, tiered).empty());
+    CHECK(schedule_violations(pf, tiered).empty());
+
+    // j301_1 .. j3010_1 on working days with every third job a tier up (600 against 500): the RCPSP
+    // engine answers, every check passes, and over the ten plans the finishes sum to no later than
+    // the calendar GA's alone (the sink milestone at priority 1000, do not level: no date moves, but
+    // no grid engine runs).
+    if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
+    std::int64_t grid = 0, alone = 0;
+    for (int parameter = 1; parameter <= 10; ++parameter) {
+        const std::string name = "j30" + std::to_string(parameter) + "_1.sm";
+        CAPTURE(name);
+        Portfolio plan = j30_on_working_days(name);
+        for (std::size_t i = 1; i < plan.projects[0].tasks.size(); i += 3) plan.projects[0].tasks[i].priority = 600;
+        const LevelResult r = level(plan, {.schedules = 2000, .seed = 1});
+        CHECK(r.best_rule == "genetic_integer_grid");
+        CHECK(capacity_violation(plan, r).empty());
+        CHECK(schedule_violations(plan, r).empty());
+        Portfolio off_grid = plan;
+        off_grid.projects[0].tasks.back().priority = 1000;
+        const LevelResult ga = level(off_grid, {.schedules = 2000, .seed = 1});
+        CHECK(ga.best_rule != "genetic_integer_grid");
+        grid += (r.portfolio_finish - plan.projects[0].start).count();
+        alone += (ga.portfolio_finish - plan.projects[0].start).count();
+    }
+    CAPTURE(grid, alone);
+    CHECK(grid <= alone);
+}
+
 TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP engine") {
     // j301_1 .. j3010_1 on working days with an SNLT in 2100 on the sink milestone. A cap is no
     // RCPSP, so the RCPSP engine no longer answers alone; it levels the plan without the cap on half
@@ -608,9 +659,9 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
         CAPTURE(name);
         Portfolio pf = j30_on_working_days(name);
         pf.projects[0].tasks.back().constraint = Constraint{ConstraintType::start_no_later_than, Instant::from_ymd_hm(2100, 1, 1)};
-        // The RCPSP engine reports its own budget (half of 5,000) to the progress callback.
+        // The RCPSP engine's progress reports say on_grid.
         std::int32_t grid_reports = 0;
-        auto count_grid = [&](const LevelProgress& p) { grid_reports += p.max_passes == 2500; };
+        auto count_grid = [&](const LevelProgress& p) { grid_reports += p.on_grid; };
         const LevelResult r = level(pf, {.schedules = 5000, .seed = 1, .progress = count_grid});
         CHECK(grid_reports > 0);
         CHECK(capacity_violation(pf, r).empty());
@@ -618,7 +669,7 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
         Portfolio off_grid = pf;
         off_grid.projects[0].tasks.back().priority = 1000;
         std::int32_t alone_reports = 0;
-        auto count_alone = [&](const LevelProgress& p) { alone_reports += p.max_passes == 2500; };
+        auto count_alone = [&](const LevelProgress& p) { alone_reports += p.on_grid; };
         const LevelResult ga = level(off_grid, {.schedules = 5000, .seed = 1, .progress = count_alone});
         CHECK(alone_reports == 0);
         CHECK(ga.best_rule != "genetic_integer_grid");
@@ -632,14 +683,14 @@ TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP en
 
 TEST_CASE("level: with splitting allowed the RCPSP engine's schedule starts the calendar GA") {
     // j301_1 on working days, split allowed: split work is no RCPSP, but a schedule that splits
-    // nothing is one to start from. The RCPSP engine reports half the budget to the progress
-    // callback, the calendar GA (splitting) goes on; every check passes (pieces included) and the
+    // nothing is one to start from. The RCPSP engine levels first (its progress reports say
+    // on_grid), the calendar GA (splitting) goes on; every check passes (pieces included) and the
     // finish is no later than the one-pass heuristic's.
     if (!test::have_shared("psplib/j30/instances/j301_1.sm")) return;
     const Portfolio pf = j30_on_working_days();
     std::int32_t grid_reports = 0;
     const LevelResult r = level(pf, {.split = true, .schedules = 2000, .seed = 1,
-                                     .progress = [&](const LevelProgress& p) { grid_reports += p.max_passes == 1000; }});
+                                     .progress = [&](const LevelProgress& p) { grid_reports += p.on_grid; }});
     CHECK(grid_reports > 0);
     CHECK(r.status == LevelStatus::levelled);
     CHECK(capacity_violation(pf, r).empty());

@@ -782,6 +782,7 @@ class LevelObjective(enum.Enum):
 class LevelProgress:
     best_total_delay: int
     max_passes: int
+    on_grid: bool
     passes: int
 
 class LevelResult:

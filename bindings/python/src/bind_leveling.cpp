@@ -325,6 +325,7 @@ void bind_level(py::module_& m) {
         .def_readonly("passes", &LevelProgress::passes, "Passes done.")
         .def_readonly("max_passes", &LevelProgress::max_passes, "Budget.")
         .def_readonly("best_total_delay", &LevelProgress::best_total_delay, "Best total project delay (minutes).")
+        .def_readonly("on_grid", &LevelProgress::on_grid, "From the RCPSP engine on the plan's integer grid, not the calendar GA.")
         .def("__repr__", [](const LevelProgress& p) {
             return "LevelProgress(" + std::to_string(p.passes) + "/" + std::to_string(p.max_passes) + ")";
         });

@@ -225,6 +225,33 @@ def test_level_lead_on_working_days_by_hand():
     assert (h["peak_demand"] <= h["capacity"] + 1e-9).all()
 
 
+def test_level_priority_tier_on_working_days_by_hand():
+    # A Mon-Fri plan, R with one unit: A (two days) and B (one day) on R, C (three days, no
+    # resource) after A. B at priority 800 is levelled first, as in MS Project: B Monday, A
+    # Tuesday-Wednesday, C Thursday to the next Monday (without the tier: A first, finish Friday).
+    # The RCPSP engine levels the plan, tier included, and says so in its progress reports.
+    pf = ppm.Portfolio(id="PF", default_calendar="STD")
+    pf.calendars.append(ppm.Calendar.standard("STD"))
+    pf.resources.append(ppm.Resource(id="R", max_units=1.0))
+    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    for name, minutes, on_r in (("A", 960, True), ("B", 480, True), ("C", 1440, False)):
+        t = ppm.Task(id=name, duration=minutes)
+        if on_r:
+            t.assignments.append(ppm.Assignment(resource="R", units=1.0))
+        project.tasks.append(t)
+    project.tasks[2].predecessors.append(ppm.Dependency(predecessor="A"))
+    pf.projects.append(project)
+    assert ppm.level(pf, seed=1, use_priorities=False).portfolio_finish == dt.datetime(2026, 1, 9, 17, 0)
+    pf.projects[0].tasks[1].priority = 800
+    reports = []
+    r = ppm.level(pf, seed=1, progress=reports.append)
+    assert r.best_rule == "genetic_integer_grid"
+    assert any(p.on_grid for p in reports)
+    dates = dict(zip([str(t) for t in r.task_id], r.start.tolist()))
+    assert dates["B"] == dt.datetime(2026, 1, 5, 8, 0) and dates["A"] == dt.datetime(2026, 1, 6, 8, 0)
+    assert r.portfolio_finish == dt.datetime(2026, 1, 12, 17, 0)
+
+
 def test_level_tables_name_their_minutes(example_portfolio):
     pf = ppm.read_json_file(str(example_portfolio))
     r = ppm.level(pf, method=ppm.LevelMethod.PRIORITY, passes=2)
