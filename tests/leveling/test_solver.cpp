@@ -199,6 +199,29 @@ TEST_CASE("rcpsp solver: with priority tiers the answer is the best tier-ordered
     CHECK(costly > 0);
 }
 
+TEST_CASE("rcpsp solver: priority tiers with leads and capacity steps give feasible schedules") {
+    // The random 30-job instances with three tiers, every arc's lag cut by 0-5 periods (leads) and
+    // each resource cut to 4 for a stretch: every schedule passes the independent checker, never
+    // below the bound; two decoding threads give the one-thread answer.
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        INFO("seed " << seed);
+        const RcpspInstance plain = test::random_instance(seed, 30, 3);
+        RcpspData d = data_without_arcs(plain);
+        test::SplitMix rng{seed * 49979687};
+        for (std::int32_t j = 0; j < plain.num_jobs(); ++j) {
+            d.tiers.push_back(static_cast<std::int32_t>(rng.below(3)));
+            for (std::size_t a = 0; a < plain.successors(j).size(); ++a)
+                d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a] - static_cast<std::int32_t>(rng.below(6))});
+        }
+        for (std::int32_t k = 0; k < plain.num_resources(); ++k) {
+            const auto from = 2 + static_cast<std::int32_t>(rng.below(10));
+            d.capacity_steps.push_back({.resource = k, .period = from, .capacity = 4});
+            d.capacity_steps.push_back({.resource = k, .period = from + 5, .capacity = 10});
+        }
+        solve_checked(RcpspInstance(std::move(d)), seed);
+    }
+}
+
 TEST_CASE("rcpsp solver: j30 instance table against j30opt.sm") {
     const auto root = test::shared_data() / "psplib/j30";
     if (!test::have_shared("psplib/j30/j30opt.sm")) return;
