@@ -1066,6 +1066,7 @@ class RcpspData:
     durations: list[int]
     job_names: list[str]
     name: str
+    tiers: list[int]
 
 class RcpspInstance:
     def __init__(self, data: RcpspData) -> None: ...
@@ -1083,6 +1084,7 @@ class RcpspInstance:
     num_resources: int
     def predecessors(self, job: int) -> list[int]: ...
     def successors(self, job: int) -> list[int]: ...
+    tiers: list[int]
 
 class RcpspMaxProject:
     arcs: list[RcpspArc]

@@ -65,7 +65,8 @@ void bind_instances(py::module_& m) {
         .def_readwrite("demands", &RcpspData::demands, "Job-major demands.")
         .def_readwrite("arcs", &RcpspData::arcs, "Start-to-start arcs.")
         .def_readwrite("job_names", &RcpspData::job_names, "Optional job names.")
-        .def_readwrite("capacity_steps", &RcpspData::capacity_steps, "Optional capacity changes over time, by resource then period.");
+        .def_readwrite("capacity_steps", &RcpspData::capacity_steps, "Optional capacity changes over time, by resource then period.")
+        .def_readwrite("tiers", &RcpspData::tiers, "Optional priority tiers, one per job (higher first): a forward serial SGS takes the eligible jobs of the highest tier first.");
     m.def("add_finish_to_start", &add_finish_to_start, py::arg("data"), py::arg("from_"), py::arg("to"), py::arg("lag") = 0,
           "Adds a finish-to-start arc to `data`.");
 
@@ -90,6 +91,8 @@ void bind_instances(py::module_& m) {
         .def_property_readonly("capacity_steps", [](const RcpspInstance& i) {
             return std::vector<RcpspCapacityStep>(i.capacity_steps().begin(), i.capacity_steps().end());
         }, "Capacity changes over time (empty: constant capacities).")
+        .def_property_readonly("tiers", [](const RcpspInstance& i) { return std::vector<std::int32_t>(i.tiers().begin(), i.tiers().end()); },
+                               "Priority tiers, one per job (higher first), or empty: none.")
         .def("capacity_at", &RcpspInstance::capacity_at, py::arg("resource"), py::arg("period"), "Capacity of a resource in a period.")
         .def("peak_capacity", &RcpspInstance::peak_capacity, py::arg("resource"), "Largest capacity of a resource over time.")
         .def("successors", [](const RcpspInstance& i, std::int32_t j) {
@@ -119,7 +122,8 @@ void bind_instances(py::module_& m) {
                 std::vector<std::int32_t> steps;  // resource, period, capacity per step
                 for (const RcpspCapacityStep& st : i.capacity_steps()) steps.insert(steps.end(), {st.resource, st.period, st.capacity});
                 return py::make_tuple(i.name(), std::vector<std::int32_t>(d.begin(), d.end()), std::vector<std::int32_t>(c.begin(), c.end()),
-                                      std::vector<std::int32_t>(q.begin(), q.end()), from, to, lag, names, steps);
+                                      std::vector<std::int32_t>(q.begin(), q.end()), from, to, lag, names, steps,
+                                      std::vector<std::int32_t>(i.tiers().begin(), i.tiers().end()));
             },
             [](const py::tuple& t) {
                 RcpspData d;
@@ -135,6 +139,7 @@ void bind_instances(py::module_& m) {
                     const auto steps = t[8].cast<std::vector<std::int32_t>>();
                     for (std::size_t k = 0; k + 2 < steps.size(); k += 3) d.capacity_steps.push_back({steps[k], steps[k + 1], steps[k + 2]});
                 }
+                if (t.size() > 9) d.tiers = t[9].cast<std::vector<std::int32_t>>();  // priority tiers (pickles before them have 9 fields)
                 return std::make_shared<RcpspInstance>(std::move(d));
             }));
 

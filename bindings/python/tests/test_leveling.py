@@ -67,6 +67,20 @@ def test_capacity_steps_by_hand():
     assert [(s.resource, s.period, s.capacity) for s in again.capacity_steps] == [(0, 2, 0), (0, 4, 2)]
 
 
+def test_priority_tiers_by_hand():
+    # One unit; A (2 periods) and B (1) on it, C (3, no demand) after A (the C++ test's hand case):
+    # A first gives makespan 5; with B a tier up B goes first whenever it is eligible (at once), so
+    # every tier-ordered schedule takes 6. The tiers survive a pickle.
+    d = ppm.RcpspData(name="tiers", durations=[2, 1, 3], capacities=[1], demands=[1, 1, 0])
+    ppm.add_finish_to_start(d, 0, 2)
+    assert ppm.solve_rcpsp(ppm.RcpspInstance(d), seed=1).makespan == 5
+    d.tiers = [0, 1, 0]
+    inst = ppm.RcpspInstance(d)
+    r = ppm.solve_rcpsp(inst, seed=1)
+    assert r.makespan == 6 and list(r.start_times) == [1, 0, 3]
+    assert pickle.loads(pickle.dumps(inst)).tiers == [0, 1, 0]
+
+
 def test_psplib_instance_reaches_published_optimum(shared_data):
     # PSPLIB j30opt.sm (Kolisch & Sprecher 1997): optimum of j3010_1.
     opt = {(s.parameter, s.instance): s.makespan for s in ppm.read_psplib_solutions(str(shared_data / "psplib/j30/j30opt.sm"))}
