@@ -22,6 +22,7 @@
 #include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/rcpsp_instance.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
+#include "ppm/leveling/sgs.hpp"
 #include "ppm/schedule/detail/link_arithmetic.hpp"
 #include "ppm/schedule/network.hpp"
 
@@ -1164,6 +1165,13 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
     ro.threads = std::max(1, opt.threads);
     ro.threading = RcpspThreading::children;  // level's answer does not depend on the thread count
     ro.stop = opt.stop;
+    // The first population starts from the priority rules' orders, as the calendar GA's does.
+    std::vector<double> key, priority(static_cast<std::size_t>(plan->instance.num_jobs()), -1.0);
+    for (std::int32_t rule = 0; rule < kRuleCount; ++rule) {
+        rule_keys(model, rule, key);
+        for (std::size_t i = 0; i < model.n; ++i) priority[i + plan->off] = model.kind[i] == Kind::fixed ? -1.0 : key[i];
+        ro.initial_lists.push_back(activity_list_from_priorities(plan->instance, priority));
+    }
     if (opt.progress)
         ro.progress = [&](const RcpspProgress& p) {
             if (opt.stop.stop_requested()) return;  // cancelled: the engine's closing report is not passed on

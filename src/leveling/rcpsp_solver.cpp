@@ -8,7 +8,8 @@
 // 2005/2007); double justification of every schedule (Valls, Ballestin & Quintanilla 2005, EJOR 165);
 // justified individuals re-encoded by their start times, i.e. the "standardised" representation of
 // Debels, De Reyck, Leus & Vanhoucke (2006, EJOR 169) and Debels & Vanhoucke (2007, OR 55);
-// initial population by regret-based biased random sampling on LFT (Drexl 1991; Kolisch 1996).
+// initial population by regret-based biased random sampling on LFT (Drexl 1991; Kolisch 1996),
+// after the lists the caller gives (RcpspOptions::initial_lists: `level` gives its priority rules').
 // Selection ranks equal makespans by the work left in the schedule's last periods (a tie-breaker of
 // ours, docs/leveling.md), and the population grows with the budget (budget^0.9 / 60, 16..400) and
 // shrinks past 64 jobs (x 64 / jobs).
@@ -151,10 +152,14 @@ public:
         }
     }
 
-    /// Fills both sides up to `pop_` with sampled lists (the first one pure LFT when `first`).
+    /// Fills both sides up to `pop_` with sampled lists (when `first`: the options' initial lists,
+    /// then the pure LFT list, then sampled ones).
     void seed_population(bool first) {
+        const auto& given = sh_.options->initial_lists;  // first: the caller's lists, then the LFT list
+        const auto g = first ? static_cast<std::int32_t>(given.size()) : 0;
         for (std::int32_t i = 0; sides_[0].count < pop_ && sides_[1].count < pop_ && !stopped(); ++i) {
-            sample_list(list_.data(), first && i == 0);
+            if (i < g) std::copy(given[static_cast<std::size_t>(i)].begin(), given[static_cast<std::size_t>(i)].end(), list_.begin());
+            else sample_list(list_.data(), first && i == g);
             const char gene = static_cast<char>((i % 2 == 1));
             if (!decode(0, list_.data(), gene)) break;
             if (stopped()) break;
@@ -595,6 +600,7 @@ RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& optio
     if (options.threads < 1) throw ModelError::invalid_value("threads", instance.name(), "must be >= 1");
     if (options.max_schedules <= 0 && options.time_limit_seconds <= 0 && !options.stop.stop_possible())
         throw ModelError::invalid_value("budget", instance.name(), "needs max_schedules > 0 or a time limit");
+    for (const auto& list : options.initial_lists) require_activity_list(instance, list);
     RcpspResult result;
     result.bounds = lower_bounds(instance);
     result.lower_bound = result.bounds.best;

@@ -14,9 +14,7 @@ std::string_view to_string(SgsScheme scheme) noexcept {
     return scheme == SgsScheme::serial ? "serial" : "parallel";
 }
 
-namespace {
-
-void require_feasible_list(const RcpspInstance& instance, std::span<const std::int32_t> list) {
+void require_activity_list(const RcpspInstance& instance, std::span<const std::int32_t> list) {
     const std::int32_t n = instance.num_jobs();
     if (static_cast<std::int32_t>(list.size()) != n)
         throw ModelError::invalid_value("activity list", instance.name(),
@@ -36,10 +34,8 @@ void require_feasible_list(const RcpspInstance& instance, std::span<const std::i
                                                     instance.job_name(p));
 }
 
-}  // namespace
-
 std::vector<std::int32_t> serial_sgs(const RcpspInstance& instance, std::span<const std::int32_t> activity_list) {
-    require_feasible_list(instance, activity_list);
+    require_activity_list(instance, activity_list);
     detail::SgsKernel kernel(instance);
     std::vector<std::int32_t> starts(static_cast<std::size_t>(instance.num_jobs()), 0);
     kernel.forward(activity_list, starts);

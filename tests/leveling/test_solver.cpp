@@ -222,6 +222,22 @@ TEST_CASE("rcpsp solver: priority tiers with leads and capacity steps give feasi
     }
 }
 
+TEST_CASE("rcpsp solver: the first population starts from the given lists") {
+    // With a budget of one schedule the answer is the first list's serial SGS; a list that is not
+    // an activity list of the instance is a ModelError naming the job.
+    const RcpspInstance inst = test::random_instance(3, 30, 3);
+    test::SplitMix rng{77};
+    std::vector<double> priority(static_cast<std::size_t>(inst.num_jobs()));
+    for (double& v : priority) v = static_cast<double>(rng.below(1000));
+    const std::vector<std::int32_t> list = activity_list_from_priorities(inst, priority);
+    const RcpspResult r = solve_rcpsp(inst, {.max_schedules = 1, .initial_lists = {list}});
+    CHECK(r.schedules == 1);
+    CHECK(r.start_times == serial_sgs(inst, list));
+    std::vector<std::int32_t> reversed(list.rbegin(), list.rend());
+    CHECK_THROWS_AS(solve_rcpsp(inst, {.initial_lists = {reversed}}), ModelError);
+    CHECK_THROWS_AS(solve_rcpsp(inst, {.initial_lists = {{0, 1}}}), ModelError);
+}
+
 TEST_CASE("rcpsp solver: j30 instance table against j30opt.sm") {
     const auto root = test::shared_data() / "psplib/j30";
     if (!test::have_shared("psplib/j30/j30opt.sm")) return;

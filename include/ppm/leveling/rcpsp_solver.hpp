@@ -73,6 +73,9 @@ struct RcpspOptions {
     std::int32_t population_size = 0;  ///< 0: chosen from the budget and the number of jobs (docs/leveling.md).
     bool stop_at_lower_bound = true;    ///< Stop as soon as the makespan meets the lower bound.
     std::stop_token stop{};             ///< Cancellation; the best schedule so far is returned.
+    /// Activity lists the first population starts from, before the sampled ones (each island's);
+    /// every one must be an activity list of the instance (`require_activity_list`).
+    std::vector<std::vector<std::int32_t>> initial_lists{};
     /// Called about every 1% of the budget (and at the end), serialised, possibly from a worker thread.
     std::function<void(const RcpspProgress&)> progress{};
 };

@@ -26,6 +26,10 @@ enum class SgsScheme : std::uint8_t {
 /// "serial" or "parallel".
 std::string_view to_string(SgsScheme scheme) noexcept;
 
+/// Throws `ModelError` (invalid_value, naming the first offending job) unless `list` is an
+/// activity list of `instance`: a permutation of its jobs where every job comes after its predecessors.
+void require_activity_list(const RcpspInstance& instance, std::span<const std::int32_t> list);
+
 /// Start times of a serial SGS pass over `activity_list` (a permutation of all jobs where every
 /// job comes after its predecessors; throws `ModelError` invalid_value otherwise). With priority
 /// tiers (RcpspData::tiers) the eligible jobs of the highest tier go first, the list orders the rest.
