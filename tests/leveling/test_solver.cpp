@@ -88,6 +88,14 @@ RcpspData data_without_arcs(const RcpspInstance& inst) {
     return d;
 }
 
+// The instance's data, arcs included, to build a variant from.
+RcpspData data_of(const RcpspInstance& inst) {
+    RcpspData d = data_without_arcs(inst);
+    for (std::int32_t j = 0; j < inst.num_jobs(); ++j)
+        for (std::size_t a = 0; a < inst.successors(j).size(); ++a) d.arcs.push_back({j, inst.successors(j)[a], inst.successor_lags(j)[a]});
+    return d;
+}
+
 // Solves with one and two decoding threads: both schedules pass the independent checker, never
 // below the bound, and are the same. Returns the schedule.
 std::vector<std::int32_t> solve_checked(const RcpspInstance& inst, std::uint64_t seed) {
@@ -116,10 +124,7 @@ TEST_CASE("rcpsp solver: random networks with capacity steps give feasible sched
     for (std::uint64_t seed = 1; seed <= 15; ++seed) {
         INFO("seed " << seed);
         const RcpspInstance plain = test::random_instance(seed, 30, 3);
-        RcpspData d = data_without_arcs(plain);
-        for (std::int32_t j = 0; j < plain.num_jobs(); ++j)
-            for (std::size_t a = 0; a < plain.successors(j).size(); ++a)
-                d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a]});
+        RcpspData d = data_of(plain);
         test::SplitMix rng{seed * 7919};
         for (std::int32_t k = 0; k < plain.num_resources(); ++k) {
             std::int32_t t = 0;
@@ -169,10 +174,7 @@ TEST_CASE("rcpsp solver: with priority tiers the answer is the best tier-ordered
     for (std::uint64_t seed = 1; seed <= 15; ++seed) {
         INFO("seed " << seed);
         const RcpspInstance plain = test::random_instance(seed, 6, 2);
-        RcpspData d = data_without_arcs(plain);
-        for (std::int32_t j = 0; j < plain.num_jobs(); ++j)
-            for (std::size_t a = 0; a < plain.successors(j).size(); ++a)
-                d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a]});
+        RcpspData d = data_of(plain);
         test::SplitMix rng{seed * 15485863};
         for (std::int32_t j = 0; j < plain.num_jobs(); ++j) d.tiers.push_back(static_cast<std::int32_t>(rng.below(3)));
         const RcpspInstance tiered(d);
