@@ -396,7 +396,8 @@ TEST_CASE("level: a PSPLIB instance written as a ppm model levels as the RCPSP e
     if (!test::have_shared("psplib/j30/j30opt.sm")) return;
     const auto root = test::shared_data() / "psplib/j30";
     const auto optima = read_psplib_solutions(root / "j30opt.sm");
-    for (const auto& [parameter, instance] : {std::pair{1, 1}, std::pair{11, 7}, std::pair{25, 3}, std::pair{48, 10}}) {
+    for (const auto& which : {std::pair{1, 1}, std::pair{11, 7}, std::pair{25, 3}, std::pair{48, 10}}) {
+        const int parameter = which.first, instance = which.second;  // (clang 14 captures no structured bindings)
         const std::string name = "j30" + std::to_string(parameter) + "_" + std::to_string(instance) + ".sm";
         CAPTURE(name);
         const auto row = std::find_if(optima.begin(), optima.end(), [&](const PsplibSolution& s) {
