@@ -96,6 +96,13 @@ RcpspData data_of(const RcpspInstance& inst) {
     return d;
 }
 
+// The instance's data with each arc's start-to-start lag cut by 0-5 periods, often below 0 (leads).
+RcpspData data_with_leads(const RcpspInstance& inst, test::SplitMix& rng) {
+    RcpspData d = data_of(inst);
+    for (RcpspArc& a : d.arcs) a.lag -= static_cast<std::int32_t>(rng.below(6));
+    return d;
+}
+
 // Solves with one and two decoding threads: both schedules pass the independent checker, never
 // below the bound, and are the same. Returns the schedule.
 std::vector<std::int32_t> solve_checked(const RcpspInstance& inst, std::uint64_t seed) {
@@ -149,13 +156,9 @@ TEST_CASE("rcpsp solver: random networks with leads give feasible schedules") {
     for (std::uint64_t seed = 1; seed <= 15; ++seed) {
         INFO("seed " << seed);
         const RcpspInstance plain = test::random_instance(seed, 30, 3);
-        RcpspData d = data_without_arcs(plain);
         test::SplitMix rng{seed * 104729};
-        for (std::int32_t j = 0; j < plain.num_jobs(); ++j)
-            for (std::size_t a = 0; a < plain.successors(j).size(); ++a) {
-                d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a] - static_cast<std::int32_t>(rng.below(6))});
-                leads += d.arcs.back().lag < 0;
-            }
+        const RcpspData d = data_with_leads(plain, rng);
+        for (const RcpspArc& a : d.arcs) leads += a.lag < 0;
         const std::vector<std::int32_t> one_thread = solve_checked(RcpspInstance(d), seed);
         for (const RcpspArc& a : d.arcs) used += one_thread[static_cast<std::size_t>(a.to)] < one_thread[static_cast<std::size_t>(a.from)];
     }
@@ -208,13 +211,9 @@ TEST_CASE("rcpsp solver: priority tiers with leads and capacity steps give feasi
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
         INFO("seed " << seed);
         const RcpspInstance plain = test::random_instance(seed, 30, 3);
-        RcpspData d = data_without_arcs(plain);
         test::SplitMix rng{seed * 49979687};
-        for (std::int32_t j = 0; j < plain.num_jobs(); ++j) {
-            d.tiers.push_back(static_cast<std::int32_t>(rng.below(3)));
-            for (std::size_t a = 0; a < plain.successors(j).size(); ++a)
-                d.arcs.push_back({j, plain.successors(j)[a], plain.successor_lags(j)[a] - static_cast<std::int32_t>(rng.below(6))});
-        }
+        RcpspData d = data_with_leads(plain, rng);
+        for (std::int32_t j = 0; j < plain.num_jobs(); ++j) d.tiers.push_back(static_cast<std::int32_t>(rng.below(3)));
         for (std::int32_t k = 0; k < plain.num_resources(); ++k) {
             const auto from = 2 + static_cast<std::int32_t>(rng.below(10));
             d.capacity_steps.push_back({.resource = k, .period = from, .capacity = 4});

@@ -15,6 +15,15 @@ import pytest
 import ppm
 
 
+def working_days_plan(units):
+    # A portfolio on the standard Mon-Fri calendar with one resource R of `units`, and its project P
+    # starting on Monday 5 January 2026 at 08:00 (append it to the portfolio once its tasks are in).
+    pf = ppm.Portfolio(id="PF", default_calendar="STD")
+    pf.calendars.append(ppm.Calendar.standard("STD"))
+    pf.resources.append(ppm.Resource(id="R", max_units=units))
+    return pf, ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+
+
 def serial_instance(jobs=2, duration=3):
     # Hand case: `jobs` jobs each needing the single unit of one resource -> makespan jobs x duration.
     d = ppm.RcpspData(name="serial", durations=[0] + [duration] * jobs + [0], capacities=[1],
@@ -149,10 +158,7 @@ def test_two_solves_in_threads_overlap():
 
 
 def shared_resource_portfolio():
-    pf = ppm.Portfolio(id="PF", default_calendar="STD")
-    pf.calendars.append(ppm.Calendar.standard("STD"))
-    pf.resources.append(ppm.Resource(id="R", max_units=1.0))
-    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    pf, project = working_days_plan(units=1.0)
     for i in range(2):
         t = ppm.Task(id=f"T{i}", duration=480)
         t.assignments.append(ppm.Assignment(resource="R", units=1.0))
@@ -187,10 +193,7 @@ def test_level_wbs_plan_on_working_days_by_hand():
     # then D (one day, R at 100 %) after S. R has one unit: A and B share Monday, C runs Tuesday,
     # D Wednesday. Every task on one calendar, so the RCPSP engine levels it on working days
     # (units scaled by 2); the summary spans its children.
-    pf = ppm.Portfolio(id="PF", default_calendar="STD")
-    pf.calendars.append(ppm.Calendar.standard("STD"))
-    pf.resources.append(ppm.Resource(id="R", max_units=1.0))
-    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    pf, project = working_days_plan(units=1.0)
     project.tasks.append(ppm.Task(id="S"))
     for name in "ABC":
         t = ppm.Task(id=name, duration=480, parent="S")
@@ -219,10 +222,7 @@ def test_level_lead_on_working_days_by_hand():
     # would wait for A and the plan finish on Wednesday; with it D runs Monday-Tuesday beside A and
     # then E, and the plan finishes on Tuesday at 17:00. A negative start-to-start lag on one
     # calendar: the RCPSP engine levels it.
-    pf = ppm.Portfolio(id="PF", default_calendar="STD")
-    pf.calendars.append(ppm.Calendar.standard("STD"))
-    pf.resources.append(ppm.Resource(id="R", max_units=2.0))
-    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    pf, project = working_days_plan(units=2.0)
     for name, minutes in (("A", 480), ("D", 960), ("E", 480)):
         t = ppm.Task(id=name, duration=minutes)
         t.assignments.append(ppm.Assignment(resource="R", units=1.0))
@@ -244,10 +244,7 @@ def test_level_priority_tier_on_working_days_by_hand():
     # resource) after A. B at priority 800 is levelled first, as in MS Project: B Monday, A
     # Tuesday-Wednesday, C Thursday to the next Monday (without the tier: A first, finish Friday).
     # The RCPSP engine levels the plan, tier included, and says so in its progress reports.
-    pf = ppm.Portfolio(id="PF", default_calendar="STD")
-    pf.calendars.append(ppm.Calendar.standard("STD"))
-    pf.resources.append(ppm.Resource(id="R", max_units=1.0))
-    project = ppm.Project(id="P", start=dt.datetime(2026, 1, 5, 8, 0))
+    pf, project = working_days_plan(units=1.0)
     for name, minutes, on_r in (("A", 960, True), ("B", 480, True), ("C", 1440, False)):
         t = ppm.Task(id=name, duration=minutes)
         if on_r:
