@@ -838,21 +838,23 @@ void window_crossover(const Individual& mother, const Individual& father, Rng& r
 // makes whole, capacity changes (availability, fixed work) as steps; links as start-to-start lags,
 // leads included, summaries as zero-length jobs at their finish; SNET/FNET as releases; priority
 // tiers as the jobs' tiers, whose eligible jobs the grid's serial SGS takes first as the calendar
-// SGS does (RcpspData::tiers); no other constraints, splitting or float limit; one project or the
-// portfolio-finish objective) is solved by the RCPSP engine on that grid: the
-// bi-population GA with forward-backward justification (rcpsp_solver.hpp). Its start periods are
-// then decoded by one forward calendar-SGS pass (from_grid), which gives the plan's dates.
+// SGS does (RcpspData::tiers); no other constraints, splitting or float limit) is solved by the
+// RCPSP engine on that grid: the bi-population GA with forward-backward justification
+// (rcpsp_solver.hpp); with several projects for the objective (RcpspProjects: each project's
+// weighted delay past its CPM finish in periods of the axis, and the makespan, in the objective's
+// order). Its start periods are then decoded by one forward calendar-SGS pass (from_grid), which
+// gives the plan's dates.
 //
-// With several projects the makespan is not the whole objective, so the grid GA's schedule is a
-// starting point (GridUse::start): the calendar GA goes on from it. So it is for a plan that is
-// that RCPSP but for caps (SNLT/FNLT), ALAP and the constraints that win over logic, tasks on
+// The grid GA's schedule is a starting point (GridUse::start), the calendar GA going on from it,
+// for a plan that is that RCPSP but for caps (SNLT/FNLT), ALAP and the constraints that win over logic, tasks on
 // other calendars than the axis, or splitting: the grid leaves them out (a relaxation; a task on
 // another calendar spans its CPM dates' axis minutes), the pass that decodes its starts and the
 // calendar GA after it hold them. Several priority tiers keep a start out: on the generator's
 // portfolios (projects of different priorities, test::random_portfolio, seeds 1-8 summed) the
 // start made both objectives worse than the calendar GA alone, 6 projects of 30 tasks at 5,000
 // schedules: total delay 5,290 against 5,247 days, portfolio finish (that objective) 1,500
-// against 1,489 days past CPM; 20 of 50 at 1,000: 107,388 against 107,272 days. (Left out of the
+// against 1,489 days past CPM; 20 of 50 at 1,000: 107,388 against 107,272 days; with the projects'
+// objective in the grid engine still 5,301 against 5,247 and 1,501 against 1,489. (Left out of the
 // grid, tiers made j60 on working days later too: 82.67 / 82.69 working days against 82.38 / 82.54.)
 constexpr std::int64_t kGridPeriodsPerTask = 1000;  // mean task length in grid periods the grid engine takes on
 
@@ -865,7 +867,6 @@ bool grid_applies(const Prepared& model, const LevelOptions& opt, GridUse use) {
     const std::size_t n = model.n;
     // Split work is no RCPSP; a schedule that splits nothing is one to start from.
     if (opt.within_float || (opt.split && use == GridUse::answer) || n == 0 || n > 1'000'000) return false;
-    if (use == GridUse::answer && net.project_ids().size() > 1 && opt.objective != LevelObjective::portfolio_finish) return false;
     // The tasks that are levelled; for a start, all of one priority tier.
     std::optional<std::int64_t> tier;
     for (std::size_t i = 0; i < n; ++i) {
@@ -1159,6 +1160,22 @@ std::optional<Search> search_integer_grid(const Prepared& model, const LevelOpti
     const std::optional<GridPlan> plan = integer_grid(model, use);
     if (!plan) return std::nullopt;
     RcpspOptions ro;
+    if (model.net->project_ids().size() > 1) {
+        // Several projects: the engine minimises their weighted delay past the CPM finish, on the
+        // axis (working periods; the result's delay is in elapsed minutes), and the makespan.
+        const Network& net = *model.net;
+        const WorkCalendar& cal = net.calendar(plan->axis);
+        RcpspProjects& pr = ro.projects;
+        pr.project_of.assign(static_cast<std::size_t>(plan->instance.num_jobs()), -1);
+        for (std::size_t i = 0; i < model.n; ++i)
+            if (model.kind[i] != Kind::fixed) pr.project_of[i + plan->off] = static_cast<std::int32_t>(net.project_of()[i].value());
+        for (std::size_t p = 0; p < net.project_ids().size(); ++p) {
+            const std::int64_t cpm = model.ws.project_finish[p] == kMin ? 0 : cal.work_index(Instant{model.ws.project_finish[p]}) - plan->base;
+            pr.due.push_back(static_cast<std::int32_t>(std::clamp<std::int64_t>(cpm / plan->grid, 0, INT32_MAX)));
+        }
+        pr.weight = model.delay_weight;
+        pr.makespan_first = opt.objective == LevelObjective::portfolio_finish;
+    }
     ro.max_schedules = budget;
     ro.time_limit_seconds = opt.time_limit;
     ro.seed = opt.seed;
@@ -1264,11 +1281,10 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
     // Population: budget^0.9 / 60 between 16 and 200 (the RCPSP solver's rule, docs/leveling.md).
     const auto pop = static_cast<std::size_t>(std::clamp(std::pow(static_cast<double>(budget), 0.9) / 60.0, 16.0, 200.0));
     const std::size_t threads = static_cast<std::size_t>(std::max(1, options.threads));
-    // Several projects, or a plan the grid holds only in part: the grid GA (it minimises the
-    // makespan) starts the calendar GA, which goes on for the objective as a whole (total delay,
-    // or the finish and then the total delay) and the plan as a whole (caps, calendars, splits).
-    const bool several = model.net->project_ids().size() > 1;
-    if (auto grid = several ? std::nullopt : search_integer_grid(model, options, budget, max_passes, GridUse::answer)) {
+    // A plan the grid holds (one project or several) is levelled there. One it holds only in part:
+    // the grid GA starts the calendar GA, which goes on for the plan as a whole (caps, calendars,
+    // splits).
+    if (auto grid = search_integer_grid(model, options, budget, max_passes, GridUse::answer)) {
         // The one-pass heuristic's figures, for the comparison every result reports.
         std::vector<double> key(n);
         std::vector<FreeProfile> prof;

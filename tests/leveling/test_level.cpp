@@ -686,6 +686,45 @@ TEST_CASE("level: random one-project plans with priority tiers pass every check 
     CHECK(on_grid >= 6);  // the one-pass heuristic may win a plan
 }
 
+TEST_CASE("level: several projects on one calendar are levelled by the RCPSP engine for the objective") {
+    // The generator's portfolios of four projects of 20 tasks on the Mon-Fri calendar, finish-to-
+    // start links, project and task priorities (tiers), availability periods and SNETs, levelled
+    // for each objective: the RCPSP engine answers with the projects' weighted delay (or the
+    // finish, then the delay) as its objective, every schedule passes the independent checks, no
+    // earlier than CPM, no worse than the one-pass heuristic, the same with two threads. Summed
+    // over the portfolios, each objective is no worse than the calendar GA's alone.
+    for (const LevelObjective objective : {LevelObjective::total_project_delay, LevelObjective::portfolio_finish}) {
+        const bool delay_first = objective == LevelObjective::total_project_delay;
+        CAPTURE(delay_first);
+        double grid = 0, alone = 0;
+        std::int32_t on_grid = 0;
+        for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+            CAPTURE(seed);
+            const Portfolio pf = test::random_portfolio({.projects = 4, .tasks_per_project = 20, .resources = 3, .all_link_types = false, .seed = seed});
+            const LevelOptions opt{.objective = objective, .schedules = 1000, .seed = seed};
+            const LevelResult r = level(pf, opt);
+            on_grid += r.best_rule == "genetic_integer_grid";
+            CHECK(r.status == LevelStatus::levelled);
+            CHECK(capacity_violation(pf, r).empty());
+            CHECK(schedule_violations(pf, r).empty());
+            for (std::size_t i = 0; i < r.task_id.size(); ++i) CHECK(r.start[i] >= r.cpm_start[i]);
+            if (delay_first) CHECK(r.total_project_delay <= r.one_pass_total_project_delay);
+            else CHECK(r.portfolio_finish <= r.one_pass_portfolio_finish);
+            LevelOptions two = opt;
+            two.threads = 2;
+            CHECK(level(pf, two).start == r.start);
+            Portfolio marked = pf;  // a milestone with nothing to level gives calendar_ga_alone its do-not-level task
+            marked.projects[0].tasks.push_back(Task{.id = TaskId{"marker"}, .milestone = true});
+            const LevelResult ga = calendar_ga_alone(marked, opt);
+            grid += delay_first ? r.weighted_project_delay : static_cast<double>((r.portfolio_finish - r.portfolio_cpm_finish).count());
+            alone += delay_first ? ga.weighted_project_delay : static_cast<double>((ga.portfolio_finish - ga.portfolio_cpm_finish).count());
+        }
+        CAPTURE(grid, alone);
+        CHECK(on_grid >= 5);  // the one-pass heuristic may win a plan
+        CHECK(grid <= alone);
+    }
+}
+
 TEST_CASE("level: a plan the grid holds but for a cap is started by the RCPSP engine") {
     // j301_1 .. j3010_1 on working days with an SNLT in 2100 on the sink milestone. A cap is no
     // RCPSP, so the RCPSP engine no longer answers alone; it levels the plan without the cap on half

@@ -1101,6 +1101,13 @@ class RcpspProgress:
     schedules: int
     seconds: float
 
+class RcpspProjects:
+    def __init__(self, project_of: list[int], due: list[int], weight: list[float], makespan_first: bool = ...) -> None: ...
+    project_of: list[int]
+    due: list[int]
+    weight: list[float]
+    makespan_first: bool
+
 class RcpspResult:
     bounds: LowerBounds
     generations: int
@@ -1111,6 +1118,7 @@ class RcpspResult:
     start_times: npt.NDArray[Any]
     status: RcpspStatus
     stop_reason: RcpspStop
+    weighted_delay: float
 
 class RcpspStatus(enum.Enum):
     OPTIMAL = 0
@@ -1627,7 +1635,7 @@ def _merge_monte_carlo(finish: list[int], cost: list[float], critical_counts: li
     """Internal (ppm.distributed): a result from concatenated samples, computed as simulate() does."""
     ...
 
-def solve_rcpsp(instance: RcpspInstance, *, max_schedules: int = ..., time_limit_seconds: float = ..., seed: int = ..., threads: int = ..., threading: RcpspThreading = ..., population_size: int = ..., stop_at_lower_bound: bool = ..., progress: Optional[Callable[[Any], Any]] = ...) -> RcpspResult: ...
+def solve_rcpsp(instance: RcpspInstance, *, max_schedules: int = ..., time_limit_seconds: float = ..., seed: int = ..., threads: int = ..., threading: RcpspThreading = ..., population_size: int = ..., stop_at_lower_bound: bool = ..., projects: Optional[RcpspProjects] = ..., progress: Optional[Callable[[Any], Any]] = ...) -> RcpspResult: ...
 
 def status_from_project(project: Project, date: datetime.datetime) -> StatusPeriod: ...
 

@@ -216,10 +216,24 @@ void bind_rcpsp(py::module_& m) {
         .def("__repr__", [](const RcpspProgress& p) {
             return "RcpspProgress(" + std::to_string(p.schedules) + "/" + std::to_string(p.max_schedules) + ", best " + std::to_string(p.best_makespan) + ")";
         });
+    py::class_<RcpspProjects>(m, "RcpspProjects",
+                              "Several projects in one instance: solve_rcpsp then minimises their weighted delay and the makespan.")
+        .def(py::init([](std::vector<std::int32_t> project_of, std::vector<std::int32_t> due, std::vector<double> weight, bool makespan_first) {
+                 return RcpspProjects{std::move(project_of), std::move(due), std::move(weight), makespan_first};
+             }),
+             py::arg("project_of"), py::arg("due"), py::arg("weight"), py::arg("makespan_first") = false)
+        .def_readwrite("project_of", &RcpspProjects::project_of, "One per job: its project (0-based), or -1 for none.")
+        .def_readwrite("due", &RcpspProjects::due, "One per project: the period it may finish by without delay.")
+        .def_readwrite("weight", &RcpspProjects::weight, "One per project: the weight of a period late.")
+        .def_readwrite("makespan_first", &RcpspProjects::makespan_first, "The makespan first, then the weighted delay.")
+        .def("__repr__", [](const RcpspProjects& x) {
+            return "RcpspProjects(" + std::to_string(x.due.size()) + " projects, " + (x.makespan_first ? "makespan first" : "delay first") + ")";
+        });
     py::class_<RcpspResult, std::shared_ptr<RcpspResult>> r(m, "RcpspResult", "RCPSP answer: start times (numpy), bounds, statistics.");
     r.def_readonly("status", &RcpspResult::status, "Optimal / feasible / no solution.")
         .def_readonly("stop_reason", &RcpspResult::stop_reason, "Why the search stopped.")
         .def_readonly("makespan", &RcpspResult::makespan, "Finish of the last job.")
+        .def_readonly("weighted_delay", &RcpspResult::weighted_delay, "With projects: the answer's weighted delay.")
         .def_readonly("lower_bound", &RcpspResult::lower_bound, "Best lower bound.")
         .def_readonly("bounds", &RcpspResult::bounds, "All bounds.")
         .def_property_readonly("start_times", [](py::object self) {
@@ -236,7 +250,7 @@ void bind_rcpsp(py::module_& m) {
             [](const RcpspResult& x) {
                 return py::make_tuple(static_cast<int>(x.status), static_cast<int>(x.stop_reason), x.makespan, x.lower_bound,
                                       py::make_tuple(x.bounds.critical_path, x.bounds.energy, x.bounds.best), x.start_times,
-                                      x.schedules, x.generations, x.seconds);
+                                      x.schedules, x.generations, x.seconds, x.weighted_delay);
             },
             [](const py::tuple& t) {
                 auto x = std::make_shared<RcpspResult>();
@@ -250,13 +264,14 @@ void bind_rcpsp(py::module_& m) {
                 x->schedules = t[6].cast<std::int64_t>();
                 x->generations = t[7].cast<std::int64_t>();
                 x->seconds = t[8].cast<double>();
+                if (t.size() > 9) x->weighted_delay = t[9].cast<double>();
                 return x;
             }));
     m.def(
         "solve_rcpsp",
         [](std::shared_ptr<RcpspInstance> instance, std::int64_t max_schedules, double time_limit_seconds, std::uint64_t seed,
            std::int32_t threads, RcpspThreading threading, std::int32_t population_size, bool stop_at_lower_bound,
-           py::object progress) {
+           std::optional<RcpspProjects> projects, py::object progress) {
             RcpspOptions o;
             o.max_schedules = max_schedules;
             o.time_limit_seconds = time_limit_seconds;
@@ -265,6 +280,7 @@ void bind_rcpsp(py::module_& m) {
             o.threading = threading;
             o.population_size = population_size;
             o.stop_at_lower_bound = stop_at_lower_bound;
+            if (projects) o.projects = std::move(*projects);
             ProgressBridge bridge(std::move(progress));
             o.stop = bridge.token();
             o.progress = [&bridge](const RcpspProgress& p) { bridge.report([p] { return py::cast(p); }); };
@@ -278,9 +294,9 @@ void bind_rcpsp(py::module_& m) {
         },
         py::arg("instance"), py::kw_only(), py::arg("max_schedules") = 5000, py::arg("time_limit_seconds") = 0.0,
         py::arg("seed") = 1, py::arg("threads") = 1, py::arg("threading") = RcpspThreading::islands,
-        py::arg("population_size") = 0, py::arg("stop_at_lower_bound") = true,
+        py::arg("population_size") = 0, py::arg("stop_at_lower_bound") = true, py::arg("projects") = py::none(),
         py::arg("progress") = py::none(),
-        "Minimises the makespan (bi-population GA, SGS decoding). GIL released; `progress(RcpspProgress)` may raise "
+        "Minimises the makespan, or with `projects` their weighted delay and the makespan (bi-population GA, SGS decoding). GIL released; `progress(RcpspProgress)` may raise "
         "to stop the search (the exception propagates); Ctrl-C stops it too.");
     py::class_<ScheduleCheck>(m, "ScheduleCheck", "What the independent checker found.")
         .def_readonly("feasible", &ScheduleCheck::feasible, "No violation.")

@@ -16,11 +16,11 @@
 /// list re-encoded by its own start times (Debels et al. 2006), the population seeded with the
 /// priority rules. A plan that is a single-mode RCPSP on one integer time axis (the working
 /// minutes of its one calendar; links as start-to-start lags, leads included; SNET/FNET and fixed
-/// work as releases and capacity steps; priority tiers as the jobs' tiers) goes to the RCPSP engine
-/// (`solve_rcpsp`, the bi-population GA) on that grid instead, its starts decoded by one calendar
-/// pass (`best_rule` "genetic_integer_grid"); a plan of one priority tier that is that RCPSP but
-/// for caps, tasks on other calendars, splitting or several projects gets the grid engine's
-/// schedule as the calendar GA's start. Same portfolio,
+/// work as releases and capacity steps; priority tiers as the jobs' tiers; several projects with
+/// the objective as `RcpspProjects`) goes to the RCPSP engine (`solve_rcpsp`, the bi-population GA)
+/// on that grid instead, its starts decoded by one calendar pass (`best_rule`
+/// "genetic_integer_grid"); a plan of one priority tier that is that RCPSP but for caps, tasks on
+/// other calendars or splitting gets the grid engine's schedule as the calendar GA's start. Same portfolio,
 /// options and seed: same answer, whatever the thread count. docs/leveling.md explains every choice.
 ///
 /// @code

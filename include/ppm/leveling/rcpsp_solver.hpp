@@ -30,7 +30,7 @@ namespace ppm {
 
 /// What the solver can say about its answer.
 enum class RcpspStatus : std::uint8_t {
-    optimal,      ///< Makespan equals a lower bound: proven optimal.
+    optimal,      ///< Makespan equals a lower bound (and no project is late): proven optimal.
     feasible,     ///< A feasible schedule, optimality not proven.
     no_solution,  ///< Stopped before the first schedule (cancelled at once, or zero budget).
 };
@@ -63,6 +63,17 @@ struct RcpspProgress {
     double seconds = 0.0;              ///< Wall time so far.
 };
 
+/// Several projects in one instance: the solver then minimises their total weighted delay
+/// (sum over projects of weight x max(0, finish - due), a project's finish being its jobs' latest
+/// finish) and the makespan, lexicographically in the order `makespan_first` says. Only forward
+/// (left-justified) schedules can then be the answer; right-justified ones still order the search.
+struct RcpspProjects {
+    std::vector<std::int32_t> project_of;  ///< One per job: its project (0-based), or -1 for none.
+    std::vector<std::int32_t> due;         ///< One per project: the period it may finish by without delay.
+    std::vector<double> weight;            ///< One per project: the weight of a period late (0..1e9).
+    bool makespan_first = false;           ///< The makespan first, then the weighted delay (else the delay first).
+};
+
 /// Solver settings (an aggregate: set what you need with designated initialisers).
 struct RcpspOptions {
     std::int64_t max_schedules = 5000;  ///< Budget in SGS passes (<= 0: no schedule budget, needs a time limit).
@@ -76,6 +87,8 @@ struct RcpspOptions {
     /// Activity lists the first population starts from, before the sampled ones (each island's);
     /// every one must be an activity list of the instance (`require_activity_list`).
     std::vector<std::vector<std::int32_t>> initial_lists{};
+    /// Empty (no `project_of`): minimise the makespan. Else the projects' weighted delay too.
+    RcpspProjects projects{};
     /// Called about every 1% of the budget (and at the end), serialised, possibly from a worker thread.
     std::function<void(const RcpspProgress&)> progress{};
 };
@@ -85,6 +98,7 @@ struct RcpspResult {
     RcpspStatus status = RcpspStatus::no_solution;  ///< See RcpspStatus.
     RcpspStop stop_reason = RcpspStop::budget;      ///< See RcpspStop.
     std::int32_t makespan = 0;                      ///< Finish of the last job.
+    double weighted_delay = 0.0;                    ///< With `RcpspOptions::projects`: the answer's weighted delay.
     std::int32_t lower_bound = 0;                   ///< `bounds.best`.
     LowerBounds bounds;                             ///< All bounds computed.
     std::vector<std::int32_t> start_times;          ///< One per job (empty when no_solution).
@@ -93,8 +107,9 @@ struct RcpspResult {
     double seconds = 0.0;                           ///< Wall time.
 };
 
-/// Minimises the makespan of `instance`. Never throws for solver outcomes; throws
-/// `ModelError` (invalid_value) for nonsensical options (threads < 1, no budget and no limit).
+/// Minimises the makespan of `instance` (or the projects' weighted delay and the makespan). Never
+/// throws for solver outcomes; throws `ModelError` (invalid_value) for nonsensical options
+/// (threads < 1, no budget and no limit, projects of the wrong size or out of range).
 [[nodiscard]] RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& options = {});
 
 }  // namespace ppm

@@ -149,6 +149,30 @@ public:
         return unmirror(m, starts);
     }
 
+    /// Several projects (`project_of`: one per job, -1 for none; `count` projects): see
+    /// backward_within_projects.
+    void set_projects(std::span<const std::int32_t> project_of, std::int32_t count) {
+        project_of_.assign(project_of.begin(), project_of.end());
+        project_finish_.assign(static_cast<std::size_t>(count), 0);
+        floor_.assign(static_cast<std::size_t>(n_), 0);
+    }
+    [[nodiscard]] bool has_projects() const noexcept { return !project_of_.empty(); }
+
+    /// The backward pass of a justification with several projects: `starts` holds a forward
+    /// schedule of makespan m and is replaced by the backward decoding of `list` in which every job
+    /// finishes by its project's finish in that schedule (a mirrored release), not only by m. The
+    /// forward pass that follows in start order starts no job later (Valls, Ballestin &
+    /// Quintanilla 2005), so no project finishes later: justification by the global makespan would
+    /// push every project to the end. Returns the makespan.
+    std::int32_t backward_within_projects(std::span<const std::int32_t> list, std::span<std::int32_t> starts, std::int32_t m) {
+        std::fill(project_finish_.begin(), project_finish_.end(), 0);
+        for (std::int32_t j = 0; j < n_; ++j)
+            if (const std::int32_t p = project_of_[j]; p >= 0) project_finish_[p] = std::max(project_finish_[p], starts[j] + dur_[j]);
+        for (std::int32_t j = 0; j < n_; ++j) floor_[j] = project_of_[j] >= 0 ? m - project_finish_[project_of_[j]] : 0;
+        const std::int32_t mirrored = serial(bwd_, 1, list, mirror_, floor_);
+        return unmirror(mirrored, starts);
+    }
+
     /// Capacity that changes over time: backward passes finish every job by `anchor` (default: the
     /// horizon). No effect on a constant-capacity instance.
     void set_anchor(std::int32_t anchor) noexcept { anchor_ = std::clamp(anchor, 0, horizon_); }
@@ -335,7 +359,9 @@ private:
         return true;
     }
 
-    std::int32_t serial(const SgsNetwork& net, int dir, std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
+    // `floors` (optional): the earliest start of each job in the pass's own time.
+    std::int32_t serial(const SgsNetwork& net, int dir, std::span<const std::int32_t> list, std::span<std::int32_t> starts,
+                        std::span<const std::int32_t> floors = {}) {
         const std::int32_t R = r_;
         std::int32_t* avail = avail_.data();
         reset_profile(dir);  // only the rows the previous pass touched
@@ -345,6 +371,7 @@ private:
             std::int32_t t = 0;
             for (std::int32_t a = net.pred_offset[j]; a < net.pred_offset[j + 1]; ++a)
                 t = std::max(t, starts[net.pred_index[a]] + net.pred_lag[a]);
+            if (!floors.empty()) t = std::max(t, floors[j]);
             const std::int32_t d = dur_[j];
             const std::int32_t b = dem_offset_[j], e = dem_offset_[j + 1];
             if (d > 0 && b < e) {
@@ -393,6 +420,7 @@ private:
     std::vector<std::int64_t> keys_;
     std::vector<std::int32_t> heap_;  // with leads or tiers: topological_by_key's heap
     std::vector<std::int32_t> tier_rank_, tier_list_;  // with tiers: rank per job (0 highest), a forward pass's order
+    std::vector<std::int32_t> project_of_, project_finish_, floor_;  // with projects (backward_within_projects)
 };
 
 }  // namespace ppm::detail
