@@ -237,8 +237,46 @@ BENCHMARK(BM_level_genetic_20000_tasks_50_resources)->Iterations(1)->Unit(benchm
 
 }  // namespace
 
+/// `--portfolios PROJECTS TASKS SCHEDULES [--objective delay|finish] [--links fs|all] [--seeds N]
+/// [--alone 1]`: levels the generator's portfolios (tests/leveling/level_generator.hpp, seeds 1..N,
+/// default 8) with `level` and prints the summed weighted delay and finish past CPM in days, how
+/// many answers came from the integer grid, and the seconds. `--links fs` keeps every project on
+/// the Mon-Fri calendar with finish-to-start links (the grid holds it whole); `--alone 1` adds a
+/// do-not-level milestone to the first project, which keeps the grid engine out (the calendar GA
+/// alone, as the tests' calendar_ga_alone). For method development (docs/leveling.md).
+int portfolios(int argc, char** argv) {
+    const int projects = std::stoi(argv[2]), tasks = std::stoi(argv[3]);
+    LevelOptions opt{.schedules = std::stoll(argv[4])};
+    bool all_links = true, alone = false;
+    int seeds = 8;
+    for (int i = 5; i + 1 < argc; i += 2) {
+        const std::string_view flag = argv[i], value = argv[i + 1];
+        if (flag == "--objective") opt.objective = value == "finish" ? LevelObjective::portfolio_finish : LevelObjective::total_project_delay;
+        else if (flag == "--links") all_links = value != "fs";
+        else if (flag == "--seeds") seeds = std::stoi(argv[i + 1]);
+        else if (flag == "--alone") alone = value == "1";
+    }
+    double delay = 0, finish = 0, seconds = 0;
+    int grid = 0;
+    for (int seed = 1; seed <= seeds; ++seed) {
+        Portfolio pf = test::random_portfolio({.projects = projects, .tasks_per_project = tasks, .resources = 3, .links_per_task = 2,
+                                               .all_link_types = all_links, .seed = static_cast<std::uint64_t>(seed)});
+        if (alone) pf.projects[0].tasks.push_back(Task{.id = TaskId{"marker"}, .milestone = true, .priority = 1000});
+        opt.seed = static_cast<std::uint64_t>(seed);
+        const LevelResult r = level(pf, opt);
+        delay += r.weighted_project_delay / kMinutesPerDay;
+        finish += static_cast<double>((r.portfolio_finish - r.portfolio_cpm_finish).count()) / kMinutesPerDay;
+        seconds += r.seconds;
+        grid += r.best_rule == "genetic_integer_grid";
+    }
+    std::cout << "weighted delay " << delay << " days, finish past CPM " << finish << " days, grid " << grid << "/" << seeds << ", "
+              << seconds << " s\n";
+    return 0;
+}
+
 int main(int argc, char** argv) {
     if (argc >= 3 && std::string_view(argv[1]) == "--solve") return solve_file(argc, argv);
+    if (argc >= 5 && std::string_view(argv[1]) == "--portfolios") return portfolios(argc, argv);
     if (argc >= 4 && std::string_view(argv[1]) == "--sweep") return sweep(argc, argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

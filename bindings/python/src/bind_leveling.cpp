@@ -271,7 +271,7 @@ void bind_rcpsp(py::module_& m) {
         "solve_rcpsp",
         [](std::shared_ptr<RcpspInstance> instance, std::int64_t max_schedules, double time_limit_seconds, std::uint64_t seed,
            std::int32_t threads, RcpspThreading threading, std::int32_t population_size, bool stop_at_lower_bound,
-           std::optional<RcpspProjects> projects, py::object progress) {
+           std::vector<std::vector<std::int32_t>> initial_lists, std::optional<RcpspProjects> projects, py::object progress) {
             RcpspOptions o;
             o.max_schedules = max_schedules;
             o.time_limit_seconds = time_limit_seconds;
@@ -280,6 +280,7 @@ void bind_rcpsp(py::module_& m) {
             o.threading = threading;
             o.population_size = population_size;
             o.stop_at_lower_bound = stop_at_lower_bound;
+            o.initial_lists = std::move(initial_lists);
             if (projects) o.projects = std::move(*projects);
             ProgressBridge bridge(std::move(progress));
             o.stop = bridge.token();
@@ -294,7 +295,8 @@ void bind_rcpsp(py::module_& m) {
         },
         py::arg("instance"), py::kw_only(), py::arg("max_schedules") = 5000, py::arg("time_limit_seconds") = 0.0,
         py::arg("seed") = 1, py::arg("threads") = 1, py::arg("threading") = RcpspThreading::islands,
-        py::arg("population_size") = 0, py::arg("stop_at_lower_bound") = true, py::arg("projects") = py::none(),
+        py::arg("population_size") = 0, py::arg("stop_at_lower_bound") = true,
+        py::arg("initial_lists") = std::vector<std::vector<std::int32_t>>{}, py::arg("projects") = py::none(),
         py::arg("progress") = py::none(),
         "Minimises the makespan, or with `projects` their weighted delay and the makespan (bi-population GA, SGS decoding). GIL released; `progress(RcpspProgress)` may raise "
         "to stop the search (the exception propagates); Ctrl-C stops it too.");
@@ -345,7 +347,7 @@ void bind_level(py::module_& m) {
     py::class_<LevelProgress>(m, "LevelProgress", "A snapshot handed to the progress callback.")
         .def_readonly("passes", &LevelProgress::passes, "Passes done.")
         .def_readonly("max_passes", &LevelProgress::max_passes, "Budget.")
-        .def_readonly("best_total_delay", &LevelProgress::best_total_delay, "Best total project delay (minutes).")
+        .def_readonly("best_total_delay", &LevelProgress::best_total_delay, "Best total project delay (minutes); 0 in the grid engine's reports (on_grid).")
         .def_readonly("on_grid", &LevelProgress::on_grid, "From the RCPSP engine on the plan's integer grid, not the calendar GA.")
         .def("__repr__", [](const LevelProgress& p) {
             return "LevelProgress(" + std::to_string(p.passes) + "/" + std::to_string(p.max_passes) + ")";

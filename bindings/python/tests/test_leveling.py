@@ -105,6 +105,16 @@ def test_projects_by_hand():
         ppm.solve_rcpsp(inst, projects=ppm.RcpspProjects(project_of=[0, 0], due=[3], weight=[1.0]))
 
 
+def test_initial_lists():
+    # With a budget of one schedule the answer is the first given list's serial SGS (the C++
+    # test's case): job 2 first here; a list that breaks precedence is a ModelError.
+    inst = serial_instance()
+    r = ppm.solve_rcpsp(inst, max_schedules=1, initial_lists=[[0, 2, 1, 3]])
+    assert r.schedules == 1 and list(r.start_times) == [0, 3, 0, 6]
+    with pytest.raises(ppm.ModelError):
+        ppm.solve_rcpsp(inst, initial_lists=[[3, 2, 1, 0]])
+
+
 def test_psplib_instance_reaches_published_optimum(shared_data):
     # PSPLIB j30opt.sm (Kolisch & Sprecher 1997): optimum of j3010_1.
     opt = {(s.parameter, s.instance): s.makespan for s in ppm.read_psplib_solutions(str(shared_data / "psplib/j30/j30opt.sm"))}

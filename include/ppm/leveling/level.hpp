@@ -67,7 +67,7 @@ enum class LevelStatus : std::uint8_t {
 struct LevelProgress {
     std::int32_t passes = 0;          ///< Schedule passes done.
     std::int32_t max_passes = 0;      ///< The budget.
-    std::int64_t best_total_delay = 0;///< Total project delay of the best schedule so far (minutes).
+    std::int64_t best_total_delay = 0;///< Total project delay of the best schedule so far (minutes); 0 in the grid engine's reports.
     bool on_grid = false;             ///< From the RCPSP engine on the plan's integer grid (docs/leveling.md), not the calendar GA.
 };
 
