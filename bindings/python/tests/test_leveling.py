@@ -288,6 +288,30 @@ def test_level_priority_tier_on_working_days_by_hand():
     assert r.portfolio_finish == dt.datetime(2026, 1, 12, 17, 0)
 
 
+def test_level_two_projects_on_working_days_by_hand():
+    # Projects P (A, five days on R) and Q (B, three days on R), one unit of R, Mon-Fri: B first
+    # makes P five days late (Friday 9 to Wednesday 14 January), A first makes Q a week late. The
+    # least total delay takes B first; with P's delay weighing 10, A first. Both plans are on one
+    # calendar, so the RCPSP engine levels them for that objective (the C++ test's hand case).
+    pf, p = working_days_plan(units=1.0)
+    q = ppm.Project(id="Q", start=p.start)
+    for project, name, days in ((p, "A", 5), (q, "B", 3)):
+        t = ppm.Task(id=name, duration=days * 480)
+        t.assignments.append(ppm.Assignment(resource="R", units=1.0))
+        project.tasks.append(t)
+    pf.projects.extend([p, q])
+    day = 1440
+    r = ppm.level(pf, seed=1)
+    assert r.best_rule == "genetic_integer_grid"
+    assert list(r.project_delay) == [5 * day, 0] and r.weighted_project_delay == 5 * day
+    pf.projects[0].delay_weight = 10.0
+    reports = []
+    weighted = ppm.level(pf, seed=1, progress=reports.append)
+    assert weighted.best_rule == "genetic_integer_grid" and any(x.on_grid for x in reports)
+    assert list(weighted.project_delay) == [0, 7 * day] and weighted.weighted_project_delay == 7 * day
+    assert weighted.finish.tolist()[0] == dt.datetime(2026, 1, 9, 17, 0)
+
+
 def test_level_tables_name_their_minutes(example_portfolio):
     pf = ppm.read_json_file(str(example_portfolio))
     r = ppm.level(pf, method=ppm.LevelMethod.PRIORITY, passes=2)
