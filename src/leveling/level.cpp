@@ -573,6 +573,16 @@ bool better(const Pass& a, const Pass& b, LevelObjective obj) {
     return std::tie(a.finish_max, a.weighted_delay, a.task_delay) < std::tie(b.finish_max, b.weighted_delay, b.task_delay);
 }
 
+// Whether every task finishes at its CPM early finish, nothing over-allocated: no schedule is
+// better by either objective or the tie-breaker (a levelled task never finishes before its CPM
+// date), so the search can stop.
+bool at_cpm(const Prepared& model, const Pass& pass) {
+    if (pass.over_count != 0 || pass.task_delay != 0) return false;
+    for (std::size_t i = 0; i < model.n; ++i)
+        if (!model.net->is_summary()[i] && pass.finish[i] > model.ws.early_finish[i]) return false;
+    return true;
+}
+
 // Demand vs capacity sweep per resource: over-allocations and the histogram.
 void analyse(const Portfolio& pf, const Prepared& model, const LevelOptions& opt, LevelResult& out) {
     const std::size_t nr = model.work_resources.size();
@@ -1348,7 +1358,7 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
     report(population.front());
 
     std::vector<Individual> children;
-    for (std::uint64_t gen = 1; used < budget; ++gen) {
+    for (std::uint64_t gen = 1; used < budget && !at_cpm(model, population.front().pass); ++gen) {
         if (options.stop.stop_requested()) { out.cancelled = true; break; }
         if (out_of_time()) break;
         const auto [count, justified] = plan(population.size());

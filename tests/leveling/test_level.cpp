@@ -487,6 +487,23 @@ Instant after_working_days(const Portfolio& pf, std::int64_t days) {
 
 }  // namespace
 
+TEST_CASE("level: the calendar GA stops once every task keeps its CPM dates") {
+    // A and B (two days each) on Ana with two units: nothing to level, so the first population's
+    // best keeps every CPM date and no schedule can be better: the search stops there, well inside
+    // its budget. With one unit B must wait and the whole budget is used.
+    Portfolio pf = two_tasks_one_person();
+    pf.projects[0].tasks.push_back(Task{.id = TaskId{"marker"}, .milestone = true});  // calendar_ga_alone's do-not-level task
+    pf.resources[0].max_units = 2.0;
+    const LevelResult free = calendar_ga_alone(pf, {.schedules = 5000, .seed = 1});
+    CHECK(free.passes < 5000);
+    CHECK(free.start == free.cpm_start);
+    CHECK(free.finish == free.cpm_finish);
+    pf.resources[0].max_units = 1.0;
+    const LevelResult busy = calendar_ga_alone(pf, {.schedules = 5000, .seed = 1});
+    CHECK(busy.passes == 5000);
+    CHECK(busy.portfolio_finish == Instant::from_ymd_hm(2026, 3, 5, 17, 0));
+}
+
 TEST_CASE("level: a plan on one working calendar is levelled by the RCPSP engine on its working days") {
     // Every task and lag on the same Mon-Fri calendar: working minutes are one integer axis, so the
     // plan is an RCPSP on working days and the RCPSP engine levels it. j301_1's optimum is 43
