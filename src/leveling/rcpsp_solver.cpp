@@ -126,7 +126,6 @@ public:
                 c.third_list.resize(N);
             }
         }
-        project_finish_.resize(shared.options->projects.due.size());
         helpers_.reserve(threads_ - 1);
         for (std::size_t t = 1; t < threads_; ++t) helpers_.emplace_back(*shared.instance);
         if (projects_) {
@@ -198,7 +197,10 @@ public:
     [[nodiscard]] bool has_answer() const { return answer_makespan_ >= 0; }
     [[nodiscard]] std::int32_t best_makespan() const { return answer_makespan_; }
     [[nodiscard]] const Score& best_score() const { return best_score_; }
-    [[nodiscard]] double best_delay() const { return answer_delay_; }
+    /// The answer's weighted delay (0 without projects).
+    [[nodiscard]] double best_delay() const {
+        return !projects_ ? 0.0 : sh_.options->projects.makespan_first ? best_score_.second : best_score_.first;
+    }
     [[nodiscard]] const std::vector<std::int32_t>& best_starts() const { return best_starts_; }
     [[nodiscard]] std::int64_t generations() const { return generations_; }
     [[nodiscard]] std::int64_t used() const { return used_; }
@@ -234,7 +236,7 @@ private:
     }
     /// The answer is optimal: its makespan meets the lower bound and no project is late.
     [[nodiscard]] bool proven() const {
-        return has_answer() && answer_makespan_ <= sh_.lower_bound && answer_delay_ == 0;
+        return has_answer() && answer_makespan_ <= sh_.lower_bound && best_delay() == 0;
     }
     bool halt(RcpspStop why) {
         halted_ = true;
@@ -264,13 +266,10 @@ private:
     Score score_of(std::span<const std::int32_t> starts, std::int32_t m) {
         if (!projects_) return {static_cast<double>(m), 0.0};
         const RcpspProjects& pr = sh_.options->projects;
-        const auto& d = sh_.instance->durations();
-        std::fill(project_finish_.begin(), project_finish_.end(), std::numeric_limits<std::int32_t>::min());
-        for (std::int32_t j = 0; j < n_; ++j)
-            if (const std::int32_t p = pr.project_of[j]; p >= 0) project_finish_[p] = std::max(project_finish_[p], starts[j] + d[j]);
+        const std::span<const std::int32_t> finish = kernel_.project_finishes(starts);
         double delay = 0;
-        for (std::size_t p = 0; p < project_finish_.size(); ++p)
-            if (project_finish_[p] > pr.due[p]) delay += pr.weight[p] * (project_finish_[p] - pr.due[p]);
+        for (std::size_t p = 0; p < finish.size(); ++p)
+            if (finish[p] > pr.due[p]) delay += pr.weight[p] * (finish[p] - pr.due[p]);
         return pr.makespan_first ? Score{static_cast<double>(m), delay} : Score{delay, static_cast<double>(m)};
     }
 
@@ -309,7 +308,6 @@ private:
         if (has_answer() && !(score < best_score_)) return;
         best_score_ = score;
         answer_makespan_ = m;
-        answer_delay_ = !projects_ ? 0.0 : sh_.options->projects.makespan_first ? score.second : score.first;
         std::copy(starts.begin(), starts.end(), best_starts_.begin());
         if (m >= best_) return;
         best_ = m;
@@ -660,7 +658,6 @@ private:
     std::int32_t best_ = std::numeric_limits<std::int32_t>::max();  // the best makespan offered
     Score best_score_{};                // the answer's (when answer_makespan_ >= 0)
     std::int32_t answer_makespan_ = -1;
-    double answer_delay_ = 0;
     bool projects_ = !sh_.options->projects.project_of.empty();
     bool forward_only_ = kernel_.tiered() || projects_;
     // The projects' delay first: a forward child is justified in full (forward, backward within
@@ -669,7 +666,6 @@ private:
     // seeds 1-4, total project delay 596 against 682 in 2 passes).
     bool full_justification_ = projects_ && !sh_.options->projects.makespan_first;
     bool tail_before_delay_ = projects_ && sh_.options->projects.makespan_first;
-    std::vector<std::int32_t> project_finish_;  // score_of's per project finish
     std::vector<Score> ss_;
     bool halted_ = false;
     RcpspStop reason_ = RcpspStop::budget;

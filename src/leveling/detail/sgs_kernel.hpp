@@ -153,10 +153,19 @@ public:
     /// backward_within_projects.
     void set_projects(std::span<const std::int32_t> project_of, std::int32_t count) {
         project_of_.assign(project_of.begin(), project_of.end());
-        project_finish_.assign(static_cast<std::size_t>(count), 0);
+        project_finish_.resize(static_cast<std::size_t>(count));
         floor_.assign(static_cast<std::size_t>(n_), 0);
     }
     [[nodiscard]] bool has_projects() const noexcept { return !project_of_.empty(); }
+
+    /// Each project's finish in the schedule `starts`: its jobs' latest finish (INT32_MIN without
+    /// jobs). Valid until the next call.
+    std::span<const std::int32_t> project_finishes(std::span<const std::int32_t> starts) {
+        std::fill(project_finish_.begin(), project_finish_.end(), std::numeric_limits<std::int32_t>::min());
+        for (std::int32_t j = 0; j < n_; ++j)
+            if (const std::int32_t p = project_of_[j]; p >= 0) project_finish_[p] = std::max(project_finish_[p], starts[j] + dur_[j]);
+        return project_finish_;
+    }
 
     /// The backward pass of a justification with several projects: `starts` holds a forward
     /// schedule of makespan m and is replaced by the backward decoding of `list` in which every job
@@ -165,10 +174,8 @@ public:
     /// Quintanilla 2005), so no project finishes later: justification by the global makespan would
     /// push every project to the end. Returns the makespan.
     std::int32_t backward_within_projects(std::span<const std::int32_t> list, std::span<std::int32_t> starts, std::int32_t m) {
-        std::fill(project_finish_.begin(), project_finish_.end(), 0);
-        for (std::int32_t j = 0; j < n_; ++j)
-            if (const std::int32_t p = project_of_[j]; p >= 0) project_finish_[p] = std::max(project_finish_[p], starts[j] + dur_[j]);
-        for (std::int32_t j = 0; j < n_; ++j) floor_[j] = project_of_[j] >= 0 ? m - project_finish_[project_of_[j]] : 0;
+        const std::span<const std::int32_t> finish = project_finishes(starts);
+        for (std::int32_t j = 0; j < n_; ++j) floor_[j] = project_of_[j] >= 0 ? m - finish[project_of_[j]] : 0;
         const std::int32_t mirrored = serial(bwd_, 1, list, mirror_, floor_);
         return unmirror(mirrored, starts);
     }
