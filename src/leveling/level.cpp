@@ -238,6 +238,10 @@ bool place_whole(const Prepared& model, const std::vector<FreeProfile>& prof, st
                  std::int64_t start_key, std::int64_t d, std::int64_t limit, std::vector<std::int64_t>& piece_start,
                  std::vector<std::int64_t>& piece_finish) {
     const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
+    // Each demand's profile segment where its last test began or found room again: the search only
+    // moves right, so the next test starts there (the walk crosses many conflicts on a busy profile).
+    constexpr std::uint32_t kHints = 8;
+    std::size_t hint[kHints] = {};
     for (std::int64_t key = start_key;;) {
         const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
         const std::int64_t f = cal.finish_at_work(key + d).minutes_since_epoch();
@@ -246,7 +250,9 @@ bool place_whole(const Prepared& model, const std::vector<FreeProfile>& prof, st
         bool fits = true;
         for (std::uint32_t q = first; q < last; ++q) {
             std::int64_t free_again = kProfileMax;
-            if (!prof[model.demand_resource[q]].fits(s, f, model.demand_units[q], free_again)) {
+            std::size_t none = 0;
+            std::size_t& from = q - first < kHints ? hint[q - first] : none;
+            if (!prof[model.demand_resource[q]].fits(s, f, model.demand_units[q], free_again, from)) {
                 fits = false;
                 next = std::max(next, free_again);
             }
@@ -269,6 +275,8 @@ bool place_split(const Prepared& model, const std::vector<FreeProfile>& prof, st
     const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
     std::int64_t remaining = d;
     std::int64_t t = cal.start_at_work(start_key).minutes_since_epoch();
+    constexpr std::uint32_t kHints = 8;  // each demand's segment at t (t only grows), as place_whole's
+    std::size_t hint[kHints] = {};
     while (remaining > 0) {
         t = cal.start_at_work(cal.work_index(Instant{t})).minutes_since_epoch();
         std::int64_t next = t, end = kProfileMax;
@@ -276,11 +284,14 @@ bool place_split(const Prepared& model, const std::vector<FreeProfile>& prof, st
         for (std::uint32_t q = first; q < last; ++q) {
             const FreeProfile& fp = prof[model.demand_resource[q]];
             const double units = model.demand_units[q];
-            if (fp.at(t) + kUnitsEps < units) {
+            std::size_t none = 0;
+            std::size_t& k = q - first < kHints ? hint[q - first] : none;
+            k = fp.segment_from(k, t);
+            if (fp.free[k] + kUnitsEps < units) {
                 fits = false;
-                next = std::max(next, fp.next_fit(t, units));
+                next = std::max(next, fp.next_fit_from(k, t, units));
             } else {
-                end = std::min(end, fp.fit_end(t, units));
+                end = std::min(end, fp.fit_end_from(k, units));
             }
         }
         if (!fits) {
@@ -520,13 +531,18 @@ void right_justify(const Prepared& model, const Pass& fwd, std::vector<FreeProfi
         if (start_bound != kMax) key = std::min(key, last_start_key(cal, start_bound));
         const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
         const bool levelled = kind == Kind::movable && first != last;
+        constexpr std::uint32_t kHints = 8;  // as place_whole's, for a search that moves left
+        std::size_t hint[kHints];
+        std::fill_n(hint, kHints, std::numeric_limits<std::size_t>::max());
         while (levelled && key > forward_key) {
             const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
             const std::int64_t f = cal.finish_at_work(key + d).minutes_since_epoch();
             std::int64_t before = kMax;
             for (std::uint32_t q = first; q < last; ++q) {
                 std::int64_t conflict = kMax;
-                if (!prof[model.demand_resource[q]].fits_before(s, f, model.demand_units[q], conflict)) before = std::min(before, conflict);
+                std::size_t none = std::numeric_limits<std::size_t>::max();
+                std::size_t& from = q - first < kHints ? hint[q - first] : none;
+                if (!prof[model.demand_resource[q]].fits_before(s, f, model.demand_units[q], conflict, from)) before = std::min(before, conflict);
             }
             if (before == kMax) break;
             key = before <= detail::kProfileMin ? forward_key : std::min(key - 1, cal.work_index(Instant{before}) - d);
@@ -1389,9 +1405,10 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
 }  // namespace
 
 std::int64_t default_schedules(std::size_t tasks) noexcept {
-    // A pass costs roughly n^2 / 10^9 seconds on shared pools (the free-capacity scans grow with
-    // the tasks already placed; docs/leveling.md): 5,000 schedules up to ~370 tasks, then a
-    // budget that keeps a default run near a second (3,000 tasks: 77), at least 50.
+    // Passes grow faster than linearly with the tasks (a task crosses more conflicts on a busier
+    // profile; about 4 ms at 3,000 tasks, 35 ms at 20,000, docs/leveling.md): 5,000 schedules up
+    // to ~370 tasks, then a budget that keeps a default run well under a second (3,000 tasks:
+    // 77), at least 50.
     const double n = static_cast<double>(std::max<std::size_t>(tasks, 1));
     return std::clamp<std::int64_t>(static_cast<std::int64_t>(7e8 / (n * n)), 50, 5000);
 }
