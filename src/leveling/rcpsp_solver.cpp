@@ -19,17 +19,13 @@
 #include "ppm/leveling/rcpsp_solver.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
-#include <limits>
-#include <mutex>
-#include <numeric>
+#include <memory>
 #include <thread>
 
+#include "detail/bipopulation_ga.hpp"
 #include "detail/sgs_kernel.hpp"
-#include "detail/strided.hpp"
-#include "ppm/core/detail/random.hpp"
 #include "ppm/core/error.hpp"
 #include "ppm/leveling/priority_rules.hpp"
 #include "ppm/leveling/sgs.hpp"
@@ -58,625 +54,55 @@ std::string_view to_string(RcpspStop stop) noexcept {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using detail::GaScore;
 
-/// A schedule's rank, smaller first: (makespan, 0) or, with projects, (weighted delay, makespan) or
-/// (makespan, weighted delay); equal scores are ranked by the tail work.
-struct Score {
-    double first = 0, second = 0;
-    friend bool operator<(const Score& a, const Score& b) { return a.first != b.first ? a.first < b.first : a.second < b.second; }
-    friend bool operator==(const Score&, const Score&) = default;
-};
-
-/// State shared by the islands (read-mostly).
-struct Shared {
-    const RcpspInstance* instance = nullptr;
-    const RcpspOptions* options = nullptr;
-    std::vector<double> lft;  // LFT priority values for sampling
-    std::vector<std::int64_t> work;  // sum of demands per job (weights)
-    std::int32_t lower_bound = 0;
-    Clock::time_point started;
-    std::atomic<std::int64_t> schedules{0};
-    std::atomic<std::int32_t> best{std::numeric_limits<std::int32_t>::max()};
-    std::mutex progress_mutex;
-    std::int64_t progress_step = 50;
-    std::int64_t total_budget = 0;
-};
-
-/// One island: two populations, left-justified schedules (side 0, activity lists by start, decoded
-/// forward) and right-justified schedules (side 1, lists by decreasing finish, decoded backward),
-/// as in the bi-population GA of Debels & Vanhoucke (2005, 2007). A child of two side-s parents is
-/// decoded in direction s and then justified the other way (2 schedules), landing on side 1 - s.
-class Island {
+/// The RCPSP engine's decoder: the integer grid's SGS kernel, with the instance's network, its
+/// projects' objective and the tail-work tie-breaker.
+class GridDecoder : public detail::SgsKernel {
 public:
-    Island(Shared& shared, std::uint64_t stream, std::int64_t budget, std::int32_t population, std::size_t threads)
-        : sh_(shared), kernel_(*shared.instance), rng_(detail::SplitMix64::stream(shared.options->seed, stream)),
-          n_(shared.instance->num_jobs()), pop_(population), budget_(budget), threads_(threads) {
-        const auto N = static_cast<std::size_t>(n_);
-        const auto slots = static_cast<std::size_t>(3 * pop_);
-        for (Side& side : sides_) {
-            side.lists.resize(N * slots);
-            side.makespan.resize(slots);
-            side.score.resize(slots);
-            side.hash.resize(slots);
-            side.gene.resize(slots);
-            side.tie.resize(slots);
-            side.keys.resize(N * slots);
-        }
-        starts_.resize(N);
-        list_.resize(N);
-        taken_.resize(N);
-        missing_.resize(N);
-        eligible_.reserve(N);
-        weight_.reserve(N);
-        order_.reserve(slots);
-        keep_.reserve(slots);
-        scratch_.resize(N * slots);
-        key_scratch_.resize(N * slots);
-        best_starts_.resize(N);
-        heap_.reserve(N);
-        value_.resize(N);
-        batch_.resize(N * static_cast<std::size_t>(pop_));
-        decoded_.resize(static_cast<std::size_t>(pop_));
-        for (Decoded& c : decoded_) {
-            c.list.resize(N);
-            c.starts.resize(N);
-            if (forward_only_) c.first_starts.resize(N);
-            if (full_justification_) {
-                c.third_starts.resize(N);
-                c.third_list.resize(N);
-            }
-        }
-        helpers_.reserve(threads_ - 1);
-        for (std::size_t t = 1; t < threads_; ++t) helpers_.emplace_back(*shared.instance);
-        if (projects_) {
-            const RcpspProjects& pr = shared.options->projects;
-            const auto count = static_cast<std::int32_t>(pr.due.size());
-            kernel_.set_projects(pr.project_of, count);
-            for (detail::SgsKernel& k : helpers_) k.set_projects(pr.project_of, count);
-        }
+    GridDecoder(const RcpspInstance& instance, const RcpspProjects& projects)
+        : SgsKernel(instance), inst_(&instance), projects_(&projects), work_(static_cast<std::size_t>(instance.num_jobs()), 0) {
+        for (std::int32_t j = 0; j < instance.num_jobs(); ++j)
+            for (std::int32_t k = 0; k < instance.num_resources(); ++k) work_[static_cast<std::size_t>(j)] += instance.demand(j, k);
+        if (!projects.project_of.empty()) set_projects(projects.project_of, static_cast<std::int32_t>(projects.due.size()));
     }
 
-    void run() {
-        // Initial population: one LFT list, the rest sampled with regret-based bias; each sampled
-        // list gives a right-justified (2 passes) and a left-justified (1 more pass) individual.
-        seed_population(true);
-        while (!stopped() && sides_[0].count >= 2 && sides_[1].count >= 2) {
-            ++generations_;
-            const std::int32_t base0 = sides_[0].count, base1 = sides_[1].count;
-            // Children: all lists first (the random stream), then decoded (on `threads_` threads),
-            // then stored in order, each counted and checked against the stop rules as it joins.
-            // Parents come from the generation's first `base` members, so the answer is the one of
-            // decoding and storing each child in turn, whatever the thread count.
-            const std::int64_t left = sh_.options->max_schedules > 0 ? budget_ - used_ : 2 * std::int64_t{pop_};
-            auto kids = static_cast<std::int32_t>(std::min<std::int64_t>(pop_, (left + 1) / 2));
-            std::int64_t planned = 0;  // passes of the children so far
-            for (std::int32_t k = 0; k < kids; ++k) {
-                if (left - planned <= 0) {
-                    kids = k;
-                    break;
-                }
-                const int s = k % 2;  // alternate sides so a stop leaves both fed
-                Side& from = sides_[s];
-                const std::int32_t mother = tournament(from, s == 0 ? base0 : base1);
-                const std::int32_t father = tournament(from, s == 0 ? base0 : base1);
-                char gene = from.gene[mother];
-                if (rng_.unit() < kGeneFlip) gene = static_cast<char>(!gene);
-                std::int32_t* child = batch_.data() + row(k);
-                if (rng_.unit() < kWindowRate)
-                    window_crossover(from, s, mother, father, child);
-                else
-                    crossover(slot(from, mother), slot(from, father), child);
-                mutate(child, s);
-                decoded_[static_cast<std::size_t>(k)].gene = gene;
-                decoded_[static_cast<std::size_t>(k)].passes = left - planned == 1 ? 1 : s == 0 && full_justification_ && left - planned >= 3 ? 3 : 2;
-                planned += decoded_[static_cast<std::size_t>(k)].passes;
-                decoded_[static_cast<std::size_t>(k)].anchor = best_;  // capacity steps: backward decodings finish by the best makespan
-            }
-            decode_children(kids);
-            for (std::int32_t k = 0; k < kids && !stopped(); ++k) keep_child(decoded_[static_cast<std::size_t>(k)]);
-            select(sides_[0]);
-            select(sides_[1]);
-        }
-    }
+    [[nodiscard]] std::span<const std::int32_t> predecessors(std::int32_t j) const { return inst_->predecessors(j); }
+    [[nodiscard]] std::span<const std::int32_t> successors(std::int32_t j) const { return inst_->successors(j); }
+    [[nodiscard]] std::span<const std::int32_t> durations() const { return inst_->durations(); }
 
-    /// Fills both sides up to `pop_` with sampled lists (when `first`: the options' initial lists,
-    /// then the pure LFT list, then sampled ones).
-    void seed_population(bool first) {
-        const auto& given = sh_.options->initial_lists;  // first: the caller's lists, then the LFT list
-        const auto g = first ? static_cast<std::int32_t>(given.size()) : 0;
-        for (std::int32_t i = 0; sides_[0].count < pop_ && sides_[1].count < pop_ && !stopped(); ++i) {
-            if (i < g) std::copy(given[static_cast<std::size_t>(i)].begin(), given[static_cast<std::size_t>(i)].end(), list_.begin());
-            else sample_list(list_.data(), first && i == g);
-            const char gene = static_cast<char>((i % 2 == 1));
-            if (!decode(0, list_.data(), gene)) break;
-            if (stopped()) break;
-            left_justify_current(sides_[0], gene);
-        }
-    }
-
-    [[nodiscard]] bool has_answer() const { return answer_makespan_ >= 0; }
-    [[nodiscard]] std::int32_t best_makespan() const { return answer_makespan_; }
-    [[nodiscard]] const Score& best_score() const { return best_score_; }
-    /// The answer's weighted delay (0 without projects).
-    [[nodiscard]] double best_delay() const {
-        return !projects_ ? 0.0 : sh_.options->projects.makespan_first ? best_score_.second : best_score_.first;
-    }
-    [[nodiscard]] const std::vector<std::int32_t>& best_starts() const { return best_starts_; }
-    [[nodiscard]] std::int64_t generations() const { return generations_; }
-    [[nodiscard]] std::int64_t used() const { return used_; }
-    [[nodiscard]] RcpspStop stop_reason() const { return reason_; }
-
-private:
-    struct Side {
-        std::vector<std::int32_t> lists, makespan;
-        std::vector<Score> score;
-        std::vector<std::uint64_t> hash;
-        std::vector<char> gene;  // 1: decode with the parallel SGS (self-adapting, Hartmann 2002)
-        std::vector<std::int64_t> tie;  // secondary fitness (smaller is better)
-        std::vector<std::int32_t> keys;  // start times read in the side's own direction, job-indexed
-        std::int32_t count = 0;
-    };
-
-    std::size_t row(std::int32_t i) const { return static_cast<std::size_t>(i) * static_cast<std::size_t>(n_); }
-    std::int32_t* slot(Side& side, std::int32_t i) { return side.lists.data() + row(i); }
-    const std::int32_t* slot(const Side& side, std::int32_t i) const { return side.lists.data() + row(i); }
-    std::int32_t* keys(Side& side, std::int32_t i) { return side.keys.data() + row(i); }
-    const std::int32_t* keys(const Side& side, std::int32_t i) const { return side.keys.data() + row(i); }
-
-    bool stopped() {
-        if (halted_) return true;
-        const RcpspOptions& o = *sh_.options;
-        if (proven() && o.stop_at_lower_bound) return halt(RcpspStop::lower_bound);
-        if (o.max_schedules > 0 && used_ >= budget_) return halt(RcpspStop::budget);
-        if (o.stop.stop_requested()) return halt(RcpspStop::cancelled);
-        if (o.time_limit_seconds > 0 &&
-            std::chrono::duration<double>(Clock::now() - sh_.started).count() >= o.time_limit_seconds)
-            return halt(RcpspStop::time_limit);
-        return false;
-    }
-    /// The answer is optimal: its makespan meets the lower bound and no project is late.
-    [[nodiscard]] bool proven() const {
-        return has_answer() && answer_makespan_ <= sh_.lower_bound && best_delay() == 0;
-    }
-    bool halt(RcpspStop why) {
-        halted_ = true;
-        reason_ = why;
-        return true;
-    }
-
-    void count(std::int64_t passes) {
-        used_ += passes;
-        const std::int64_t total = sh_.schedules.fetch_add(passes) + passes;
-        if (sh_.options->progress && total / sh_.progress_step != (total - passes) / sh_.progress_step) {
-            std::lock_guard lock(sh_.progress_mutex);
-            sh_.options->progress(RcpspProgress{
-                .schedules = total,
-                .max_schedules = sh_.total_budget,
-                .best_makespan = sh_.best.load(),
-                .lower_bound = sh_.lower_bound,
-                .seconds = std::chrono::duration<double>(Clock::now() - sh_.started).count()});
-        }
-    }
-
-    [[nodiscard]] bool budget_left(std::int64_t passes) const {
-        return sh_.options->max_schedules <= 0 || budget_ - used_ >= passes;
-    }
-
-    /// The rank of the schedule `starts` (makespan m).
-    Score score_of(std::span<const std::int32_t> starts, std::int32_t m) {
-        if (!projects_) return {static_cast<double>(m), 0.0};
-        const RcpspProjects& pr = sh_.options->projects;
-        const std::span<const std::int32_t> finish = kernel_.project_finishes(starts);
+    /// (makespan, 0), or with projects their weighted delay past the due periods and the makespan.
+    GaScore score(std::span<const std::int32_t> starts, std::int32_t m) {
+        if (!has_projects()) return {static_cast<double>(m), 0.0};
+        const RcpspProjects& pr = *projects_;
+        const std::span<const std::int32_t> finish = project_finishes(starts);
         double delay = 0;
         for (std::size_t p = 0; p < finish.size(); ++p)
             if (finish[p] > pr.due[p]) delay += pr.weight[p] * (finish[p] - pr.due[p]);
-        return pr.makespan_first ? Score{static_cast<double>(m), delay} : Score{delay, static_cast<double>(m)};
+        return pr.makespan_first ? GaScore{static_cast<double>(m), delay} : GaScore{delay, static_cast<double>(m)};
     }
 
-    /// Records the schedule in `starts_` (makespan m) as a new member of `to` with list `list`,
-    /// ranked by `score` (with projects, a right-justified schedule by the forward one it justifies).
-    void store(Side& to, const std::int32_t* list, std::int32_t m, char gene, int dir, Score score) {
-        std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the start times
-        for (std::int32_t s : starts_) h = (h ^ static_cast<std::uint64_t>(s)) * 1099511628211ULL;
-        // Tie-breaker: work (sum of demands x periods) inside the last kTailPeriods periods of the
-        // schedule read in its own direction (finish for left-justified, mirrored start for
-        // right-justified). Among equal makespans, less work near the end means fewer jobs to move
-        // for a shorter schedule; it gives the selection a slope on the makespan plateaus.
+    /// Tie-breaker: work (sum of demands x periods) inside the last kTailPeriods periods of the
+    /// schedule read in its own direction (finish for left-justified, mirrored start for
+    /// right-justified). Among equal makespans, less work near the end means fewer jobs to move
+    /// for a shorter schedule; it gives the selection a slope on the makespan plateaus.
+    [[nodiscard]] std::int64_t tie(std::span<const std::int32_t> starts, std::int32_t m, int dir) const {
         std::int64_t tie = 0;
-        const auto& d = sh_.instance->durations();
-        for (std::int32_t j = 0; j < n_; ++j) {
-            const std::int64_t f = dir == 0 ? starts_[j] + d[j] : m - starts_[j];
+        const auto d = inst_->durations();
+        for (std::size_t j = 0; j < starts.size(); ++j) {
+            const std::int64_t f = dir == 0 ? starts[j] + d[j] : m - starts[j];
             const std::int64_t lo = std::max<std::int64_t>(f - d[j], m - kTailPeriods);
-            if (f > lo) tie += (f - lo) * sh_.work[j];
+            if (f > lo) tie += (f - lo) * work_[j];
         }
-        to.tie[static_cast<std::size_t>(to.count)] = tie;
-        std::int32_t* key = keys(to, to.count);
-        for (std::int32_t j = 0; j < n_; ++j) key[j] = dir == 0 ? starts_[j] : m - starts_[j] - d[j];
-        const std::int32_t i = to.count++;
-        std::copy_n(list, n_, slot(to, i));
-        to.makespan[i] = m;
-        to.score[i] = score;
-        to.hash[i] = h;
-        to.gene[i] = gene;
-        // With priority tiers or projects only forward schedules answer: a backward one ignores
-        // the tiers and pushes every project to the end.
-        if (dir == 0 || !forward_only_) offer(score, m, starts_);
+        return tie;
     }
 
-    /// Keeps the schedule `starts` (makespan m) when it is the best so far.
-    void offer(const Score& score, std::int32_t m, std::span<const std::int32_t> starts) {
-        if (has_answer() && !(score < best_score_)) return;
-        best_score_ = score;
-        answer_makespan_ = m;
-        std::copy(starts.begin(), starts.end(), best_starts_.begin());
-        if (m >= best_) return;
-        best_ = m;
-        std::int32_t seen = sh_.best.load();
-        while (m < seen && !sh_.best.compare_exchange_weak(seen, m)) {
-        }
-    }
-
-    /// A child decoded in its side's direction and justified the other way (2 passes), or with
-    /// one pass of budget left only decoded: its list (ordered for the side it joins) and schedule.
-    struct Decoded {
-        std::vector<std::int32_t> list, starts;
-        std::vector<std::int32_t> first_starts;  // tiers or projects: the forward decoding a backward pass justified
-        std::vector<std::int32_t> third_starts, third_list;  // passes == 3: the forward pass after the backward one
-        std::int32_t third_makespan = 0;
-        std::int32_t first_makespan = 0;
-        std::int32_t makespan = 0;
-        std::int32_t passes = 2;
-        std::int32_t anchor = 0;  // capacity steps: where a backward decoding finishes its jobs
-        int dir = 0;  // direction of the stored schedule = the side it joins
-        char gene = 0;
-        bool store = true;  // false: a backward decoding with no room before period 0 (not a schedule)
-    };
-
-    /// Decodes `list` (feasible in direction `dir`, 0 forward, 1 backward) with `kernel` into `out`.
-    static void decode_into(detail::SgsKernel& kernel, const std::int32_t* list, int dir, Decoded& out) {
-        const std::size_t n = out.list.size();
-        std::span<const std::int32_t> l(list, n);
-        std::span<std::int32_t> starts(out.starts), o(out.list);
-        out.store = true;
-        if (dir == 1) kernel.set_anchor(out.anchor);
-        // The parallel SGS does not apply priority tiers: with tiers every decoding is serial.
-        std::int32_t m = out.gene && !kernel.tiered() ? kernel.parallel(dir, l, starts)
-                                                      : (dir == 0 ? kernel.forward(l, starts) : kernel.backward(l, starts));
-        if (out.passes == 1) {  // keep the decoded schedule on its own side
-            if (dir == 0) kernel.order_by_start(starts, o);
-            else kernel.order_by_finish_desc(starts, o);
-            out.makespan = m;
-            out.dir = dir;
-            out.store = dir == 0 || kernel.backward_fits();
-            return;
-        }
-        if (dir == 0) {
-            if (!out.first_starts.empty()) {
-                out.first_makespan = m;
-                std::copy(starts.begin(), starts.end(), out.first_starts.begin());
-            }
-            kernel.order_by_finish_desc(starts, o);
-            kernel.set_anchor(m);  // capacity steps: right-justified against its own makespan
-            // Several projects: each right-justified against its own finish.
-            m = kernel.has_projects() ? kernel.backward_within_projects(o, starts, m) : kernel.backward(o, starts);
-            if (out.passes == 3) {
-                kernel.order_by_start(starts, out.third_list);
-                out.third_makespan = kernel.forward(out.third_list, out.third_starts);
-            }
-        } else {
-            kernel.order_by_start(starts, o);
-            m = kernel.forward(o, starts);
-        }
-        out.makespan = m;
-        out.dir = 1 - dir;
-    }
-
-    /// Decodes the generation's children 0..kids-1 (child k in direction k % 2) on `threads_`
-    /// threads, child k on thread k % threads_ with that thread's kernel.
-    void decode_children(std::int32_t kids) {
-        detail::for_each_strided(threads_, static_cast<std::size_t>(kids), [&](std::size_t t, std::size_t k) {
-            detail::SgsKernel& kernel = t == 0 ? kernel_ : helpers_[t - 1];
-            decode_into(kernel, batch_.data() + row(static_cast<std::int32_t>(k)), static_cast<int>(k % 2), decoded_[k]);
-        });
-    }
-
-    /// Counts a decoded child's passes and stores it on its side (a one-pass child only while its
-    /// side has room, as the generation's members are kept in 3 x population slots).
-    void keep_child(const Decoded& c) {
-        count(c.passes);
-        const bool justified = forward_only_ && c.passes >= 2 && c.dir == 1;  // from a forward decoding
-        Score first = justified ? score_of(c.first_starts, c.first_makespan) : Score{};
-        if (justified) offer(first, c.first_makespan, c.first_starts);
-        if (c.passes == 3) {  // the fully justified schedule answers, joins side 0, and ranks the right-justified one
-            first = score_of(c.third_starts, c.third_makespan);
-            offer(first, c.third_makespan, c.third_starts);
-            if (sides_[0].count < 3 * pop_) {
-                std::copy(c.third_starts.begin(), c.third_starts.end(), starts_.begin());
-                store(sides_[0], c.third_list.data(), c.third_makespan, c.gene, 0, first);
-            }
-        }
-        Side& to = sides_[c.dir];
-        if (!c.store || (c.passes == 1 && to.count >= 3 * pop_)) return;
-        std::copy(c.starts.begin(), c.starts.end(), starts_.begin());
-        store(to, c.list.data(), c.makespan, c.gene, c.dir, justified && projects_ ? first : score_of(starts_, c.makespan));
-    }
-
-    /// Decodes `list` in direction `dir` and justifies it the other way (2 passes), or with one
-    /// pass of budget left only decodes it; the result joins its side. False when no budget is left.
-    bool decode(int dir, const std::int32_t* list, char gene) {
-        if (!budget_left(1)) return false;
-        Decoded& c = decoded_[0];
-        c.gene = gene;
-        c.passes = budget_left(2) ? 2 : 1;
-        decode_into(kernel_, list, dir, c);
-        keep_child(c);
-        return c.passes == 2;
-    }
-
-    /// Left-justifies the schedule in `starts_` (the last one decoded) with one forward pass.
-    void left_justify_current(Side& to, char gene) {
-        if (!budget_left(1)) return;
-        std::span<std::int32_t> o(scratch_.data(), static_cast<std::size_t>(n_));
-        kernel_.order_by_start(starts_, o);
-        const std::int32_t m = kernel_.forward(o, starts_);
-        count(1);
-        store(to, o.data(), m, gene, 0, score_of(starts_, m));
-    }
-
-    /// Regret-based biased random sampling on LFT (or the pure LFT list when `greedy`).
-    void sample_list(std::int32_t* list, bool greedy) {
-        const RcpspInstance& inst = *sh_.instance;
-        eligible_.clear();
-        for (std::int32_t j = 0; j < n_; ++j) {
-            missing_[j] = static_cast<std::int32_t>(inst.predecessors(j).size());
-            if (missing_[j] == 0) eligible_.push_back(j);
-        }
-        for (std::int32_t pos = 0; pos < n_; ++pos) {
-            std::size_t pick = 0;
-            if (greedy) {
-                for (std::size_t e = 1; e < eligible_.size(); ++e)
-                    if (sh_.lft[eligible_[e]] < sh_.lft[eligible_[pick]] ||
-                        (sh_.lft[eligible_[e]] == sh_.lft[eligible_[pick]] && eligible_[e] < eligible_[pick]))
-                        pick = e;
-            } else {
-                double worst = -std::numeric_limits<double>::infinity();
-                for (std::int32_t j : eligible_) worst = std::max(worst, sh_.lft[j]);
-                weight_.clear();
-                double total = 0;
-                for (std::int32_t j : eligible_) {
-                    const double w = worst - sh_.lft[j] + 1.0;  // regret + epsilon, alpha = 1
-                    weight_.push_back(w);
-                    total += w;
-                }
-                double u = rng_.unit() * total;
-                pick = eligible_.size() - 1;
-                for (std::size_t e = 0; e < weight_.size(); ++e) {
-                    if (u < weight_[e]) {
-                        pick = e;
-                        break;
-                    }
-                    u -= weight_[e];
-                }
-            }
-            const std::int32_t j = eligible_[pick];
-            eligible_[pick] = eligible_.back();
-            eligible_.pop_back();
-            list[pos] = j;
-            for (std::int32_t s : inst.successors(j))
-                if (--missing_[s] == 0) eligible_.push_back(s);
-        }
-    }
-
-    std::int32_t tournament(const Side& side, std::int32_t count) {
-        const auto a = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
-        const auto b = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(count)));
-        return ahead(side, b, a) ? b : a;
-    }
-
-    /// Whether member a of `side` ranks before member b: by score, then the tail work. With the
-    /// makespan first (projects), by makespan, the tail work, then the weighted delay: the tail
-    /// work's slope on the makespan plateaus found shorter schedules than the delay's (MPLIB1_Set1_0,
-    /// seeds 1-8: total makespan 319.1 on average against 319.4, docs/leveling.md).
-    [[nodiscard]] bool ahead(const Side& side, std::int32_t a, std::int32_t b) const {
-        if (tail_before_delay_) {
-            if (side.makespan[a] != side.makespan[b]) return side.makespan[a] < side.makespan[b];
-            if (side.tie[a] != side.tie[b]) return side.tie[a] < side.tie[b];
-            return side.score[a] < side.score[b];
-        }
-        if (!(side.score[a] == side.score[b])) return side.score[a] < side.score[b];
-        return side.tie[a] < side.tie[b];
-    }
-
-    /// Two-point crossover (Hartmann 1998): mother's head, father's middle order, mother's tail.
-    void crossover(const std::int32_t* mother, const std::int32_t* father, std::int32_t* child) {
-        auto q1 = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(n_ + 1)));
-        auto q2 = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(n_ + 1)));
-        if (q1 > q2) std::swap(q1, q2);
-        std::fill(taken_.begin(), taken_.end(), 0);
-        std::int32_t pos = 0;
-        for (; pos < q1; ++pos) {
-            child[pos] = mother[pos];
-            taken_[mother[pos]] = 1;
-        }
-        for (std::int32_t i = 0; i < n_ && pos < q2; ++i)
-            if (!taken_[father[i]]) {
-                child[pos++] = father[i];
-                taken_[father[i]] = 1;
-            }
-        for (std::int32_t i = 0; i < n_ && pos < n_; ++i)
-            if (!taken_[mother[i]]) {
-                child[pos++] = mother[i];
-                taken_[mother[i]] = 1;
-            }
-    }
-
-    /// Time-window crossover, a variant of the peak crossover (Valls, Ballestin & Quintanilla 2008,
-    /// EJOR 185; Debels & Vanhoucke 2007, OR 55) with the window placed at random instead of on the
-    /// father's peak of resource use (no better on PSPLIB here, docs/leveling.md): a window [t1, t2) of
-    /// the father's schedule, 5-30 % of its makespan long; the child lists the mother's jobs that
-    /// finish by t1 (in her start order), then the jobs the father starts inside the window (in his
-    /// start order), then the mother's other jobs (in her start order). Times are read in the side's
-    /// own direction (side 1: from the end); the list is rebuilt precedence-feasible for that side.
-    void window_crossover(const Side& side, int s, std::int32_t mother, std::int32_t father, std::int32_t* child) {
-        const RcpspInstance& inst = *sh_.instance;
-        const std::int32_t mf = side.makespan[father];
-        const std::int32_t* kf = keys(side, father);
-        const std::int32_t* km = keys(side, mother);
-        const std::int32_t* lm = slot(side, mother);
-        if (mf < 2) {
-            crossover(lm, slot(side, father), child);
-            return;
-        }
-        const auto& d = inst.durations();
-        const auto lo = std::max<std::int32_t>(1, static_cast<std::int32_t>(kWindowShortest * mf));
-        const auto hi = std::max<std::int32_t>(lo, static_cast<std::int32_t>(kWindowLongest * mf));
-        const std::int32_t len = lo + static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(hi - lo + 1)));
-        const auto t1 = static_cast<std::int32_t>(rng_.below(static_cast<std::uint32_t>(std::max(1, mf - len + 1))));
-        const std::int32_t t2 = t1 + len;
-        // Key per job: block (before / window / after), time, then the mother's list position.
-        constexpr std::int64_t kShift = std::int64_t{1} << 40;  // above any start time: keeps the blocks apart
-        for (std::int32_t p = 0; p < n_; ++p) {
-            const std::int32_t j = lm[p];
-            std::int64_t v = km[j] + kShift;
-            if (kf[j] >= t1 && kf[j] < t2) v = kf[j];
-            else if (km[j] + d[j] <= t1) v = km[j] - kShift;
-            value_[j] = v * n_ + p;
-        }
-        // Precedence-feasible list for side s: the eligible job with the smallest key first.
-        auto worse = [&](std::int32_t a, std::int32_t b) { return value_[a] > value_[b]; };
-        heap_.clear();
-        for (std::int32_t j = 0; j < n_; ++j) {
-            missing_[j] = static_cast<std::int32_t>(s == 0 ? inst.predecessors(j).size() : inst.successors(j).size());
-            if (missing_[j] == 0) heap_.push_back(j);
-        }
-        std::make_heap(heap_.begin(), heap_.end(), worse);
-        for (std::int32_t pos = 0; pos < n_; ++pos) {
-            std::pop_heap(heap_.begin(), heap_.end(), worse);
-            const std::int32_t j = heap_.back();
-            heap_.pop_back();
-            child[pos] = j;
-            for (std::int32_t q : (s == 0 ? inst.successors(j) : inst.predecessors(j)))
-                if (--missing_[q] == 0) {
-                    heap_.push_back(q);
-                    std::push_heap(heap_.begin(), heap_.end(), worse);
-                }
-        }
-    }
-
-    /// Swaps neighbours with a small probability when no arc joins them (either direction).
-    void mutate(std::int32_t* list, int dir) {
-        const RcpspInstance& inst = *sh_.instance;
-        for (std::int32_t i = 0; i + 1 < n_; ++i) {
-            if (rng_.unit() >= kMutation) continue;
-            const std::int32_t first = dir == 0 ? list[i] : list[i + 1];
-            const std::int32_t second = dir == 0 ? list[i + 1] : list[i];
-            bool linked = false;
-            for (std::int32_t s : inst.successors(first))
-                if (s == second) {
-                    linked = true;
-                    break;
-                }
-            if (!linked) std::swap(list[i], list[i + 1]);
-        }
-    }
-
-    /// (mu + lambda) replacement keeping the `pop_` best distinct schedules of a side.
-    void select(Side& side) {
-        const std::int32_t total = side.count;
-        order_.resize(static_cast<std::size_t>(total));
-        std::iota(order_.begin(), order_.end(), 0);
-        std::sort(order_.begin(), order_.end(), [&](std::int32_t a, std::int32_t b) {
-            if (ahead(side, a, b)) return true;
-            return !ahead(side, b, a) && a < b;
-        });
-        keep_.assign(static_cast<std::size_t>(total), 0);
-        std::int32_t kept = 0;
-        for (std::int32_t i = 0; i < total && kept < pop_; ++i) {
-            const std::int32_t c = order_[i];
-            bool duplicate = false;
-            for (std::int32_t q = i - 1; q >= 0 && side.score[order_[q]] == side.score[c]; --q)
-                if (keep_[order_[q]] && side.hash[order_[q]] == side.hash[c]) {
-                    duplicate = true;
-                    break;
-                }
-            if (!duplicate) {
-                keep_[c] = 1;
-                ++kept;
-            }
-        }
-        for (std::int32_t i = 0; i < total && kept < pop_; ++i)
-            if (!keep_[order_[i]]) {
-                keep_[order_[i]] = 1;
-                ++kept;
-            }
-        // Compact the kept members to slots 0..kept-1, best first (scratch holds the copies).
-        const auto N = static_cast<std::size_t>(n_);
-        std::int32_t out = 0;
-        ms_.clear();
-        ss_.clear();
-        hs_.clear();
-        gs_.clear();
-        ts_.clear();
-        for (std::int32_t i = 0; i < total; ++i) {
-            const std::int32_t c = order_[i];
-            if (!keep_[c]) continue;
-            std::copy_n(slot(side, c), N, scratch_.data() + static_cast<std::size_t>(out) * N);
-            std::copy_n(keys(side, c), N, key_scratch_.data() + static_cast<std::size_t>(out) * N);
-            ms_.push_back(side.makespan[c]);
-            ss_.push_back(side.score[c]);
-            hs_.push_back(side.hash[c]);
-            gs_.push_back(side.gene[c]);
-            ts_.push_back(side.tie[c]);
-            ++out;
-        }
-        std::copy_n(scratch_.data(), static_cast<std::size_t>(out) * N, side.lists.data());
-        std::copy_n(key_scratch_.data(), static_cast<std::size_t>(out) * N, side.keys.data());
-        std::copy(ms_.begin(), ms_.end(), side.makespan.begin());
-        std::copy(ss_.begin(), ss_.end(), side.score.begin());
-        std::copy(hs_.begin(), hs_.end(), side.hash.begin());
-        std::copy(gs_.begin(), gs_.end(), side.gene.begin());
-        std::copy(ts_.begin(), ts_.end(), side.tie.begin());
-        side.count = out;
-    }
-
-    static constexpr double kMutation = 0.05;  // per position (Hartmann 1998 uses 0.05)
-    static constexpr double kGeneFlip = 0.05;
-    static constexpr double kWindowRate = 0.7;  // share of children by window crossover (else two-point)
-    static constexpr double kWindowShortest = 0.05, kWindowLongest = 0.3;  // of the father's makespan
+private:
     // Tie-breaker window in periods. 3 measured better than M/20 on j60 (10.60 vs 10.65 % at 50,000).
     static constexpr std::int64_t kTailPeriods = 3;
-
-    Shared& sh_;
-    detail::SgsKernel kernel_;
-    std::vector<detail::SgsKernel> helpers_;  // kernels of the decoding threads 1..threads_-1
-    detail::SplitMix64 rng_;
-    std::int32_t n_, pop_;
-    std::int64_t budget_, used_ = 0, generations_ = 0;
-    std::size_t threads_;
-    std::vector<std::int32_t> batch_;  // the generation's child lists, one row each
-    std::vector<Decoded> decoded_;     // and their decodings
-    std::int32_t best_ = std::numeric_limits<std::int32_t>::max();  // the best makespan offered
-    Score best_score_{};                // the answer's (when answer_makespan_ >= 0)
-    std::int32_t answer_makespan_ = -1;
-    bool projects_ = !sh_.options->projects.project_of.empty();
-    bool forward_only_ = kernel_.tiered() || projects_;
-    // The projects' delay first: a forward child is justified in full (forward, backward within
-    // the projects, forward again: 3 passes). The last pass finishes no project later than the
-    // first; the bi-population scheme alone never decodes it (docs/leveling.md: MPLIB1_Set1_0,
-    // seeds 1-4, total project delay 596 against 682 in 2 passes).
-    bool full_justification_ = projects_ && !sh_.options->projects.makespan_first;
-    bool tail_before_delay_ = projects_ && sh_.options->projects.makespan_first;
-    std::vector<Score> ss_;
-    bool halted_ = false;
-    RcpspStop reason_ = RcpspStop::budget;
-    Side sides_[2];
-    std::vector<std::int32_t> starts_, list_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
-    std::vector<std::int32_t> key_scratch_, heap_;
-    std::vector<std::int64_t> value_;  // window crossover: sort key per job
-    std::vector<std::uint64_t> hs_;
-    std::vector<std::int64_t> ts_;
-    std::vector<char> taken_, keep_, gs_;
-    std::vector<double> weight_;
+    const RcpspInstance* inst_;
+    const RcpspProjects* projects_;
+    std::vector<std::int64_t> work_;  // sum of demands per job (weights)
 };
 
 void require_projects(const RcpspInstance& instance, const RcpspProjects& pr) {
@@ -722,14 +148,9 @@ RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& optio
     result.bounds = lower_bounds(instance);
     result.lower_bound = result.bounds.best;
 
-    Shared shared;
-    shared.instance = &instance;
+    detail::GaShared shared;
     shared.options = &options;
     shared.lft = priority_values(instance, PriorityRule::lft);
-    shared.work.assign(static_cast<std::size_t>(instance.num_jobs()), 0);
-    for (std::int32_t j = 0; j < instance.num_jobs(); ++j)
-        for (std::int32_t k = 0; k < instance.num_resources(); ++k)
-            shared.work[static_cast<std::size_t>(j)] += instance.demand(j, k);
     shared.lower_bound = result.lower_bound;
     shared.started = started;
     shared.total_budget = options.max_schedules;
@@ -741,11 +162,13 @@ RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& optio
     std::vector<std::int64_t> budgets(static_cast<std::size_t>(islands), 0);
     for (std::int32_t i = 0; i < islands; ++i)
         budgets[i] = options.max_schedules / islands + (i < options.max_schedules % islands ? 1 : 0);
+    using Island = detail::GaIsland<GridDecoder>;
+    const GridDecoder decoder(instance, options.projects);
     std::vector<std::unique_ptr<Island>> pool;
     for (std::int32_t i = 0; i < islands; ++i) {
         const std::int32_t population =
             options.population_size > 0 ? options.population_size : default_population(budgets[i], instance.num_jobs());
-        pool.push_back(std::make_unique<Island>(shared, static_cast<std::uint64_t>(i), budgets[i], population, decoders));
+        pool.push_back(std::make_unique<Island>(shared, decoder, static_cast<std::uint64_t>(i), budgets[i], population, decoders));
     }
     if (islands == 1) {
         pool[0]->run();
