@@ -60,6 +60,8 @@ using detail::GaScore;
 /// projects' objective and the tail-work tie-breaker.
 class GridDecoder : public detail::SgsKernel {
 public:
+    static constexpr bool kRecordsLists = false;  // the answer is its start times
+
     GridDecoder(const RcpspInstance& instance, const RcpspProjects& projects)
         : SgsKernel(instance), inst_(&instance), projects_(&projects), work_(static_cast<std::size_t>(instance.num_jobs()), 0) {
         for (std::int32_t j = 0; j < instance.num_jobs(); ++j)
@@ -80,6 +82,12 @@ public:
         for (std::size_t p = 0; p < finish.size(); ++p)
             if (finish[p] > pr.due[p]) delay += pr.weight[p] * (finish[p] - pr.due[p]);
         return pr.makespan_first ? GaScore{static_cast<double>(m), delay} : GaScore{delay, static_cast<double>(m)};
+    }
+
+    /// Optimal: the makespan meets the lower bound and no project is late.
+    [[nodiscard]] bool proven(const GaScore& score, std::int32_t m, std::int32_t lower_bound) const {
+        const double delay = !has_projects() ? 0.0 : projects_->makespan_first ? score.second : score.first;
+        return m <= lower_bound && delay == 0;
     }
 
     /// Tie-breaker: work (sum of demands x periods) inside the last kTailPeriods periods of the

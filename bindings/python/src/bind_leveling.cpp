@@ -347,8 +347,8 @@ void bind_level(py::module_& m) {
     py::class_<LevelProgress>(m, "LevelProgress", "A snapshot handed to the progress callback.")
         .def_readonly("passes", &LevelProgress::passes, "Passes done.")
         .def_readonly("max_passes", &LevelProgress::max_passes, "Budget.")
-        .def_readonly("best_total_delay", &LevelProgress::best_total_delay, "Best total project delay (minutes); 0 in the grid engine's reports (on_grid).")
-        .def_readonly("on_grid", &LevelProgress::on_grid, "From the RCPSP engine on the plan's integer grid, not the calendar GA.")
+        .def_readonly("best_total_delay", &LevelProgress::best_total_delay, "Best total project delay (minutes) with the priority method; 0 with the genetic method.")
+        .def_readonly("on_grid", &LevelProgress::on_grid, "From the GA on the plan's integer grid, not on the calendar model.")
         .def("__repr__", [](const LevelProgress& p) {
             return "LevelProgress(" + std::to_string(p.passes) + "/" + std::to_string(p.max_passes) + ")";
         });

@@ -9,18 +9,17 @@
 /// `Resource::max_units` and `AvailabilityPeriod`s minus the units of the tasks already placed).
 /// One pass with an MS Project-style order (priority, then total float, then early start) is what
 /// the commercial tools do (`LevelMethod::priority` samples a few priority rules and regret-biased
-/// random lists, Kolisch & Drexl 1996, NRL 43). The default, `LevelMethod::genetic`, evolves
-/// activity lists decoded by that same serial SGS on the calendar model: Hartmann's (1998, NRL 45)
-/// activity-list GA with time-window (Valls et al. 2008) and two-point crossover, swap mutation,
-/// elitist ranking, double justification (Valls et al. 2005), and every child's
-/// list re-encoded by its own start times (Debels et al. 2006), the population seeded with the
-/// priority rules. A plan that is a single-mode RCPSP on one integer time axis (the working
-/// minutes of its one calendar; links as start-to-start lags, leads included; SNET/FNET and fixed
-/// work as releases and capacity steps; priority tiers as the jobs' tiers; several projects with
-/// the objective as `RcpspProjects`) goes to the RCPSP engine (`solve_rcpsp`, the bi-population GA)
-/// on that grid instead, its starts decoded by one calendar pass (`best_rule`
-/// "genetic_integer_grid"); a plan of one priority tier that is that RCPSP but for caps, tasks on
-/// other calendars or splitting gets the grid engine's schedule as the calendar GA's start. Same portfolio,
+/// random lists, Kolisch & Drexl 1996, NRL 43). The default, `LevelMethod::genetic`, is the RCPSP
+/// engine's bi-population GA (`solve_rcpsp`: activity lists, time-window and two-point crossover,
+/// swap mutation, left- and right-justified populations, double justification, lists re-encoded
+/// by their start times), written once over a decoder. A plan that is a single-mode RCPSP on one
+/// integer time axis (the working minutes of its one calendar; links as start-to-start lags,
+/// leads included; SNET/FNET and fixed work as releases and capacity steps; priority tiers as the
+/// jobs' tiers; several projects with the objective as `RcpspProjects`) is decoded on that grid,
+/// its starts then decoded by one calendar pass (`best_rule` "genetic_integer_grid"); any other
+/// plan by the serial SGS on the calendar model, the population seeded with the priority rules
+/// (and, for a plan of one priority tier that is that RCPSP but for caps, tasks on other calendars
+/// or splitting, with the grid engine's schedule). Same portfolio,
 /// options and seed: same answer, whatever the thread count. docs/leveling.md explains every choice.
 ///
 /// @code
@@ -67,8 +66,8 @@ enum class LevelStatus : std::uint8_t {
 struct LevelProgress {
     std::int32_t passes = 0;          ///< Schedule passes done.
     std::int32_t max_passes = 0;      ///< The budget.
-    std::int64_t best_total_delay = 0;///< Total project delay of the best schedule so far (minutes); 0 in the grid engine's reports.
-    bool on_grid = false;             ///< From the RCPSP engine on the plan's integer grid (docs/leveling.md), not the calendar GA.
+    std::int64_t best_total_delay = 0;///< Total project delay of the best schedule so far (minutes) with the priority method; 0 with the genetic method.
+    bool on_grid = false;             ///< From the GA on the plan's integer grid (docs/leveling.md), not on the calendar model.
 };
 
 /// Options of `level` (an aggregate: set what you need with designated initialisers).

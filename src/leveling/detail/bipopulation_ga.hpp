@@ -3,9 +3,10 @@
 // methods and their references are listed at the top of rcpsp_solver.cpp and in docs/leveling.md,
 // Part 2), written once for any schedule generation scheme: `Decoder` decodes activity lists into
 // schedules and ranks them. The integer grid's SgsKernel is the RCPSP engine's decoder
-// (rcpsp_solver.cpp). Internal to the leveling area.
+// (rcpsp_solver.cpp), the calendar SGS `level`'s (level.cpp). Internal to the leveling area.
 
 #include <algorithm>
+#include <bit>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -13,6 +14,8 @@
 #include <mutex>
 #include <numeric>
 #include <span>
+#include <utility>
+#include <tuple>
 #include <vector>
 
 #include "strided.hpp"
@@ -26,8 +29,10 @@ using GaClock = std::chrono::steady_clock;
 /// A schedule's rank, smaller first (the decoder's): (makespan, 0) or, with projects, (weighted
 /// delay, makespan) or (makespan, weighted delay); equal scores are ranked by the tie-breaker.
 struct GaScore {
-    double first = 0, second = 0;
-    friend bool operator<(const GaScore& a, const GaScore& b) { return a.first != b.first ? a.first < b.first : a.second < b.second; }
+    double first = 0, second = 0, third = 0, fourth = 0;
+    friend bool operator<(const GaScore& a, const GaScore& b) {
+        return std::tie(a.first, a.second, a.third, a.fourth) < std::tie(b.first, b.second, b.third, b.fourth);
+    }
     friend bool operator==(const GaScore&, const GaScore&) = default;
 };
 
@@ -49,11 +54,16 @@ struct GaShared {
 /// as in the bi-population GA of Debels & Vanhoucke (2005, 2007). A child of two side-s parents is
 /// decoded in direction s and then justified the other way (2 schedules), landing on side 1 - s.
 ///
-/// `Decoder` is the schedule generation scheme on its model (the integer grid's SgsKernel, see
-/// rcpsp_solver.cpp): the list and schedule operations of SgsKernel (forward, backward, parallel,
-/// set_anchor, backward_fits, order_by_start, order_by_finish_desc, has_projects, tiered,
-/// backward_within_projects), the precedence network (num_jobs, predecessors, successors,
-/// durations) and the ranking (score, tie: smaller first). Copies decode on the helper threads.
+/// `Decoder` is the schedule generation scheme on its model (the integer grid's GridDecoder in
+/// rcpsp_solver.cpp, the calendar model's CalendarDecoder in level.cpp), copied for each helper
+/// thread. It decodes lists: forward, backward (finishing by set_anchor's period; backward_fits
+/// false: an order, not a schedule), parallel (unused when tiered()), backward_within_projects
+/// (the justification of the forward schedule just decoded, when has_projects()); orders jobs
+/// (order_by_start, order_by_finish_desc of the schedule just decoded); gives the precedence
+/// network (num_jobs, predecessors, successors, durations); and ranks the schedule it just decoded
+/// (score, then tie: smaller first; proven: no better schedule exists). With kRecordsLists the
+/// island keeps the list of its answer (best_list), whose forward decoding is the answer.
+/// Times are whole periods from 0.
 template <class Decoder>
 class GaIsland {
 public:
@@ -77,12 +87,16 @@ public:
         taken_.resize(N);
         missing_.resize(N);
         eligible_.reserve(N);
-        weight_.reserve(N);
+        slot_of_.resize(N);
+        fen_count_.assign(N + 1, 0);
+        fen_sum_.assign(N + 1, 0.0);
+        heap_lft_.reserve(N);
         order_.reserve(slots);
         keep_.reserve(slots);
         scratch_.resize(N * slots);
         key_scratch_.resize(N * slots);
         best_starts_.resize(N);
+        if (record_lists_) best_list_.resize(N);
         heap_.reserve(N);
         value_.resize(N);
         batch_.resize(N * static_cast<std::size_t>(pop_));
@@ -91,6 +105,7 @@ public:
             c.list.resize(N);
             c.starts.resize(N);
             if (forward_only_) c.first_starts.resize(N);
+            if (record_lists_) c.first_list.resize(N);
             if (full_justification_) {
                 c.third_starts.resize(N);
                 c.third_list.resize(N);
@@ -165,6 +180,8 @@ public:
         return !projects_ ? 0.0 : sh_.options->projects.makespan_first ? best_score_.second : best_score_.first;
     }
     [[nodiscard]] const std::vector<std::int32_t>& best_starts() const { return best_starts_; }
+    /// The list whose forward decoding gave the answer (when the decoder records lists).
+    [[nodiscard]] const std::vector<std::int32_t>& best_list() const { return best_list_; }
     [[nodiscard]] std::int64_t generations() const { return generations_; }
     [[nodiscard]] std::int64_t used() const { return used_; }
     [[nodiscard]] RcpspStop stop_reason() const { return reason_; }
@@ -199,7 +216,7 @@ private:
     }
     /// The answer is optimal: its makespan meets the lower bound and no project is late.
     [[nodiscard]] bool proven() const {
-        return has_answer() && answer_makespan_ <= sh_.lower_bound && best_delay() == 0;
+        return has_answer() && kernel_.proven(best_score_, answer_makespan_, sh_.lower_bound);
     }
     bool halt(RcpspStop why) {
         halted_ = true;
@@ -225,15 +242,14 @@ private:
         return sh_.options->max_schedules <= 0 || budget_ - used_ >= passes;
     }
 
-    /// The rank of the schedule `starts` (makespan m).
-    GaScore score_of(std::span<const std::int32_t> starts, std::int32_t m) { return kernel_.score(starts, m); }
-
     /// Records the schedule in `starts_` (makespan m) as a new member of `to` with list `list`,
-    /// ranked by `score` (with projects, a right-justified schedule by the forward one it justifies).
-    void store(Side& to, const std::int32_t* list, std::int32_t m, char gene, int dir, GaScore score) {
+    /// ranked by `score` and `tie` (with projects, a right-justified schedule by the forward one it
+    /// justifies); `decoded_from`: the list whose decoding gave the schedule (recorded for an answer).
+    void store(Side& to, const std::int32_t* list, std::int32_t m, char gene, int dir, GaScore score, std::int64_t tie,
+               const std::int32_t* decoded_from) {
         std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the start times
         for (std::int32_t s : starts_) h = (h ^ static_cast<std::uint64_t>(s)) * 1099511628211ULL;
-        to.tie[static_cast<std::size_t>(to.count)] = kernel_.tie(starts_, m, dir);
+        to.tie[static_cast<std::size_t>(to.count)] = tie;
         const auto d = kernel_.durations();
         std::int32_t* key = keys(to, to.count);
         for (std::int32_t j = 0; j < n_; ++j) key[j] = dir == 0 ? starts_[j] : m - starts_[j] - d[j];
@@ -245,15 +261,16 @@ private:
         to.gene[i] = gene;
         // With priority tiers or projects only forward schedules answer: a backward one ignores
         // the tiers and pushes every project to the end.
-        if (dir == 0 || !forward_only_) offer(score, m, starts_);
+        if (dir == 0 || !forward_only_) offer(score, m, starts_, decoded_from);
     }
 
-    /// Keeps the schedule `starts` (makespan m) when it is the best so far.
-    void offer(const GaScore& score, std::int32_t m, std::span<const std::int32_t> starts) {
+    /// Keeps the schedule `starts` (makespan m; decoded from `list`) when it is the best so far.
+    void offer(const GaScore& score, std::int32_t m, std::span<const std::int32_t> starts, const std::int32_t* list) {
         if (has_answer() && !(score < best_score_)) return;
         best_score_ = score;
         answer_makespan_ = m;
         std::copy(starts.begin(), starts.end(), best_starts_.begin());
+        if (record_lists_) std::copy_n(list, n_, best_list_.begin());
         if (m >= best_) return;
         best_ = m;
         std::int32_t seen = sh_.best.load();
@@ -266,7 +283,10 @@ private:
     struct Decoded {
         std::vector<std::int32_t> list, starts;
         std::vector<std::int32_t> first_starts;  // tiers or projects: the forward decoding a backward pass justified
+        std::vector<std::int32_t> first_list;  // the decoder records lists: the list of a forward decoding
         std::vector<std::int32_t> third_starts, third_list;  // passes == 3: the forward pass after the backward one
+        GaScore score, first_score, third_score;  // of starts, first_starts and third_starts
+        std::int64_t tie = 0, third_tie = 0;
         std::int32_t third_makespan = 0;
         std::int32_t first_makespan = 0;
         std::int32_t makespan = 0;
@@ -287,7 +307,10 @@ private:
         // The parallel SGS does not apply priority tiers: with tiers every decoding is serial.
         std::int32_t m = out.gene && !kernel.tiered() ? kernel.parallel(dir, l, starts)
                                                       : (dir == 0 ? kernel.forward(l, starts) : kernel.backward(l, starts));
+        if (dir == 0 && !out.first_list.empty()) std::copy(l.begin(), l.end(), out.first_list.begin());
         if (out.passes == 1) {  // keep the decoded schedule on its own side
+            out.score = kernel.score(starts, m);
+            out.tie = kernel.tie(starts, m, dir);
             if (dir == 0) kernel.order_by_start(starts, o);
             else kernel.order_by_finish_desc(starts, o);
             out.makespan = m;
@@ -298,19 +321,26 @@ private:
         if (dir == 0) {
             if (!out.first_starts.empty()) {
                 out.first_makespan = m;
+                out.first_score = kernel.score(starts, m);
                 std::copy(starts.begin(), starts.end(), out.first_starts.begin());
             }
             kernel.order_by_finish_desc(starts, o);
             kernel.set_anchor(m);  // capacity steps: right-justified against its own makespan
             // Several projects: each right-justified against its own finish.
             m = kernel.has_projects() ? kernel.backward_within_projects(o, starts, m) : kernel.backward(o, starts);
+            out.score = kernel.score(starts, m);
+            out.tie = kernel.tie(starts, m, 1);
             if (out.passes == 3) {
                 kernel.order_by_start(starts, out.third_list);
                 out.third_makespan = kernel.forward(out.third_list, out.third_starts);
+                out.third_score = kernel.score(out.third_starts, out.third_makespan);
+                out.third_tie = kernel.tie(out.third_starts, out.third_makespan, 0);
             }
         } else {
             kernel.order_by_start(starts, o);
             m = kernel.forward(o, starts);
+            out.score = kernel.score(starts, m);
+            out.tie = kernel.tie(starts, m, 0);
         }
         out.makespan = m;
         out.dir = 1 - dir;
@@ -330,20 +360,22 @@ private:
     void keep_child(const Decoded& c) {
         count(c.passes);
         const bool justified = forward_only_ && c.passes >= 2 && c.dir == 1;  // from a forward decoding
-        GaScore first = justified ? score_of(c.first_starts, c.first_makespan) : GaScore{};
-        if (justified) offer(first, c.first_makespan, c.first_starts);
+        GaScore first = justified ? c.first_score : GaScore{};
+        if (justified) offer(first, c.first_makespan, c.first_starts, c.first_list.data());
         if (c.passes == 3) {  // the fully justified schedule answers, joins side 0, and ranks the right-justified one
-            first = score_of(c.third_starts, c.third_makespan);
-            offer(first, c.third_makespan, c.third_starts);
+            first = c.third_score;
+            offer(first, c.third_makespan, c.third_starts, c.third_list.data());
             if (sides_[0].count < 3 * pop_) {
                 std::copy(c.third_starts.begin(), c.third_starts.end(), starts_.begin());
-                store(sides_[0], c.third_list.data(), c.third_makespan, c.gene, 0, first);
+                store(sides_[0], c.third_list.data(), c.third_makespan, c.gene, 0, first, c.third_tie, c.third_list.data());
             }
         }
         Side& to = sides_[c.dir];
         if (!c.store || (c.passes == 1 && to.count >= 3 * pop_)) return;
         std::copy(c.starts.begin(), c.starts.end(), starts_.begin());
-        store(to, c.list.data(), c.makespan, c.gene, c.dir, justified && projects_ ? first : score_of(starts_, c.makespan));
+        // A one-pass forward child's schedule comes from the list it was decoded from.
+        store(to, c.list.data(), c.makespan, c.gene, c.dir, justified && projects_ ? first : c.score, c.tie,
+              c.passes == 1 && c.dir == 0 ? c.first_list.data() : c.list.data());
     }
 
     /// Decodes `list` in direction `dir` and justifies it the other way (2 passes), or with one
@@ -365,50 +397,96 @@ private:
         kernel_.order_by_start(starts_, o);
         const std::int32_t m = kernel_.forward(o, starts_);
         count(1);
-        store(to, o.data(), m, gene, 0, score_of(starts_, m));
+        store(to, o.data(), m, gene, 0, kernel_.score(starts_, m), kernel_.tie(starts_, m, 0), o.data());
     }
 
     /// Regret-based biased random sampling on LFT (or the pure LFT list when `greedy`).
     void sample_list(std::int32_t* list, bool greedy) {
+        // The eligible jobs sit in `eligible_` (a pick is swapped with the last one); a Fenwick tree
+        // over those slots holds their count and LFT sum, and a heap the largest LFT (the regret's
+        // reference), so a pick costs O(log n) instead of a scan of every eligible job (thousands
+        // in a large portfolio). The pick is the one of the plain scan: the first slot whose
+        // cumulative weight exceeds u, weight = worst - lft + 1 (regret + epsilon, alpha = 1); LFT
+        // values are whole periods or minutes, so the sums are exact.
         const Decoder& inst = kernel_;
+        const std::vector<double>& lft = sh_.lft;
         eligible_.clear();
+        std::fill(fen_count_.begin(), fen_count_.end(), 0);
+        std::fill(fen_sum_.begin(), fen_sum_.end(), 0.0);
+        heap_lft_.clear();
+        auto fen_add = [&](std::size_t slot, std::int32_t c, double v) {
+            for (std::size_t i = slot + 1; i < fen_count_.size(); i += i & (~i + 1)) {
+                fen_count_[i] += c;
+                fen_sum_[i] += v;
+            }
+        };
+        auto make_eligible = [&](std::int32_t j) {
+            fen_add(eligible_.size(), 1, lft[j]);
+            eligible_.push_back(j);
+            heap_lft_.emplace_back(greedy ? -lft[j] : lft[j], greedy ? -j : j);  // greedy: smallest LFT, then index
+            std::push_heap(heap_lft_.begin(), heap_lft_.end());
+        };
         for (std::int32_t j = 0; j < n_; ++j) {
             missing_[j] = static_cast<std::int32_t>(inst.predecessors(j).size());
-            if (missing_[j] == 0) eligible_.push_back(j);
+            slot_of_[j] = -1;
+            if (missing_[j] == 0) {
+                slot_of_[j] = static_cast<std::int32_t>(eligible_.size());
+                make_eligible(j);
+            }
         }
+        const std::size_t top = std::bit_floor(fen_count_.size() - 1);
         for (std::int32_t pos = 0; pos < n_; ++pos) {
             std::size_t pick = 0;
+            while (slot_of_[heap_lft_.front().second * (greedy ? -1 : 1)] < 0) {  // picked already
+                std::pop_heap(heap_lft_.begin(), heap_lft_.end());
+                heap_lft_.pop_back();
+            }
             if (greedy) {
-                for (std::size_t e = 1; e < eligible_.size(); ++e)
-                    if (sh_.lft[eligible_[e]] < sh_.lft[eligible_[pick]] ||
-                        (sh_.lft[eligible_[e]] == sh_.lft[eligible_[pick]] && eligible_[e] < eligible_[pick]))
-                        pick = e;
+                pick = static_cast<std::size_t>(slot_of_[-heap_lft_.front().second]);
             } else {
-                double worst = -std::numeric_limits<double>::infinity();
-                for (std::int32_t j : eligible_) worst = std::max(worst, sh_.lft[j]);
-                weight_.clear();
-                double total = 0;
-                for (std::int32_t j : eligible_) {
-                    const double w = worst - sh_.lft[j] + 1.0;  // regret + epsilon, alpha = 1
-                    weight_.push_back(w);
-                    total += w;
-                }
-                double u = rng_.unit() * total;
-                pick = eligible_.size() - 1;
-                for (std::size_t e = 0; e < weight_.size(); ++e) {
-                    if (u < weight_[e]) {
-                        pick = e;
-                        break;
+                const double worst = heap_lft_.front().first;
+                const std::size_t size = eligible_.size();
+                const double total = static_cast<double>(size) * (worst + 1.0) - [&] {
+                    double sum = 0;
+                    for (std::size_t i = size; i > 0; i -= i & (~i + 1)) sum += fen_sum_[i];
+                    return sum;
+                }();
+                const double u = rng_.unit() * total;
+                // The most slots m whose cumulative weight m (worst + 1) - (their LFT sum) is <= u.
+                std::size_t m = 0;
+                std::int64_t count = 0;
+                double sum = 0;
+                for (std::size_t step = top; step > 0; step >>= 1) {
+                    const std::size_t next = m + step;
+                    if (next > size) continue;
+                    const std::int64_t c = count + fen_count_[next];
+                    const double v = sum + fen_sum_[next];
+                    if (static_cast<double>(c) * (worst + 1.0) - v <= u) {
+                        m = next;
+                        count = c;
+                        sum = v;
                     }
-                    u -= weight_[e];
                 }
+                pick = std::min(m, size - 1);
             }
             const std::int32_t j = eligible_[pick];
-            eligible_[pick] = eligible_.back();
+            const std::int32_t moved = eligible_.back();
+            const std::size_t last = eligible_.size() - 1;
+            fen_add(pick, -1, -lft[j]);
+            if (pick != last) {
+                fen_add(last, -1, -lft[moved]);
+                fen_add(pick, 1, lft[moved]);
+                slot_of_[moved] = static_cast<std::int32_t>(pick);
+            }
+            eligible_[pick] = moved;
             eligible_.pop_back();
+            slot_of_[j] = -1;
             list[pos] = j;
             for (std::int32_t s : inst.successors(j))
-                if (--missing_[s] == 0) eligible_.push_back(s);
+                if (--missing_[s] == 0) {
+                    slot_of_[s] = static_cast<std::int32_t>(eligible_.size());
+                    make_eligible(s);
+                }
         }
     }
 
@@ -603,6 +681,7 @@ private:
     std::int32_t answer_makespan_ = -1;
     bool projects_ = !sh_.options->projects.project_of.empty();
     bool forward_only_ = kernel_.tiered() || projects_;
+    bool record_lists_ = Decoder::kRecordsLists;  // the answer is rebuilt by decoding its list again
     // The projects' delay first: a forward child is justified in full (forward, backward within
     // the projects, forward again: 3 passes). The last pass finishes no project later than the
     // first; the bi-population scheme alone never decodes it (docs/leveling.md: MPLIB1_Set1_0,
@@ -613,13 +692,15 @@ private:
     bool halted_ = false;
     RcpspStop reason_ = RcpspStop::budget;
     Side sides_[2];
-    std::vector<std::int32_t> starts_, list_, missing_, eligible_, order_, scratch_, best_starts_, ms_;
+    std::vector<std::int32_t> starts_, list_, missing_, eligible_, order_, scratch_, best_starts_, best_list_, ms_;
     std::vector<std::int32_t> key_scratch_, heap_;
     std::vector<std::int64_t> value_;  // window crossover: sort key per job
     std::vector<std::uint64_t> hs_;
     std::vector<std::int64_t> ts_;
     std::vector<char> taken_, keep_, gs_;
-    std::vector<double> weight_;
+    std::vector<std::int32_t> slot_of_, fen_count_;  // sample_list: each job's slot in eligible_ (-1: none), Fenwick counts
+    std::vector<double> fen_sum_;                     // and LFT sums over the slots
+    std::vector<std::pair<double, std::int32_t>> heap_lft_;  // the eligible jobs' LFT (lazy deletion)
 };
 
 }  // namespace ppm::detail
