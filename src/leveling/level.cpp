@@ -942,7 +942,8 @@ private:
 // start made both objectives worse than the calendar GA alone, 6 projects of 30 tasks at 5,000
 // schedules: total delay 5,290 against 5,247 days, portfolio finish (that objective) 1,500
 // against 1,489 days past CPM; 20 of 50 at 1,000: 107,388 against 107,272 days; with the projects'
-// objective in the grid engine still 5,301 against 5,247 and 1,501 against 1,489. (Left out of the
+// objective in the grid engine still 5,301 against 5,247 and 1,501 against 1,489; with one GA for
+// both models (2026-12-06) 5,266 against 5,245 and 1,497 against 1,490. (Left out of the
 // grid, tiers made j60 on working days later too: 82.67 / 82.69 working days against 82.38 / 82.54.)
 constexpr std::int64_t kGridPeriodsPerTask = 1000;  // mean task length in grid periods the grid engine takes on
 
