@@ -570,9 +570,9 @@ void right_justify(const Prepared& model, const Pass& fwd, std::vector<FreeProfi
 // latest span by `deadline` (place_late), not before its CPM early start; fixed tasks keep their
 // CPM dates and summaries span their children. Where a task cannot move right of its floor it
 // stays there: the pass is an order for a forward pass, not a schedule. `late.order` is the
-// placing order.
+// placing order; `in_off`/`in_to` list what each task waits for (link predecessors, children).
 void backward_pass(const Prepared& model, std::span<const std::int64_t> rank, std::int64_t deadline, std::vector<FreeProfile>& prof,
-                   Pass& late, std::span<const std::uint32_t> in_off, std::span<const std::uint32_t> in_to) {
+                   Pass& late, std::span<const std::uint32_t> in_off, std::span<const std::int32_t> in_to) {
     const Network& net = *model.net;
     const std::size_t n = model.n;
     prof = model.base;
@@ -591,8 +591,10 @@ void backward_pass(const Prepared& model, std::span<const std::int64_t> rank, st
         heap.pop();
         if (model.kind[i] != Kind::summary && model.kind[i] != Kind::fixed) place_late(model, prof, late, i, deadline, model.ws.early_start[i]);
         late.order.push_back(i);
-        for (std::uint32_t k = in_off[i]; k < in_off[i + 1]; ++k)
-            if (--pending[in_to[k]] == 0) heap.emplace(rank[in_to[k]], in_to[k]);
+        for (std::uint32_t k = in_off[i]; k < in_off[i + 1]; ++k) {
+            const auto p = static_cast<std::uint32_t>(in_to[k]);
+            if (--pending[p] == 0) heap.emplace(rank[p], p);
+        }
     }
     for (auto it = late.order.rbegin(); it != late.order.rend(); ++it)  // children before their summary
         if (model.kind[*it] == Kind::summary) detail::span_children(net, *it, late.start, late.finish);
@@ -810,8 +812,6 @@ public:
         std::vector<std::uint32_t> fill(pred_off_.begin(), pred_off_.end() - 1);
         for (std::uint32_t i = 0; i < n; ++i)
             for (std::uint32_t k = model.out_off[i]; k < model.out_off[i + 1]; ++k) pred_[fill[model.out_to[k]]++] = static_cast<std::int32_t>(i);
-        in_off_.assign(pred_off_.begin(), pred_off_.end());
-        in_to_.assign(pred_.begin(), pred_.end());
         duration_.resize(n);  // the CPM span: for the operators' time windows and mirrored keys
         for (std::size_t i = 0; i < n; ++i) duration_[i] = rel(model.ws.early_finish[i]) - rel(model.ws.early_start[i]);
         key_.resize(n);
@@ -842,7 +842,7 @@ public:
     /// A backward pass over the list's order, every task finishing by the anchor.
     std::int32_t backward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
         for (std::size_t pos = 0; pos < list.size(); ++pos) rank_[static_cast<std::size_t>(list[pos])] = static_cast<std::int64_t>(pos);
-        backward_pass(*model_, rank_, origin_ + anchor_, prof_, late_, in_off_, in_to_);
+        backward_pass(*model_, rank_, origin_ + anchor_, prof_, late_, pred_off_, pred_);
         last_forward_ = false;
         return read(late_, starts);
     }
@@ -911,7 +911,7 @@ private:
     std::int64_t origin_ = 0;
     std::int32_t anchor_ = 0;
     bool last_forward_ = false;
-    std::vector<std::uint32_t> succ_off_, pred_off_, in_off_, in_to_;
+    std::vector<std::uint32_t> succ_off_, pred_off_;
     std::vector<std::int32_t> succ_, pred_, duration_, finish_;
     std::vector<double> key_;
     std::vector<std::int64_t> rank_;
