@@ -98,7 +98,8 @@ struct LevelOptions {
     Duration histogram_period{kMinutesPerDay};  ///< Width of one histogram bucket.
     ScheduleOptions schedule{};             ///< CPM options (status date, progress mode).
     std::stop_token stop{};                 ///< Cancellation: the best schedule so far is returned.
-    /// Called after every pass (from the calling thread).
+    /// Called from the calling thread: after every pass (priority); with the genetic method at every
+    /// hundredth of the budget (on the integer grid at least 50 passes apart) and when it ends.
     std::function<void(const LevelProgress&)> progress{};
 };
 
