@@ -241,8 +241,7 @@ bool place_whole(const Prepared& model, const std::vector<FreeProfile>& prof, st
     const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
     // Each demand's profile segment where its last test began or found room again: the search only
     // moves right, so the next test starts there (the walk crosses many conflicts on a busy profile).
-    constexpr std::uint32_t kHints = 8;
-    std::size_t hint[kHints] = {};
+    detail::SegmentHints hint(0);
     for (std::int64_t key = start_key;;) {
         const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
         const std::int64_t f = cal.finish_at_work(key + d).minutes_since_epoch();
@@ -251,9 +250,7 @@ bool place_whole(const Prepared& model, const std::vector<FreeProfile>& prof, st
         bool fits = true;
         for (std::uint32_t q = first; q < last; ++q) {
             std::int64_t free_again = kProfileMax;
-            std::size_t none = 0;
-            std::size_t& from = q - first < kHints ? hint[q - first] : none;
-            if (!prof[model.demand_resource[q]].fits(s, f, model.demand_units[q], free_again, from)) {
+            if (!prof[model.demand_resource[q]].fits(s, f, model.demand_units[q], free_again, hint[q - first])) {
                 fits = false;
                 next = std::max(next, free_again);
             }
@@ -276,8 +273,7 @@ bool place_split(const Prepared& model, const std::vector<FreeProfile>& prof, st
     const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
     std::int64_t remaining = d;
     std::int64_t t = cal.start_at_work(start_key).minutes_since_epoch();
-    constexpr std::uint32_t kHints = 8;  // each demand's segment at t (t only grows), as place_whole's
-    std::size_t hint[kHints] = {};
+    detail::SegmentHints hint(0);  // each demand's segment at t (t only grows), as place_whole's
     while (remaining > 0) {
         t = cal.start_at_work(cal.work_index(Instant{t})).minutes_since_epoch();
         std::int64_t next = t, end = kProfileMax;
@@ -285,8 +281,7 @@ bool place_split(const Prepared& model, const std::vector<FreeProfile>& prof, st
         for (std::uint32_t q = first; q < last; ++q) {
             const FreeProfile& fp = prof[model.demand_resource[q]];
             const double units = model.demand_units[q];
-            std::size_t none = 0;
-            std::size_t& k = q - first < kHints ? hint[q - first] : none;
+            std::size_t& k = hint[q - first];
             k = fp.segment_from(k, t);
             if (fp.free[k] + kUnitsEps < units) {
                 fits = false;
@@ -522,18 +517,14 @@ void place_late(const Prepared& model, std::vector<FreeProfile>& prof, Pass& lat
     if (start_bound != kMax) key = std::min(key, last_start_key(cal, start_bound));
     const std::uint32_t first = model.demand_offsets[i], last = model.demand_offsets[i + 1];
     const bool levelled = model.kind[i] == Kind::movable && first != last;
-    constexpr std::uint32_t kHints = 8;  // as place_whole's, for a search that moves left
-    std::size_t hint[kHints];
-    std::fill_n(hint, kHints, std::numeric_limits<std::size_t>::max());
+    detail::SegmentHints hint(std::numeric_limits<std::size_t>::max());  // as place_whole's, for a search that moves left
     while (levelled && key > floor_key) {
         const std::int64_t s = cal.start_at_work(key).minutes_since_epoch();
         const std::int64_t f = cal.finish_at_work(key + d).minutes_since_epoch();
         std::int64_t before = kMax;
         for (std::uint32_t q = first; q < last; ++q) {
             std::int64_t conflict = kMax;
-            std::size_t none = std::numeric_limits<std::size_t>::max();
-            std::size_t& from = q - first < kHints ? hint[q - first] : none;
-            if (!prof[model.demand_resource[q]].fits_before(s, f, model.demand_units[q], conflict, from)) before = std::min(before, conflict);
+            if (!prof[model.demand_resource[q]].fits_before(s, f, model.demand_units[q], conflict, hint[q - first])) before = std::min(before, conflict);
         }
         if (before == kMax) break;
         key = before <= detail::kProfileMin ? floor_key : std::min(key - 1, cal.work_index(Instant{before}) - d);
@@ -625,14 +616,17 @@ void score(const Prepared& model, Pass& pass) {
     }
 }
 
-// Fewer over-allocated tasks, then the objective (lexicographic), then the sum of the tasks'
-// finish delays (a compact schedule leaves more room to the work after it).
-bool better(const Pass& a, const Pass& b, LevelObjective obj) {
-    if (a.over_count != b.over_count) return a.over_count < b.over_count;
-    if (obj == LevelObjective::total_project_delay)
-        return std::tie(a.weighted_delay, a.finish_max, a.task_delay) < std::tie(b.weighted_delay, b.finish_max, b.task_delay);
-    return std::tie(a.finish_max, a.weighted_delay, a.task_delay) < std::tie(b.finish_max, b.weighted_delay, b.task_delay);
+// A pass's rank, smaller first: fewer over-allocated tasks, then the objective (lexicographic),
+// then the sum of the tasks' finish delays (a compact schedule leaves more room to the work after
+// it). Minutes and counts stay far below 2^53, so the doubles are exact.
+detail::GaScore rank(const Pass& p, LevelObjective obj) {
+    const auto finish = static_cast<double>(p.finish_max);
+    const bool delay_first = obj == LevelObjective::total_project_delay;
+    return {static_cast<double>(p.over_count), delay_first ? p.weighted_delay : finish, delay_first ? finish : p.weighted_delay,
+            static_cast<double>(p.task_delay)};
 }
+
+bool better(const Pass& a, const Pass& b, LevelObjective obj) { return rank(a, obj) < rank(b, obj); }
 
 // Demand vs capacity sweep per resource: over-allocations and the histogram.
 void analyse(const Portfolio& pf, const Prepared& model, const LevelOptions& opt, LevelResult& out) {
@@ -803,7 +797,6 @@ public:
         for (std::size_t i = 0; i < n; ++i) origin_ = std::min(origin_, model.ws.early_start[i]);
         if (n == 0) origin_ = 0;
         // The SGS's dependency graph: successors (links, the summary) and their transpose.
-        succ_off_.assign(model.out_off.begin(), model.out_off.end());
         succ_.assign(model.out_to.begin(), model.out_to.end());
         pred_off_.assign(n + 1, 0);
         for (const std::uint32_t j : model.out_to) ++pred_off_[j + 1];
@@ -824,7 +817,8 @@ public:
         return {pred_.data() + pred_off_[j], pred_off_[j + 1] - pred_off_[j]};
     }
     [[nodiscard]] std::span<const std::int32_t> successors(std::int32_t j) const {
-        return {succ_.data() + succ_off_[j], succ_off_[j + 1] - succ_off_[j]};
+        const auto& off = model_->out_off;
+        return {succ_.data() + off[j], off[j + 1] - off[j]};
     }
     [[nodiscard]] std::span<const std::int32_t> durations() const { return duration_; }
     [[nodiscard]] bool tiered() const noexcept { return true; }         // serial SGS only; forward schedules answer
@@ -871,12 +865,7 @@ public:
     /// The last forward pass's rank, as `better` orders passes: over-allocated tasks, the objective
     /// (lexicographic), the tasks' summed finish delays. A backward pass has none (never stored).
     detail::GaScore score(std::span<const std::int32_t>, std::int32_t) const {
-        if (!last_forward_) return {kWorst, kWorst, kWorst, kWorst};
-        const Pass& p = fwd_;
-        const auto finish = static_cast<double>(p.finish_max == kMin ? 0 : p.finish_max - origin_);
-        const bool delay_first = opt_->objective == LevelObjective::total_project_delay;
-        return {static_cast<double>(p.over_count), delay_first ? p.weighted_delay : finish, delay_first ? finish : p.weighted_delay,
-                static_cast<double>(p.task_delay)};
+        return last_forward_ ? rank(fwd_, opt_->objective) : detail::GaScore{kWorst, kWorst, kWorst, kWorst};
     }
     [[nodiscard]] std::int64_t tie(std::span<const std::int32_t>, std::int32_t, int) const { return 0; }  // in the score
     /// Nothing left to level: nothing over-allocated and every task at its CPM finish (a levelled
@@ -911,7 +900,7 @@ private:
     std::int64_t origin_ = 0;
     std::int32_t anchor_ = 0;
     bool last_forward_ = false;
-    std::vector<std::uint32_t> succ_off_, pred_off_;
+    std::vector<std::uint32_t> pred_off_;  // the transpose of the model's out_off / out_to
     std::vector<std::int32_t> succ_, pred_, duration_, finish_;
     std::vector<double> key_;
     std::vector<std::int64_t> rank_;
@@ -1337,7 +1326,6 @@ Search search_genetic(const Prepared& model, const LevelOptions& options) {
         ro.time_limit_seconds = std::max(1e-3, options.time_limit - std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     ro.seed = options.seed;
     ro.stop = options.stop;
-    ro.projects.project_of.assign(n, 0);  // forward schedules rank the right-justified ones; justified in full
     std::vector<std::uint32_t> list;
     for (std::int32_t rule = 0; rule < kRuleCount; ++rule) {
         rule_keys(model, rule, key);

@@ -84,10 +84,14 @@ public:
         return pr.makespan_first ? GaScore{static_cast<double>(m), delay} : GaScore{delay, static_cast<double>(m)};
     }
 
+    /// The weighted delay a score holds (0 without projects).
+    [[nodiscard]] double delay(const GaScore& score) const {
+        return !has_projects() ? 0.0 : projects_->makespan_first ? score.second : score.first;
+    }
+
     /// Optimal: the makespan meets the lower bound and no project is late.
     [[nodiscard]] bool proven(const GaScore& score, std::int32_t m, std::int32_t lower_bound) const {
-        const double delay = !has_projects() ? 0.0 : projects_->makespan_first ? score.second : score.first;
-        return m <= lower_bound && delay == 0;
+        return m <= lower_bound && delay(score) == 0;
     }
 
     /// Tie-breaker: work (sum of demands x periods) inside the last kTailPeriods periods of the
@@ -197,7 +201,7 @@ RcpspResult solve_rcpsp(const RcpspInstance& instance, const RcpspOptions& optio
             result.stop_reason = island->stop_reason();
     if (best != nullptr) {
         result.makespan = best->best_makespan();
-        result.weighted_delay = best->best_delay();
+        result.weighted_delay = decoder.delay(best->best_score());
         result.start_times = best->best_starts();
         result.status = result.makespan <= result.lower_bound && result.weighted_delay == 0 ? RcpspStatus::optimal : RcpspStatus::feasible;
         if (result.status == RcpspStatus::optimal) result.stop_reason = RcpspStop::lower_bound;

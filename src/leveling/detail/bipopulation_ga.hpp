@@ -58,7 +58,8 @@ struct GaShared {
 /// rcpsp_solver.cpp, the calendar model's CalendarDecoder in level.cpp), copied for each helper
 /// thread. It decodes lists: forward, backward (finishing by set_anchor's period; backward_fits
 /// false: an order, not a schedule), parallel (unused when tiered()), backward_within_projects
-/// (the justification of the forward schedule just decoded, when has_projects()); orders jobs
+/// (the justification of the forward schedule just decoded, when has_projects(): then a right-
+/// justified member also ranks by the forward schedule it justifies); orders jobs
 /// (order_by_start, order_by_finish_desc of the schedule just decoded); gives the precedence
 /// network (num_jobs, predecessors, successors, durations); and ranks the schedule it just decoded
 /// (score, then tie: smaller first; proven: no better schedule exists). With kRecordsLists the
@@ -175,10 +176,6 @@ public:
     [[nodiscard]] bool has_answer() const { return answer_makespan_ >= 0; }
     [[nodiscard]] std::int32_t best_makespan() const { return answer_makespan_; }
     [[nodiscard]] const GaScore& best_score() const { return best_score_; }
-    /// The answer's weighted delay (0 without projects).
-    [[nodiscard]] double best_delay() const {
-        return !projects_ ? 0.0 : sh_.options->projects.makespan_first ? best_score_.second : best_score_.first;
-    }
     [[nodiscard]] const std::vector<std::int32_t>& best_starts() const { return best_starts_; }
     /// The list whose forward decoding gave the answer (when the decoder records lists).
     [[nodiscard]] const std::vector<std::int32_t>& best_list() const { return best_list_; }
@@ -679,7 +676,7 @@ private:
     std::int32_t best_ = std::numeric_limits<std::int32_t>::max();  // the best makespan offered
     GaScore best_score_{};                // the answer's (when answer_makespan_ >= 0)
     std::int32_t answer_makespan_ = -1;
-    bool projects_ = !sh_.options->projects.project_of.empty();
+    bool projects_ = kernel_.has_projects();  // a right-justified member ranks by its forward origin
     bool forward_only_ = kernel_.tiered() || projects_;
     bool record_lists_ = Decoder::kRecordsLists;  // the answer is rebuilt by decoding its list again
     // The projects' delay first: a forward child is justified in full (forward, backward within

@@ -17,6 +17,23 @@ inline constexpr std::int64_t kProfileMin = std::numeric_limits<std::int64_t>::m
 inline constexpr std::int64_t kProfileMax = std::numeric_limits<std::int64_t>::max();
 inline constexpr double kUnitsEps = 1e-9;
 
+/// The segment hints of one search over a task's demands (FreeProfile::fits and friends), one per
+/// demand for the first kCount demands; a later demand gets a fresh `none` hint every time.
+class SegmentHints {
+public:
+    static constexpr std::size_t kCount = 8;
+    explicit SegmentHints(std::size_t none) : none_(none) { std::fill_n(hint_, kCount, none); }
+    std::size_t& operator[](std::size_t q) {
+        if (q < kCount) return hint_[q];
+        spare_ = none_;
+        return spare_;
+    }
+
+private:
+    std::size_t hint_[kCount];
+    std::size_t none_, spare_ = 0;
+};
+
 struct FreeProfile {
     std::vector<std::int64_t> time{kProfileMin};
     std::vector<double> free{0.0};
