@@ -15,7 +15,7 @@ import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PARTS = ROOT / "docs" / "benchmarks"
-ORDER = ["schedule", "io", "leveling", "level", "level_scale", "portfolio", "risk", "python"]
+ORDER = ["schedule", "io", "leveling", "level", "level_scale", "taskjuggler", "portfolio", "risk", "python"]
 
 
 def machine() -> str:
