@@ -9,13 +9,15 @@ holidays), the same people (resources of one unit each) and the same work:
     together (20 %, effort even, both `mandatory` in TaskJuggler: a slot is booked only when both
     are free); in ppm a task of duration effort / people with an assignment of 1 unit per person;
   * finish-to-start dependencies: each task after up to three of the 40 tasks before it;
-  * every task at TaskJuggler's default priority (500, ppm's too).
+  * first table: one project at the default priority (500 in both tools); second table: K
+    projects of N / K tasks on the same people, each with a priority of 300-700 (TaskJuggler: the
+    priority of the project's parent task, which its tasks inherit; ppm: the project's priority).
 TaskJuggler levels while it schedules: it books effort slot by slot, tasks in priority order and
 then by path criticality, and a task's effort may be interrupted (booked around other tasks).
-ppm is run three ways: the one-pass heuristic (`--method priority --passes 1`, what MS Project and
-P6 do), the default (`ppm level`: the GA, tasks never interrupted) and `--split` (the GA, tasks may
-be interrupted, as TaskJuggler's effort tasks are). The finish is compared in working days from
-the project start (the last working day with work in it).
+ppm is run as the one-pass heuristic (`--method priority --passes 1`, what MS Project and P6 do),
+by default (`ppm level`: the GA, tasks never interrupted) and with `--split` (tasks may be
+interrupted, as TaskJuggler's effort tasks are); the second table adds `--objective finish`. The
+finish is compared in working days from the project start (the last working day with work in it).
 
 Usage: /usr/bin/python3 scripts/compare_taskjuggler.py BUILD_DIR [--tasks 1000] [--people 20] [--plans 4]
        [--portfolio 5] [--seed 1] [--tj3 tj3] [--out docs/benchmarks/taskjuggler.md]
