@@ -24,17 +24,19 @@ Usage: /usr/bin/python3 scripts/compare_taskjuggler.py BUILD_DIR [--tasks 1000] 
 Needs `tj3` (Debian package tj3). Builds nothing; one process at a time.
 """
 import argparse
-import datetime as dt
 import json
 import pathlib
 import random
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from compare_level_rcpsp import ORIGIN, working_days  # noqa: E402  (a Monday; Mon-Fri days up to a finish)
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-START = dt.date(2026, 1, 5)  # a Monday
 
 
 def generate(n: int, people: int, rng: random.Random) -> list:
@@ -63,7 +65,7 @@ def bounds(tasks: list, people: int) -> tuple:
 
 
 def write_tjp(path: pathlib.Path, projects: list, people: int) -> None:
-    out = [f'project p "generated" {START.isoformat()} +4y {{', '  timezone "UTC"', '  timingresolution 60min',
+    out = [f'project p "generated" {ORIGIN} +4y {{', '  timezone "UTC"', '  timingresolution 60min',
            '  workinghours mon - fri 9:00 - 12:00, 13:00 - 18:00', '  workinghours sat, sun off', '}']
     out += [f'resource r{k + 1} "R{k + 1}"' for k in range(people)]
     for p, (priority, tasks) in enumerate(projects):
@@ -99,25 +101,13 @@ def write_model(path: pathlib.Path, projects: list, people: int) -> None:
             if t["preds"]:
                 task["predecessors"] = [{"task": f"p{p + 1}.{q}"} for q in t["preds"]]
             ptasks.append(task)
-        out.append({"id": f"p{p + 1}", "name": f"P{p + 1}", "start": f"{START.isoformat()}T09:00", "priority": priority,
+        out.append({"id": f"p{p + 1}", "name": f"P{p + 1}", "start": f"{ORIGIN}T09:00", "priority": priority,
                     "minutes_per_day": 480, "minutes_per_week": 2400, "tasks": ptasks})
     model = {"format": "ppm", "version": 1, "portfolio": {
         "id": "generated", "name": "generated", "default_calendar": "std", "calendars": [cal],
         "resources": [{"id": f"R{k + 1}", "name": f"R{k + 1}", "max_units": 1.0} for k in range(people)],
         "programs": [], "projects": out}}
     path.write_text(json.dumps(model), encoding="utf-8")
-
-
-def working_days(finish: dt.datetime) -> int:
-    """Working days (Mon-Fri) from START through the last day with work before `finish`."""
-    last = (finish - dt.timedelta(minutes=1)).date()
-    days = 0
-    d = START
-    while d <= last:
-        if d.weekday() < 5:
-            days += 1
-        d += dt.timedelta(days=1)
-    return days
 
 
 def run_tj(tj3: str, tjp: pathlib.Path) -> tuple:
@@ -129,7 +119,7 @@ def run_tj(tj3: str, tjp: pathlib.Path) -> tuple:
     for line in (tjp.parent / "tj_out.csv").read_text(encoding="utf-8").splitlines()[1:]:
         task, _, end = (f.strip('"') for f in line.split(";"))
         project = task.split(".")[0]
-        end_days = working_days(dt.datetime.strptime(end, "%Y-%m-%d %H:%M"))
+        end_days = working_days(end)
         finish[project] = max(finish.get(project, 0), end_days)
     return finish, secs
 
@@ -140,7 +130,7 @@ def run_ppm(ppm: pathlib.Path, model: pathlib.Path, extra: list, seed: int) -> t
     r = subprocess.run([str(ppm), "level", str(model), "--json", "--seed", str(seed)] + extra, check=True, capture_output=True, text=True)
     secs = time.perf_counter() - t0
     lv = json.loads(r.stdout)
-    return {p["id"]: working_days(dt.datetime.strptime(p["finish"], "%Y-%m-%dT%H:%M")) for p in lv["projects"]}, secs
+    return {p["id"]: working_days(p["finish"]) for p in lv["projects"]}, secs
 
 
 def main() -> None:

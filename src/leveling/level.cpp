@@ -562,7 +562,7 @@ void right_justify(const Prepared& model, const Pass& fwd, std::vector<FreeProfi
 // CPM dates and summaries span their children. Where a task cannot move right of its floor it
 // stays there: the pass is an order for a forward pass, not a schedule. `late.order` is the
 // placing order; `in_off`/`in_to` list what each task waits for (link predecessors, children).
-void backward_pass(const Prepared& model, std::span<const std::int64_t> rank, std::int64_t deadline, std::vector<FreeProfile>& prof,
+void backward_pass(const Prepared& model, std::span<const double> rank, std::int64_t deadline, std::vector<FreeProfile>& prof,
                    Pass& late, std::span<const std::uint32_t> in_off, std::span<const std::int32_t> in_to) {
     const Network& net = *model.net;
     const std::size_t n = model.n;
@@ -571,7 +571,7 @@ void backward_pass(const Prepared& model, std::span<const std::int64_t> rank, st
     late.finish = model.ws.early_finish;
     late.order.clear();
     std::vector<std::uint32_t> pending(n);
-    using Item = std::pair<std::int64_t, std::uint32_t>;  // (rank, index): smallest first
+    using Item = std::pair<double, std::uint32_t>;  // (rank, index): smallest first
     std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
     for (std::uint32_t i = 0; i < n; ++i) {
         pending[i] = model.out_off[i + 1] - model.out_off[i];
@@ -808,7 +808,6 @@ public:
         duration_.resize(n);  // the CPM span: for the operators' time windows and mirrored keys
         for (std::size_t i = 0; i < n; ++i) duration_[i] = rel(model.ws.early_finish[i]) - rel(model.ws.early_start[i]);
         key_.resize(n);
-        rank_.resize(n);
         finish_.resize(n);
     }
 
@@ -828,15 +827,15 @@ public:
 
     /// One calendar-SGS pass over the list's order.
     std::int32_t forward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
-        for (std::size_t pos = 0; pos < list.size(); ++pos) key_[static_cast<std::size_t>(list[pos])] = static_cast<double>(pos);
+        set_keys(list);
         run_pass(*model_, *opt_, key_, prof_, fwd_);
         last_forward_ = true;
         return read(fwd_, starts);
     }
     /// A backward pass over the list's order, every task finishing by the anchor.
     std::int32_t backward(std::span<const std::int32_t> list, std::span<std::int32_t> starts) {
-        for (std::size_t pos = 0; pos < list.size(); ++pos) rank_[static_cast<std::size_t>(list[pos])] = static_cast<std::int64_t>(pos);
-        backward_pass(*model_, rank_, origin_ + anchor_, prof_, late_, pred_off_, pred_);
+        set_keys(list);
+        backward_pass(*model_, key_, origin_ + anchor_, prof_, late_, pred_off_, pred_);
         last_forward_ = false;
         return read(late_, starts);
     }
@@ -884,6 +883,10 @@ private:
         if (t == kMin) return 0;
         return static_cast<std::int32_t>(std::clamp<std::int64_t>(t - origin_, -(std::int64_t{1} << 30), std::int64_t{1} << 30));
     }
+    // key_[task] = its position in `list`: the order a pass (either way) takes the tasks in.
+    void set_keys(std::span<const std::int32_t> list) {
+        for (std::size_t pos = 0; pos < list.size(); ++pos) key_[static_cast<std::size_t>(list[pos])] = static_cast<double>(pos);
+    }
     // Starts of `p` for the GA, finishes kept for order_by_finish_desc; the makespan.
     std::int32_t read(const Pass& p, std::span<std::int32_t> starts) {
         std::int64_t last = origin_;
@@ -903,7 +906,6 @@ private:
     std::vector<std::uint32_t> pred_off_;  // the transpose of the model's out_off / out_to
     std::vector<std::int32_t> succ_, pred_, duration_, finish_;
     std::vector<double> key_;
-    std::vector<std::int64_t> rank_;
     std::vector<FreeProfile> prof_;
     Pass fwd_, late_;
 };
