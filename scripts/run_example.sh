@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job, from a fresh machine: install what is needed, build, and run the worked example
-# portfolio end to end: schedule it (CPM, portfolio summary), level its shared resources, prioritise
-# the strategy (AHP) and choose next year's portfolio (MILP) from its candidates; then control it at
+# portfolio end to end: schedule it (CPM, portfolio summary), level its shared resources (the result
+# checked by the independent validator, `--check`), prioritise the strategy (AHP) and choose next
+# year's portfolio (MILP) from its candidates; then control it at
 # the status date: earned value against the baselines, RAG status under the PMO policy, Monte Carlo
 # schedule risk (P10..P90), the HTML dashboard, and store everything in a repository file
 # (build/example/ppm.db, recreated on every run).
@@ -18,7 +19,7 @@ echo "== ppm schedule $EXAMPLE"
 "$PPM" schedule "$EXAMPLE" --out "$OUT/schedule.json"
 echo
 echo "== ppm level $EXAMPLE"
-"$PPM" level "$EXAMPLE" --out "$OUT/levelled.json"
+"$PPM" level "$EXAMPLE" --check --out "$OUT/levelled.json"
 echo
 echo "== ppm ahp examples/selection.json"
 "$PPM" ahp examples/selection.json

@@ -20,6 +20,7 @@
 #include "ppm/io/multiproject.hpp"
 #include "ppm/io/text_file.hpp"
 #include "ppm/leveling/level.hpp"
+#include "ppm/leveling/level_validator.hpp"
 #include "ppm/leveling/multiproject.hpp"
 
 namespace ppm::cli {
@@ -40,6 +41,7 @@ struct LevelArgs {
     std::uint64_t seed = 1;
     std::string objective = "delay";
     std::int64_t rcpsp_schedules = 0;
+    bool check = false;
 };
 
 int run(const LevelArgs& args, Context& ctx) {
@@ -93,8 +95,14 @@ int run(const LevelArgs& args, Context& ctx) {
         }
     }
 
+    // The independent check (--check): every rule the levelled schedule breaks, outside the
+    // over-allocations it reports itself.
+    std::optional<std::vector<Violation>> check;
+    if (args.check) check = validate_level(pf, r, {.schedule = opt.schedule});
+    const std::vector<Violation>* broken = check ? &*check : nullptr;
+
     if (args.json) {
-        std::cout << write_level_json(r, mi ? &*mi : nullptr);
+        std::cout << write_level_json(r, mi ? &*mi : nullptr, broken);
     } else if (!ctx.quiet) {
         std::ostream& os = std::cout;
         os << "Levelled " << pf.projects.size() << " projects, " << pf.task_count() << " tasks, "
@@ -127,15 +135,21 @@ int run(const LevelArgs& args, Context& ctx) {
                    << " units on " << o.capacity << "\n";
             }
         }
+        if (check) {
+            if (check->empty()) os << "Independent check (links, calendars, capacity over time, pieces): no rule broken\n";
+            else os << "Independent check: " << check->size() << " broken rule" << (check->size() == 1 ? "" : "s") << "\n";
+            for (std::size_t k = 0; k < check->size() && k < 8; ++k)
+                os << "  " << to_string((*check)[k].kind) << " " << (*check)[k].task << ": " << (*check)[k].message << "\n";
+        }
     }
     if (!args.out.empty()) {
         const std::string ext = std::filesystem::path(args.out).extension().string();
         if (ext == ".csv") write_text_file(write_level_csv(r), args.out);
-        else if (ext == ".json") write_text_file(write_level_json(r, mi ? &*mi : nullptr), args.out);
+        else if (ext == ".json") write_text_file(write_level_json(r, mi ? &*mi : nullptr, broken), args.out);
         else throw CliError("--out: unsupported extension '" + ext + "' (use .json or .csv)");
         if (!ctx.quiet && !args.json) std::cout << "Wrote " << args.out << "\n";
     }
-    return kOk;
+    return check && !check->empty() ? kFailure : kOk;
 }
 
 }  // namespace
@@ -169,6 +183,9 @@ void add_level_command(CLI::App& app, Context& ctx) {
     cmd->add_option("--rcpsp-schedules", args->rcpsp_schedules,
                     "Multi-project instances: also run the RCPSP GA with this budget and report its TMS/TPD")
         ->transform(integer_in<std::int64_t>(0, 1'000'000'000));
+    cmd->add_flag("--check", args->check,
+                  "Check the levelled schedule independently (links, calendars, constraints, capacity over time, pieces); "
+                  "exit 1 when a rule is broken");
     cmd->callback([args, &ctx] { ctx.exit_code = run(*args, ctx); });
 }
 

@@ -1,4 +1,4 @@
-"""Schedule a portfolio (CPM), level its shared resources, and save both as CSV.
+"""Schedule a portfolio (CPM), level its shared resources, check the levelled schedule, and save both as CSV.
 
 Usage: python3 01_schedule_and_level.py [OUT_DIR]
 """
@@ -21,8 +21,13 @@ table = cpm.to_dataframe()
 print(table[table.critical].head())
 table.to_csv(out / "schedule.csv")
 
-levelled = ppm.level(portfolio, passes=8, seed=1, progress=lambda p: None)
+levelled = ppm.level(portfolio, seed=1, progress=lambda p: None)  # the GA, budget from the size
 print(levelled, "- best rule:", levelled.best_rule)
+# The independent checker: links, calendars, constraints, capacity over time and split pieces.
+broken = ppm.validate_level(portfolio, levelled)
+print("independent check:", "no rule broken" if not broken else broken[:3])
+if broken:
+    sys.exit(1)
 levelled.to_dataframe().to_csv(out / "levelled.csv")
 hist = levelled.histogram()  # resource x bucket demand / capacity
 print(hist.groupby("resource")["peak_demand"].max())

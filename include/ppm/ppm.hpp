@@ -54,6 +54,7 @@
 #include "ppm/io/text_file.hpp"
 #include "ppm/io/xer.hpp"
 #include "ppm/leveling/level.hpp"
+#include "ppm/leveling/level_validator.hpp"
 #include "ppm/leveling/lower_bounds.hpp"
 #include "ppm/leveling/mrcpsp.hpp"
 #include "ppm/leveling/multiproject.hpp"

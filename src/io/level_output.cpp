@@ -74,7 +74,7 @@ json objectives_json(const MultiProjectObjectives& o) {
 
 }  // namespace
 
-std::string write_level_json(const LevelResult& r, const MultiProjectLevelReport* multiproject) {
+std::string write_level_json(const LevelResult& r, const MultiProjectLevelReport* multiproject, const std::vector<Violation>* check) {
     json j;
     j["status"] = std::string(to_string(r.status));
     j["method"] = std::string(to_string(r.method));
@@ -102,6 +102,12 @@ std::string write_level_json(const LevelResult& r, const MultiProjectLevelReport
             m["rcpsp_ga"] = {{"total_makespan", multiproject->rcpsp_ga->total_makespan},
                              {"total_project_delay", multiproject->rcpsp_ga->total_project_delay}};
         j["multiproject"] = std::move(m);
+    }
+    if (check != nullptr) {
+        json v = json::array();
+        for (const Violation& x : *check)
+            v.push_back({{"kind", std::string(to_string(x.kind))}, {"task", x.task}, {"other", x.other}, {"message", x.message}});
+        j["check"] = {{"broken", check->size()}, {"violations", std::move(v)}};
     }
     return j.dump(2) + "\n";
 }

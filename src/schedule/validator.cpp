@@ -6,12 +6,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "ppm/calendar/work_calendar.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/schedule/detail/model_calendars.hpp"
 
 namespace ppm {
 
@@ -46,29 +47,16 @@ struct Checker {
     std::unordered_map<std::string, const Task*> task;         // task id -> model task
     std::unordered_map<std::string, const Project*> project_of;
     std::unordered_map<std::string, std::vector<std::string>> children;
-    std::map<std::string, WorkCalendar> cals;                  // by calendar id ("" = 24/7)
+    std::optional<detail::ModelCalendars> cals;                // compiled over the result's dates (index())
     std::set<std::size_t> conflicting;
-    Date first{}, last{};
 
     void add(ViolationKind k, const std::string& t, const std::string& other, std::string msg) {
         out.push_back({k, t, other, std::move(msg)});
     }
 
-    const WorkCalendar& calendar(const std::string& id) {
-        auto it = cals.find(id);
-        if (it != cals.end()) return it->second;
-        WorkCalendar wc = id.empty() ? WorkCalendar{} : WorkCalendar::compile(pf.calendars, CalendarId{id}, first, last);
-        return cals.emplace(id, std::move(wc)).first->second;
-    }
-    std::string project_calendar_id(const Project& p) const {
-        if (p.calendar) return p.calendar->str();
-        if (pf.default_calendar) return pf.default_calendar->str();
-        return {};
-    }
-    std::string task_calendar_id(const Task& t) const {
-        if (t.calendar) return t.calendar->str();
-        return project_calendar_id(*project_of.at(t.id.str()));
-    }
+    const WorkCalendar& calendar(const std::string& id) { return cals->by_id(id); }
+    std::string project_calendar_id(const Project& p) const { return cals->project_calendar_id(p); }
+    std::string task_calendar_id(const Task& t) const { return cals->task_calendar_id(*project_of.at(t.id.str()), t); }
     void leaves(const std::string& id, std::vector<std::string>& acc) const {
         auto it = children.find(id);
         if (it == children.end()) {
@@ -109,8 +97,7 @@ struct Checker {
                 if (t.constraint.date) see(*t.constraint.date);
         }
         if (lo > hi) lo = hi = Instant{0};
-        first = lo.date() - 60;
-        last = hi.date() + 60;
+        cals.emplace(pf, lo.date() - 60, hi.date() + 60);
     }
 
     // Duration a lag in percent refers to.
@@ -262,16 +249,18 @@ struct Checker {
                             std::string(which) + " dates hold " + std::to_string(wb(a, b)) + " working minutes, duration is " + std::to_string(d));
                 };
                 check_span(es, ef, "early");
-                check_span(ls, lf, "late");
+                if (opt.check_late_dates) check_span(ls, lf, "late");
                 if (wb(p.start, es) < 0) add(ViolationKind::progress, id, {}, "starts before its project start " + to_string(p.start));
                 if (status && wb(*status, es) < 0)
                     add(ViolationKind::progress, id, {}, "not started but scheduled before the status date " + to_string(*status));
                 // Total float is LF - EF on the task's calendar; non-negative float keeps late dates after early ones.
-                if (wb(ef, lf) != r.total_float[i].count())
-                    add(ViolationKind::float_sign, id, {}, "total float " + std::to_string(r.total_float[i].count()) +
-                                                                " != working minutes from early to late finish " + std::to_string(wb(ef, lf)));
-                if (r.total_float[i].count() >= 0 && wb(es, ls) < 0)
-                    add(ViolationKind::float_sign, id, {}, "late start before early start with non-negative float");
+                if (opt.check_late_dates) {
+                    if (wb(ef, lf) != r.total_float[i].count())
+                        add(ViolationKind::float_sign, id, {}, "total float " + std::to_string(r.total_float[i].count()) +
+                                                                    " != working minutes from early to late finish " + std::to_string(wb(ef, lf)));
+                    if (r.total_float[i].count() >= 0 && wb(es, ls) < 0)
+                        add(ViolationKind::float_sign, id, {}, "late start before early start with non-negative float");
+                }
                 bool hard_taken = false;
                 for (const Constraint* con : {&t.constraint, t.secondary_constraint ? &*t.secondary_constraint : nullptr}) {
                     if (!con || !con->date) continue;
@@ -308,7 +297,7 @@ struct Checker {
 }  // namespace
 
 std::vector<Violation> validate_schedule(const Portfolio& portfolio, const ScheduleResult& result, const ValidatorOptions& options) {
-    Checker c{portfolio, result, options, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    Checker c{portfolio, result, options, {}, {}, {}, {}, {}, {}, {}, {}};
     c.opt_status = options.status_date;
     c.index();
     c.tasks();
@@ -324,6 +313,8 @@ std::string_view to_string(ViolationKind k) noexcept {
         case ViolationKind::progress: return "progress";
         case ViolationKind::summary: return "summary";
         case ViolationKind::float_sign: return "float_sign";
+        case ViolationKind::capacity: return "capacity";
+        case ViolationKind::piece: return "piece";
     }
     return "unknown";
 }

@@ -3,6 +3,7 @@
 // 08:00-12:00, 13:00-17:00 calendar (one project on 24/7), all four link types with working,
 // elapsed and percent lags, a few SNET constraints, shared work resources with availability
 // periods, 1-2 assignments per task. Links only go from lower to higher task numbers (acyclic).
+// And one hand case (`two_tasks_one_person`).
 
 #include <cstdint>
 #include <random>
@@ -93,6 +94,28 @@ inline Portfolio random_portfolio(const GeneratorSpec& spec) {
         }
         pf.projects.push_back(std::move(proj));
     }
+    return pf;
+}
+
+/// Hand case: tasks A and B of project P, two days each, both on Ana (one unit), no link; the
+/// standard calendar (Mon-Fri 08:00-12:00, 13:00-17:00), project start Monday 2 March 2026 08:00.
+inline Portfolio two_tasks_one_person() {
+    Portfolio pf;
+    pf.id = PortfolioId{"pf"};
+    pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
+    pf.default_calendar = CalendarId{"std"};
+    pf.resources.push_back({.id = ResourceId{"ANA"}, .name = "Ana", .max_units = 1.0});
+    Project p;
+    p.id = ProjectId{"P"};
+    p.start = Instant::from_ymd_hm(2026, 3, 2, 8, 0);  // Monday
+    for (const char* id : {"A", "B"}) {
+        Task t;
+        t.id = TaskId{id};
+        t.duration = Duration{2 * 480};
+        t.assignments.push_back({.resource = ResourceId{"ANA"}, .units = 1.0});
+        p.tasks.push_back(std::move(t));
+    }
+    pf.projects.push_back(std::move(p));
     return pf;
 }
 

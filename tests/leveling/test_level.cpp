@@ -1,6 +1,6 @@
 // Tests of `level` (resource levelling on the calendar model): hand cases, seeded random
 // portfolios checked by an independent capacity sweep written here from the editable model and
-// by the schedule validator (include/ppm/schedule/validator.hpp), within-float, split, priorities,
+// by the levelled-schedule validator (include/ppm/leveling/level_validator.hpp), within-float, split, priorities,
 // time-varying availability, determinism and cancellation.
 #include <catch2/catch.hpp>
 
@@ -16,6 +16,7 @@
 #include "ppm/core/error.hpp"
 #include "ppm/io/psplib.hpp"
 #include "ppm/leveling/level.hpp"
+#include "ppm/leveling/level_validator.hpp"
 #include "ppm/leveling/multiproject.hpp"
 #include "ppm/leveling/rcpsp_solver.hpp"
 #include "test_support.hpp"
@@ -65,49 +66,18 @@ std::string capacity_violation(const Portfolio& pf, const LevelResult& r) {
     return {};
 }
 
-// Link, calendar and constraint violations of the levelled dates (split tasks: calendar rule skipped).
-std::vector<Violation> schedule_violations(const Portfolio& pf, const LevelResult& r) {
-    ValidatorOptions vo;
-    vo.check_late_dates = false;
-    std::vector<Violation> out;
-    for (Violation& v : validate_schedule(pf, to_schedule_result(r), vo)) {
-        if (v.kind == ViolationKind::float_sign) continue;
-        if (v.kind == ViolationKind::calendar) {
-            bool split = false;
-            for (std::size_t i = 0; i < r.task_id.size(); ++i) split = split || (r.task_id[i].str() == v.task && r.is_split[i]);
-            if (split) continue;
-        }
-        out.push_back(std::move(v));
-    }
-    return out;
-}
+// Every rule the library's independent checker finds broken (validate_level: links, calendars,
+// constraints and progress on the levelled dates, pieces, and capacity outside the over-allocations
+// the result reports); `capacity_violation` above is a second, naive capacity check beside it.
+std::vector<Violation> schedule_violations(const Portfolio& pf, const LevelResult& r) { return validate_level(pf, r); }
 
-Portfolio two_tasks_one_person() {
-    Portfolio pf;
-    pf.id = PortfolioId{"pf"};
-    pf.calendars.push_back(Calendar::standard(CalendarId{"std"}));
-    pf.default_calendar = CalendarId{"std"};
-    pf.resources.push_back({.id = ResourceId{"ANA"}, .name = "Ana", .max_units = 1.0});
-    Project p;
-    p.id = ProjectId{"P"};
-    p.start = Instant::from_ymd_hm(2026, 3, 2, 8, 0);  // Monday
-    for (const char* id : {"A", "B"}) {
-        Task t;
-        t.id = TaskId{id};
-        t.duration = Duration{2 * 480};
-        t.assignments.push_back({.resource = ResourceId{"ANA"}, .units = 1.0});
-        p.tasks.push_back(std::move(t));
-    }
-    pf.projects.push_back(std::move(p));
-    return pf;
-}
 
 }  // namespace
 
 TEST_CASE("level: two tasks on one person run one after the other, higher priority first") {
     // Hand case: A and B, 2 days each, both need Ana full time; B has the higher priority, so B
     // keeps its CPM dates (Mon 08:00 - Tue 17:00) and A starts Wed 08:00 (MS Project behaviour).
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     pf.projects[0].tasks[1].priority = 800;
     const LevelResult r = level(pf);
     REQUIRE(r.status == LevelStatus::levelled);
@@ -127,7 +97,7 @@ TEST_CASE("level: two tasks on one person run one after the other, higher priori
 }
 
 TEST_CASE("level: project priority wins over task priority across projects") {
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     Project q = pf.projects[0];
     q.id = ProjectId{"Q"};
     q.tasks.resize(1);
@@ -147,7 +117,7 @@ TEST_CASE("level: the total-delay objective weighs each project's delay by its d
     // Hand case: projects A (one 5-day task) and B (one 3-day task) both need Ana full time, same
     // priority. B first delays A by 3 working days; A first delays B by 5. Unweighted, B goes first
     // (3 < 5); with A's delay weighing 10, A goes first (5 x 1 < 3 x 10).
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     Project b = pf.projects[0];
     pf.projects[0].tasks.resize(1);
     pf.projects[0].tasks[0].duration = Duration{5 * 480};
@@ -177,7 +147,7 @@ TEST_CASE("level: the total-delay objective weighs each project's delay by its d
 }
 
 TEST_CASE("level: within float keeps the finish and reports what stays over-allocated") {
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     // Nothing has float: levelling within float can resolve nothing.
     LevelOptions opt;
     opt.within_float = true;
@@ -206,7 +176,7 @@ TEST_CASE("level: within float keeps the finish and reports what stays over-allo
 }
 
 TEST_CASE("level: availability that varies over time moves work out of a gap") {
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     pf.projects[0].tasks.resize(1);
     // Ana is away Monday and Tuesday: A can only start Wednesday.
     pf.resources[0].availability.push_back(
@@ -226,7 +196,7 @@ TEST_CASE("level: availability that varies over time moves work out of a gap") {
 }
 
 TEST_CASE("level: split tasks fill the gaps and keep their work") {
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     pf.projects[0].tasks.resize(1);
     pf.projects[0].tasks[0].duration = Duration{3 * 480};
     // Ana is away on Tuesday only: without split A starts Wednesday; with split it works Monday,
@@ -493,7 +463,7 @@ TEST_CASE("level: the calendar GA stops once every task keeps its CPM dates") {
     // A and B (two days each) on Ana with two units: nothing to level, so the first population's
     // best keeps every CPM date and no schedule can be better: the search stops there, well inside
     // its budget. With one unit B must wait and the whole budget is used.
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     pf.projects[0].tasks.push_back(Task{.id = TaskId{"marker"}, .milestone = true});  // calendar_ga_alone's do-not-level task
     pf.resources[0].max_units = 2.0;
     const LevelResult free = calendar_ga_alone(pf, {.schedules = 5000, .seed = 1});
@@ -641,7 +611,7 @@ TEST_CASE("level: priority tiers stay on the RCPSP engine") {
     // Friday (A Mon-Tue, B and C from Wednesday); with B at priority 800 B is levelled first, as in
     // MS Project: B Monday, A Tuesday-Wednesday, C Thursday to Monday 9 March. The RCPSP engine
     // levels both plans, tiers included.
-    Portfolio pf = two_tasks_one_person();
+    Portfolio pf = test::two_tasks_one_person();
     auto& tasks = pf.projects[0].tasks;
     tasks[1].duration = Duration{480};
     Task c;

@@ -35,8 +35,12 @@ void bind_io(py::module_& m) {
           "Reads a model from any supported format, chosen by the file's extension.");
     m.def("write_schedule_json", &write_schedule_json, py::arg("portfolio"), py::arg("result"),
           "A schedule result as JSON text (docs/format.md, 'Schedule output').");
-    m.def("write_level_json", [](const LevelResult& r) { return write_level_json(r); }, py::arg("result"),
-          "A levelling result as JSON (what `ppm level --json` prints).");
+    m.def(
+        "write_level_json",
+        [](const LevelResult& r, std::optional<std::vector<Violation>> check) { return write_level_json(r, nullptr, check ? &*check : nullptr); },
+        py::arg("result"), py::kw_only(), py::arg("check") = py::none(),
+        "A levelling result as JSON (what `ppm level --json` prints); with `check` (validate_level's list) the "
+        "\"check\" object of `ppm level --check`.");
     m.def("write_level_csv", &write_level_csv, py::arg("result"), "A levelling result as CSV, one row per task (`ppm level --out X.csv`).");
     m.def("write_schedule_csv", &write_schedule_csv, py::arg("portfolio"), py::arg("result"),
           "A schedule result as CSV text, one row per task.");

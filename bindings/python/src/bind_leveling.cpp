@@ -15,6 +15,7 @@
 #include <memory>
 
 #include "ppm/leveling/level.hpp"
+#include "ppm/leveling/level_validator.hpp"
 #include "ppm/leveling/lower_bounds.hpp"
 #include "ppm/leveling/multiproject.hpp"
 #include "ppm/leveling/psplib.hpp"
@@ -568,6 +569,23 @@ void bind_level(py::module_& m) {
         "Levels the portfolio's shared resources: by default the activity-list GA on the calendar model (budget `schedules`, "
         "0 = from the size; `time_limit` seconds; `threads`), or method=PRIORITY with `passes` rule passes. GIL released; "
         "`progress(LevelProgress)` may raise to stop (the exception propagates).");
+
+    m.def(
+        "validate_level",
+        [](const Portfolio& portfolio, const LevelResult& result, std::optional<Instant> status_date, ProgressMode progress_mode,
+           bool strict_capacity) {
+            LevelValidatorOptions options;
+            options.schedule.status_date = status_date;
+            options.schedule.progress_mode = progress_mode;
+            options.strict_capacity = strict_capacity;
+            py::gil_scoped_release release;
+            return validate_level(portfolio, result, options);
+        },
+        py::arg("portfolio"), py::arg("result"), py::kw_only(), py::arg("status_date") = py::none(),
+        py::arg("progress_mode") = ProgressMode::retained_logic, py::arg("strict_capacity") = false,
+        "Independent check of a levelled schedule: the schedule rules of validate_schedule on its dates, every resource's "
+        "capacity over time (outside the over-allocations the result reports, unless strict_capacity) and every task's "
+        "working pieces. Pass the status_date given to level.");
 
     py::class_<MultiProjectInstance>(m, "MultiProjectInstance", "An RCMPSP instance (MPLIB .rcmp or MPSPLIB .xml).")
         .def_readonly("name", &MultiProjectInstance::name, "File stem.")

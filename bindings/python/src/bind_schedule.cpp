@@ -214,7 +214,9 @@ void bind_schedule(py::module_& m) {
         .value("CONSTRAINT", ViolationKind::constraint)
         .value("PROGRESS", ViolationKind::progress)
         .value("SUMMARY", ViolationKind::summary)
-        .value("FLOAT_SIGN", ViolationKind::float_sign);
+        .value("FLOAT_SIGN", ViolationKind::float_sign)
+        .value("CAPACITY", ViolationKind::capacity)
+        .value("PIECE", ViolationKind::piece);
     py::class_<Violation>(m, "Violation", "One rule a schedule breaks.")
         .def_readonly("kind", &Violation::kind)
         .def_readonly("task", &Violation::task)

@@ -323,3 +323,25 @@ def test_level_tables_name_their_minutes(example_portfolio):
     assert projects["delay_elapsed_minutes"].sum() == r.total_project_delay
     s = r.to_schedule_result()
     assert s.task_name == r.task_name and s.to_dataframe()["name"].tolist() == df["name"].tolist()
+
+
+def test_validate_level_passes_a_levelled_plan_and_names_a_reported_over_allocation(example_portfolio):
+    # The independent checker (C++ validate_level): the worked example levelled by default and
+    # with splits breaks no rule; two parallel one-day tasks on one person levelled within float
+    # stay over-allocated, which the result reports (exempt) and the strict check names.
+    example = ppm.read_json_file(str(example_portfolio))
+    for split in (False, True):
+        assert ppm.validate_level(example, ppm.level(example, split=split, schedules=300)) == []
+    pf = shared_resource_portfolio()
+    r = ppm.level(pf, within_float=True)
+    assert r.status == ppm.LevelStatus.OVER_ALLOCATED
+    assert ppm.validate_level(pf, r) == []
+    strict = ppm.validate_level(pf, r, strict_capacity=True)
+    assert [v.kind for v in strict] == [ppm.ViolationKind.CAPACITY]
+    assert strict[0].other == "R"
+    assert "T0, T1" in strict[0].message
+    # The JSON of `ppm level --check` carries the same list.
+    assert "check" not in json.loads(ppm.write_level_json(r))
+    j = json.loads(ppm.write_level_json(r, check=strict))
+    assert j["check"]["broken"] == 1
+    assert j["check"]["violations"][0]["kind"] == "capacity" and j["check"]["violations"][0]["other"] == "R"

@@ -17,6 +17,7 @@
 
 #include "ppm/leveling/level.hpp"
 #include "ppm/leveling/multiproject.hpp"
+#include "ppm/schedule/validator.hpp"
 
 namespace ppm {
 
@@ -33,9 +34,11 @@ struct MultiProjectLevelReport {
 /// "best_rule", "one_pass_portfolio_finish", "one_pass_total_project_delay_minutes", "seconds",
 /// "portfolio_cpm_finish", "portfolio_finish", "total_project_delay_minutes",
 /// "weighted_project_delay_minutes", "projects": [...], "tasks": [...], "over_allocations": [...],
-/// "histogram": {...}, "warnings": [...], "multiproject": {...} (with `multiproject` only)}`.
-/// Non-finite capacities (unlimited resources) are written as 0.
-[[nodiscard]] std::string write_level_json(const LevelResult& result, const MultiProjectLevelReport* multiproject = nullptr);
+/// "histogram": {...}, "warnings": [...], "multiproject": {...} (with `multiproject` only),
+/// "check": {"broken": N, "violations": [{"kind", "task", "other", "message"}]} (with `check` only:
+/// what `validate_level` found)}`. Non-finite capacities (unlimited resources) are written as 0.
+[[nodiscard]] std::string write_level_json(const LevelResult& result, const MultiProjectLevelReport* multiproject = nullptr,
+                                           const std::vector<Violation>* check = nullptr);
 
 /// RFC 4180 CSV with a header row: task_id, project_id, start, finish, cpm_start, cpm_finish,
 /// delay_minutes, summary, split (0/1).

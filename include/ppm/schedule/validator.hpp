@@ -32,13 +32,17 @@
 namespace ppm {
 
 /// Kind of rule a `Violation` breaks.
-enum class ViolationKind : std::uint8_t { link, calendar, constraint, progress, summary, float_sign };
+enum class ViolationKind : std::uint8_t {
+    link, calendar, constraint, progress, summary, float_sign,
+    capacity,  ///< A resource over its capacity (`validate_level`).
+    piece,     ///< A levelled task's working pieces (`validate_level`).
+};
 
 /// One broken rule.
 struct Violation {
     ViolationKind kind = ViolationKind::link;
-    std::string task;      ///< Task id.
-    std::string other;     ///< The predecessor for links, the child for summaries, else empty.
+    std::string task;      ///< Task id (capacity: the first task holding the resource).
+    std::string other;     ///< The predecessor for links, the child for summaries, the resource for capacity, else empty.
     std::string message;   ///< Names what, where and by how many minutes.
 };
 
@@ -46,7 +50,8 @@ struct Violation {
 struct ValidatorOptions {
     /// Check links into tasks whose hard constraint conflicts with logic (they are expected to break).
     bool check_links_of_conflicting_tasks = false;
-    /// Check the late dates too (links against late dates for tasks with total float >= 0).
+    /// Check the late dates too (their calendar rule, the float rules, and links against late dates
+    /// for tasks with total float >= 0); false for dates that have no late dates (a levelled schedule).
     bool check_late_dates = true;
     ProgressMode progress_mode = ProgressMode::retained_logic;
     /// The status date the schedule was computed with, when it overrode the model's.
