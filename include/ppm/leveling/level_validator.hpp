@@ -36,7 +36,8 @@ struct LevelValidatorOptions {
 };
 
 /// Every rule `result` breaks for `portfolio` (empty: the levelled schedule is consistent).
-/// Violations of kind `capacity` name the resource in `task` and the tasks holding it in `other`.
+/// A `capacity` violation names the resource in `other` and the first task holding it in `task`
+/// (its message lists the others).
 [[nodiscard]] std::vector<Violation> validate_level(const Portfolio& portfolio, const LevelResult& result,
                                                     const LevelValidatorOptions& options = {});
 
