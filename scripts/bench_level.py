@@ -9,6 +9,7 @@ generated portfolio, goal "well under a second") when present, and the fixed com
 `ppm level FILE --json` of BUILD_DIR on every multi-project instance of ../shared/data/multiproject
 (MPLIB .rcmp, MPSPLIB .xml), with both objectives, against reference.csv's bounds and baselines.
 TMS = max_p f_p - min_p r_p, TPD = sum_p (f_p - (r_p + CPM_p)) (Van Eynde & Vanhoucke 2020).
+Every `ppm level` run has `--check` (validate_level, docs/leveling.md): a broken rule stops the script.
 """
 
 import argparse
@@ -32,7 +33,7 @@ def instance_path(rel: str) -> pathlib.Path:
 
 def run_ppm(ppm: pathlib.Path, path: pathlib.Path, objective: str, seed: int, ga: int) -> dict:
     started = time.perf_counter()
-    out = subprocess.run([str(ppm), "level", str(path), "--json", "--seed", str(seed),
+    out = subprocess.run([str(ppm), "level", str(path), "--json", "--check", "--seed", str(seed),
                           "--objective", objective, "--rcpsp-schedules", str(ga)], capture_output=True, text=True,
                          check=True).stdout
     wall = time.perf_counter() - started

@@ -18,6 +18,7 @@ by `ppm level` (the same instance as a ppm model) at 5,000, against the critical
 Usage: /usr/bin/python3 scripts/bench_level_scale.py BUILD_DIR [--k 2,4,8] [--count 8] [--seed 1] [--stride 10]
 Writes docs/benchmarks/level_scale.md (scripts/benchmarks.py assembles it into docs/benchmarks.md).
 Builds nothing; one process at a time; a few minutes with the defaults on the 2-core machine.
+Every `ppm level` run has `--check` (validate_level, docs/leveling.md): a broken rule stops the script.
 """
 import argparse
 import csv
@@ -80,7 +81,7 @@ def level_runs(ppm: pathlib.Path, models: list, budget: int, seed: int) -> tuple
     """`ppm level` on (model, bound) pairs: mean % over the bound, of its one-pass figure, seconds."""
     dev = one = secs = 0.0
     for model, bound in models:
-        args = [str(ppm), "level", str(model), "--json", "--seed", str(seed), "--schedules", str(budget)]
+        args = [str(ppm), "level", str(model), "--json", "--check", "--seed", str(seed), "--schedules", str(budget)]
         t = time.perf_counter()
         lv = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
         secs += time.perf_counter() - t

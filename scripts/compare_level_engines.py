@@ -19,6 +19,7 @@ Variants:
 Usage: /usr/bin/python3 scripts/compare_level_engines.py BUILD_DIR --variant leads [--sets j30,j60]
        [--every 10] [--seed 1] [--level-args "--split"]
 Builds nothing; one process at a time.
+Every `ppm level` run has `--check` (validate_level, docs/leveling.md): a broken rule stops the script.
 """
 import argparse
 import csv
@@ -96,7 +97,7 @@ def main() -> None:
             apply_variant(model, a.variant)
             finish = {}
             for side, path in (("plan", model), ("alone", alone(model))):
-                lv = json.loads(subprocess.run([str(ppm), "level", str(path), "--json", "--seed", str(a.seed)] + a.level_args.split(),
+                lv = json.loads(subprocess.run([str(ppm), "level", str(path), "--json", "--check", "--seed", str(a.seed)] + a.level_args.split(),
                                                check=True, capture_output=True, text=True).stdout)
                 finish[side] = working_days(lv["portfolio_finish"])
                 total[side] += finish[side]

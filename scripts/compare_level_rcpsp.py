@@ -10,6 +10,7 @@ working calendar, as a PMO's plans are (docs/leveling.md, "The integer grid").
 Usage: /usr/bin/python3 scripts/compare_level_rcpsp.py BUILD_DIR [--sets j30,j60] [--every 10]
        [--schedules 5000] [--seed 1] [--calendar 24x7|mon-fri] [--level-args "..."]
 Builds nothing; one process at a time.
+Every `ppm level` run has `--check` (validate_level, docs/leveling.md): a broken rule stops the script.
 """
 import argparse
 import csv
@@ -81,7 +82,7 @@ def main() -> None:
             if a.calendar == "mon-fri":
                 to_working_days(model)
             t = time.perf_counter()
-            lv = json.loads(subprocess.run([str(ppm), "level", str(model), "--json", "--seed", str(a.seed)] + a.level_args.split(),
+            lv = json.loads(subprocess.run([str(ppm), "level", str(model), "--json", "--check", "--seed", str(a.seed)] + a.level_args.split(),
                                            check=True, capture_output=True, text=True).stdout)
             t_level += time.perf_counter() - t
             t = time.perf_counter()

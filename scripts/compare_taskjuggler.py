@@ -22,6 +22,7 @@ finish is compared in working days from the project start (the last working day 
 Usage: /usr/bin/python3 scripts/compare_taskjuggler.py BUILD_DIR [--tasks 1000] [--people 20] [--plans 4]
        [--portfolio 5] [--seed 1] [--tj3 tj3] [--out docs/benchmarks/taskjuggler.md]
 Needs `tj3` (Debian package tj3). Builds nothing; one process at a time.
+Every `ppm level` run has `--check` (validate_level, docs/leveling.md): a broken rule stops the script.
 """
 import argparse
 import json
@@ -127,7 +128,7 @@ def run_tj(tj3: str, tjp: pathlib.Path) -> tuple:
 def run_ppm(ppm: pathlib.Path, model: pathlib.Path, extra: list, seed: int) -> tuple:
     """Each project's levelled finish (working days) and the seconds `ppm level` took."""
     t0 = time.perf_counter()
-    r = subprocess.run([str(ppm), "level", str(model), "--json", "--seed", str(seed)] + extra, check=True, capture_output=True, text=True)
+    r = subprocess.run([str(ppm), "level", str(model), "--json", "--check", "--seed", str(seed)] + extra, check=True, capture_output=True, text=True)
     secs = time.perf_counter() - t0
     lv = json.loads(r.stdout)
     return {p["id"]: working_days(p["finish"]) for p in lv["projects"]}, secs
