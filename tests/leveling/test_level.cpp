@@ -826,6 +826,37 @@ TEST_CASE("level: the RCPSP engine's schedule comes back packed to the left") {
     }
 }
 
+TEST_CASE("level: a person with no capacity when the plan starts levels on the grid") {
+    // Found by fuzzing `ppm level` (2026-12-07), reduced to three tasks: Ana is away from before
+    // the project start until Sat 14 March 12:00 and again 3-14 April; A (3 days) needs her, a
+    // milestone follows A's start, and a short task finishes a day after the milestone. The grid
+    // GA's backward passes once ran off their capacity profile before period 0 (where Ana had no
+    // capacity) and crashed. A starts when Ana is back, on Monday 16 March 08:00.
+    Portfolio pf = test::two_tasks_one_person();
+    Project& p = pf.projects[0];
+    p.start = Instant::from_ymd_hm(2026, 3, 5, 8, 0);
+    p.tasks[0].duration = Duration{3 * 480};
+    p.tasks[1].duration = Duration{0};
+    p.tasks[1].assignments.clear();
+    p.tasks[1].predecessors.push_back({.predecessor = TaskId{"A"}, .type = LinkType::start_start});
+    Task c;
+    c.id = TaskId{"C"};
+    c.duration = Duration{137};
+    c.predecessors.push_back({.predecessor = TaskId{"B"}, .type = LinkType::finish_finish, .lag = Lag{.unit = LagUnit::working, .amount = Duration{480}}});
+    p.tasks.push_back(c);
+    pf.resources[0].availability = {{Instant::from_ymd_hm(2026, 4, 3, 12, 0), Instant::from_ymd_hm(2026, 4, 14, 12, 0), 0.0},
+                                    {Instant::from_ymd_hm(2026, 2, 27, 12, 0), Instant::from_ymd_hm(2026, 3, 14, 12, 0), 0.0}};
+    for (const bool split : {false, true})
+        for (const LevelObjective objective : {LevelObjective::total_project_delay, LevelObjective::portfolio_finish}) {
+            CAPTURE(split, objective == LevelObjective::portfolio_finish);
+            const LevelResult r = level(pf, {.split = split, .objective = objective});
+            CHECK(r.status == LevelStatus::levelled);
+            CHECK(r.start[0] == Instant::from_ymd_hm(2026, 3, 16, 8, 0));
+            CHECK(capacity_violation(pf, r).empty());
+            CHECK(schedule_violations(pf, r).empty());
+        }
+}
+
 TEST_CASE("level: a plain RCPSP on a one-minute grid goes to the calendar GA, a coarse one to the grid engine") {
     // j30 instance (PSPLIB) as a ppm model, 24/7: on its one-day grid the RCPSP engine levels it.
     // One task a minute longer makes the grid one minute (1,440 periods a day): the grid SGS would

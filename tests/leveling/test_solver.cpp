@@ -186,6 +186,40 @@ TEST_CASE("rcpsp solver: random networks with capacity steps give feasible sched
     }
 }
 
+TEST_CASE("rcpsp solver: a resource with no capacity at period 0 (backward passes past their anchor)") {
+    // Two jobs of 3 periods on a resource with no unit before period 5 and one unit from then on:
+    // they run one after the other from period 5, so the optimum is 11. A backward pass that
+    // spills past its anchor (before period 0) once found period 0's capacity of 0 there, could
+    // place nothing and ran off the profile (a crash found by fuzzing `ppm level`, 2026-12-07);
+    // before period 0 the kernel now takes at least the largest demand. Random networks likewise,
+    // with every resource's capacity 0 up to a step.
+    RcpspData d;
+    d.name = "empty start";
+    d.durations = {0, 3, 3, 0};
+    d.capacities = {0};
+    d.demands = {0, 1, 1, 0};
+    for (std::int32_t j = 1; j <= 2; ++j) {
+        add_finish_to_start(d, 0, j);
+        add_finish_to_start(d, j, 3);
+    }
+    d.capacity_steps = {{.resource = 0, .period = 5, .capacity = 1}};
+    const RcpspInstance inst(d);
+    for (const std::int64_t budget : {2, 3, 50, 500}) {
+        const RcpspResult r = solve_rcpsp(inst, {.max_schedules = budget, .seed = 1});
+        CHECK(r.makespan == 11);
+        CHECK(check_schedule(inst, r.start_times).feasible);
+    }
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        INFO("seed " << seed);
+        RcpspData rd = data_of(test::random_instance(seed, 30, 3));
+        for (std::int32_t k = 0; k < 3; ++k) {
+            rd.capacity_steps.push_back({.resource = k, .period = 2 + static_cast<std::int32_t>(seed), .capacity = rd.capacities[k]});
+            rd.capacities[k] = 0;
+        }
+        solve_checked(RcpspInstance(std::move(rd)), seed);
+    }
+}
+
 TEST_CASE("rcpsp solver: random networks with leads give feasible schedules") {
     // The random instances with each arc's start-to-start lag cut by 0-5 periods, often below 0 (a
     // lead: the successor may start before its predecessor, as FF links onto longer tasks and

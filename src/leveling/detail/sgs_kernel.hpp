@@ -96,6 +96,11 @@ public:
             for (const RcpspCapacityStep& st : inst.capacity_steps())
                 for (std::int32_t t = st.period; t < horizon_; ++t) base_[static_cast<std::size_t>(t) * r_ + st.resource] = st.capacity;
             avail_ = base_;
+            // Before period 0 (a backward pass past its anchor): period 0's capacity, raised to the
+            // largest demand so every job fits there and the pass ends inside the profile.
+            before_.assign(inst.capacities().begin(), inst.capacities().end());
+            for (std::int32_t j = 0; j < n_; ++j)
+                for (std::int32_t k = 0; k < r_; ++k) before_[k] = std::max(before_[k], inst.demand(j, k));
         }
         keys_.resize(static_cast<std::size_t>(n_));
         // Priority tiers as ranks (0: the highest tier); one tier is none.
@@ -320,7 +325,7 @@ private:
 
     // Restores the free capacity a pass starts from: the rows the previous pass touched, or with
     // capacity steps the whole profile when the direction or anchor changed (mirrored row p holds
-    // period anchor - 1 - p; before period 0 the capacity of period 0).
+    // period anchor - 1 - p; before period 0 `before_`).
     void reset_profile(int dir) {
         if (base_.empty()) {
             const auto caps = inst_->capacities();
@@ -332,8 +337,9 @@ private:
         const std::int32_t view = dir == 0 ? -1 : anchor_;  // which profile avail_ must hold
         const std::int32_t rows = view == held_ ? used_ : horizon_;
         for (std::int32_t p = 0; p < rows; ++p) {
-            const std::int32_t t = dir == 0 ? p : std::max(0, anchor_ - 1 - p);
-            std::copy_n(base_.data() + static_cast<std::size_t>(t) * r_, r_, avail_.data() + static_cast<std::size_t>(p) * r_);
+            const std::int32_t t = dir == 0 ? p : anchor_ - 1 - p;
+            const std::int32_t* from = t >= 0 ? base_.data() + static_cast<std::size_t>(t) * r_ : before_.data();
+            std::copy_n(from, r_, avail_.data() + static_cast<std::size_t>(p) * r_);
         }
         held_ = view;
         used_ = 0;
@@ -421,6 +427,7 @@ private:
     std::int32_t anchor_ = 0, held_ = -1;  // capacity steps: backward anchor; the profile avail_ holds (-1 forward)
     bool finish_to_start_ = true, backward_fits_ = true, leads_ = false;
     std::vector<std::int32_t> base_;  // capacity steps: capacity per period and resource (empty: constant)
+    std::vector<std::int32_t> before_;  // capacity steps: capacity before period 0, per resource
     std::vector<std::int32_t> dur_, dem_offset_, dem_res_, dem_amount_, rank_, topo_;
     SgsNetwork fwd_, bwd_;
     std::vector<std::int32_t> avail_, mirror_, order_, missing_, ready_, running_;
