@@ -357,7 +357,20 @@ void place_movable(const Prepared& model, const LevelOptions& opt, std::uint32_t
     const Network& net = *model.net;
     const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
     const std::int64_t d = model.durations[i].count();
-    const LogicalStart logical = earliest_logical_start(model, pass, i, cal, d, extra_floor);
+    LogicalStart logical = earliest_logical_start(model, pass, i, cal, d, extra_floor);
+    // A hard SNLT / FNLT wins over logic, as in the CPM (apply_hard_constraint): a task whose
+    // logical start is past it starts (finishes) on its date; the conflict is the schedule's.
+    const ConstraintType ct = net.constraint_type()[i];
+    if (ct == ConstraintType::start_no_later_than || ct == ConstraintType::finish_no_later_than) {
+        const std::int64_t date = net.constraint_date()[i];
+        const bool on_start = ct == ConstraintType::start_no_later_than;
+        if (d <= 0) {
+            if (cal.work_index(Instant{logical.milestone}) > cal.work_index(Instant{date}))
+                logical.milestone = on_start ? milestone_forward(cal, date) : detail::milestone_backward(cal, date);
+        } else {
+            logical.start_key = std::min(logical.start_key, cal.work_index(Instant{date}) - (on_start ? 0 : d));
+        }
+    }
     if (d <= 0) {
         pass.start[i] = pass.finish[i] = logical.milestone;
         return;
@@ -1395,6 +1408,47 @@ std::int64_t default_schedules(std::size_t tasks) noexcept {
 
 namespace {
 
+// Whether the dates of `pass` break link k into task i (its start for FS/SS, its finish for FF/SF,
+// compared in working time on the task's calendar, as the forward pass places it).
+bool breaks_link(const Prepared& model, const Pass& pass, std::uint32_t k, std::uint32_t i) {
+    const Network& net = *model.net;
+    const std::uint32_t p = net.link_pred()[k];
+    const LinkType lt = net.link_type()[k];
+    const bool from_finish = lt == LinkType::finish_start || lt == LinkType::finish_finish;
+    const bool to_start = lt == LinkType::finish_start || lt == LinkType::start_start;
+    const std::int64_t bound = lag_forward(model, pass, k, from_finish ? pass.finish[p] : pass.start[p]);
+    const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
+    if (pass.finish[i] == pass.start[i]) return milestone_forward(cal, bound) > pass.start[i];
+    return cal.work_index(Instant{bound}) > cal.work_index(Instant{to_start ? pass.start[i] : pass.finish[i]});
+}
+
+// Tasks held where they are (in progress, or by a hard constraint: MSO / MFO keep their dates,
+// SNLT / FNLT cap them) while levelling delayed a predecessor past them: the link breaks, as in
+// MS Project and P6 (negative float). Named, with the predecessor; links the CPM dates already
+// broke are the schedule's constraint conflicts.
+void warn_links_into_held(const Prepared& model, const Pass& best, LevelResult& out) {
+    const Network& net = *model.net;
+    Pass cpm;
+    cpm.start = model.ws.early_start;
+    cpm.finish = model.ws.early_finish;
+    for (std::uint32_t i = 0; i < model.n; ++i) {
+        const ProgressState state = net.progress_state()[i];
+        const ConstraintType ct = net.constraint_type()[i];
+        const bool capped = ct == ConstraintType::start_no_later_than || ct == ConstraintType::finish_no_later_than;
+        if (model.kind[i] == Kind::summary || state == ProgressState::complete || (model.kind[i] != Kind::fixed && !capped)) continue;
+        const bool started = state == ProgressState::in_progress;
+        for (std::uint32_t k = net.pred_offsets()[i]; k < net.pred_offsets()[i + 1]; ++k) {
+            const LinkType lt = net.link_type()[k];
+            if (started && (lt == LinkType::finish_start || lt == LinkType::start_start)) continue;  // its start is a fact
+            if (!breaks_link(model, best, k, i) || breaks_link(model, cpm, k, i)) continue;
+            const std::string held = started ? "its progress" : "its " + std::string(to_string(ct)) + " " + to_string(Instant{net.constraint_date()[i]});
+            out.warnings.push_back("task " + out.task_id[i].str() + " is held by " + held + " but levelling delayed its predecessor " +
+                                   out.task_id[net.link_pred()[k]].str() + ": their " + std::string(to_string(lt)) +
+                                   " link breaks (negative float)");
+        }
+    }
+}
+
 LevelResult level_on(const Portfolio& portfolio, const Network& net, const LevelOptions& options) {
     const auto t0 = std::chrono::steady_clock::now();
     const Prepared model = prepare(portfolio, net, options);
@@ -1432,6 +1486,7 @@ LevelResult level_on(const Portfolio& portfolio, const Network& net, const Level
             out.warnings.push_back("task " + out.task_id[i].str() + ": no resource-feasible start " +
                                    (options.within_float ? "within its float" : "found") + "; left at its earliest start");
     }
+    warn_links_into_held(model, best, out);
     // A date past 9999-12-31 (or before 1400) is the model's doing: name the task, as schedule() does.
     const Instant lo = Instant::at(first_supported_date()), hi = Instant::at(last_supported_date() + 1);
     for (std::size_t i = 0; i < n; ++i)

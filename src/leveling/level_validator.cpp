@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "ppm/calendar/work_calendar.hpp"
@@ -28,6 +29,21 @@ std::string units(double u) {  // 2, 0.5, 1.25
     std::ostringstream os;
     os << std::setprecision(6) << u;
     return os.str();
+}
+
+// The constraint that wins over logic, if any: the first of the task's constraints that overrides
+// it (P6's mandatory types always; MS Project's MSO, MFO, SNLT and FNLT when the project honours
+// constraints); a later one binds as its soft form (docs/scheduling.md, "Constraints").
+const Constraint* winning(const Task& t, bool honor) {
+    using CT = ConstraintType;
+    for (const Constraint* c : {&t.constraint, t.secondary_constraint ? &*t.secondary_constraint : nullptr}) {
+        if (!c || !c->date) continue;
+        if (c->type == CT::mandatory_start || c->type == CT::mandatory_finish) return c;
+        if (honor && (c->type == CT::must_start_on || c->type == CT::must_finish_on || c->type == CT::start_no_later_than ||
+                      c->type == CT::finish_no_later_than))
+            return c;
+    }
+    return nullptr;
 }
 
 struct LevelChecker {
@@ -64,7 +80,7 @@ struct LevelChecker {
 
     // Links, calendars, constraints, progress and summaries on the levelled dates; a split task's
     // calendar rule is the piece rule instead.
-    void schedule_rules() {
+    void schedule_rules(detail::ModelCalendars& cals) {
         ScheduleResult s = to_schedule_result(r);
         for (const ScheduleWarning& w : schedule(pf, opt.schedule).warnings)
             if (w.kind == ScheduleWarningKind::constraint_conflict) s.warnings.push_back(w);
@@ -72,11 +88,29 @@ struct LevelChecker {
         vo.check_late_dates = false;
         vo.progress_mode = opt.schedule.progress_mode;
         vo.status_date = opt.schedule.status_date;
+        // Tasks held where they are (docs/leveling.md, "Fixed tasks"): started ones, those a hard
+        // MSO / MFO pins, and those on the date of a hard SNLT / FNLT. Levelling may delay their
+        // predecessors past them, as MS Project and P6 do (the link then shows negative float;
+        // `level` warns), so links into them are not checked.
+        std::unordered_set<std::string> held;
+        for (const Project& p : pf.projects)
+            for (const Task& t : p.tasks) {
+                auto it = row.find(t.id.str());
+                if (it == row.end()) continue;
+                const Constraint* c = winning(t, p.honor_constraints);
+                bool on_date = c != nullptr;
+                if (c && (c->type == ConstraintType::start_no_later_than || c->type == ConstraintType::finish_no_later_than)) {
+                    const Instant at = c->type == ConstraintType::start_no_later_than ? r.start[it->second] : r.finish[it->second];
+                    on_date = cals.of_task(p, t).work_between(at, *c->date).count() == 0;
+                }
+                if (t.progress.actual_start || on_date) held.insert(t.id.str());
+            }
         for (Violation& v : validate_schedule(pf, s, vo)) {
             if (v.kind == ViolationKind::calendar) {
                 auto it = row.find(v.task);
                 if (it != row.end() && r.is_split[it->second]) continue;
             }
+            if (v.kind == ViolationKind::link && held.count(v.task)) continue;
             out.push_back(std::move(v));
         }
     }
@@ -232,7 +266,6 @@ struct LevelChecker {
 std::vector<Violation> validate_level(const Portfolio& portfolio, const LevelResult& result, const LevelValidatorOptions& options) {
     LevelChecker c{portfolio, result, options, {}, {}};
     if (!c.shape()) return std::move(c.out);
-    c.schedule_rules();
     // Calendars over every date of the result, with a margin.
     std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
     for (std::size_t i = 0; i < result.start.size(); ++i) {
@@ -245,6 +278,7 @@ std::vector<Violation> validate_level(const Portfolio& portfolio, const LevelRes
     }
     if (lo > hi) lo = hi = 0;
     detail::ModelCalendars cals(portfolio, Instant{lo}.date() - 60, Instant{hi}.date() + 60);
+    c.schedule_rules(cals);
     c.pieces(cals);
     c.capacity();
     return std::move(c.out);

@@ -633,6 +633,13 @@ void shift_alap(const Network& net, std::span<const Duration> durations, CpmWork
             net.progress_state()[i] != ProgressState::not_started)
             continue;
         Bounds b = successor_bounds(net, durations, ws, i, retained, start_of, finish_of);
+        // Links from its summaries bind it too, as in the backward pass: their finish-type bounds
+        // always, their start-type ones when it starts the summary.
+        for (std::uint32_t a = net.parent()[i]; a != TaskIndex::kInvalid; a = net.parent()[a]) {
+            const Bounds up = successor_bounds(net, durations, ws, a, retained, start_of, finish_of);
+            b.finish = std::min(b.finish, up.finish);
+            if (ws.early_start[i] == ws.early_start[a]) b.start = std::min(b.start, up.start);
+        }
         b.finish = std::min(b.finish, ws.project_finish[net.project_of()[i].value()]);
         const WorkCalendar& cal = net.calendar(net.calendar_of()[i]);
         const Placement pl = place_late(cal, b, durations[i].count());

@@ -174,6 +174,8 @@ struct Checker {
                         continue;
                     }
                     const Task& pt = *task.at(dep.predecessor.str());
+                    std::vector<std::string> pred_leaves;  // the predecessor itself when it is a leaf
+                    leaves(pt.id.str(), pred_leaves);
                     for (const auto& s : succs) {
                         const Task& st = *task.at(s);
                         const std::size_t si = row.at(s);
@@ -183,8 +185,11 @@ struct Checker {
                         if (started && opt.progress_mode == ProgressMode::progress_override) continue;
                         const bool to_start = dep.type == LinkType::finish_start || dep.type == LinkType::start_start;
                         if (!(started && to_start)) check_link(t, dep, s, false);
-                        const bool hard = is_mandatory(pt, project_of.at(pt.id.str())->honor_constraints) ||
-                                          is_mandatory(st, project_of.at(s)->honor_constraints);
+                        // A mandatory date pins late dates regardless of logic: on either task, or on
+                        // a leaf below a summary predecessor (its late dates roll up from them).
+                        bool hard = is_mandatory(st, project_of.at(s)->honor_constraints);
+                        for (const auto& leaf : pred_leaves)
+                            hard = hard || is_mandatory(*task.at(leaf), project_of.at(leaf)->honor_constraints);
                         if (opt.check_late_dates && !hard && !pt.progress.actual_finish && !started &&
                             !conflicting.count(row.at(dep.predecessor.str())))
                             check_link(t, dep, s, true);
@@ -250,9 +255,13 @@ struct Checker {
                 };
                 check_span(es, ef, "early");
                 if (opt.check_late_dates) check_span(ls, lf, "late");
-                if (wb(p.start, es) < 0) add(ViolationKind::progress, id, {}, "starts before its project start " + to_string(p.start));
-                if (status && wb(*status, es) < 0)
-                    add(ViolationKind::progress, id, {}, "not started but scheduled before the status date " + to_string(*status));
+                // A hard constraint that won over logic (a conflict the schedule reports) wins over
+                // the project start and the status date too, as the CPM places it.
+                if (!conflicting.count(i)) {
+                    if (wb(p.start, es) < 0) add(ViolationKind::progress, id, {}, "starts before its project start " + to_string(p.start));
+                    if (status && wb(*status, es) < 0)
+                        add(ViolationKind::progress, id, {}, "not started but scheduled before the status date " + to_string(*status));
+                }
                 // Total float is LF - EF on the task's calendar; non-negative float keeps late dates after early ones.
                 if (opt.check_late_dates) {
                     if (wb(ef, lf) != r.total_float[i].count())
@@ -272,16 +281,20 @@ struct Checker {
                                        ct == ConstraintType::must_start_on || ct == ConstraintType::start_on ||
                                        ct == ConstraintType::mandatory_start;
                     const Instant early = start ? es : ef, late = start ? ls : lf;
+                    // Without late dates (a levelled schedule) a soft constraint binds only its early side.
+                    const bool late_side = opt.check_late_dates;
                     bool ok = true;
                     switch (ct) {
                         case ConstraintType::start_no_earlier_than:
                         case ConstraintType::finish_no_earlier_than: ok = wb(c, early) >= 0; break;
                         case ConstraintType::start_no_later_than:
-                        case ConstraintType::finish_no_later_than: ok = wb(late, c) >= 0 && (!hard || wb(early, c) >= 0); break;
+                        case ConstraintType::finish_no_later_than:
+                            ok = (!late_side || wb(late, c) >= 0) && (!hard || wb(early, c) >= 0);
+                            break;
                         case ConstraintType::as_soon_as_possible:
                         case ConstraintType::as_late_as_possible: break;
                         default:  // on a date: hard pins the early date; soft raises it and caps the late one
-                            ok = hard ? wb(early, c) == 0 : wb(c, early) >= 0 && wb(late, c) >= 0;
+                            ok = hard ? wb(early, c) == 0 : wb(c, early) >= 0 && (!late_side || wb(late, c) >= 0);
                             break;
                     }
                     if (!ok)

@@ -167,3 +167,38 @@ TEST_CASE("validate_level: a result whose arrays do not fit together is reported
     CHECK(v[0].kind == ViolationKind::piece);
     CHECK(v[0].message.find("piece_offsets") != std::string::npos);
 }
+
+TEST_CASE("validate_level: a pinned milestone whose predecessor levelling delays keeps its date, and level says so") {
+    // A and B on Ana, A first (priority 800); milestone M must finish on Tuesday 17:00 (MFO), after
+    // B. Levelling moves B to Wednesday-Thursday, past M: the link breaks as in MS Project and P6
+    // (negative float). `level` names it in its warnings; the checker does not count a link into
+    // a task held by a hard constraint.
+    Portfolio pf = two_tasks(false);
+    pf.projects[0].tasks[0].priority = 800;
+    Task m;
+    m.id = TaskId{"M"};
+    m.duration = Duration{0};
+    m.constraint = {.type = ConstraintType::must_finish_on, .date = Instant::from_ymd_hm(2026, 3, 3, 17, 0)};
+    m.predecessors.push_back({.predecessor = TaskId{"B"}});
+    pf.projects[0].tasks.push_back(m);
+    const LevelResult r = level(pf);
+    REQUIRE(r.start[1] == Instant::from_ymd_hm(2026, 3, 4, 8, 0));
+    CHECK(r.finish[2] == Instant::from_ymd_hm(2026, 3, 3, 17, 0));
+    CHECK(std::any_of(r.warnings.begin(), r.warnings.end(), [](const std::string& w) {
+        return w.find("task M is held by its MFO") != std::string::npos && w.find("predecessor B") != std::string::npos;
+    }));
+    CHECK(validate_level(pf, r).empty());
+}
+
+TEST_CASE("validate_level: a task whose hard SNLT is before the project start sits on its date, as the CPM puts it") {
+    // A (on Ana) must start no later than Friday 27 February, before its project starts on Monday 2
+    // March: the constraint wins over the project start in the CPM (a conflict it reports), and in
+    // levelling too. B, also on Ana, waits for A to finish on Monday.
+    Portfolio pf = two_tasks(false);
+    pf.projects[0].tasks[0].constraint = {.type = ConstraintType::start_no_later_than, .date = Instant::from_ymd_hm(2026, 2, 27, 8, 0)};
+    const LevelResult r = level(pf);
+    CHECK(r.start[0] == Instant::from_ymd_hm(2026, 2, 27, 8, 0));
+    CHECK(r.start[0] == r.cpm_start[0]);
+    CHECK(r.start[1] == Instant::from_ymd_hm(2026, 3, 3, 8, 0));
+    CHECK(validate_level(pf, r).empty());
+}

@@ -124,6 +124,27 @@ TEST_CASE("cpm: ALAP consumes free float") {
     CHECK(validate_schedule(pf, r).empty());
 }
 
+TEST_CASE("cpm: an ALAP task under a summary stays before the summary's successor") {
+    // S = summary of X 1d and Y 1d ALAP; S -> Z (FS); L 5d alone makes the project end Fri 6.
+    // Y may move as late as the link out of its summary allows: to Mon 2, Z's start being Tue 3
+    // 09:00 (found by fuzzing ppm level: Y moved to the project's end, past Z, and the summary's
+    // link broke).
+    Portfolio pf = one_project();
+    add_task(pf, "S", 0);
+    add_task(pf, "X", 1).parent = TaskId{"S"};
+    Task& y = add_task(pf, "Y", 1);
+    y.parent = TaskId{"S"};
+    y.constraint.type = ConstraintType::as_late_as_possible;
+    add_task(pf, "Z", 1);
+    add_task(pf, "L", 5);
+    link(pf, "S", "Z");
+    const auto r = schedule(pf);
+    CHECK(r.early_start[3] == at(3, 3, 9));   // Z
+    CHECK(r.early_finish[2] == at(3, 2, 18));  // Y
+    CHECK(r.early_finish[0] == at(3, 2, 18));  // S
+    CHECK(validate_schedule(pf, r).empty());
+}
+
 TEST_CASE("cpm: project deadline sets the late finish, missed deadline shows negative float") {
     // A 3d Mon 2 - Wed 4, deadline Tue 3 18:00 -> LF(A) = Tue 3 18:00, TF = -1 day, warning.
     Portfolio pf = one_project();

@@ -50,8 +50,9 @@ struct Violation {
 struct ValidatorOptions {
     /// Check links into tasks whose hard constraint conflicts with logic (they are expected to break).
     bool check_links_of_conflicting_tasks = false;
-    /// Check the late dates too (their calendar rule, the float rules, and links against late dates
-    /// for tasks with total float >= 0); false for dates that have no late dates (a levelled schedule).
+    /// Check the late dates too (their calendar rule, the float rules, the late side of soft
+    /// constraints, and links against late dates for tasks with total float >= 0); false for dates
+    /// that have no late dates (a levelled schedule).
     bool check_late_dates = true;
     ProgressMode progress_mode = ProgressMode::retained_logic;
     /// The status date the schedule was computed with, when it overrode the model's.
