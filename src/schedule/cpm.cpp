@@ -277,7 +277,10 @@ inline void apply_hard_constraint(const ForwardInputs& in, const WorkCalendar& c
     const ConstraintType ct = in.constraint_type[i];
     if (ct == ConstraintType::must_start_on || ct == ConstraintType::start_no_later_than) {
         const std::int64_t date = in.constraint_date[i];
-        const bool late = cal.work_index(Instant{dates.start}) > cal.work_index(Instant{date});
+        // A milestone's date is an instant (its predecessors must reach it, docs/scheduling.md):
+        // compared as one, since working time may not tell two instants apart.
+        const bool late = d > 0 ? cal.work_index(Instant{dates.start}) > cal.work_index(Instant{date})
+                                : dates.start > milestone_forward(cal, date);
         if (ct == ConstraintType::must_start_on || late) {
             if (late) conflict = 1;
             dates.finish_key = kMin;
@@ -292,7 +295,8 @@ inline void apply_hard_constraint(const ForwardInputs& in, const WorkCalendar& c
         }
     } else if (ct == ConstraintType::must_finish_on || ct == ConstraintType::finish_no_later_than) {
         const std::int64_t date = in.constraint_date[i];
-        const bool late = cal.work_index(Instant{dates.finish}) > cal.work_index(Instant{date});
+        const bool late = d > 0 ? cal.work_index(Instant{dates.finish}) > cal.work_index(Instant{date})
+                                : dates.finish > milestone_backward(cal, date);
         if (ct == ConstraintType::must_finish_on || late) {
             if (late) conflict = 1;
             dates.finish_key = kMin;

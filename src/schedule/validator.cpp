@@ -185,11 +185,14 @@ struct Checker {
                         if (started && opt.progress_mode == ProgressMode::progress_override) continue;
                         const bool to_start = dep.type == LinkType::finish_start || dep.type == LinkType::start_start;
                         if (!(started && to_start)) check_link(t, dep, s, false);
-                        // A mandatory date pins late dates regardless of logic: on either task, or on
-                        // a leaf below a summary predecessor (its late dates roll up from them).
+                        // A mandatory date or an actual finish pins late dates regardless of logic: on
+                        // either task, or on a leaf below a summary predecessor (its late dates roll up
+                        // from them).
                         bool hard = is_mandatory(st, project_of.at(s)->honor_constraints);
-                        for (const auto& leaf : pred_leaves)
-                            hard = hard || is_mandatory(*task.at(leaf), project_of.at(leaf)->honor_constraints);
+                        for (const auto& leaf : pred_leaves) {
+                            const Task& lt = *task.at(leaf);
+                            hard = hard || lt.progress.actual_finish || is_mandatory(lt, project_of.at(leaf)->honor_constraints);
+                        }
                         if (opt.check_late_dates && !hard && !pt.progress.actual_finish && !started &&
                             !conflicting.count(row.at(dep.predecessor.str())))
                             check_link(t, dep, s, true);

@@ -145,6 +145,30 @@ TEST_CASE("cpm: an ALAP task under a summary stays before the summary's successo
     CHECK(validate_schedule(pf, r).empty());
 }
 
+TEST_CASE("cpm: a milestone pinned before its predecessor ends, in time its calendar does not work, is a conflict") {
+    // A (1 hour, 24/7) runs Mon 2 March 00:00-01:00, before the project calendar's first working
+    // minute (09:00). M (a milestone on the project calendar, after A) must finish on Mon 00:30:
+    // it sits at Fri 27 Feb 18:00, the end of work before, with no working minute between there
+    // and A's finish. Working time cannot tell the two apart, but a milestone's date is an
+    // instant, so the MFO wins over the link: a conflict, reported (found by fuzzing ppm level).
+    Portfolio pf = one_project();
+    pf.calendars.push_back(Calendar::twenty_four_seven(CalendarId{"24x7"}));
+    pf.projects[0].start = at(3, 2, 0);
+    Task& a = add_task(pf, "A", 0);
+    a.duration = Duration{60};
+    a.calendar = CalendarId{"24x7"};
+    Task& m = add_task(pf, "M", 0);
+    m.constraint = {.type = ConstraintType::must_finish_on, .date = at(3, 2, 0, 30)};
+    link(pf, "A", "M");
+    const auto r = schedule(pf);
+    CHECK(r.early_finish[0] == at(3, 2, 1));
+    CHECK(r.early_start[1] == at(2, 27, 18));
+    CHECK(std::any_of(r.warnings.begin(), r.warnings.end(), [](const ScheduleWarning& w) {
+        return w.kind == ScheduleWarningKind::constraint_conflict && w.task == TaskIndex{1};
+    }));
+    CHECK(validate_schedule(pf, r).empty());
+}
+
 TEST_CASE("cpm: project deadline sets the late finish, missed deadline shows negative float") {
     // A 3d Mon 2 - Wed 4, deadline Tue 3 18:00 -> LF(A) = Tue 3 18:00, TF = -1 day, warning.
     Portfolio pf = one_project();
