@@ -14,7 +14,10 @@ A crash, a hang (60 s), an exit code other than 0, 1 (a broken rule) or 3 (bad i
 broken rule keeps the case in OUT and is printed; bad input is counted (the generator may make a
 cycle). Exit status 1 when anything was kept.
 
-Usage: /usr/bin/python3 scripts/fuzz_level.py BUILD_DIR [--seconds 60] [--seed 1] [--out DIR]
+With `--cpm` the same plans go through the CPM alone instead (the Python module of BUILD_DIR:
+`ppm.schedule`, then `ppm.validate_schedule`): a broken rule is kept the same way.
+
+Usage: /usr/bin/python3 scripts/fuzz_level.py BUILD_DIR [--seconds 60] [--seed 1] [--out DIR] [--cpm]
 Builds nothing; one process at a time. Long runs belong outside a session (docs/fuzzing.md).
 """
 import argparse
@@ -149,13 +152,43 @@ def model(rng: random.Random) -> dict:
     return {"format": "ppm", "version": 1, "portfolio": pf}
 
 
+def fuzz_cpm(a: argparse.Namespace) -> None:
+    sys.path.insert(0, str(pathlib.Path(a.build).resolve() / "bindings" / "python"))
+    import ppm  # noqa: E402  (the module of BUILD_DIR)
+    out = pathlib.Path(a.out or pathlib.Path(a.build) / "fuzz-cpm")
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(a.seed)
+    end = time.time() + a.seconds
+    runs = bad_input = kept = 0
+    while time.time() < end:
+        runs += 1
+        m = model(rng)
+        try:
+            pf = ppm.read_json(json.dumps(m))
+            result = ppm.schedule(pf)
+        except ppm.Error:
+            bad_input += 1
+            continue
+        broken = ppm.validate_schedule(pf, result)
+        if broken:
+            kept += 1
+            path = out / f"broken_{a.seed}_{runs}.json"
+            path.write_text(json.dumps(m))
+            print("broken", path, [(str(v.kind), v.task, v.message[:200]) for v in broken[:3]], flush=True)
+    print(f"{runs} plans scheduled and checked, {bad_input} refused as bad input, {kept} kept in {out}")
+    sys.exit(1 if kept else 0)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", default="")
+    ap.add_argument("--cpm", action="store_true", help="the CPM and validate_schedule (Python module) instead of ppm level")
     a = ap.parse_args()
+    if a.cpm:
+        return fuzz_cpm(a)
     ppm = pathlib.Path(a.build) / "apps" / "ppm" / "ppm"
     out = pathlib.Path(a.out or pathlib.Path(a.build) / "fuzz-level")
     out.mkdir(parents=True, exist_ok=True)
