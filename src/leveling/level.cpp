@@ -364,9 +364,9 @@ void place_movable(const Prepared& model, const LevelOptions& opt, std::uint32_t
     if (ct == ConstraintType::start_no_later_than || ct == ConstraintType::finish_no_later_than) {
         const std::int64_t date = net.constraint_date()[i];
         const bool on_start = ct == ConstraintType::start_no_later_than;
-        if (d <= 0) {
-            if (cal.work_index(Instant{logical.milestone}) > cal.work_index(Instant{date}))
-                logical.milestone = on_start ? milestone_forward(cal, date) : detail::milestone_backward(cal, date);
+        if (d <= 0) {  // a milestone's date is an instant, compared as one (as the CPM does)
+            const std::int64_t at = on_start ? milestone_forward(cal, date) : detail::milestone_backward(cal, date);
+            logical.milestone = std::min(logical.milestone, at);
         } else {
             logical.start_key = std::min(logical.start_key, cal.work_index(Instant{date}) - (on_start ? 0 : d));
         }

@@ -202,3 +202,28 @@ TEST_CASE("validate_level: a task whose hard SNLT is before the project start si
     CHECK(r.start[1] == Instant::from_ymd_hm(2026, 3, 3, 8, 0));
     CHECK(validate_level(pf, r).empty());
 }
+
+TEST_CASE("validate_level: a milestone whose hard FNLT is an instant before its predecessor's finish sits where the CPM puts it") {
+    // Z (1 hour, 24/7) runs Mon 2 March 00:00-01:00; milestone M after it must finish no later than
+    // Mon 00:30, which on M's calendar is the end of work before, Fri 27 Feb 17:00, with no working
+    // minute between there and Z's finish. The FNLT wins over the link in the CPM (a conflict) and
+    // in levelling alike: M on Fri 17:00.
+    Portfolio pf = two_tasks(false);
+    pf.calendars.push_back(Calendar::twenty_four_seven(CalendarId{"24x7"}));
+    pf.projects[0].start = Instant::from_ymd_hm(2026, 3, 2, 0, 0);
+    Task z;
+    z.id = TaskId{"Z"};
+    z.duration = Duration{60};
+    z.calendar = CalendarId{"24x7"};
+    Task m;
+    m.id = TaskId{"M"};
+    m.duration = Duration{0};
+    m.constraint = {.type = ConstraintType::finish_no_later_than, .date = Instant::from_ymd_hm(2026, 3, 2, 0, 30)};
+    m.predecessors.push_back({.predecessor = TaskId{"Z"}});
+    pf.projects[0].tasks.push_back(z);
+    pf.projects[0].tasks.push_back(m);
+    const LevelResult r = level(pf);
+    CHECK(r.cpm_start[3] == Instant::from_ymd_hm(2026, 2, 27, 17, 0));
+    CHECK(r.start[3] == r.cpm_start[3]);
+    CHECK(validate_level(pf, r).empty());
+}
