@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "ppm/calendar/work_calendar.hpp"
+#include "ppm/schedule/detail/constraint_rules.hpp"
 #include "ppm/schedule/detail/model_calendars.hpp"
 
 namespace ppm {
@@ -32,17 +33,10 @@ std::string units(double u) {  // 2, 0.5, 1.25
 }
 
 // The constraint that wins over logic, if any: the first of the task's constraints that overrides
-// it (P6's mandatory types always; MS Project's MSO, MFO, SNLT and FNLT when the project honours
-// constraints); a later one binds as its soft form (docs/scheduling.md, "Constraints").
+// it; a later one binds as its soft form (docs/scheduling.md, "Constraints").
 const Constraint* winning(const Task& t, bool honor) {
-    using CT = ConstraintType;
-    for (const Constraint* c : {&t.constraint, t.secondary_constraint ? &*t.secondary_constraint : nullptr}) {
-        if (!c || !c->date) continue;
-        if (c->type == CT::mandatory_start || c->type == CT::mandatory_finish) return c;
-        if (honor && (c->type == CT::must_start_on || c->type == CT::must_finish_on || c->type == CT::start_no_later_than ||
-                      c->type == CT::finish_no_later_than))
-            return c;
-    }
+    for (const Constraint* c : {&t.constraint, t.secondary_constraint ? &*t.secondary_constraint : nullptr})
+        if (c && c->date && detail::overrides_logic(c->type, honor)) return c;
     return nullptr;
 }
 
@@ -172,22 +166,29 @@ struct LevelChecker {
             double units;
             std::size_t task;
         };
-        for (const Resource& res : pf.resources) {
-            if (res.type != ResourceType::work) continue;
-            std::vector<Use> uses;
-            for (const Project& p : pf.projects)
-                for (const Task& t : p.tasks) {
-                    auto it = row.find(t.id.str());
-                    // Complete work is history: levelling neither moves nor counts it.
-                    if (it == row.end() || r.is_summary[it->second] || t.progress.actual_finish) continue;
-                    const std::size_t i = it->second;
-                    for (const Assignment& a : t.assignments) {
-                        if (a.resource != res.id || a.units <= 0.0) continue;
-                        for (std::uint32_t k = r.piece_offsets[i]; k < r.piece_offsets[i + 1]; ++k)
-                            if (r.piece_start[k] < r.piece_finish[k])
-                                uses.push_back({r.piece_start[k].minutes_since_epoch(), r.piece_finish[k].minutes_since_epoch(), a.units, i});
-                    }
+        // The work resources' uses, one pass over the assignments (in model order).
+        std::unordered_map<std::string, std::size_t> work_resource;
+        for (std::size_t q = 0; q < pf.resources.size(); ++q)
+            if (pf.resources[q].type == ResourceType::work) work_resource.emplace(pf.resources[q].id.str(), q);
+        std::vector<std::vector<Use>> uses_of(pf.resources.size());
+        for (const Project& p : pf.projects)
+            for (const Task& t : p.tasks) {
+                auto it = row.find(t.id.str());
+                // Complete work is history: levelling neither moves nor counts it.
+                if (it == row.end() || r.is_summary[it->second] || t.progress.actual_finish) continue;
+                const std::size_t i = it->second;
+                for (const Assignment& a : t.assignments) {
+                    auto q = work_resource.find(a.resource.str());
+                    if (q == work_resource.end() || a.units <= 0.0) continue;
+                    for (std::uint32_t k = r.piece_offsets[i]; k < r.piece_offsets[i + 1]; ++k)
+                        if (r.piece_start[k] < r.piece_finish[k])
+                            uses_of[q->second].push_back(
+                                {r.piece_start[k].minutes_since_epoch(), r.piece_finish[k].minutes_since_epoch(), a.units, i});
                 }
+            }
+        for (std::size_t q = 0; q < pf.resources.size(); ++q) {
+            const Resource& res = pf.resources[q];
+            const std::vector<Use>& uses = uses_of[q];
             if (uses.empty()) continue;
             // Demand changes where a piece starts or ends, capacity where a period starts or ends.
             std::vector<std::pair<std::int64_t, double>> events;

@@ -12,25 +12,14 @@
 
 #include "ppm/calendar/work_calendar.hpp"
 #include "ppm/core/error.hpp"
+#include "ppm/schedule/detail/constraint_rules.hpp"
 #include "ppm/schedule/detail/model_calendars.hpp"
 
 namespace ppm {
 
 namespace {
 
-// A constraint that wins over logic: P6's mandatory types always; MS Project's MSO, MFO, SNLT
-// and FNLT when the project honours constraints (docs/scheduling.md, "Constraints").
-bool overrides_logic(ConstraintType ct, bool honor) {
-    switch (ct) {
-        case ConstraintType::mandatory_start:
-        case ConstraintType::mandatory_finish: return true;
-        case ConstraintType::must_start_on:
-        case ConstraintType::must_finish_on:
-        case ConstraintType::start_no_later_than:
-        case ConstraintType::finish_no_later_than: return honor;
-        default: return false;
-    }
-}
+using detail::overrides_logic;
 
 bool is_mandatory(const Task& t, bool honor) {
     const ConstraintType ct = t.constraint.type;
